@@ -1,0 +1,65 @@
+# SDG Monitor: set-up, tests, demo and packaging on Debian 12 (QGIS 3.22) or 13 (QGIS 3.40), as root.
+# Every target installs what it needs and is safe to run twice.
+SHELL := /bin/bash
+PY := /usr/bin/python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+BUILD := .build
+PLUGIN_LINK := $(BUILD)/plugins/sdg_monitor
+STAMP_APT := $(BUILD)/apt.stamp
+STAMP_VENV := $(VENV)/.stamp
+export QT_QPA_PLATFORM := offscreen
+export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg
+export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-config
+export PYTHONDONTWRITEBYTECODE := 1
+
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
+	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip
+
+.PHONY: setup test demo package qgis-process lint i18n clean bench
+
+setup: $(STAMP_APT) $(STAMP_VENV) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
+
+$(STAMP_APT):
+	@mkdir -p $(BUILD)
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) xvfb xauth; \
+	fi
+	@touch $@
+
+$(STAMP_VENV): requirements-test.txt $(STAMP_APT)
+	$(PY) -m venv --system-site-packages $(VENV)
+	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+$(PLUGIN_LINK):
+	@mkdir -p $(BUILD)/plugins $(BUILD)/xdg $(BUILD)/qgis-config
+	@chmod 700 $(BUILD)/xdg
+	@ln -sfn $(CURDIR) $(PLUGIN_LINK)
+
+resources_rc.py: resources.qrc $(wildcard icons/*) $(STAMP_APT)
+	pyrcc5 -o $@ resources.qrc
+
+i18n/sdg_monitor_zh_CN.qm: i18n/sdg_monitor_zh_CN.ts $(STAMP_APT)
+	lrelease -qt=5 $< -qm $@ >/dev/null 2>&1 || lrelease $< -qm $@
+
+test: setup
+	$(VPY) -m pytest -q tests
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+qgis-process: setup
+	@scripts/qgis_process.sh list | grep -E '^\s*sdg:' || true
+
+demo: setup
+	$(VPY) scripts/demo.py
+
+package: setup
+	$(PY) scripts/package.py
+
+bench: setup
+	$(VPY) bench/run.py
+
+clean:
+	rm -rf $(BUILD) dist resources_rc.py i18n/*.qm

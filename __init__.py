@@ -1,0 +1,8 @@
+"""SDG Monitor: measure, map and report the UN Sustainable Development Goals for a local area."""
+
+
+def classFactory(iface):  # noqa: N802 (QGIS entry point name)
+    """Return the plugin instance; QGIS and qgis_process call this (qgis_process with ``iface=None``)."""
+    from .plugin import SdgMonitorPlugin
+
+    return SdgMonitorPlugin(iface)

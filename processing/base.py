@@ -1,0 +1,287 @@
+"""The thin base of every indicator algorithm: shared parameters, the output layer and the results store.
+
+A subclass declares its id, indicator code, unit and output components, adds its own inputs in
+:meth:`SdgAlgorithm.add_inputs` and computes an :class:`IndicatorResult` in :meth:`SdgAlgorithm.compute`.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.store import ResultsStore, StoreError
+from ..translation import tr
+from .styling import GraduatedValueStyle
+from .zones import ZoneSet
+
+ICON = ":/plugins/sdg_monitor/icons/sdg.svg"
+
+
+@dataclass
+class ZoneValue:
+    """The indicator for one zone (or the whole area): value, its numerator and denominator, other components."""
+
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    components: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass
+class IndicatorResult:
+    """What :meth:`SdgAlgorithm.compute` returns."""
+
+    total: ZoneValue
+    zones: list[ZoneValue]
+    area_geometry: QgsGeometry
+    area_crs: QgsCoordinateReferenceSystem
+    sources: list[str] = field(default_factory=list)
+    outputs: dict[str, float | str | None] = field(default_factory=dict)
+
+
+def plain(value):
+    """A plain Python number (numpy scalars show up empty in ``qgis_process --json``)."""
+    if value is None:
+        return None
+    value = float(value)
+    return None if value != value else value
+
+
+class SdgAlgorithm(QgsProcessingAlgorithm):
+    """Base of the indicator algorithms; owns ZONES, ZONE_ID_FIELD, YEAR, RESULTS, OUTPUT and VALUE."""
+
+    ZONES = "ZONES"
+    ZONE_ID_FIELD = "ZONE_ID_FIELD"
+    ZONE_NAME_FIELD = "ZONE_NAME_FIELD"
+    ZONE_LEVEL = "ZONE_LEVEL"
+    AREA_ID = "AREA_ID"
+    AREA_NAME = "AREA_NAME"
+    YEAR = "YEAR"
+    RESULTS = "RESULTS"
+    OUTPUT = "OUTPUT"
+    VALUE = "VALUE"
+
+    #: Algorithm name without provider prefix, e.g. ``forest_area_15_1_1``.
+    ALG_ID = ""
+    #: SDG indicator code written to the results store.
+    INDICATOR = ""
+    #: Unit of ``value`` written to the results store.
+    UNIT = ""
+    #: Group id; see :meth:`group`.
+    GROUP_ID = "indicators"
+    #: Per-zone component fields added to OUTPUT besides ``value``: (name, kind) with kind "double" or "int".
+    COMPONENTS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._styles: dict[str, GraduatedValueStyle] = {}
+
+    # --- identity -------------------------------------------------------------------------------------------
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def group(self) -> str:
+        groups = {
+            "indicators": tr("Indicators"),
+            "land": tr("Land and environment indicators"),
+            "access": tr("Population and access indicators"),
+            "statistics": tr("Statistical indicators"),
+            "progress": tr("Progress and reports"),
+        }
+        return groups[self.GROUP_ID]
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    # --- parameters -----------------------------------------------------------------------------------------
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.add_inputs()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, tr("Zones for disaggregation (townships, villages)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Integer,
+            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RESULTS, tr("Results store (GeoPackage; created if missing)"),
+            behavior=QgsProcessingParameterFile.File, extension="gpkg", optional=True))
+        advanced = [
+            QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),
+                                        parentLayerParameterName=self.ZONES, optional=True),
+            QgsProcessingParameterString(self.ZONE_LEVEL, tr("Zone level written to the results store"),
+                                         defaultValue="zone", optional=True),
+            QgsProcessingParameterString(self.AREA_ID, tr("Area id of the whole-area row"),
+                                         defaultValue="total", optional=True),
+            QgsProcessingParameterString(self.AREA_NAME, tr("Area name of the whole-area row"), optional=True),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Indicator by zone"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Indicator value for the whole area")))
+
+    def add_inputs(self) -> None:
+        """Add the algorithm's own input parameters (called first by :meth:`initAlgorithm`)."""
+        raise NotImplementedError
+
+    def compute(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                zones: ZoneSet | None) -> IndicatorResult:
+        """Compute the indicator for the whole area and for each zone."""
+        raise NotImplementedError
+
+    # --- run ------------------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        zones = self.zone_set(parameters, context)
+        result = self.compute(parameters, context, feedback, zones)
+        dest_id = self.write_output(parameters, context, feedback, zones, result)
+        results_path = self.parameterAsFile(parameters, self.RESULTS, context)
+        if results_path:
+            rows = self.store_rows(parameters, context, zones, result)
+            try:
+                ResultsStore(results_path).upsert_results(rows)
+            except StoreError as err:
+                raise QgsProcessingException(str(err)) from err
+            feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), results_path))
+        feedback.pushInfo(tr("{} for the whole area: {}").format(self.INDICATOR, _format(result.total.value)))
+        outputs = {self.OUTPUT: dest_id, self.VALUE: plain(result.total.value)}
+        outputs.update(result.outputs)
+        return outputs
+
+    def zone_set(self, parameters: dict, context: QgsProcessingContext) -> ZoneSet | None:
+        """The ZONES input read once, or None when none is given."""
+        source = self.parameterAsSource(parameters, self.ZONES, context)
+        if source is None:
+            return None
+        layer = self.parameterAsVectorLayer(parameters, self.ZONES, context)
+        name = layer.name() if layer is not None else self.parameterAsString(parameters, self.ZONES, context)
+        return ZoneSet.from_source(
+            source, name, self.parameterAsString(parameters, self.ZONE_ID_FIELD, context),
+            self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context), context)
+
+    def output_fields(self, zones: ZoneSet | None) -> QgsFields:
+        """The zones' own fields (or area_id, area_name) plus ``value`` and the components."""
+        added = ("value", *self.COMPONENTS)
+        fields = QgsFields()
+        if zones is None:
+            fields.append(QgsField("area_id", QVariant.String))
+            fields.append(QgsField("area_name", QVariant.String))
+        else:
+            for zone_field in zones.fields:
+                if zone_field.name().lower() not in added:
+                    fields.append(zone_field)
+        for name in added:
+            fields.append(QgsField(name, QVariant.Double))
+        return fields
+
+    def write_output(self, parameters, context, feedback, zones: ZoneSet | None, result: IndicatorResult) -> str:
+        """Write OUTPUT: a feature per zone (or one for the whole area) with ``value`` and the components."""
+        fields = self.output_fields(zones)
+        crs = zones.crs if zones is not None else result.area_crs
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        if zones is None:
+            records = [(result.area_geometry, {"area_id": self._area_id(parameters, context),
+                                                "area_name": self._area_name(parameters, context)},
+                        result.total)]
+        else:
+            records = [(zone.feature.geometry(), {f.name(): zone.feature[f.name()] for f in zones.fields},
+                        value) for zone, value in zip(zones.zones, result.zones)]
+        for geometry, attributes, value in records:
+            feature = QgsFeature(fields)
+            multi = QgsGeometry(geometry)
+            multi.convertToMultiType()
+            feature.setGeometry(multi)
+            for name, attribute in attributes.items():
+                if fields.indexFromName(name) >= 0:
+                    feature[name] = attribute
+            feature["value"] = plain(value.value)
+            for name in self.COMPONENTS:
+                feature[name] = plain(value.components.get(name))
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        if context.willLoadLayerOnCompletion(dest_id):
+            style = self._styles.setdefault(dest_id, GraduatedValueStyle())
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(style)
+        return dest_id
+
+    def store_rows(self, parameters, context, zones: ZoneSet | None, result: IndicatorResult) -> list[dict]:
+        """Rows for the results store: the whole area, then each zone."""
+        year = self.parameterAsInt(parameters, self.YEAR, context)
+        common = {
+            "indicator": self.INDICATOR, "series": "", "year": year, "disaggregation": "", "unit": self.UNIT,
+            "method": f"sdg:{self.ALG_ID}", "source": "; ".join(result.sources),
+            "parameters": self.parameter_record(parameters, context),
+        }
+        rows = [dict(common, area_id=self._area_id(parameters, context),
+                     area_name=self._area_name(parameters, context), area_level="total",
+                     **_numbers(result.total))]
+        if zones is not None:
+            level = self.parameterAsString(parameters, self.ZONE_LEVEL, context) or "zone"
+            rows += [dict(common, area_id=zone.area_id, area_name=zone.area_name, area_level=level,
+                          **_numbers(value)) for zone, value in zip(zones.zones, result.zones)]
+        return rows
+
+    def parameter_record(self, parameters: dict, context: QgsProcessingContext) -> dict:
+        """The input parameters as plain strings, for the store's ``parameters`` JSON."""
+        record = {}
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or name in (self.RESULTS,) or name not in parameters:
+                continue
+            layer = self.parameterAsLayer(parameters, name, context) if definition.type() in (
+                "raster", "source", "vector") else None
+            record[name] = layer.source() if layer is not None else self.parameterAsString(parameters, name,
+                                                                                            context)
+        return json.loads(json.dumps(record, default=str))
+
+    def _area_id(self, parameters, context) -> str:
+        return self.parameterAsString(parameters, self.AREA_ID, context) or "total"
+
+    def _area_name(self, parameters, context) -> str:
+        return self.parameterAsString(parameters, self.AREA_NAME, context)
+
+
+def _numbers(value: ZoneValue) -> dict:
+    return {"value": plain(value.value), "numerator": plain(value.numerator),
+            "denominator": plain(value.denominator)}
+
+
+def _format(value: float | None) -> str:
+    return tr("no value") if value is None else f"{value:.4g}"

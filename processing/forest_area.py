@@ -1,0 +1,111 @@
+"""SDG 15.1.1: forest area as a proportion of total land area."""
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..core.classes import classify, parse_classes
+from ..core.formulas import ratio
+from ..core.zonal import CategoryAreas
+from ..translation import tr
+from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .raster_io import grid_of
+from .zones import zonal_strips
+
+FOREST, WATER, OTHER_LAND = 1, 2, 3
+
+
+class ForestArea(SdgAlgorithm):
+    """Forest area / land area × 100 per zone, from a land-cover raster read in strips."""
+
+    ALG_ID = "forest_area_15_1_1"
+    INDICATOR = "15.1.1"
+    UNIT = "percent"
+    GROUP_ID = "land"
+    COMPONENTS = ("forest_km2", "land_km2")
+
+    LANDCOVER = "LANDCOVER"
+    BAND = "BAND"
+    FOREST_CLASSES = "FOREST_CLASSES"
+    WATER_CLASSES = "WATER_CLASSES"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Forest area as a proportion of land area (15.1.1)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for "
+            "each zone.</p>"
+            "<p><b>Method</b> (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, "
+            "where land area is the total area less inland water. Forest and water are the land-cover classes "
+            "listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. "
+            "Nodata pixels count as neither.</p>"
+            "<p><b>Areas</b> are true areas in km²: in a geographic CRS each pixel row gets its ellipsoidal area; "
+            "in a projected CRS the pixel size in metres is used, so prefer an equal-area or local projection "
+            "(such as CGCS2000 Gauss-Kruger). Zones in another CRS are reprojected to the raster's CRS; a pixel "
+            "belongs to a zone when its centre lies inside it; zones should not overlap.</p>"
+            "<p>The raster is read in strips, so rasters of any size work; cancel stops the run and writes "
+            "nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean "
+            "of the zone percentages).</p>"
+            "<p>Outputs: VALUE (percent) and OUTPUT, the zones with <i>value</i>, <i>forest_km2</i> and "
+            "<i>land_km2</i>. With a results store, one row per zone and one for the whole area are "
+            "upserted.</p>")
+
+    def add_inputs(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer(self.LANDCOVER, tr("Land-cover raster")))
+        self.addParameter(QgsProcessingParameterBand(self.BAND, tr("Band"), defaultValue=1,
+                                                     parentLayerParameterName=self.LANDCOVER, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.FOREST_CLASSES, tr("Forest classes (e.g. 20 or 41,42,43 or 40-49)"), defaultValue="20"))
+        self.addParameter(QgsProcessingParameterString(
+            self.WATER_CLASSES, tr("Inland water classes (excluded from land area)"), defaultValue="60",
+            optional=True))
+
+    def compute(self, parameters, context, feedback, zones):
+        layer = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
+        band = self.parameterAsInt(parameters, self.BAND, context) or 1
+        forest = self._classes(parameters, context, self.FOREST_CLASSES, required=True)
+        water = self._classes(parameters, context, self.WATER_CLASSES, required=False)
+        overlap = sorted(set(forest) & set(water))
+        if overlap:
+            raise QgsProcessingException(
+                tr("Classes {} are listed both as forest and as water; list each class once.").format(overlap))
+        grid = grid_of(layer)
+        labels = zones.rasterize(grid, context) if zones is not None else None
+        totals = CategoryAreas(len(zones) if zones is not None else 1, 3)
+        try:
+            for strip, zone_labels, pixel_area in zonal_strips(layer, band, labels, feedback):
+                totals.add(zone_labels, classify(strip.data, [forest, water], strip.valid), pixel_area)
+        finally:
+            if labels is not None:
+                labels.close()
+        areas_km2 = totals.areas()[1:] / 1e6
+        forest_km2 = areas_km2[:, FOREST]
+        land_km2 = areas_km2[:, FOREST] + areas_km2[:, OTHER_LAND]
+        values = [self._value(f, lnd) for f, lnd in zip(forest_km2, land_km2)]
+        total = self._value(float(np.sum(forest_km2)), float(np.sum(land_km2)))
+        return IndicatorResult(
+            total=total, zones=values if zones is not None else [],
+            area_geometry=QgsGeometry.fromRect(layer.extent()), area_crs=layer.crs(),
+            sources=[layer.source()])
+
+    @staticmethod
+    def _value(forest_km2: float, land_km2: float) -> ZoneValue:
+        return ZoneValue(ratio(forest_km2, land_km2), forest_km2, land_km2,
+                         {"forest_km2": float(forest_km2), "land_km2": float(land_km2)})
+
+    def _classes(self, parameters, context, name: str, required: bool) -> tuple[int, ...]:
+        text = self.parameterAsString(parameters, name, context)
+        try:
+            classes = parse_classes(text or "")
+        except ValueError as err:
+            raise QgsProcessingException(tr("Parameter {}: {}").format(name, err)) from err
+        if required and not classes:
+            raise QgsProcessingException(tr("Parameter {} lists no class; give at least one.").format(name))
+        return classes

@@ -1,0 +1,160 @@
+"""Reading QGIS raster layers (any provider) as numpy strips, with nodata masks and true pixel areas."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsEllipsoidUtils,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsUnitTypes,
+)
+
+from ..core.geodesy import cell_areas_geographic
+from ..translation import tr
+
+#: Target number of pixels per strip: large enough for fast numpy, small enough for a flat memory profile.
+STRIP_PIXELS = 4_000_000
+
+
+def _data_type(name: str):
+    """A ``Qgis.DataType`` member by name on QGIS 3.22 (unscoped) and newer (scoped)."""
+    return getattr(Qgis, name) if hasattr(Qgis, name) else getattr(Qgis.DataType, name)
+
+
+NUMPY_TYPES = {
+    _data_type("Byte"): np.uint8,
+    _data_type("UInt16"): np.uint16,
+    _data_type("Int16"): np.int16,
+    _data_type("UInt32"): np.uint32,
+    _data_type("Int32"): np.int32,
+    _data_type("Float32"): np.float32,
+    _data_type("Float64"): np.float64,
+}
+
+
+@dataclass(frozen=True)
+class RasterGrid:
+    """A north-up raster grid: extent, size and CRS."""
+
+    crs: QgsCoordinateReferenceSystem
+    extent: QgsRectangle
+    width: int
+    height: int
+
+    @property
+    def xres(self) -> float:
+        return self.extent.width() / self.width
+
+    @property
+    def yres(self) -> float:
+        return self.extent.height() / self.height
+
+    def geotransform(self) -> tuple[float, float, float, float, float, float]:
+        """GDAL geotransform of the grid."""
+        return (self.extent.xMinimum(), self.xres, 0.0, self.extent.yMaximum(), 0.0, -self.yres)
+
+    def strip_extent(self, row0: int, rows: int) -> QgsRectangle:
+        """Extent of ``rows`` full-width rows starting at ``row0``."""
+        top = self.extent.yMaximum() - row0 * self.yres
+        return QgsRectangle(self.extent.xMinimum(), top - rows * self.yres, self.extent.xMaximum(), top)
+
+    def strip_rows(self) -> int:
+        """Rows per strip for a flat memory profile."""
+        return max(1, min(self.height, STRIP_PIXELS // max(1, self.width)))
+
+    def pixel_areas(self, row0: int, rows: int) -> np.ndarray:
+        """True area (m²) of the pixels of a strip: shape (rows, 1) in a geographic CRS (one ellipsoidal area per
+        row), shape (1, 1) in a projected CRS (planar area in metres)."""
+        if self.crs.isGeographic():
+            a, b = ellipsoid_axes(self.crs)
+            top = self.extent.yMaximum() - row0 * self.yres
+            edges = top - np.arange(rows + 1, dtype=np.float64) * self.yres
+            return cell_areas_geographic(edges, self.xres, a, b).reshape(rows, 1)
+        factor = QgsUnitTypes.fromUnitToUnitFactor(self.crs.mapUnits(), _meters())
+        return np.full((1, 1), self.xres * self.yres * factor * factor)
+
+
+def _meters():
+    """The metre distance unit on QGIS 3.22 (QgsUnitTypes) and newer (Qgis.DistanceUnit)."""
+    if hasattr(QgsUnitTypes, "DistanceMeters"):
+        return QgsUnitTypes.DistanceMeters
+    return Qgis.DistanceUnit.Meters
+
+
+def ellipsoid_axes(crs: QgsCoordinateReferenceSystem) -> tuple[float, float]:
+    """Semi-major and semi-minor axes (m) of the CRS's ellipsoid."""
+    params = QgsEllipsoidUtils.ellipsoidParameters(crs.ellipsoidAcronym() or "EPSG:7030")
+    if not params.valid:
+        params = QgsEllipsoidUtils.ellipsoidParameters("EPSG:7030")
+    return params.semiMajor, params.semiMinor
+
+
+def grid_of(layer: QgsRasterLayer) -> RasterGrid:
+    """The grid of a raster layer; refuses a layer without a CRS."""
+    if not layer.crs().isValid():
+        raise QgsProcessingException(
+            tr("Raster layer '{}' has no coordinate reference system: set one (Layer Properties > Source) "
+               "and run again.").format(layer.name()))
+    return RasterGrid(layer.crs(), layer.extent(), layer.width(), layer.height())
+
+
+@dataclass(frozen=True)
+class Strip:
+    """Full-width rows of one band: values, a validity mask and where they sit in the grid."""
+
+    row0: int
+    data: np.ndarray
+    valid: np.ndarray
+
+    @property
+    def rows(self) -> int:
+        return self.data.shape[0]
+
+
+def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedback | None = None,
+                grid: RasterGrid | None = None) -> Iterator[Strip]:
+    """Yield the band strip by strip; nodata (source or user-defined) and NaN are invalid."""
+    provider = layer.dataProvider()
+    if band < 1 or band > provider.bandCount():
+        raise QgsProcessingException(
+            tr("Raster layer '{}' has no band {}: it has {} band(s).").format(layer.name(), band,
+                                                                            provider.bandCount()))
+    dtype = NUMPY_TYPES.get(provider.dataType(band))
+    if dtype is None:
+        raise QgsProcessingException(
+            tr("Raster layer '{}' band {} has a data type SDG Monitor cannot read (complex or unknown); "
+               "convert it to integer or float first.").format(layer.name(), band))
+    grid = grid or grid_of(layer)
+    ranges = [(r.min(), r.max()) for r in provider.userNoDataValues(band)]
+    rows = grid.strip_rows()
+    for row0 in range(0, grid.height, rows):
+        n = min(rows, grid.height - row0)
+        block = provider.block(band, grid.strip_extent(row0, n), grid.width, n)
+        if block is None or not block.isValid() or block.isEmpty():
+            raise QgsProcessingException(
+                tr("Could not read rows {}-{} of raster layer '{}'.").format(row0, row0 + n, layer.name()))
+        data = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(n, grid.width)
+        valid = np.ones(data.shape, dtype=bool)
+        if block.hasNoDataValue():
+            valid &= ~_is_value(data, block.noDataValue())
+        if np.issubdtype(dtype, np.floating):
+            valid &= ~np.isnan(data)
+        for low, high in ranges:
+            valid &= ~((data >= low) & (data <= high))
+        yield Strip(row0, data, valid)
+
+
+def _is_value(data: np.ndarray, value: float) -> np.ndarray:
+    """Mask of pixels equal to ``value`` in the array's own type (a value the type cannot hold matches none)."""
+    if np.issubdtype(data.dtype, np.integer):
+        info = np.iinfo(data.dtype)
+        if not (info.min <= value <= info.max) or value != int(value):
+            return np.zeros(data.shape, dtype=bool)
+    return data == np.asarray(value).astype(data.dtype)

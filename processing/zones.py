@@ -1,0 +1,151 @@
+"""Zones for disaggregation: read once from any vector source, rasterized once onto a raster grid."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsRasterLayer,
+)
+
+from ..translation import tr
+from .raster_io import RasterGrid, Strip, grid_of, read_strips
+
+
+@dataclass
+class Zone:
+    """One zone: its feature (with its own fields), id and name for the results store."""
+
+    feature: QgsFeature
+    area_id: str
+    area_name: str
+
+
+class ZoneSet:
+    """The zones of a run, in their layer's order; label ``i + 1`` is ``zones[i]``."""
+
+    def __init__(self, zones: list[Zone], fields: QgsFields, crs: QgsCoordinateReferenceSystem, name: str):
+        self.zones = zones
+        self.fields = fields
+        self.crs = crs
+        self.name = name
+
+    def __len__(self) -> int:
+        return len(self.zones)
+
+    @classmethod
+    def from_source(cls, source: QgsProcessingFeatureSource, name: str, id_field: str, name_field: str,
+                    context: QgsProcessingContext) -> ZoneSet:
+        """Read the zones; refuses a layer without a CRS and missing fields; repairs invalid geometries."""
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(
+                tr("Zones layer '{}' has no coordinate reference system: set one and run again.").format(name))
+        fields = source.fields()
+        for field in (id_field, name_field):
+            if field and fields.indexFromName(field) < 0:
+                raise QgsProcessingException(
+                    tr("Zones layer '{}' has no field '{}'.").format(name, field))
+        zones = []
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        for feature in source.getFeatures(request):
+            geometry = feature.geometry()
+            if not geometry.isEmpty() and not geometry.isGeosValid():
+                feature.setGeometry(geometry.makeValid())
+            area_id = feature[id_field] if id_field else feature.id()
+            area_name = feature[name_field] if name_field else ""
+            zones.append(Zone(feature, "" if area_id is None else str(area_id),
+                              "" if area_name is None else str(area_name)))
+        ids = [zone.area_id for zone in zones]
+        if len(set(ids)) != len(ids):
+            duplicate = next(i for i in ids if ids.count(i) > 1)
+            raise QgsProcessingException(
+                tr("Zones layer '{}': zone id '{}' appears more than once in field '{}'; choose a field with "
+                   "unique values.").format(name, duplicate, id_field or "fid"))
+        return cls(zones, fields, source.sourceCrs(), name)
+
+    def geometries_in(self, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext) -> list[QgsGeometry]:
+        """The zone geometries reprojected to ``crs``."""
+        transform = QgsCoordinateTransform(self.crs, crs, context.transformContext())
+        out = []
+        for zone in self.zones:
+            geometry = QgsGeometry(zone.feature.geometry())
+            if not geometry.isEmpty() and self.crs != crs:
+                geometry.transform(transform)
+            out.append(geometry)
+        return out
+
+    def rasterize(self, grid: RasterGrid, context: QgsProcessingContext) -> ZoneRaster:
+        """Burn zone labels onto ``grid`` once (pixel-centre rule), into a compressed temporary GeoTIFF."""
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        memory = ogr.GetDriverByName("Memory").CreateDataSource("zones")
+        layer = memory.CreateLayer("zones", srs, ogr.wkbUnknown)
+        layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
+        for label, geometry in enumerate(self.geometries_in(grid.crs, context), start=1):
+            if geometry.isEmpty():
+                continue
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("label", label)
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
+            layer.CreateFeature(feature)
+        data_type = gdal.GDT_UInt16 if len(self) < 65535 else gdal.GDT_UInt32
+        handle, path = tempfile.mkstemp(suffix=".tif", prefix="zones_", dir=QgsProcessingUtils.tempFolder())
+        os.close(handle)
+        target = gdal.GetDriverByName("GTiff").Create(
+            path, grid.width, grid.height, 1, data_type,
+            ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "SPARSE_OK=TRUE"])
+        target.SetGeoTransform(grid.geotransform())
+        target.SetProjection(srs.ExportToWkt())
+        if gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"]) != 0:
+            raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self.name))
+        target.FlushCache()
+        target = None
+        return ZoneRaster(path)
+
+
+class ZoneRaster:
+    """Zone labels on a raster grid, read strip by strip."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._dataset = gdal.Open(path)
+
+    def read(self, row0: int, rows: int) -> np.ndarray:
+        """Labels of ``rows`` full-width rows from ``row0``."""
+        return self._dataset.GetRasterBand(1).ReadAsArray(0, row0, self._dataset.RasterXSize, rows)
+
+    def close(self) -> None:
+        """Release and delete the temporary file."""
+        self._dataset = None
+        gdal.Unlink(self.path)
+
+
+def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,
+                 feedback: QgsProcessingFeedback) -> Iterator[tuple[Strip, np.ndarray, np.ndarray]]:
+    """Strips of a band with their zone labels (1 everywhere without zones) and pixel areas (m²).
+
+    Reports progress and stops with an exception when the user cancels, so that nothing partial is written.
+    """
+    grid = grid_of(layer)
+    for strip in read_strips(layer, band, feedback, grid):
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Cancelled: nothing was written."))
+        zone_labels = (labels.read(strip.row0, strip.rows) if labels is not None
+                       else np.ones(strip.data.shape, dtype=np.uint8))
+        yield strip, zone_labels, grid.pixel_areas(strip.row0, strip.rows)
+        feedback.setProgress(100.0 * (strip.row0 + strip.rows) / grid.height)

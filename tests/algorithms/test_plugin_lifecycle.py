@@ -1,0 +1,49 @@
+"""The plugin loads into a QGIS interface, adds its provider, menu, toolbar button and dock, and unload removes
+all of it."""
+from __future__ import annotations
+
+from unittest import mock
+
+from qgis.core import QgsApplication
+
+
+def test_load_and_unload_leave_nothing_behind(qgis_app, qgis_parent, qgis_processing):
+    import sdg_monitor
+
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = qgis_parent
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById("sdg") is None
+
+    plugin = sdg_monitor.classFactory(iface)
+    plugin.initGui()
+    provider = registry.providerById("sdg")
+    assert provider is not None
+    assert registry.algorithmById("sdg:forest_area_15_1_1") is not None
+    action = iface.addToolBarIcon.call_args.args[0]
+    assert iface.addPluginToMenu.call_args.args[1] is action
+    dock = iface.addDockWidget.call_args.args[1]
+    assert dock.objectName() == "SdgMonitorDock"
+    action.setChecked(True)
+    assert not dock.isHidden()
+
+    plugin.unload()
+    assert registry.providerById("sdg") is None
+    assert registry.algorithmById("sdg:forest_area_15_1_1") is None
+    iface.removeToolBarIcon.assert_called_once_with(action)
+    assert iface.removePluginMenu.call_args.args[1] is action
+    iface.removeDockWidget.assert_called_once_with(dock)
+    assert plugin.action is None and plugin.dock is None and plugin.provider is None
+
+
+def test_class_factory_without_iface_registers_only_processing(qgis_app, qgis_processing):
+    """What qgis_process does: classFactory(None) then initProcessing()."""
+    import sdg_monitor
+
+    plugin = sdg_monitor.classFactory(None)
+    plugin.initProcessing()
+    plugin.initProcessing()  # idempotent
+    registry = QgsApplication.processingRegistry()
+    assert [p.id() for p in registry.providers()].count("sdg") == 1
+    plugin.unload()
+    assert registry.providerById("sdg") is None

@@ -1,0 +1,52 @@
+"""qgis_process end to end: the documented wrapper lists, documents and runs the algorithm from this checkout."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sdg_testdata import write_raster
+
+ROOT = Path(__file__).resolve().parents[2]
+WRAPPER = ROOT / "scripts" / "qgis_process.sh"
+
+
+def qgis_process(*args: str, config: Path) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "SDG_QGIS_CONFIG": str(config), "HOME": str(config)}
+    return subprocess.run([str(WRAPPER), *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory):
+    return tmp_path_factory.mktemp("qgis-profile")
+
+
+def test_list_and_help(config):
+    listing = qgis_process("list", config=config)
+    assert listing.returncode == 0, listing.stderr
+    assert "sdg:forest_area_15_1_1" in listing.stdout
+    helped = qgis_process("help", "sdg:forest_area_15_1_1", config=config)
+    assert helped.returncode == 0, helped.stderr
+    assert "FOREST_CLASSES" in helped.stdout and "ZONE_ID_FIELD" in helped.stdout
+
+
+def test_run_json(config, tmp_path):
+    array = np.zeros((20, 30), dtype=np.uint8)
+    array[:, :10] = 20   # 200 forest pixels
+    array[:, 10:15] = 60  # 100 water pixels
+    array[:, 15:29] = 10  # 280 cropland pixels; last column is nodata
+    raster = write_raster(tmp_path / "lc path 土地.tif", array, 4549, (500000.0, 3370000.0), 10.0, nodata=0)
+    store = tmp_path / "results.gpkg"
+    done = qgis_process("--json", "run", "sdg:forest_area_15_1_1", "--", f"LANDCOVER={raster}",
+                        "FOREST_CLASSES=20", "WATER_CLASSES=60", "YEAR=2021", f"RESULTS={store}",
+                        f"OUTPUT={tmp_path / 'out.gpkg'}", config=config)
+    assert done.returncode == 0, done.stderr + done.stdout
+    result = json.loads(done.stdout[done.stdout.index("{"):])
+    assert result["results"]["VALUE"] == pytest.approx(100 * 200 / 480)
+    from sdg_monitor.core.store import ResultsStore
+
+    rows = ResultsStore(str(store)).read_results()
+    assert rows["value"].tolist() == pytest.approx([100 * 200 / 480])
+    assert rows["year"].tolist() == [2021]

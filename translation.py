@@ -1,0 +1,36 @@
+"""Translation helpers: one Qt context for the whole plugin, and loading the ``.qm`` that matches QGIS's locale."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+CONTEXT = "SdgMonitor"
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+def tr(text: str) -> str:
+    """Translate ``text`` in the plugin's context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def user_locale() -> str:
+    """QGIS's user interface locale, e.g. ``zh_CN`` or ``en_US``."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        return str(settings.value("locale/userLocale", "") or QLocale.system().name())
+    return QLocale.system().name()
+
+
+def install_translator(locale: str | None = None) -> QTranslator | None:
+    """Install the translation for ``locale`` (default: QGIS's) if one ships; return it so it can be removed."""
+    name = locale or user_locale()
+    for candidate in (name, name.split("_")[0]):
+        path = I18N_DIR / f"sdg_monitor_{candidate}.qm"
+        if path.exists():
+            translator = QTranslator()
+            if translator.load(str(path)):
+                QCoreApplication.installTranslator(translator)
+                return translator
+    return None
