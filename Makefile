@@ -41,7 +41,10 @@ resources_rc.py: resources.qrc $(wildcard icons/*) $(STAMP_APT)
 	pyrcc5 -o $@ resources.qrc
 
 i18n/sdg_monitor_zh_CN.qm: i18n/sdg_monitor_zh_CN.ts $(STAMP_APT)
-	lrelease -qt=5 $< -qm $@ >/dev/null 2>&1 || lrelease $< -qm $@
+	QT_SELECT=5 lrelease -silent $< -qm $@
+
+i18n: $(STAMP_APT)
+	$(PY) scripts/i18n.py
 
 test: setup
 	$(VPY) -m pytest -q tests

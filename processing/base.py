@@ -44,12 +44,14 @@ ICON = ":/plugins/sdg_monitor/icons/sdg.svg"
 
 @dataclass
 class ZoneValue:
-    """The indicator for one zone (or the whole area): value, its numerator and denominator, other components."""
+    """The indicator for one zone (or the whole area): value, its numerator and denominator, other components
+    (fields of OUTPUT), and its breakdown by disaggregation (store rows keyed e.g. ``"sex=female"``)."""
 
     value: float | None
     numerator: float | None = None
     denominator: float | None = None
     components: dict[str, float | None] = field(default_factory=dict)
+    breakdown: dict[str, ZoneValue] = field(default_factory=dict)
 
 
 @dataclass
@@ -249,13 +251,17 @@ class SdgAlgorithm(QgsProcessingAlgorithm):
             "method": f"sdg:{self.ALG_ID}", "source": "; ".join(result.sources),
             "parameters": self.parameter_record(parameters, context),
         }
-        rows = [dict(common, area_id=self._area_id(parameters, context),
-                     area_name=self._area_name(parameters, context), area_level="total",
-                     **_numbers(result.total))]
+        areas = [({"area_id": self._area_id(parameters, context), "area_name": self._area_name(parameters, context),
+                   "area_level": "total"}, result.total)]
         if zones is not None:
             level = self.parameterAsString(parameters, self.ZONE_LEVEL, context) or "zone"
-            rows += [dict(common, area_id=zone.area_id, area_name=zone.area_name, area_level=level,
-                          **_numbers(value)) for zone, value in zip(zones.zones, result.zones)]
+            areas += [({"area_id": zone.area_id, "area_name": zone.area_name, "area_level": level}, value)
+                      for zone, value in zip(zones.zones, result.zones)]
+        rows = []
+        for area, value in areas:
+            rows.append(dict(common, **area, **_numbers(value)))
+            rows += [dict(common, **area, **_numbers(part), disaggregation=key)
+                     for key, part in value.breakdown.items()]
         return rows
 
     def parameter_record(self, parameters: dict, context: QgsProcessingContext) -> dict:

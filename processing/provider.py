@@ -1,19 +1,32 @@
 """The ``sdg`` Processing provider."""
 from __future__ import annotations
 
-from qgis.core import QgsProcessingProvider
+import importlib
+import inspect
+import pkgutil
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
-from .forest_area import ForestArea
+from .base import ICON
 
-ICON = ":/plugins/sdg_monitor/icons/sdg.svg"
+
+def algorithm_classes() -> list[type[QgsProcessingAlgorithm]]:
+    """Every algorithm class of the ``processing`` package: a class defined in one of its modules with an
+    ``ALG_ID`` of its own (one module per family, so adding a module is all it takes)."""
+    found = []
+    for module_info in pkgutil.iter_modules(importlib.import_module(__package__).__path__):
+        module = importlib.import_module(f"{__package__}.{module_info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if (issubclass(cls, QgsProcessingAlgorithm) and cls.__module__ == module.__name__
+                    and getattr(cls, "ALG_ID", "")):
+                found.append(cls)
+    return sorted(found, key=lambda cls: cls.ALG_ID)
 
 
 class SdgProvider(QgsProcessingProvider):
     """Registers every SDG Monitor algorithm under the provider id ``sdg``."""
-
-    ALGORITHMS = (ForestArea,)
 
     def id(self) -> str:  # noqa: A003
         return "sdg"
@@ -28,5 +41,5 @@ class SdgProvider(QgsProcessingProvider):
         return QIcon(ICON)
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for algorithm in self.ALGORITHMS:
+        for algorithm in algorithm_classes():
             self.addAlgorithm(algorithm())

@@ -50,3 +50,26 @@ def test_run_json(config, tmp_path):
     rows = ResultsStore(str(store)).read_results()
     assert rows["value"].tolist() == pytest.approx([100 * 200 / 480])
     assert rows["year"].tolist() == [2021]
+
+
+def test_package_installs_from_zip(config, tmp_path):
+    """The zip holds compiled resources and translations, no tests; unzipped as a plugin folder it loads."""
+    import zipfile
+
+    built = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "package.py"), str(tmp_path)],
+                           capture_output=True, text=True, check=True)
+    archive = Path(built.stdout.strip())
+    names = zipfile.ZipFile(archive).namelist()
+    assert "sdg_monitor/resources_rc.py" in names and "sdg_monitor/i18n/sdg_monitor_zh_CN.qm" in names
+    assert "sdg_monitor/metadata.txt" in names and "sdg_monitor/data/sdg/global_indicators.zh-Hans.yml" in names
+    assert not [n for n in names if "/tests/" in n or "/bench/" in n or n.endswith(".pyc")]
+    plugins = tmp_path / "plugins"
+    zipfile.ZipFile(archive).extractall(plugins)
+    env = {"PATH": "/usr/bin:/bin", "QGIS_PLUGINPATH": str(plugins), "QT_QPA_PLATFORM": "offscreen",
+           "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "profile"), "XDG_RUNTIME_DIR": str(config),
+           "HOME": str(tmp_path)}
+    subprocess.run(["/usr/bin/qgis_process.bin", "plugins", "enable", "sdg_monitor"], env=env, capture_output=True,
+                   timeout=300)
+    listing = subprocess.run(["/usr/bin/qgis_process.bin", "list"], env=env, capture_output=True, text=True,
+                             timeout=300)
+    assert "sdg:forest_area_15_1_1" in listing.stdout, listing.stderr
