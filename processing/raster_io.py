@@ -11,7 +11,9 @@ from qgis.core import (
     QgsEllipsoidUtils,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProject,
     QgsRasterLayer,
+    QgsRasterProjector,
     QgsRectangle,
     QgsUnitTypes,
 )
@@ -120,7 +122,12 @@ class Strip:
 
 def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedback | None = None,
                 grid: RasterGrid | None = None) -> Iterator[Strip]:
-    """Yield the band strip by strip; nodata (source or user-defined) and NaN are invalid."""
+    """Yield the band strip by strip on ``grid`` (default: the layer's own grid).
+
+    On another grid the layer is resampled (nearest neighbour) and, in another CRS, reprojected by QGIS, so
+    rasters on different grids line up pixel for pixel. Nodata (source or user-defined), NaN and pixels outside
+    the layer are invalid.
+    """
     provider = layer.dataProvider()
     if band < 1 or band > provider.bandCount():
         raise QgsProcessingException(
@@ -131,12 +138,18 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
         raise QgsProcessingException(
             tr("Raster layer '{}' band {} has a data type SDG Monitor cannot read (complex or unknown); "
                "convert it to integer or float first.").format(layer.name(), band))
-    grid = grid or grid_of(layer)
+    own = grid_of(layer)
+    grid = grid or own
+    source = provider
+    if grid.crs != own.crs:
+        source = QgsRasterProjector()
+        source.setInput(provider)
+        source.setCrs(own.crs, grid.crs, QgsProject.instance().transformContext())
     ranges = [(r.min(), r.max()) for r in provider.userNoDataValues(band)]
     rows = grid.strip_rows()
     for row0 in range(0, grid.height, rows):
         n = min(rows, grid.height - row0)
-        block = provider.block(band, grid.strip_extent(row0, n), grid.width, n)
+        block = source.block(band, grid.strip_extent(row0, n), grid.width, n)
         if block is None or not block.isValid() or block.isEmpty():
             raise QgsProcessingException(
                 tr("Could not read rows {}-{} of raster layer '{}'.").format(row0, row0 + n, layer.name()))
@@ -144,11 +157,18 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
         valid = np.ones(data.shape, dtype=bool)
         if block.hasNoDataValue():
             valid &= ~_is_value(data, block.noDataValue())
+        elif block.hasNoData():  # no nodata value: QGIS flags pixels outside the layer in a bitmap
+            valid &= _bitmap_valid(block, n, grid.width)
         if np.issubdtype(dtype, np.floating):
             valid &= ~np.isnan(data)
         for low, high in ranges:
             valid &= ~((data >= low) & (data <= high))
         yield Strip(row0, data, valid)
+
+
+def _bitmap_valid(block, rows: int, cols: int) -> np.ndarray:
+    """Validity from a block's nodata bitmap (slow path, only for rasters without a nodata value)."""
+    return np.array([[not block.isNoData(r, c) for c in range(cols)] for r in range(rows)], dtype=bool)
 
 
 def _is_value(data: np.ndarray, value: float) -> np.ndarray:
