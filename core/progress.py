@@ -135,7 +135,7 @@ def score_colour(score: float | None) -> str | None:
 
 
 def _blank(value: object) -> bool:
-    if value is None:
+    if value is None or value is pd.NA or value is pd.NaT:
         return True
     if isinstance(value, str):
         return not value.strip()

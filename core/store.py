@@ -147,7 +147,63 @@ TARGETS = Table("sdg_targets", "SDG targets ('' in series or area_id means all)"
     Column("source"),
 ), key=("indicator", "series", "area_id"))
 
-TABLES: dict[str, Table] = {table.name: table for table in (RESULTS, TARGETS)}
+_STATUS_COUNTS = tuple(Column(status, "int") for status in (
+    "target_achieved", "substantial_progress", "moderate_progress", "limited_progress", "deterioration",
+    "not_available"))
+
+PROGRESS = Table("sdg_progress", "Progress against targets per indicator, area and series", (
+    Column("indicator", required=True),
+    Column("area_id", default=""),
+    Column("series", default=""),
+    Column("method", required=True),
+    Column("base_year", "int"),
+    Column("base_value", "real"),
+    Column("current_year", "int"),
+    Column("current_value", "real"),
+    Column("target", "real"),
+    Column("target_year", "int"),
+    Column("direction"),
+    Column("progress_value", "real"),
+    Column("status"),
+    Column("score", "real"),
+    Column("computed_at", "datetime", default=_NOW),
+), key=("indicator", "area_id", "series", "method"))
+
+GOAL_ROLLUP = Table("sdg_goal_rollup", "Progress per area and goal", (
+    Column("area_id", default=""),
+    Column("goal", "int", required=True),
+    Column("method", required=True),
+    Column("indicators", "int"),
+    *_STATUS_COUNTS,
+    Column("mean_score", "real"),
+    Column("colour"),
+    Column("dashboard_colour"),
+    Column("computed_at", "datetime", default=_NOW),
+), key=("area_id", "goal", "method"))
+
+GROUP_ROLLUP = Table("sdg_group_rollup", "Progress per area and goal group (economic, social, environmental)", (
+    Column("area_id", default=""),
+    Column("goal_group", required=True),
+    Column("method", required=True),
+    Column("indicators", "int"),
+    *_STATUS_COUNTS,
+    Column("mean_score", "real"),
+    Column("colour"),
+    Column("dashboard_colour"),
+    Column("computed_at", "datetime", default=_NOW),
+), key=("area_id", "goal_group", "method"))
+
+HEADLINE = Table("sdg_headline", "Indicators measured, with a target, met or nearly met, per area", (
+    Column("area_id", default=""),
+    Column("method", required=True),
+    Column("measured", "int"),
+    Column("with_target", "int"),
+    Column("met_or_nearly_met", "int"),
+    Column("computed_at", "datetime", default=_NOW),
+), key=("area_id", "method"))
+
+TABLES: dict[str, Table] = {table.name: table for table in (RESULTS, TARGETS, PROGRESS, GOAL_ROLLUP,
+                                                             GROUP_ROLLUP, HEADLINE)}
 
 
 # --- GeoPackage and schema ----------------------------------------------------------------------------------
@@ -260,8 +316,14 @@ def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
     sync_table(conn, TARGETS)
 
 
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2: progress results and their roll-ups per goal, goal group and area."""
+    for table in (PROGRESS, GOAL_ROLLUP, GROUP_ROLLUP, HEADLINE):
+        sync_table(conn, table)
+
+
 #: Migration ``i`` upgrades schema version ``i`` to ``i + 1``; all pending steps run in one transaction.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_0_to_1, _migrate_1_to_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -425,24 +487,39 @@ class ResultsStore:
     # --- public operations ---
     def upsert(self, table: str, rows: Rows) -> int:
         """Insert or update ``rows`` of ``table`` in one transaction: all of them land or none; the count."""
-        spec = self._table(table)
+        return self.write({table: rows})
+
+    def write(self, batches: Mapping[str, Rows], replace: Mapping[str, Any] | None = None) -> int:
+        """Write several tables in ONE transaction: all rows land or none; returns the number of rows.
+
+        With ``replace`` (column -> value), each table's rows with those values are deleted first, so a batch
+        replaces an earlier one completely (e.g. the progress results of one method).
+        """
         now = _iso_utc(datetime.now(timezone.utc))
-        values = []
-        for number, row in enumerate(_records(rows), start=1):
-            try:
-                if not isinstance(row, Mapping):
-                    raise _RowError("is not a mapping of column names to values")
-                values.append(_prepare(spec, row, now))
-            except _RowError as exc:
-                raise StoreError(f"Nothing was written to the results store {self._path}: {spec.name} row "
-                                 f"{number}: {exc}.") from None
-        if not values:
+        prepared = []
+        for table, rows in batches.items():
+            spec = self._table(table)
+            values = []
+            for number, row in enumerate(_records(rows), start=1):
+                try:
+                    if not isinstance(row, Mapping):
+                        raise _RowError("is not a mapping of column names to values")
+                    values.append(_prepare(spec, row, now))
+                except _RowError as exc:
+                    raise StoreError(f"Nothing was written to the results store {self._path}: {spec.name} row "
+                                     f"{number}: {exc}.") from None
+            prepared.append((spec, values))
+        if not any(values for _, values in prepared) and not replace:
             return 0
         with self._connect("write to", write=True) as conn:
             self._upgrade(conn)
-            conn.executemany(spec.upsert_sql(), values)
-            conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?", (now, spec.name))
-        return len(values)
+            for spec, values in prepared:
+                if replace:
+                    where = " AND ".join(f"{_q(name)} = ?" for name in replace)
+                    conn.execute(f"DELETE FROM {_q(spec.name)} WHERE {where}", [_plain(v) for v in replace.values()])
+                conn.executemany(spec.upsert_sql(), values)
+                conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?", (now, spec.name))
+        return sum(len(values) for _, values in prepared)
 
     def read(self, table: str, **equals: Any) -> pd.DataFrame:
         """Rows of ``table`` whose columns equal the given values (a value or a list; None: any), typed."""

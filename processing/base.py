@@ -74,7 +74,40 @@ def plain(value):
     return None if value != value else value
 
 
-class SdgAlgorithm(QgsProcessingAlgorithm):
+class SdgBaseAlgorithm(QgsProcessingAlgorithm):
+    """Identity shared by every SDG Monitor algorithm: id, group, icon and instance creation."""
+
+    #: Algorithm name without provider prefix, e.g. ``forest_area_15_1_1``; the provider registers every class
+    #: that sets it.
+    ALG_ID = ""
+    #: Group id; see :meth:`group`.
+    GROUP_ID = "indicators"
+
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def group(self) -> str:
+        groups = {
+            "indicators": tr("Indicators"),
+            "land": tr("Land and environment indicators"),
+            "access": tr("Population and access indicators"),
+            "population": tr("Population"),
+            "statistics": tr("Statistical indicators"),
+            "progress": tr("Progress and reports"),
+        }
+        return groups[self.GROUP_ID]
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+
+class SdgAlgorithm(SdgBaseAlgorithm):
     """Base of the indicator algorithms; owns ZONES, ZONE_ID_FIELD, YEAR, RESULTS, OUTPUT and VALUE."""
 
     ZONES = "ZONES"
@@ -88,43 +121,16 @@ class SdgAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     VALUE = "VALUE"
 
-    #: Algorithm name without provider prefix, e.g. ``forest_area_15_1_1``.
-    ALG_ID = ""
     #: SDG indicator code written to the results store.
     INDICATOR = ""
     #: Unit of ``value`` written to the results store.
     UNIT = ""
-    #: Group id; see :meth:`group`.
-    GROUP_ID = "indicators"
-    #: Per-zone component fields added to OUTPUT besides ``value``: (name, kind) with kind "double" or "int".
+    #: Per-zone component fields added to OUTPUT besides ``value`` (doubles).
     COMPONENTS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, GraduatedValueStyle] = {}
-
-    # --- identity -------------------------------------------------------------------------------------------
-    def name(self) -> str:
-        return self.ALG_ID
-
-    def groupId(self) -> str:  # noqa: N802
-        return self.GROUP_ID
-
-    def group(self) -> str:
-        groups = {
-            "indicators": tr("Indicators"),
-            "land": tr("Land and environment indicators"),
-            "access": tr("Population and access indicators"),
-            "statistics": tr("Statistical indicators"),
-            "progress": tr("Progress and reports"),
-        }
-        return groups[self.GROUP_ID]
-
-    def icon(self) -> QIcon:
-        return QIcon(ICON)
-
-    def createInstance(self):  # noqa: N802
-        return type(self)()
 
     # --- parameters -----------------------------------------------------------------------------------------
     def initAlgorithm(self, config=None) -> None:  # noqa: N802

@@ -73,3 +73,18 @@ def test_package_installs_from_zip(config, tmp_path):
     listing = subprocess.run(["/usr/bin/qgis_process.bin", "list"], env=env, capture_output=True, text=True,
                              timeout=300)
     assert "sdg:forest_area_15_1_1" in listing.stdout, listing.stderr
+
+
+def test_assess_progress_runs_on_a_store(config, tmp_path):
+    from sdg_monitor.core.store import ResultsStore
+
+    store = ResultsStore(tmp_path / "store.gpkg")
+    store.upsert_results([{"indicator": "3.1.1", "area_id": "total", "year": y, "value": v}
+                          for y, v in ((2015, 100.0), (2022, 80.0))])
+    store.upsert_targets([{"indicator": "3.1.1", "target": 70, "target_year": 2030, "direction": "decrease"}])
+    done = qgis_process("--json", "run", "sdg:assess_progress", "--", f"RESULTS={store.path}",
+                        f"OUTPUT={tmp_path / 'progress.csv'}", config=config)
+    assert done.returncode == 0, done.stderr + done.stdout
+    result = json.loads(done.stdout[done.stdout.index("{"):])["results"]
+    assert (result["MEASURED"], result["WITH_TARGET"], result["MET_OR_NEARLY_MET"]) == (1, 1, 1)
+    assert ResultsStore(store.path).read("sdg_progress")["status"].tolist() == ["substantial_progress"]

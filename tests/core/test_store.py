@@ -21,7 +21,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 from osgeo_utils.samples.validate_gpkg import check as validate_gpkg
 from sdg_monitor.core import store as store_module
-from sdg_monitor.core.store import SCHEMA_VERSION, Column, ResultsStore, StoreError, Table
+from sdg_monitor.core.store import SCHEMA_VERSION, TABLES, Column, ResultsStore, StoreError, Table
 
 PLUGINS = Path(__file__).resolve().parents[2] / ".build" / "plugins"
 NOBODY = 65534
@@ -86,7 +86,8 @@ def test_new_store_is_a_geopackage_gdal_opens(tmp_path):
     assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
     assert {r[0] for r in _sql(path, "SELECT srs_id FROM gpkg_spatial_ref_sys")} == {-1, 0, 4326}
     assert sorted(_sql(path, "SELECT table_name, data_type FROM gpkg_contents")) == [
-        ("sdg_results", "attributes"), ("sdg_targets", "attributes")]
+        ("sdg_goal_rollup", "attributes"), ("sdg_group_rollup", "attributes"), ("sdg_headline", "attributes"),
+        ("sdg_progress", "attributes"), ("sdg_results", "attributes"), ("sdg_targets", "attributes")]
     assert _sql(path, "SELECT value FROM sdg_meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     _assert_valid_geopackage(path)
 
@@ -103,7 +104,7 @@ def test_new_store_is_a_geopackage_gdal_opens(tmp_path):
         ds = None
     finally:
         gdal.PopErrorHandler()
-    assert names == {"sdg_results", "sdg_targets"}
+    assert names == set(TABLES)
     assert attributes["area_name"] == "德清县"
     assert attributes["value"] == 1.0 and attributes["year"] == 2020
     assert computed_type == ogr.OFTDateTime
@@ -134,8 +135,7 @@ def test_existing_geopackage_with_layers_gets_the_tables_beside_them(tmp_path):
     ResultsStore(path).upsert_results([_row()])
     _assert_valid_geopackage(path)
     ds = ogr.Open(str(path))
-    assert {ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())} == {"stops", "sdg_results",
-                                                                              "sdg_targets"}
+    assert {ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())} == {"stops", *TABLES}
     assert ds.GetLayerByName("stops").GetFeatureCount() == 1
 
 
@@ -586,3 +586,19 @@ def test_a_writer_killed_mid_transaction_loses_its_batch_and_readers_recover(tmp
     frame = ResultsStore(path).read_results()
     assert sorted(frame["value"]) == [float(i) for i in range(500)]
     assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_write_replaces_and_spans_tables_in_one_transaction(tmp_path):
+    store = ResultsStore(tmp_path / "results.gpkg")
+    progress = {"indicator": "3.2.1", "area_id": "A", "method": "open_sdg", "status": "deterioration"}
+    headline = {"area_id": "A", "method": "open_sdg", "measured": 1, "with_target": 1, "met_or_nearly_met": 0}
+    store.write({"sdg_progress": [progress, dict(progress, indicator="3.1.1")], "sdg_headline": [headline]},
+                replace={"method": "open_sdg"})
+    with pytest.raises(StoreError, match="Nothing was written"):
+        store.write({"sdg_progress": [dict(progress, status="target_achieved")],
+                     "sdg_headline": [{"area_id": "A"}]}, replace={"method": "open_sdg"})
+    assert store.read("sdg_progress")["indicator"].tolist() == ["3.1.1", "3.2.1"]
+    store.write({"sdg_progress": [dict(progress, status="target_achieved")], "sdg_headline": [headline]},
+                replace={"method": "open_sdg"})
+    rows = store.read("sdg_progress")
+    assert rows["indicator"].tolist() == ["3.2.1"] and rows["status"].tolist() == ["target_achieved"]

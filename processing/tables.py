@@ -1,0 +1,71 @@
+"""Attribute tables <-> pandas: reading any QGIS table or layer, writing a DataFrame to a table sink."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..translation import tr
+
+
+def source_frame(source: QgsProcessingFeatureSource, name: str, required: tuple[str, ...]) -> pd.DataFrame:
+    """The attributes of ``source`` as a DataFrame (NULL -> None); refuses a table lacking ``required`` fields."""
+    names = source.fields().names()
+    lower = {field.lower(): field for field in names}
+    missing = [field for field in required if field.lower() not in lower]
+    if missing:
+        raise QgsProcessingException(
+            tr("Table '{}' lacks the field(s) {}; it has {}.").format(name, ", ".join(missing), ", ".join(names)))
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    records = [[None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+                for value in feature.attributes()] for feature in source.getFeatures(request)]
+    frame = pd.DataFrame.from_records(records, columns=names)
+    return frame.rename(columns={lower[field.lower()]: field for field in required})
+
+
+_KINDS = {"int": QVariant.LongLong, "real": QVariant.Double, "text": QVariant.String}
+
+
+def table_fields(columns: dict[str, str]) -> QgsFields:
+    """Fields from ``{name: "int" | "real" | "text"}``."""
+    fields = QgsFields()
+    for column, kind in columns.items():
+        fields.append(QgsField(column, _KINDS[kind]))
+    return fields
+
+
+def write_table(algorithm, parameters, context, sink_name: str, frame: pd.DataFrame,
+                columns: dict[str, str]) -> str:
+    """Write ``frame`` to the table sink ``sink_name`` (no geometry); returns its destination id."""
+    fields = table_fields(columns)
+    sink, dest_id = algorithm.parameterAsSink(parameters, sink_name, context, fields, QgsWkbTypes.NoGeometry)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, sink_name))
+    for record in frame.to_dict("records"):
+        feature = QgsFeature(fields)
+        feature.setAttributes([_plain(record.get(column), kind) for column, kind in columns.items()])
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(algorithm.writeFeatureError(sink, parameters, sink_name))
+    return dest_id
+
+
+def _plain(value, kind: str):
+    """A value a QGIS field takes: None for missing, plain int/float/str otherwise."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "real":
+        return float(value)
+    return str(value)
