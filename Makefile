@@ -41,12 +41,13 @@ resources_rc.py: resources.qrc $(wildcard icons/*) $(STAMP_APT)
 	pyrcc5 -o $@ resources.qrc
 
 i18n/sdg_monitor_zh_CN.qm: i18n/sdg_monitor_zh_CN.ts $(STAMP_APT)
-	QT_SELECT=5 lrelease -silent $< -qm $@
+	$(PY) scripts/i18n.py --release-only
 
 i18n: $(STAMP_APT)
 	$(PY) scripts/i18n.py
 
 test: setup
+	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest -q tests
 
 lint: setup

@@ -38,15 +38,25 @@ def update(locale: str) -> Path:
     return ts
 
 
+def lrelease() -> str:
+    """Qt 5's lrelease: through qtchooser on Debian 12, in Qt's own bin folder on Debian 13."""
+    for candidate in ("/usr/lib/qt5/bin/lrelease", "/usr/lib/x86_64-linux-gnu/qt5/bin/lrelease", "/usr/bin/lrelease"):
+        if Path(candidate).exists():
+            return candidate
+    sys.exit("lrelease (Qt 5) is missing: apt-get install qttools5-dev-tools")
+
+
 def release(ts: Path) -> Path:
     """Compile one .ts into its .qm."""
     qm = ts.with_suffix(".qm")
-    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True,
+    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True,
                    env={"QT_SELECT": "5", "PATH": "/usr/bin:/bin"})
     return qm
 
 
 if __name__ == "__main__":
     for locale in LOCALES:
-        ts_file = update(locale)
-        print(release(ts_file) if "--no-release" not in sys.argv else ts_file)
+        ts_file = ROOT / "i18n" / f"sdg_monitor_{locale}.ts"
+        if "--release-only" not in sys.argv:
+            update(locale)
+        print(release(ts_file))

@@ -1,0 +1,148 @@
+"""Indicator-set configs: which algorithms to run, on which inputs, for one area, parsed safely (JSON or YAML).
+
+A config (paths relative to the config file)::
+
+    {
+      "name": "Deqing County sample",
+      "results": "out/results.gpkg",
+      "area": {"id": "330521", "name": "德清县"},
+      "zones": {"path": "out/sample_county.gpkg|layername=townships", "id_field": "code",
+                "name_field": "name_zh", "level": "township"},
+      "targets": "targets.csv",
+      "progress": {"method": "open_sdg"},
+      "indicators": [
+        {"id": "forest-2020", "algorithm": "sdg:forest_area_15_1_1", "year": 2020,
+         "parameters": {"LANDCOVER": "out/landcover_2020_10m.tif", "FOREST_CLASSES": "20"}}
+      ]
+    }
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """A config that cannot be used, with the file and the place named."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One algorithm run of the set."""
+
+    id: str
+    algorithm: str
+    parameters: dict[str, Any]
+    year: int | None = None
+    zones: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorSet:
+    """A parsed config with every relative path made absolute."""
+
+    path: Path
+    name: str
+    results: str | None
+    steps: list[Step]
+    area: dict[str, str] = field(default_factory=dict)
+    targets: str | None = None
+    method: str = "open_sdg"
+
+
+def read_config(path: str | Path) -> IndicatorSet:
+    """Parse a JSON or YAML config (YAML with ``safe_load``: no code runs) and resolve its paths."""
+    path = Path(path).resolve()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise ConfigError(f"Cannot read the indicator-set config {path}: {err.strerror}.") from err
+    try:
+        if path.suffix.lower() in (".yml", ".yaml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except Exception as err:  # noqa: BLE001 (any parser error is the user's file)
+        raise ConfigError(f"The indicator-set config {path} is not valid {path.suffix[1:].upper()}: {err}") from err
+    return parse_config(data, path)
+
+
+def parse_config(data: Any, path: Path) -> IndicatorSet:
+    """Validate a loaded config; relative paths resolve against ``path``'s folder."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the config must be a mapping with an 'indicators' list.")
+    base = path.parent
+    entries = data.get("indicators")
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{path}: 'indicators' must be a non-empty list.")
+    zones = data.get("zones")
+    if zones is not None:
+        zones = _zones(zones, base, path, "zones")
+    steps, seen = [], set()
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: indicators[{number}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("algorithm"), str):
+            raise ConfigError(f"{where} needs an 'algorithm' such as sdg:forest_area_15_1_1.")
+        step_id = str(entry.get("id") or f"{entry['algorithm']}#{number}")
+        if step_id in seen:
+            raise ConfigError(f"{where}: id '{step_id}' is used twice.")
+        seen.add(step_id)
+        parameters = entry.get("parameters") or {}
+        if not isinstance(parameters, dict):
+            raise ConfigError(f"{where}: 'parameters' must be a mapping of parameter names to values.")
+        year = entry.get("year")
+        if year is not None and not _is_int(year):
+            raise ConfigError(f"{where}: year {year!r} is not a whole number.")
+        step_zones = _zones(entry["zones"], base, path, f"{where}.zones") if "zones" in entry else zones
+        steps.append(Step(step_id, entry["algorithm"], {k: resolve(v, base) for k, v in parameters.items()},
+                          int(year) if year is not None else None, step_zones))
+    area = data.get("area") or {}
+    progress = data.get("progress") or {}
+    results = data.get("results")
+    return IndicatorSet(
+        path=path, name=str(data.get("name") or path.stem), steps=steps,
+        results=str(resolve(results, base, must_exist=False)) if results else None,
+        area={k: str(v) for k, v in area.items()},
+        targets=str(resolve(data["targets"], base)) if data.get("targets") else None,
+        method=str(progress.get("method", "open_sdg")))
+
+
+def _zones(zones: Any, base: Path, path: Path, where: str) -> dict[str, Any] | None:
+    if zones is None or zones is False:
+        return None
+    if not isinstance(zones, dict) or not isinstance(zones.get("path"), str):
+        raise ConfigError(f"{path}: {where} needs a 'path' (a layer file, optionally with |layername=...).")
+    return dict(zones, path=resolve(zones["path"], base))
+
+
+DATA_SUFFIXES = (".gpkg", ".tif", ".tiff", ".vrt", ".shp", ".csv", ".xlsx", ".json", ".geojson", ".sqlite",
+                 ".qgz", ".model3", ".pdf", ".yml", ".yaml", ".txt")
+
+
+def resolve(value: Any, base: Path, must_exist: bool = True) -> Any:
+    """A relative path (before any ``|layername=...``) made absolute against ``base`` when that file exists or
+    names a data file (by its suffix; always with ``must_exist=False``); other values (class lists, field names,
+    expressions) unchanged. Lists are resolved item by item."""
+    if isinstance(value, list):
+        return [resolve(item, base, must_exist) for item in value]
+    if not isinstance(value, str) or not value or "://" in value or value.startswith(("memory:", "TEMPORARY")):
+        return value
+    head, sep, tail = value.partition("|")
+    candidate = Path(head).expanduser()
+    if candidate.is_absolute():
+        return value
+    absolute = base / candidate
+    if must_exist and not absolute.exists() and candidate.suffix.lower() not in DATA_SUFFIXES:
+        return value
+    return str(absolute) + sep + tail
+
+
+def _is_int(value: Any) -> bool:
+    try:
+        return int(value) == float(value)
+    except (TypeError, ValueError):
+        return False

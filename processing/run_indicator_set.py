@@ -1,0 +1,165 @@
+"""sdg:run_indicator_set: a whole indicator set from one config, then progress against targets."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import (
+    QgsApplication,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+)
+
+from ..core.indicator_set import ConfigError, IndicatorSet, Step, read_config
+from ..core.progress import METHODS
+from ..core.store import ResultsStore, StoreError
+from ..translation import tr
+from .base import SdgBaseAlgorithm, plain
+from .tables import write_table
+
+SUMMARY_COLUMNS = {"id": "text", "algorithm": "text", "year": "int", "status": "text", "value": "real",
+                   "seconds": "real", "message": "text"}
+ZONE_PARAMETERS = {"path": "ZONES", "id_field": "ZONE_ID_FIELD", "name_field": "ZONE_NAME_FIELD",
+                   "level": "ZONE_LEVEL"}
+
+
+class RunIndicatorSet(SdgBaseAlgorithm):
+    """Runs every indicator of a config, goes on past failures, then assesses progress."""
+
+    ALG_ID = "run_indicator_set"
+    GROUP_ID = "progress"
+
+    CONFIG = "CONFIG"
+    RESULTS = "RESULTS"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Run an indicator set")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every "
+            "result to the results store, then assesses progress against targets "
+            "(<i>sdg:assess_progress</i>).</p>"
+            "<p>The config names the results store, the area (<i>id</i>, <i>name</i>), optional zones (<i>path</i>, "
+            "<i>id_field</i>, <i>name_field</i>, <i>level</i>) given to every indicator that takes zones, an "
+            "optional targets CSV loaded into the store's <i>sdg_targets</i>, the progress method, and the list "
+            "of <i>indicators</i>: each an <i>algorithm</i> id, a <i>year</i> and its <i>parameters</i>. Paths are "
+            "relative to the config file.</p>"
+            "<p>An indicator that fails is reported and the others go on; each indicator's rows are written in "
+            "one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator "
+            "with its status, value, time and message.</p>")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.CONFIG, tr("Indicator-set config (JSON or YAML)"), behavior=QgsProcessingParameterFile.File,
+            fileFilter=tr("Indicator sets (*.json *.yml *.yaml)")))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RESULTS, tr("Results store (default: the config's)"), behavior=QgsProcessingParameterFile.File,
+            extension="gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Run summary"), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("COMPUTED", tr("Indicators computed")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Indicators failed")))
+        self.addOutput(QgsProcessingOutputString("RESULTS_STORE", tr("Results store")))
+        for name, description in (("MEASURED", tr("Indicators measured")),
+                                  ("WITH_TARGET", tr("Indicators with a target")),
+                                  ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        import processing
+
+        try:
+            config = read_config(self.parameterAsFile(parameters, self.CONFIG, context))
+        except ConfigError as err:
+            raise QgsProcessingException(str(err)) from err
+        results = self.parameterAsFile(parameters, self.RESULTS, context) or config.results
+        if not results:
+            raise QgsProcessingException(tr("Give a results store: in the config ('results') or as RESULTS."))
+        if config.method not in METHODS:
+            raise QgsProcessingException(tr("Unknown progress method '{}' in the config; use one of {}.").format(
+                config.method, ", ".join(METHODS)))
+        Path(results).parent.mkdir(parents=True, exist_ok=True)
+        self._load_targets(config, results)
+        steps = QgsProcessingMultiStepFeedback(len(config.steps) + 1, feedback)
+        summary = []
+        for number, step in enumerate(config.steps):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled after {} indicator(s); their rows are in the store, "
+                                                "nothing partial was written.").format(number))
+            steps.setCurrentStep(number)
+            summary.append(self._run_step(processing, step, config, results, context, steps))
+        steps.setCurrentStep(len(config.steps))
+        progress = processing.run("sdg:assess_progress", {
+            "RESULTS": results, "METHOD": METHODS.index(config.method), "AREA_ID": config.area.get("id", ""),
+            "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=steps, is_child_algorithm=True)
+        frame = pd.DataFrame(summary, columns=list(SUMMARY_COLUMNS))
+        dest_id = write_table(self, parameters, context, self.OUTPUT, frame, SUMMARY_COLUMNS)
+        computed = int((frame["status"] == "ok").sum())
+        failed = len(frame) - computed
+        feedback.pushInfo(tr("{}: {} indicator(s) computed, {} failed.").format(config.name, computed, failed))
+        for row in summary:
+            feedback.pushInfo(f"  {row['status']:>6}  {row['id']}  {_text(row['value'])}  {row['message']}")
+        return {self.OUTPUT: dest_id, "COMPUTED": computed, "FAILED": failed, "RESULTS_STORE": results,
+                **{name: progress[name] for name in ("MEASURED", "WITH_TARGET", "MET_OR_NEARLY_MET")}}
+
+    def _run_step(self, processing, step: Step, config: IndicatorSet, results: str, context, feedback) -> dict:
+        """Run one indicator; a failure is recorded, not raised."""
+        row = {"id": step.id, "algorithm": step.algorithm, "year": step.year, "value": None, "message": ""}
+        started = time.monotonic()
+        algorithm = QgsApplication.processingRegistry().algorithmById(step.algorithm)
+        try:
+            if algorithm is None:
+                raise QgsProcessingException(tr("Unknown algorithm '{}'.").format(step.algorithm))
+            outputs = processing.run(step.algorithm, self._parameters(algorithm, step, config, results),
+                                     context=context, feedback=feedback, is_child_algorithm=True)
+            row.update(status="ok", value=plain(outputs.get("VALUE")) if _number(outputs.get("VALUE")) else None)
+        except Exception as err:  # noqa: BLE001 (one failing indicator must not stop the others)
+            row.update(status="failed", message=str(err).strip().splitlines()[-1] if str(err).strip() else
+                       type(err).__name__)
+            feedback.reportError(tr("Indicator {} failed: {}").format(step.id, row["message"]), fatalError=False)
+        row["seconds"] = round(time.monotonic() - started, 3)
+        return row
+
+    @staticmethod
+    def _parameters(algorithm, step: Step, config: IndicatorSet, results: str) -> dict:
+        """The step's parameters plus what the set shares: year, store, zones, area; temporary outputs."""
+        parameters = dict(step.parameters)
+        shared = {"YEAR": step.year, "RESULTS": results, "AREA_ID": config.area.get("id"),
+                  "AREA_NAME": config.area.get("name")}
+        if step.zones:
+            shared.update({name: step.zones.get(key) for key, name in ZONE_PARAMETERS.items()})
+        for name, value in shared.items():
+            if value is not None and algorithm.parameterDefinition(name) is not None:
+                parameters.setdefault(name, value)
+        for definition in algorithm.destinationParameterDefinitions():
+            parameters.setdefault(definition.name(), "TEMPORARY_OUTPUT")
+        return parameters
+
+    @staticmethod
+    def _load_targets(config: IndicatorSet, results: str) -> None:
+        """Upsert the config's targets CSV into the store's sdg_targets."""
+        if not config.targets:
+            return
+        try:
+            targets = pd.read_csv(config.targets, dtype={"indicator": str, "series": str, "area_id": str},
+                                  encoding="utf-8-sig", keep_default_na=False, na_values=[""])
+            targets = targets.astype(object).where(targets.notna(), None)
+            ResultsStore(results).upsert_targets(targets.to_dict("records"))
+        except (OSError, ValueError, StoreError) as err:
+            raise QgsProcessingException(tr("Cannot load the targets {}: {}").format(config.targets, err)) from err
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _text(value) -> str:
+    return "" if value is None else f"{value:.4g}"
