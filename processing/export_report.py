@@ -1,0 +1,138 @@
+"""sdg:export_report: the results store as an Excel report (overview, goals, areas, data) and a CSV."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ..core.catalog import load_catalog
+from ..core.progress import METHODS
+from ..core.report import indicator_table, write_csv, write_workbook
+from ..core.store import ResultsStore, StoreError
+from ..translation import tr, user_locale
+from .assess_progress import goal_of
+from .base import SdgBaseAlgorithm
+
+LANGUAGES = ("auto", "en", "zh", "both")
+
+
+def report_labels() -> dict[str, str]:
+    """Headings, column names and status names in the user's language."""
+    return {
+        "title": tr("SDG progress report"), "overview": tr("Overview"), "headline": tr("Headline"),
+        "goals": tr("Goals"), "groups": tr("Goal groups"), "area": tr("Area"), "data": tr("Data"),
+        "goal": tr("Goal"), "indicator": tr("Indicator"), "name": tr("Name"), "series": tr("Series"),
+        "area_id": tr("Area id"), "area_name": tr("Area name"), "area_level": tr("Area level"), "year": tr("Year"),
+        "value": tr("Value"), "unit": tr("Unit"), "target": tr("Target"), "target_year": tr("Target year"),
+        "status": tr("Status"), "score": tr("Score"), "indicators": tr("Indicators"),
+        "measured": tr("Measured"), "with_target": tr("With a target"),
+        "met_or_nearly_met": tr("Met or nearly met"), "mean_score": tr("Mean score"), "colour": tr("Colour"),
+        "dashboard_colour": tr("Dashboard colour"), "goal_group": tr("Goal group"),
+        "target_achieved": tr("Target achieved"), "substantial_progress": tr("Substantial progress"),
+        "moderate_progress": tr("Moderate progress"), "limited_progress": tr("Limited progress"),
+        "deterioration": tr("Deterioration"), "not_available": tr("Not available"),
+        "economic": tr("Economic"), "social": tr("Social"), "environmental": tr("Environmental"),
+        "increase": tr("Increase"), "decrease": tr("Decrease"),
+        "disaggregation": tr("Disaggregation"), "numerator": tr("Numerator"), "denominator": tr("Denominator"),
+        "method": tr("Method"), "source": tr("Source"), "computed_at": tr("Computed at"),
+    }
+
+
+class ExportReport(SdgBaseAlgorithm):
+    """Writes the report workbook (and optionally a CSV of the latest values) from a results store."""
+
+    ALG_ID = "export_report"
+    GROUP_ID = "progress"
+
+    RESULTS = "RESULTS"
+    METHOD = "METHOD"
+    LANGUAGE = "LANGUAGE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_CSV = "OUTPUT_CSV"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Export report (Excel, CSV)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>Writes an Excel workbook from a results store: an overview (the headline per area: indicators "
+            "measured, with a target, met or nearly met; progress per goal and per goal group with status "
+            "colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with "
+            "their unit beside them; text can never become a formula. Run <i>sdg:assess_progress</i> first for "
+            "statuses and scores.</p><p>Optionally a CSV (UTF-8) of the latest value per indicator and area. "
+            "Language: QGIS's, English, Chinese or both side by side.</p>")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.RESULTS, tr("Results store (GeoPackage)"), behavior=QgsProcessingParameterFile.File,
+            extension="gpkg"))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, tr("Progress method to report"), options=[
+                tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
+                tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
+                                                     tr("English and Chinese")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Excel report"), fileFilter=tr("Excel workbooks (*.xlsx)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_CSV, tr("CSV of the latest values"), fileFilter=tr("CSV files (*.csv)"), optional=True,
+            createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFile(parameters, self.RESULTS, context)
+        if not Path(path).exists():
+            raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        if language == "auto":
+            language = "zh" if user_locale().startswith("zh") else "en"
+        try:
+            store = ResultsStore(path)
+            results = store.read_results()
+            progress = store.read("sdg_progress", method=method)
+            tables = {"goals": store.read("sdg_goal_rollup", method=method).drop(columns=["method", "computed_at"]),
+                      "groups": store.read("sdg_group_rollup", method=method).drop(columns=["method",
+                                                                                            "computed_at"]),
+                      "headline": store.read("sdg_headline", method=method).drop(columns=["method",
+                                                                                          "computed_at"])}
+        except StoreError as err:
+            raise QgsProcessingException(str(err)) from err
+        if results.empty:
+            raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
+        if progress.empty:
+            feedback.pushWarning(tr("No progress assessment with this method in the store: run "
+                                    "sdg:assess_progress first for statuses and scores."))
+        catalog = load_catalog()
+        tables["indicators"] = indicator_table(results, progress, goal_of, lambda code: _name(catalog, code,
+                                                                                              language))
+        tables["results"] = results
+        goal_names = {g.number: _goal_name(g, language) for g in catalog.goals()}
+        xlsx = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        write_workbook(xlsx, tables, report_labels(), goal_names)
+        outputs = {self.OUTPUT: str(xlsx)}
+        csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context)
+        if csv_path:
+            outputs[self.OUTPUT_CSV] = str(write_csv(Path(csv_path), tables["indicators"]))
+        feedback.pushInfo(tr("Report written: {}").format(xlsx))
+        return outputs
+
+
+def _name(catalog, code: str, language: str) -> str:
+    try:
+        if language == "both":
+            return f"{catalog.title(code, 'en')} / {catalog.title(code, 'zh')}"
+        return catalog.title(code, language)
+    except (KeyError, ValueError):
+        return ""
+
+
+def _goal_name(goal, language: str) -> str:
+    if language == "both":
+        return f"{goal.short_en} / {goal.short_zh}"
+    return goal.short_zh if language == "zh" else goal.short_en

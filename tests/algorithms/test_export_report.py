@@ -1,0 +1,47 @@
+"""sdg:export_report: the workbook's sheets, numbers as numbers, text never a formula, CSV formula-safe."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from openpyxl import load_workbook
+from sdg_monitor.core.store import ResultsStore
+
+EVIL = '=HYPERLINK("http://example.invalid","x")'
+
+
+@pytest.fixture()
+def store(tmp_path, run_algorithm):
+    path = tmp_path / "results.gpkg"
+    results = ResultsStore(path)
+    rows = [{"indicator": "3.1.1", "area_id": area, "area_name": name, "area_level": level, "year": year,
+             "value": value, "unit": "per 100,000 live births"}
+            for area, name, level in (("330521", "德清县", "total"), ("T1", EVIL, "township"))
+            for year, value in ((2015, 100.0), (2022, 80.0))]
+    rows += [{"indicator": "15.1.1", "area_id": "330521", "year": 2020, "value": 45.5, "unit": "percent"}]
+    results.upsert_results(rows)
+    results.upsert_targets([{"indicator": "3.1.1", "target": 70, "target_year": 2030, "direction": "decrease"}])
+    run_algorithm("sdg:assess_progress", {"RESULTS": str(path), "OUTPUT": "memory:"})
+    return path
+
+
+def test_workbook_sheets_numbers_and_safe_text(run_algorithm, store, tmp_path):
+    xlsx, csv_path = tmp_path / "report.xlsx", tmp_path / "latest.csv"
+    run_algorithm("sdg:export_report", {"RESULTS": str(store), "LANGUAGE": 3, "OUTPUT": str(xlsx),
+                                        "OUTPUT_CSV": str(csv_path)})
+    book = load_workbook(xlsx)
+    assert book.sheetnames[0] == "Overview"
+    assert {"SDG 3", "SDG 15", "Area 330521", "Area T1", "Data"} <= set(book.sheetnames)
+    goal_sheet = book["SDG 3"]
+    header = [c.value for c in goal_sheet[2]]
+    rows = [dict(zip(header, [c.value for c in row])) for row in goal_sheet.iter_rows(min_row=3)]
+    county = next(r for r in rows if r["Area id"] == "330521")
+    assert county["Value"] == 80.0 and isinstance(county["Value"], (int, float))
+    assert county["Status"] == "Substantial progress" and county["Year"] == 2022
+    assert "Maternal mortality ratio" in county["Name"] and "孕产妇死亡率" in county["Name"]
+    town = next(row for row in goal_sheet.iter_rows(min_row=3) if row[header.index("Area id")].value == "T1")
+    evil = town[header.index("Area name")]
+    assert evil.value == EVIL and evil.data_type == "s"
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    assert {r["area_name"] for r in records} >= {"'" + EVIL, "德清县"}
