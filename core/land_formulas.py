@@ -1,0 +1,102 @@
+"""Formulas of the land indicators: 11.3.1 (LCR, PGR, LCRPGR, built-up per capita) and 6.6.1 (change against a
+baseline).
+
+11.3.1 follows the UN-Habitat metadata (revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and
+PGR = ln(P2 / P1) / (t2 - t1), both per year, and LCRPGR = LCR / PGR. LCRPGR is only given when PGR is clearly
+positive: a PGR near zero or negative is reported by :func:`pgr_status`, never divided by.
+"""
+from __future__ import annotations
+
+import math
+from typing import Mapping, Sequence
+
+#: Default |PGR| (per year) under which PGR counts as zero: 0.1 % a year.
+PGR_TOLERANCE = 0.001
+
+PGR_OK = "ok"
+PGR_NEAR_ZERO = "near_zero"
+PGR_NEGATIVE = "negative"
+PGR_MISSING = "missing"
+#: Numeric codes of the PGR statuses (for numeric output fields).
+PGR_CODES = {PGR_OK: 0, PGR_NEAR_ZERO: 1, PGR_NEGATIVE: 2, PGR_MISSING: 3}
+
+
+def _missing(*values: float | None) -> bool:
+    return any(v is None or math.isnan(v) for v in values)
+
+
+def _period(t1: float, t2: float) -> float:
+    if t2 <= t1:
+        raise ValueError(f"the end year ({t2:g}) must come after the start year ({t1:g})")
+    return float(t2 - t1)
+
+
+def land_consumption_rate(v1: float | None, v2: float | None, t1: float, t2: float) -> float | None:
+    """LCR per year: (V2 - V1) / V1 / (t2 - t1); None without a positive start area."""
+    period = _period(t1, t2)
+    if _missing(v1, v2) or v1 <= 0:
+        return None
+    return (float(v2) - float(v1)) / float(v1) / period
+
+
+def population_growth_rate(p1: float | None, p2: float | None, t1: float, t2: float) -> float | None:
+    """PGR per year: ln(P2 / P1) / (t2 - t1); None unless both populations are positive."""
+    period = _period(t1, t2)
+    if _missing(p1, p2) or p1 <= 0 or p2 <= 0:
+        return None
+    return math.log(float(p2) / float(p1)) / period
+
+
+def pgr_status(pgr: float | None, tolerance: float = PGR_TOLERANCE) -> str:
+    """``ok`` when PGR > tolerance, ``near_zero`` when |PGR| <= tolerance, ``negative`` below, ``missing``."""
+    if _missing(pgr):
+        return PGR_MISSING
+    if abs(pgr) <= tolerance:
+        return PGR_NEAR_ZERO
+    return PGR_OK if pgr > 0 else PGR_NEGATIVE
+
+
+def lcrpgr(lcr: float | None, pgr: float | None, tolerance: float = PGR_TOLERANCE) -> float | None:
+    """LCR / PGR, only when PGR is clearly positive (see :func:`pgr_status`); else None."""
+    if _missing(lcr) or pgr_status(pgr, tolerance) != PGR_OK:
+        return None
+    return float(lcr) / float(pgr)
+
+
+def per_capita_m2(area_km2: float | None, population: float | None) -> float | None:
+    """Area per person in m² from an area in km²; None without a positive population."""
+    if _missing(area_km2, population) or population <= 0:
+        return None
+    return float(area_km2) * 1e6 / float(population)
+
+
+def percent_change(value: float | None, baseline: float | None) -> float | None:
+    """(value - baseline) / baseline × 100; None without a positive baseline."""
+    if _missing(value, baseline) or baseline <= 0:
+        return None
+    return (float(value) - float(baseline)) / float(baseline) * 100.0
+
+
+def baseline_years(years: Sequence[int], start: int, end: int) -> tuple[list[int], bool]:
+    """The years of ``years`` within [start, end]; when none is, the first ``end - start + 1`` years given,
+    but never the latest one (unless it is the only one), so that there is a change to measure.
+
+    Returns the years and whether the fallback was used. Raises ValueError for an empty list or start > end.
+    """
+    if start > end:
+        raise ValueError(f"the baseline start year ({start}) comes after its end year ({end})")
+    ordered = sorted(set(years))
+    if not ordered:
+        raise ValueError("no year given")
+    inside = [y for y in ordered if start <= y <= end]
+    if inside:
+        return inside, False
+    return ordered[:min(end - start + 1, max(1, len(ordered) - 1))], True
+
+
+def baseline_mean(values: Mapping[int, float | None], years: Sequence[int]) -> float | None:
+    """Mean of ``values`` over ``years``; None when any of them is missing."""
+    picked = [values.get(y) for y in years]
+    if not picked or _missing(*picked):
+        return None
+    return sum(float(v) for v in picked) / len(picked)

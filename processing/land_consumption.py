@@ -1,0 +1,296 @@
+"""SDG 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..core.classes import parse_classes
+from ..core.land_formulas import (
+    PGR_CODES,
+    PGR_NEAR_ZERO,
+    PGR_NEGATIVE,
+    PGR_OK,
+    PGR_TOLERANCE,
+    land_consumption_rate,
+    lcrpgr,
+    per_capita_m2,
+    percent_change,
+    pgr_status,
+    population_growth_rate,
+)
+from ..translation import tr
+from .base import IndicatorResult, SdgAlgorithm, ZoneValue, plain
+from .land_areas import (
+    PolygonCover,
+    cover_areas,
+    ellipsoidal_measure,
+    raster_class_areas,
+    raster_sums,
+    read_polygons,
+    step_feedback,
+)
+
+
+@dataclass
+class _Date:
+    """Built-up area (km²) and population per zone (or for the whole area) at one date."""
+
+    builtup_km2: np.ndarray
+    population: list[float | None]
+
+
+class LandConsumption(SdgAlgorithm):
+    """LCR, PGR and LCRPGR per zone from built-up rasters or polygons at two dates and populations."""
+
+    ALG_ID = "land_consumption_11_3_1"
+    INDICATOR = "11.3.1"
+    UNIT = "ratio"
+    GROUP_ID = "land"
+    COMPONENTS = ("lcr", "pgr", "pgr_flag", "builtup_start_km2", "builtup_end_km2", "builtup_change_km2",
+                  "builtup_change_pct", "pop_start", "pop_end", "builtup_pc_start_m2", "builtup_pc_end_m2")
+
+    BUILTUP_START = "BUILTUP_START"
+    BUILTUP_END = "BUILTUP_END"
+    BUILTUP_START_POLYGONS = "BUILTUP_START_POLYGONS"
+    BUILTUP_END_POLYGONS = "BUILTUP_END_POLYGONS"
+    BUILTUP_CLASSES = "BUILTUP_CLASSES"
+    POPULATION_START = "POPULATION_START"
+    POPULATION_END = "POPULATION_END"
+    POPULATION_START_FIELD = "POPULATION_START_FIELD"
+    POPULATION_END_FIELD = "POPULATION_END_FIELD"
+    POPULATION_START_RASTER = "POPULATION_START_RASTER"
+    POPULATION_END_RASTER = "POPULATION_END_RASTER"
+    YEAR_START = "YEAR_START"
+    YEAR_END = "YEAR_END"
+    PGR_TOLERANCE = "PGR_TOLERANCE"
+    LCR = "LCR"
+    PGR = "PGR"
+    PGR_STATUS = "PGR_STATUS"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Land consumption rate to population growth rate (11.3.1)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with "
+            "built-up area per capita and the total change of built-up area, for the whole area and each "
+            "zone.</p>"
+            "<p><b>Method</b> (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): "
+            "LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: "
+            "0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and "
+            "the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total "
+            "change = V2 - V1 in km² and in percent of V1.</p>"
+            "<p><b>PGR near zero or negative</b>: when |PGR| is at most the tolerance (default 0.001, i.e. "
+            "0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the "
+            "field <i>pgr_flag</i> says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population "
+            "missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, "
+            "negative, missing).</p>"
+            "<p><b>Built-up</b> at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up "
+            "(band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping "
+            "polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS "
+            "and for polygons; planar metres for projected rasters.</p>"
+            "<p><b>Population</b> at each date: per zone from a field of the zones layer or summed from a "
+            "population raster over each zone (pixel-centre rule); for the whole area a number, else the sum "
+            "over the zones, else the raster's total. A given whole-area number overrides the sum of the "
+            "zones.</p>"
+            "<p>With zones, built-up pixels count in the zone holding their centre and built-up polygons are "
+            "cut by the zones; the whole-area values use the sums over the zones. The results store gets "
+            "LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the "
+            "whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the "
+            "fields above).</p>")
+
+    def add_inputs(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.BUILTUP_START, tr("Built-up raster at the start year"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.BUILTUP_END, tr("Built-up raster at the end year"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.BUILTUP_CLASSES, tr("Built-up classes of the rasters (e.g. 1 or 80 or 10-12)"), defaultValue="1"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILTUP_START_POLYGONS, tr("Or built-up polygons at the start year"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILTUP_END_POLYGONS, tr("Or built-up polygons at the end year"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        for name, label in ((self.YEAR_START, tr("Start year (t1)")), (self.YEAR_END, tr("End year (t2)"))):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Integer, minValue=1900, maxValue=2100))
+        for name, label in ((self.POPULATION_START, tr("Population of the whole area at the start year")),
+                            (self.POPULATION_END, tr("Population of the whole area at the end year"))):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+        for name, label in ((self.POPULATION_START_FIELD, tr("Zone field with the population at the start year")),
+                            (self.POPULATION_END_FIELD, tr("Zone field with the population at the end year"))):
+            self.addParameter(QgsProcessingParameterField(
+                name, label, parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.Numeric,
+                optional=True))
+        for name, label in ((self.POPULATION_START_RASTER, tr("Or population raster at the start year")),
+                            (self.POPULATION_END_RASTER, tr("Or population raster at the end year"))):
+            self.addParameter(QgsProcessingParameterRasterLayer(name, label, optional=True))
+        tolerance = QgsProcessingParameterNumber(
+            self.PGR_TOLERANCE, tr("PGR counted as zero up to (per year)"), QgsProcessingParameterNumber.Double,
+            defaultValue=PGR_TOLERANCE, minValue=0.0)
+        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(tolerance)
+        self.addOutput(QgsProcessingOutputNumber(self.LCR, tr("Land consumption rate (per year)")))
+        self.addOutput(QgsProcessingOutputNumber(self.PGR, tr("Population growth rate (per year)")))
+        self.addOutput(QgsProcessingOutputString(self.PGR_STATUS, tr("PGR status (ok, near_zero, negative)")))
+
+    def compute(self, parameters, context, feedback, zones):
+        t1 = self.parameterAsInt(parameters, self.YEAR_START, context)
+        t2 = self.parameterAsInt(parameters, self.YEAR_END, context)
+        if t2 <= t1:
+            raise QgsProcessingException(
+                tr("YEAR_END ({}) must come after YEAR_START ({}).").format(t2, t1))
+        tolerance = self.parameterAsDouble(parameters, self.PGR_TOLERANCE, context)
+        steps = step_feedback(4, feedback)
+        sources: list[str] = []
+        start = self._date(parameters, context, steps, zones, 0, sources)
+        end = self._date(parameters, context, steps, zones, 1, sources)
+        values = [self._value(start.builtup_km2[i], end.builtup_km2[i], start.population[i], end.population[i],
+                              t1, t2, tolerance) for i in range(len(start.builtup_km2))]
+        if zones is not None:
+            flagged = [zone.area_id for zone, value in zip(zones.zones, values)
+                       if value.components["pgr_flag"] in (PGR_CODES[PGR_NEAR_ZERO], PGR_CODES[PGR_NEGATIVE])]
+            if flagged:
+                feedback.pushWarning(tr(
+                    "PGR is near zero or negative in zone(s) {}: LCRPGR is left empty there (see pgr_flag)."
+                ).format(", ".join(flagged)))
+        total_start = self._total_population(parameters, context, self.POPULATION_START, start)
+        total_end = self._total_population(parameters, context, self.POPULATION_END, end)
+        total = self._value(float(np.sum(start.builtup_km2)), float(np.sum(end.builtup_km2)), total_start,
+                            total_end, t1, t2, tolerance)
+        status = pgr_status(total.denominator, tolerance)
+        if status != PGR_OK:
+            feedback.pushWarning(tr(
+                "PGR for the whole area is {} ({}): LCRPGR is not computed, since dividing by it would "
+                "mislead.").format(status, _text(total.denominator)))
+        geometry, crs = self._area(parameters, context)
+        return IndicatorResult(
+            total=total, zones=values if zones is not None else [], area_geometry=geometry, area_crs=crs,
+            sources=sources,
+            outputs={self.LCR: plain(total.numerator), self.PGR: plain(total.denominator),
+                     self.PGR_STATUS: status})
+
+    @staticmethod
+    def _value(v1: float, v2: float, p1: float | None, p2: float | None, t1: int, t2: int,
+               tolerance: float) -> ZoneValue:
+        lcr = land_consumption_rate(v1, v2, t1, t2)
+        pgr = population_growth_rate(p1, p2, t1, t2)
+        components = {
+            "lcr": lcr, "pgr": pgr, "pgr_flag": float(PGR_CODES[pgr_status(pgr, tolerance)]),
+            "builtup_start_km2": float(v1), "builtup_end_km2": float(v2),
+            "builtup_change_km2": float(v2 - v1), "builtup_change_pct": percent_change(v2, v1),
+            "pop_start": p1, "pop_end": p2,
+            "builtup_pc_start_m2": per_capita_m2(v1, p1), "builtup_pc_end_m2": per_capita_m2(v2, p2),
+        }
+        return ZoneValue(lcrpgr(lcr, pgr, tolerance), lcr, pgr, components)
+
+    # --- inputs ---------------------------------------------------------------------------------------------
+    def _date(self, parameters, context, steps, zones, which: int,
+              sources: list[str]) -> _Date:
+        raster_name = (self.BUILTUP_START, self.BUILTUP_END)[which]
+        polygons_name = (self.BUILTUP_START_POLYGONS, self.BUILTUP_END_POLYGONS)[which]
+        raster = self.parameterAsRasterLayer(parameters, raster_name, context)
+        polygons = self.parameterAsSource(parameters, polygons_name, context)
+        if (raster is None) == (polygons is None):
+            raise QgsProcessingException(
+                tr("Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not "
+                   "both and not neither.").format(("start", "end")[which], raster_name, polygons_name))
+        steps.setCurrentStep(2 * which)
+        if raster is not None:
+            areas = raster_class_areas(raster, 1, self._classes(parameters, context), zones, context, steps)
+            sources.append(raster.source())
+        else:
+            layer = self.parameterAsVectorLayer(parameters, polygons_name, context)
+            name = layer.name() if layer is not None else polygons_name
+            crs = polygons.sourceCrs()
+            cover = PolygonCover([g for _, g in read_polygons(polygons, name, crs, context, steps)])
+            zone_geometries = zones.geometries_in(crs, context) if zones is not None else None
+            areas = cover_areas(cover, zone_geometries, ellipsoidal_measure(crs, context), steps)
+            sources.append(layer.source() if layer is not None else name)
+        steps.setCurrentStep(2 * which + 1)
+        population = self._zone_population(parameters, context, steps, zones, which, len(areas), sources)
+        return _Date(areas / 1e6, population)
+
+    def _zone_population(self, parameters, context, feedback, zones, which: int, n: int,
+                         sources: list[str]) -> list[float | None]:
+        field_name = (self.POPULATION_START_FIELD, self.POPULATION_END_FIELD)[which]
+        raster_name = (self.POPULATION_START_RASTER, self.POPULATION_END_RASTER)[which]
+        field = self.parameterAsString(parameters, field_name, context)
+        raster = self.parameterAsRasterLayer(parameters, raster_name, context)
+        if field and raster is not None:
+            raise QgsProcessingException(
+                tr("Give the population either as a zone field ({}) or as a raster ({}), not both.").format(
+                    field_name, raster_name))
+        if field:
+            if zones is None:
+                raise QgsProcessingException(
+                    tr("{} needs a ZONES layer holding field '{}'.").format(field_name, field))
+            return [_population(zone.feature[field], zones.name, field, zone.area_id) for zone in zones.zones]
+        if raster is not None:
+            sources.append(raster.source())
+            return [float(v) for v in raster_sums(raster, 1, zones, context, feedback)]
+        return [None] * n
+
+    def _total_population(self, parameters, context, name: str, date: _Date) -> float | None:
+        """The given whole-area number, else the sum over the zones (None if any zone has none)."""
+        if parameters.get(name) is not None:
+            return self.parameterAsDouble(parameters, name, context)
+        if any(p is None for p in date.population):
+            return None
+        return float(sum(date.population))
+
+    def _classes(self, parameters, context) -> tuple[int, ...]:
+        try:
+            classes = parse_classes(self.parameterAsString(parameters, self.BUILTUP_CLASSES, context) or "")
+        except ValueError as err:
+            raise QgsProcessingException(tr("Parameter {}: {}").format(self.BUILTUP_CLASSES, err)) from err
+        if not classes:
+            raise QgsProcessingException(
+                tr("Parameter {} lists no class; give at least one.").format(self.BUILTUP_CLASSES))
+        return classes
+
+    def _area(self, parameters, context) -> tuple[QgsGeometry, QgsCoordinateReferenceSystem]:
+        """The extent of the start built-up layer, for the whole-area feature of OUTPUT without zones."""
+        raster = self.parameterAsRasterLayer(parameters, self.BUILTUP_START, context)
+        if raster is not None:
+            return QgsGeometry.fromRect(raster.extent()), raster.crs()
+        source = self.parameterAsSource(parameters, self.BUILTUP_START_POLYGONS, context)
+        return QgsGeometry.fromRect(source.sourceExtent()), source.sourceCrs()
+
+
+def _population(value, layer: str, field: str, zone: str) -> float | None:
+    """A zone's population from its field: None when NULL; refuses text and negative numbers."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise QgsProcessingException(
+            tr("Zones layer '{}', zone '{}': field '{}' holds '{}', not a population.").format(
+                layer, zone, field, value)) from None
+    if number < 0:
+        raise QgsProcessingException(
+            tr("Zones layer '{}', zone '{}': field '{}' holds a negative population ({}).").format(
+                layer, zone, field, number))
+    return number
+
+
+def _text(value: float | None) -> str:
+    return tr("no value") if value is None else f"{value:.6g}"
