@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
+from osgeo import gdal
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
@@ -79,8 +80,13 @@ class RasterGrid:
             top = self.extent.yMaximum() - row0 * self.yres
             edges = top - np.arange(rows + 1, dtype=np.float64) * self.yres
             return cell_areas_geographic(edges, self.xres, a, b).reshape(rows, 1)
-        factor = QgsUnitTypes.fromUnitToUnitFactor(self.crs.mapUnits(), _meters())
+        factor = metres_per_unit(self.crs)
         return np.full((1, 1), self.xres * self.yres * factor * factor)
+
+
+def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
+    """Metres per map unit of a projected CRS (1 for metres, 0.3048 for feet ...)."""
+    return QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), _meters())
 
 
 def _meters():
@@ -124,8 +130,9 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
                 grid: RasterGrid | None = None) -> Iterator[Strip]:
     """Yield the band strip by strip on ``grid`` (default: the layer's own grid).
 
-    On another grid the layer is resampled (nearest neighbour) and, in another CRS, reprojected by QGIS, so
-    rasters on different grids line up pixel for pixel. Nodata (source or user-defined), NaN and pixels outside
+    On another grid each pixel takes the value of the source pixel holding its centre (nearest neighbour): a
+    GDAL raster is warped by GDAL with an exact transformation, strip by strip through a virtual raster; other
+    providers are resampled and reprojected by QGIS. Nodata (source or user-defined), NaN and pixels outside
     the layer are invalid.
     """
     provider = layer.dataProvider()
@@ -140,16 +147,34 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
                "convert it to integer or float first.").format(layer.name(), band))
     own = grid_of(layer)
     grid = grid or own
-    source = provider
+    ranges = [(r.min(), r.max()) for r in provider.userNoDataValues(band)]
+    warped = _gdal_warped(layer, band, grid) if grid != own else None
+    strips = _warped_strips(warped, grid) if warped is not None else _provider_strips(layer, band, dtype, own, grid)
+    for row0, data, valid in strips:
+        if np.issubdtype(data.dtype, np.floating):
+            valid &= ~np.isnan(data)
+        for low, high in ranges:
+            valid &= ~((data >= low) & (data <= high))
+        yield Strip(row0, data, valid)
+
+
+def _provider_strips(layer: QgsRasterLayer, band: int, dtype, own: RasterGrid,
+                     grid: RasterGrid) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Strips read through the QGIS data provider (any provider; reprojected by QGIS in another CRS)."""
+    source = layer.dataProvider()
     if grid.crs != own.crs:
         source = QgsRasterProjector()
-        source.setInput(provider)
+        source.setInput(layer.dataProvider())
         source.setCrs(own.crs, grid.crs, QgsProject.instance().transformContext())
-    ranges = [(r.min(), r.max()) for r in provider.userNoDataValues(band)]
     rows = grid.strip_rows()
     for row0 in range(0, grid.height, rows):
         n = min(rows, grid.height - row0)
-        block = source.block(band, grid.strip_extent(row0, n), grid.width, n)
+        extent = grid.strip_extent(row0, n)
+        if grid.crs == own.crs and extent.intersect(own.extent).area() <= 0:
+            # QGIS 3.22's GDAL provider returns an invalid block for an extent that only touches the layer
+            yield row0, np.zeros((n, grid.width), dtype=dtype), np.zeros((n, grid.width), dtype=bool)
+            continue
+        block = source.block(band, extent, grid.width, n)
         if block is None or not block.isValid() or block.isEmpty():
             raise QgsProcessingException(
                 tr("Could not read rows {}-{} of raster layer '{}'.").format(row0, row0 + n, layer.name()))
@@ -159,11 +184,37 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
             valid &= ~_is_value(data, block.noDataValue())
         elif block.hasNoData():  # no nodata value: QGIS flags pixels outside the layer in a bitmap
             valid &= _bitmap_valid(block, n, grid.width)
-        if np.issubdtype(dtype, np.floating):
-            valid &= ~np.isnan(data)
-        for low, high in ranges:
-            valid &= ~((data >= low) & (data <= high))
-        yield Strip(row0, data, valid)
+        yield row0, data, valid
+
+
+def _gdal_warped(layer: QgsRasterLayer, band: int, grid: RasterGrid):
+    """A virtual GDAL raster of one band warped onto ``grid`` (nearest neighbour, exact transformation, NaN as
+    nodata), or None when the layer is not a GDAL raster."""
+    if layer.providerType() != "gdal":
+        return None
+    try:
+        source = gdal.OpenEx(layer.source(), gdal.OF_RASTER)
+    except RuntimeError:
+        return None
+    if source is None:
+        return None
+    one_band = gdal.Translate("", source, format="VRT", bandList=[band])
+    nodata = one_band.GetRasterBand(1).GetNoDataValue()
+    wkt = QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL
+    extent = grid.extent
+    return gdal.Warp("", one_band, format="VRT", srcSRS=layer.crs().toWkt(wkt), dstSRS=grid.crs.toWkt(wkt),
+                     outputBounds=(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
+                     width=grid.width, height=grid.height, resampleAlg="near", errorThreshold=0,
+                     outputType=gdal.GDT_Float64, srcNodata=nodata, dstNodata=float("nan"))
+
+
+def _warped_strips(warped, grid: RasterGrid) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Strips of a warped virtual raster; NaN marks nodata and pixels outside the source."""
+    rows = grid.strip_rows()
+    for row0 in range(0, grid.height, rows):
+        n = min(rows, grid.height - row0)
+        data = warped.GetRasterBand(1).ReadAsArray(0, row0, grid.width, n)
+        yield row0, data, np.ones(data.shape, dtype=bool)
 
 
 def _bitmap_valid(block, rows: int, cols: int) -> np.ndarray:
