@@ -1,0 +1,1 @@
+"""Deterministic generator of a synthetic Deqing-like sample county (numpy + GDAL/OGR only)."""

@@ -1,0 +1,235 @@
+"""The dock on a hand-made store (pytest-qgis, offscreen): rows match the store, goal tiles filter, search and
+the area chooser change rows, charts have their items, show-on-map styles a joined copy of the zones, the store
+is saved in the project, and the empty, missing and no-target states say what to do."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from dashboard_data import build_store
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QVariant
+from qgis.PyQt.QtGui import QImage
+from sdg_monitor.core.store import ResultsStore
+from sdg_monitor.ui.dock import SdgDock
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / ".build" / "screenshots"
+
+
+@pytest.fixture()
+def dock(qgis_app, qgis_parent, qgis_new_project):
+    widget = SdgDock(qgis_parent)
+    widget.resize(560, 980)
+    yield widget
+    widget.deleteLater()  # as the plugin's unload does
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsProject.instance().clear()
+
+
+@pytest.fixture()
+def opened(dock, sample_store):
+    assert dock.open_store(str(sample_store))
+    return dock
+
+
+def shown_codes(dock):
+    return [key[0] for key in dock.table.keys()]
+
+
+def cell(dock, row, column):
+    return dock.table.source.item(row, column).text()
+
+
+def choose(combo, data):
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def test_no_store_says_how_to_start(dock):
+    assert "No results store is open" in dock.message.text()
+    assert not dock.message.isHidden() and not dock.content.isEnabled()
+    assert dock.table.keys() == []
+
+
+def test_table_rows_match_the_store(opened, sample_store):
+    results = ResultsStore(sample_store).read_results(area_id="deqing")
+    headline = results[results["disaggregation"] == ""].sort_values("year").groupby("indicator").last()
+    assert sorted(shown_codes(opened)) == sorted(headline.index)
+    for row, code in enumerate(shown_codes(opened)):
+        assert float(cell(opened, row, 2)) == headline.loc[code, "value"]
+        assert cell(opened, row, 3) == headline.loc[code, "unit"]
+        assert cell(opened, row, 4) == str(headline.loc[code, "year"])
+    assert opened.message.isHidden()  # targets present, results present: nothing to tell
+    assert opened.level_combo.currentData() == "total" and opened.area_combo.currentText() == "Deqing County"
+
+
+def test_sorting_by_value(opened):
+    opened.table.sortByColumn(2, 0)  # ascending latest value
+    assert shown_codes(opened) == ["6.6.1", "5.5.1", "15.1.1", "11.6.2"]
+    opened.table.sortByColumn(0, 0)
+    assert shown_codes(opened) == ["5.5.1", "6.6.1", "11.6.2", "15.1.1"]
+
+
+def test_goal_tile_click_filters_and_clicking_again_clears(opened, qgis_bot):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    tile = opened.goal_grid.tiles[15]
+    assert "1" in tile.label.text() and "Life on land" in tile.label.text()
+    QTest.mouseClick(tile, Qt.LeftButton)
+    assert shown_codes(opened) == ["15.1.1"]
+    assert opened.tabs.currentIndex() == 1 and "Goal 15" in opened.goal_filter.text()
+    QTest.mouseClick(tile, Qt.LeftButton)
+    assert len(shown_codes(opened)) == 4
+
+
+def test_search_and_status_filter(opened):
+    opened.search.setText("forest")
+    assert shown_codes(opened) == ["15.1.1"]
+    opened.search.setText("")
+    choose(opened.status_combo, "target_achieved")
+    assert shown_codes(opened) == ["5.5.1"]
+    assert cell(opened, 0, 6) == "Target achieved"
+
+
+def test_area_chooser_changes_rows(opened):
+    choose(opened.level_combo, "township")
+    assert [opened.area_combo.itemText(i) for i in range(opened.area_combo.count())] == ["Wukang", "Xinshi"]
+    assert shown_codes(opened) == ["11.6.2", "15.1.1"]
+    assert [cell(opened, r, 2) for r in range(2)] == ["85", "35"]  # Wukang, 2022
+    choose(opened.area_combo, "T2")
+    assert [cell(opened, r, 2) for r in range(2)] == ["75", "66"]
+    choose(opened.level_combo, "village")
+    assert opened.area_combo.currentData() == "V1" and shown_codes(opened) == ["15.1.1"]
+
+
+def test_detail_charts(opened):
+    assert opened.table.select_key(("11.6.2", ""))
+    chart = opened.trend_chart
+    x, y = chart.series_item.getData()
+    assert list(x) == [2015, 2018, 2022] and list(y) == [100, 90, 80]
+    assert chart.target_item.value() == 70 and chart.target_item in chart.widget.plotItem.items
+    tx, ty = chart.trajectory_item.getData()
+    assert (tx[0], ty[0], tx[-1]) == (2015, 100, 2030) and ty[-1] == pytest.approx(70)
+    bars = opened.zone_chart.bar_item.opts
+    assert list(bars["height"]) == [85, 75]  # the whole area shows its townships, by name
+    ticks = opened.zone_chart.widget.getAxis("bottom")._tickLevels[0]
+    assert [name for _, name in ticks] == ["Wukang", "Xinshi"]
+    assert opened.table.select_key(("6.6.1", ""))
+    assert opened.trend_chart.target_item is None and opened.zone_chart.bar_item is None
+
+
+def test_screenshots_of_goal_and_detail_views(opened):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    opened.show()
+    goals = SCREENSHOTS / "dock_goals.png"
+    assert opened.grab().save(str(goals), "PNG")
+    opened.tabs.setCurrentIndex(1)
+    opened.table.select_key(("15.1.1", ""))
+    detail = SCREENSHOTS / "dock_detail.png"
+    assert opened.grab().save(str(detail), "PNG")
+    for path in (goals, detail):
+        image = QImage(str(path))
+        assert image.width() >= 500 and image.height() >= 900
+
+
+def zones_layer(ids):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:32651", "townships", "memory")
+    layer.dataProvider().addAttributes([QgsField("code", QVariant.String), QgsField("name", QVariant.String)])
+    layer.updateFields()
+    features = []
+    for i, zone_id in enumerate(ids):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({i} 0, {i + 1} 0, {i + 1} 1, {i} 1, {i} 0))"))
+        feature.setAttributes([zone_id, f"zone {zone_id}"])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_show_on_map_styles_a_joined_copy(opened):
+    assert opened.table.select_key(("15.1.1", ""))
+    assert opened.show_on_map() is None and "No zones layer" in opened.map_status.text()
+    zones = zones_layer(["T1", "T2", "T9"])
+    QgsProject.instance().addMapLayer(zones)
+    opened.zones_combo.setLayer(zones)
+    opened.zone_field.setField("code")
+    result = opened.show_on_map()
+    assert (result.matched, result.unmatched) == (2, 1)
+    layer = result.layer
+    assert QgsProject.instance().mapLayer(layer.id()) is layer and layer.id() != zones.id()
+    values = {f["code"]: f["sdg_value"] for f in layer.getFeatures()}
+    assert values["T1"] == 35 and values["T2"] == 66 and values["T9"] in (None, NULL)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == "sdg_value"
+    assert len(renderer.ranges()) == 2 and len(renderer.legendSymbolItems()) == 2
+    assert renderer.ranges()[0].lowerValue() == 35 and renderer.ranges()[-1].upperValue() == 66
+    assert zones.renderer().type() == "singleSymbol"  # the user's layer is untouched
+    opened.zone_field.setField("name")
+    assert opened.show_on_map().matched == 0 and "No zone of townships matched" in opened.map_status.text()
+
+
+def test_store_path_is_saved_in_the_project(opened, sample_store, tmp_path):
+    project = QgsProject.instance()
+    project_file = tmp_path / "county.qgs"
+    assert project.write(str(project_file))
+    project.clear()
+    assert opened.store_path == "" and "No results store is open" in opened.message.text()
+    assert project.read(str(project_file))
+    assert opened.store_path == str(sample_store)
+    assert len(opened.table.keys()) == 4 and opened.message.isHidden()
+
+
+def test_missing_store_is_reported_and_not_created(dock, tmp_path):
+    missing = tmp_path / "moved.gpkg"
+    assert not dock.open_store(str(missing))
+    assert "was not found" in dock.message.text() and str(missing) in dock.message.text()
+    assert not missing.exists() and dock.table.keys() == []
+
+
+def test_empty_store_and_store_without_targets(dock, tmp_path):
+    assert dock.open_store(str(tmp_path / "new.gpkg"), create=True)
+    assert "has no results yet" in dock.message.text() and not dock.content.isEnabled()
+    assert dock.open_store(str(build_store(tmp_path / "bare.gpkg", targets=False)))
+    assert "no targets yet" in dock.message.text() and len(dock.table.keys()) == 4
+
+
+def test_unreadable_store_shows_the_error(dock, tmp_path):
+    folder = tmp_path / "folder.gpkg"
+    folder.mkdir()
+    assert not dock.open_store(str(folder))
+    assert "cannot be opened" in dock.message.text() and "is a folder" in dock.message.text()
+
+
+def test_exports(opened, tmp_path):
+    choose(opened.status_combo, "moderate_progress")
+    assert shown_codes(opened) == ["15.1.1"]
+    choose(opened.status_combo, "")
+    opened.search.setText("1.")  # 11.6.2 and 15.1.1
+    opened.table.sortByColumn(2, 1)  # latest value, descending
+    csv = tmp_path / "table.csv"
+    opened.export_csv(str(csv))
+    frame = pd.read_csv(csv, encoding="utf-8-sig", dtype={"indicator": str})
+    assert frame["indicator"].tolist() == shown_codes(opened) == ["11.6.2", "15.1.1"]
+    assert frame["latest_value"].tolist() == [80, 52]
+    assert frame["status"].tolist() == ["substantial_progress", "moderate_progress"]
+    opened.table.select_key(("15.1.1", ""))
+    png = tmp_path / "chart.png"
+    assert opened.export_chart_png(str(png))
+    assert not QImage(str(png)).isNull()
+
+
+def test_run_is_disabled_without_the_indicator_set_algorithm(opened):
+    button = opened.run_panel.run_button
+    assert not button.isEnabled() and "sdg:run_indicator_set" in button.toolTip()
+    assert not opened.run_panel.config.isEnabled()

@@ -1,0 +1,119 @@
+"""The 17 goal tiles in their official colours and the goal-group summary line."""
+from __future__ import annotations
+
+from html import escape
+from typing import Sequence
+
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ..core.progress_data import STATUSES
+from ..translation import tr
+from .dashboard_model import STATUS_HEX, GoalTile, Summary
+from .labels import group_label, status_label
+
+COLUMNS = 3
+
+
+def counts_html(counts: dict[str, int]) -> str:
+    """Coloured squares with the number of indicators per status (statuses with none left out)."""
+    parts = [f'<span style="color:{STATUS_HEX[s]}">■</span>{counts[s]}' for s in STATUSES if counts.get(s)]
+    return " ".join(parts)
+
+
+def counts_tooltip(counts: dict[str, int]) -> str:
+    return "\n".join(f"{status_label(s)}: {counts.get(s, 0)}" for s in STATUSES)
+
+
+def score_text(summary: Summary) -> str:
+    if summary.mean_score is None:
+        return tr("no score")
+    return tr("score {:.1f}").format(summary.mean_score)
+
+
+class GoalTileWidget(QFrame):
+    """A clickable tile: goal number, short name, score with its colour and counts by status."""
+
+    clicked = pyqtSignal(int)
+
+    def __init__(self, tile: GoalTile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tile = tile
+        self.selected = False
+        self.setCursor(Qt.PointingHandCursor)
+        self.setMinimumSize(110, 84)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(1)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.RichText)
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        summary = tile.summary
+        white = '<span style="background:white; color:black">&nbsp;{}&nbsp;</span>'
+        counts = white.format(counts_html(summary.counts)) if summary.indicators else ""
+        measured = escape(tr("{} indicators").format(summary.indicators))
+        self.label.setText(
+            f'<b style="font-size:15pt">{tile.number}</b> <b>{escape(tile.short_name)}</b><br>'
+            f"{measured} · {escape(score_text(summary))}<br>{counts}")
+        self.setToolTip(f"{tile.number}. {tile.short_name}\n{counts_tooltip(summary.counts)}")
+        self._restyle()
+
+    def set_selected(self, selected: bool) -> None:
+        self.selected = selected
+        self._restyle()
+
+    def _restyle(self) -> None:
+        border = "3px solid black" if self.selected else "1px solid transparent"
+        self.setStyleSheet(
+            f"GoalTileWidget {{ background: {self.tile.colour}; border: {border}; "
+            f"border-bottom: 8px solid {self.tile.summary.colour}; }} QLabel {{ color: white; }}")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.clicked.emit(self.tile.number)
+        super().mousePressEvent(event)
+
+
+class GoalGrid(QWidget):
+    """The tiles in a grid; clicking a tile selects its goal, clicking it again clears the selection."""
+
+    goalChanged = pyqtSignal(int)  # noqa: N815 (Qt signal naming); 0: no goal selected
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(4)
+        self.tiles: dict[int, GoalTileWidget] = {}
+        self.goal = 0
+
+    def set_tiles(self, tiles: Sequence[GoalTile]) -> None:
+        for widget in self.tiles.values():
+            widget.deleteLater()
+        self.tiles = {}
+        for index, tile in enumerate(tiles):
+            widget = GoalTileWidget(tile, self)
+            widget.clicked.connect(self.toggle)
+            widget.set_selected(tile.number == self.goal)
+            self.grid.addWidget(widget, index // COLUMNS, index % COLUMNS)
+            self.tiles[tile.number] = widget
+
+    def toggle(self, goal: int) -> None:
+        """Select ``goal`` (0 or the selected goal again: none)."""
+        self.goal = 0 if goal == self.goal else goal
+        for number, widget in self.tiles.items():
+            widget.set_selected(number == self.goal)
+        self.goalChanged.emit(self.goal)
+
+
+def groups_html(summaries: Sequence[Summary], headline: dict[str, int]) -> str:
+    """The goal-group summary and the headline (measured, with a target, met or nearly met)."""
+    lines = [escape(tr("{measured} indicators measured, {with_target} with a target, {met} met or nearly met")
+                    .format(measured=headline["measured"], with_target=headline["with_target"],
+                            met=headline["met_or_nearly_met"]))]
+    for summary in summaries:
+        swatch = f'<span style="color:{summary.colour}; font-size:14pt">●</span>'
+        measured = escape(tr("{} indicators").format(summary.indicators))
+        lines.append(f"{swatch} <b>{escape(group_label(str(summary.key)))}</b>: {measured}, "
+                     f"{escape(score_text(summary))} {counts_html(summary.counts)}")
+    return "<br>".join(lines)

@@ -1,0 +1,42 @@
+"""Translated labels for the codes the view-model uses (statuses, goal groups, area levels, trends)."""
+from __future__ import annotations
+
+from ..translation import tr
+from .dashboard_model import TOTAL_LEVEL
+
+
+def status_label(status: str) -> str:
+    """The user's words for a status code of ``core.progress``."""
+    labels = {
+        "target_achieved": tr("Target achieved"),
+        "substantial_progress": tr("Substantial progress"),
+        "moderate_progress": tr("Moderate progress"),
+        "limited_progress": tr("Limited progress"),
+        "deterioration": tr("Deterioration"),
+        "not_available": tr("Not available"),
+    }
+    return labels.get(status, status)
+
+
+def group_label(group: str) -> str:
+    """A goal group name (economic, social, environmental, other)."""
+    labels = {"economic": tr("Economic"), "social": tr("Social"), "environmental": tr("Environmental"),
+              "other": tr("Other (local codes)")}
+    return labels.get(group, group)
+
+
+def level_label(level: str) -> str:
+    """An area level as stored (``township``, ``village``); the whole-area level is named so."""
+    return tr("Whole area") if level == TOTAL_LEVEL else level.replace("_", " ").capitalize()
+
+
+def trend_arrow(trend: str | None) -> str:
+    """An arrow for the change between the last two years."""
+    return {"up": "▲", "down": "▼", "flat": "▶"}.get(trend or "", "")
+
+
+def format_value(value: float | None) -> str:
+    """A number for the table: thousands separated from 1000 up, else four significant digits."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"

@@ -1,0 +1,131 @@
+"""The Run tab: choose an indicator set (config file) and run it with ``sdg:run_indicator_set`` in a task."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..translation import tr
+from .task_runner import AlgorithmCall, CallOutcome, ProcessingCallsTask
+
+RUN_SET_ID = "sdg:run_indicator_set"
+CONFIG_PARAMETER = "CONFIG"
+RESULTS_PARAMETER = "RESULTS"
+
+
+def run_set_available() -> bool:
+    """Whether ``sdg:run_indicator_set`` is registered with the parameters the dock passes to it."""
+    algorithm = QgsApplication.processingRegistry().algorithmById(RUN_SET_ID)
+    return algorithm is not None and all(
+        algorithm.parameterDefinition(name) is not None for name in (CONFIG_PARAMETER, RESULTS_PARAMETER))
+
+
+def outcome_text(outcome: CallOutcome) -> str:
+    """One line per call for the outcome list."""
+    states = {"done": tr("done"), "failed": tr("failed"), "cancelled": tr("cancelled"),
+              "skipped": tr("not run")}
+    text = f"{outcome.call.title}: {states[outcome.state]}"
+    return text + ("\n  " + "\n  ".join(outcome.errors) if outcome.errors else "")
+
+
+class RunPanel(QWidget):
+    """Runs a list of calls in a :class:`ProcessingCallsTask`; ``runFinished`` carries the outcomes."""
+
+    runFinished = pyqtSignal(list)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store_path = ""
+        self.task: ProcessingCallsTask | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Indicator set (configuration file)"), self))
+        self.config = QgsFileWidget(self)
+        self.config.setFilter(tr("Indicator sets (*.yml *.yaml *.json);;All files (*)"))
+        self.config.setDialogTitle(tr("Choose an indicator set"))
+        layout.addWidget(self.config)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(tr("Run"), self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.outcomes = QListWidget(self)
+        layout.addWidget(self.outcomes)
+        self.run_button.clicked.connect(self.run_config)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.config.fileChanged.connect(self.update_state)
+        registry = QgsApplication.processingRegistry()
+        registry.providerAdded.connect(self.update_state)
+        registry.providerRemoved.connect(self.update_state)
+        self.update_state()
+
+    def set_store(self, path: str) -> None:
+        self.store_path = path
+        self.update_state()
+
+    def update_state(self) -> None:
+        """Enable Run only when the algorithm is registered, a store is open and a config is chosen."""
+        running = self.task is not None
+        if not run_set_available():
+            reason = tr("Running an indicator set needs the {} algorithm, which is not installed in this "
+                        "version of SDG Monitor. Run indicators from the Processing toolbox meanwhile.").format(
+                RUN_SET_ID)
+        elif not self.store_path:
+            reason = tr("Open or create a results store first.")
+        elif not self.config.filePath():
+            reason = tr("Choose an indicator set file.")
+        else:
+            reason = ""
+        self.config.setEnabled(run_set_available() and not running)
+        self.config.setToolTip(reason if not run_set_available() else "")
+        self.run_button.setEnabled(not reason and not running)
+        self.run_button.setToolTip(reason or tr("Run the indicator set in the background"))
+
+    def run_config(self) -> None:
+        """Run the chosen indicator set into the open store."""
+        path = self.config.filePath()
+        self.start([AlgorithmCall(RUN_SET_ID, {CONFIG_PARAMETER: path, RESULTS_PARAMETER: self.store_path},
+                                  Path(path).name)])
+
+    def start(self, calls: list[AlgorithmCall]) -> ProcessingCallsTask:
+        """Run ``calls`` in a background task with the progress bar and Cancel."""
+        self.outcomes.clear()
+        self.progress.setValue(0)
+        self.task = ProcessingCallsTask(calls)
+        self.task.progressChanged.connect(self._progress)
+        self.task.callsFinished.connect(self._finished)
+        self.cancel_button.setEnabled(True)
+        self.update_state()
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def _progress(self, value: float) -> None:
+        self.progress.setValue(int(value))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finished(self, outcomes: list) -> None:
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        for outcome in outcomes:
+            self.outcomes.addItem(outcome_text(outcome))
+        self.update_state()
+        self.runFinished.emit(outcomes)
