@@ -1,0 +1,228 @@
+"""SDG 11.7.1: share of the built-up area that is open public space (and streets), and access to open space."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+
+from ..core.formulas import ratio
+from ..translation import tr
+from .access import (
+    EUCLIDEAN,
+    NETWORK,
+    AccessAlgorithm,
+    AccessResult,
+    ServedArea,
+    access_help,
+    segments_of,
+    zone_values,
+)
+from .base import ZoneValue
+from .raster_io import grid_of, metres_per_unit
+from .zones import Zone, ZoneSet
+
+ACCESS_SERIES = "population_within_walk"
+#: Spacing (m) of the entry points along open-space boundaries from which walks along the network start.
+ENTRY_SPACING = 25.0
+
+
+class OpenSpace(AccessAlgorithm):
+    """(Open public space + street area) / built-up area × 100; population within a walk of open space."""
+
+    ALG_ID = "open_space_11_7_1"
+    INDICATOR = "11.7.1"
+    COMPONENTS = ("open_space_km2", "street_km2", "builtup_km2", "access_pct", "served_population",
+                  "population")
+
+    BUILTUP = "BUILTUP"
+    OPEN_SPACE = "OPEN_SPACE"
+    STREETS = "STREETS"
+    ROADS = "ROADS"
+    WIDTH_FIELD = "WIDTH_FIELD"
+    DEFAULT_WIDTH = "DEFAULT_WIDTH"
+    WALK_DISTANCE = "WALK_DISTANCE"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Open public space in built-up areas (11.7.1)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public "
+            "use, for the whole area and each zone; and, as a second series, the share of the population "
+            "living within a walk of open public space.</p>"
+            "<p><b>Method</b> (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) "
+            "inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) "
+            "or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside "
+            "open spaces are not counted twice. Areas are true areas: ellipsoidal in a geographic CRS, planar "
+            "metres in a projected one; everything is measured in the built-up layer's CRS.</p>"
+            "<p><b>Access</b> (series <i>population_within_walk</i>, with POPULATION): population within "
+            "WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are "
+            "served; others by distance to its edge, straight-line or, with NETWORK, along the streets from "
+            "entry points every 25 m along the open space's edge.</p>") + access_help() + tr(
+            "<p>Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with <i>value</i>, "
+            "<i>open_space_km2</i>, <i>street_km2</i>, <i>builtup_km2</i>, <i>access_pct</i>, "
+            "<i>served_population</i> and <i>population</i>. Results-store rows: the share as the main series, "
+            "access as series <i>population_within_walk</i>.</p>")
+
+    def add_inputs(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILTUP, tr("Built-up area (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.OPEN_SPACE, tr("Open public spaces (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STREETS, tr("Street areas (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROADS, tr("Roads (lines, with a width; instead of street polygons)"), [QgsProcessing.TypeVectorLine],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.WIDTH_FIELD, tr("Road width field (m)"), parentLayerParameterName=self.ROADS,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DEFAULT_WIDTH, tr("Road width where the field is empty or not given (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=10.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.POPULATION, tr("Population raster (for the access series)"), optional=True))
+        self.add_network_inputs()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WALK_DISTANCE, tr("Walking distance to open space (m)"), QgsProcessingParameterNumber.Double,
+            defaultValue=400.0, minValue=0.0))
+
+    def compute(self, parameters, context, feedback, zones):
+        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
+        crs = builtup_source.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException(tr("The built-up layer has no coordinate reference system: set one."))
+        builtup = self._union(builtup_source, crs, context)
+        open_space = self._union(self.parameterAsSource(parameters, self.OPEN_SPACE, context), crs, context)
+        streets = self._streets(parameters, context, crs, open_space)
+        measure = _Measure(crs, context)
+        areas = zones.geometries_in(crs, context) if zones is not None else [builtup]
+        values = []
+        for area in areas:
+            built = builtup.intersection(area)
+            open_km2 = measure.area(open_space.intersection(built)) / 1e6
+            street_km2 = sum(measure.area(g.intersection(built)) if width is None else
+                             width * measure.length(g.intersection(built)) for g, width in streets) / 1e6
+            built_km2 = measure.area(built) / 1e6
+            values.append(self._share(open_km2, street_km2, built_km2))
+        total = self._share(*(sum(v.components[k] for v in values)
+                              for k in ("open_space_km2", "street_km2", "builtup_km2")))
+        method = EUCLIDEAN
+        series = {}
+        if self.parameterAsRasterLayer(parameters, self.POPULATION, context) is not None:
+            method, (access_total, access_zones) = self._access(parameters, context, feedback, zones, open_space,
+                                                                crs)
+            for value, part in zip([total, *values], [access_total, *access_zones]):
+                value.components.update(access_pct=part.value, served_population=part.numerator,
+                                        population=part.denominator)
+            series[ACCESS_SERIES] = (access_total, access_zones)
+        return AccessResult(
+            total=total, zones=values if zones is not None else [], area_geometry=builtup, area_crs=crs,
+            sources=[self.parameterAsString(parameters, self.BUILTUP, context)],
+            outputs={self.METHOD: method}, method=method, series=series)
+
+    @staticmethod
+    def _share(open_km2: float, street_km2: float, built_km2: float) -> ZoneValue:
+        public = open_km2 + street_km2
+        return ZoneValue(ratio(public, built_km2), public, built_km2,
+                         {"open_space_km2": open_km2, "street_km2": street_km2, "builtup_km2": built_km2})
+
+    def _union(self, source, crs: QgsCoordinateReferenceSystem, context) -> QgsGeometry:
+        """All the features of a source dissolved into one geometry in ``crs``."""
+        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+        geometries = []
+        for feature in source.getFeatures(request):
+            geometry = feature.geometry()
+            if not geometry.isEmpty():
+                geometries.append(geometry if geometry.isGeosValid() else geometry.makeValid())
+        return QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry.fromWkt("POLYGON EMPTY")
+
+    def _streets(self, parameters, context, crs, open_space: QgsGeometry) -> list[tuple[QgsGeometry, float | None]]:
+        """Street polygons (width None) or road lines with their width in metres, outside open spaces."""
+        polygons = self.parameterAsSource(parameters, self.STREETS, context)
+        lines = self.parameterAsSource(parameters, self.ROADS, context)
+        if polygons is not None and lines is not None:
+            raise QgsProcessingException(tr("Give streets either as polygons (STREETS) or as road lines (ROADS), "
+                                            "not both."))
+        if polygons is not None:
+            return [(self._union(polygons, crs, context).difference(open_space), None)]
+        if lines is None:
+            return []
+        width_field = self.parameterAsString(parameters, self.WIDTH_FIELD, context)
+        default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
+        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+        out = []
+        for feature in lines.getFeatures(request):
+            width = feature[width_field] if width_field else None
+            width = default if width is None or width == NULL or width != width else float(width)
+            if not feature.geometry().isEmpty():
+                out.append((feature.geometry().difference(open_space), width))
+        return out
+
+    def _access(self, parameters, context, feedback, zones, open_space: QgsGeometry, crs):
+        """The population-within-a-walk series: (method, (whole area, zones))."""
+        layers = {"total": self.parameterAsRasterLayer(parameters, self.POPULATION, context)}
+        grid_crs = grid_of(layers["total"]).crs
+        shape = QgsGeometry(open_space)
+        if grid_crs != crs:
+            shape.transform(QgsCoordinateTransform(crs, grid_crs, context.transformContext()))
+        distance = self.parameterAsDouble(parameters, self.WALK_DISTANCE, context)
+        feature = QgsFeature()
+        feature.setGeometry(shape)
+        inside = ZoneSet([Zone(feature, "open", "")], QgsFields(), grid_crs, "open space")
+        segments = segments_of(shape)
+        entries = _entry_points(segments, grid_crs)
+        network = self.network(parameters, context, grid_crs, entries, feedback)
+        if network is not None:
+            area = network.served_area(list(range(len(entries))),
+                                       distance, self.walk_off(parameters, context, layers["total"], feedback))
+        else:
+            area = ServedArea(grid_crs, segments, np.full(len(segments), distance))
+        area.inside = inside
+        tallies = self.tallies(layers, zones, None, {"served": area}, context, feedback)
+        return (NETWORK if network is not None else EUCLIDEAN), zone_values(tallies, "served", False)
+
+
+class _Measure:
+    """Areas (m²) and lengths (m): ellipsoidal in a geographic CRS, planar metres in a projected one."""
+
+    def __init__(self, crs: QgsCoordinateReferenceSystem, context) -> None:
+        self.distance_area = QgsDistanceArea()
+        self.distance_area.setSourceCrs(crs, context.transformContext())
+        geographic = crs.isGeographic()
+        self.distance_area.setEllipsoid((crs.ellipsoidAcronym() or "EPSG:7030") if geographic else "NONE")
+        self.factor = 1.0 if geographic else metres_per_unit(crs)
+
+    def area(self, geometry: QgsGeometry) -> float:
+        return 0.0 if geometry.isEmpty() else self.distance_area.measureArea(geometry) * self.factor ** 2
+
+    def length(self, geometry: QgsGeometry) -> float:
+        return 0.0 if geometry.isEmpty() else self.distance_area.measureLength(geometry) * self.factor
+
+
+def _entry_points(segments: np.ndarray, crs: QgsCoordinateReferenceSystem) -> list[QgsPointXY]:
+    """Points every :data:`ENTRY_SPACING` metres (about, in a geographic CRS) along the boundary segments."""
+    spacing = ENTRY_SPACING / (111_320.0 if crs.isGeographic() else
+                               metres_per_unit(crs))
+    points = []
+    for x0, y0, x1, y1 in segments:
+        steps = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0) / spacing))
+        points += [QgsPointXY(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps) for i in range(steps)]
+    return points

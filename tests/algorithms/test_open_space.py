@@ -1,0 +1,91 @@
+"""sdg:open_space_11_7_1 against hand-worked areas and brute-force distances to rectangles."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from access_data import lines
+from osgeo import gdal
+from sdg_monitor.core.store import ResultsStore
+from sdg_testdata import write_polygons, write_raster
+
+UTM = 32650
+LEFT, TOP = 500000.0, 3400000.0
+PARKS = [(20, -70, 70, -30), (180, -100, 240, -60)]  # xmin, ymin, xmax, ymax relative to (LEFT, TOP)
+
+
+def box(xmin, ymin, xmax, ymax) -> str:
+    x0, x1, y0, y1 = LEFT + xmin, LEFT + xmax, TOP + ymin, TOP + ymax
+    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+
+
+@pytest.fixture()
+def data(tmp_path):
+    builtup = write_polygons(tmp_path / "b.gpkg", "builtup", UTM, [box(0, -100, 200, 0)])
+    parks = write_polygons(tmp_path / "p.gpkg", "parks", UTM, [box(*p) for p in PARKS])
+    zones = write_polygons(tmp_path / "z.gpkg", "zones", UTM, [box(-10, -210, 100, 10), box(100, -210, 310, 10)],
+                           [{"code": "W"}, {"code": "E"}])
+    roads = lines(tmp_path / "r.gpkg", "roads", UTM, [
+        [(LEFT - 50, TOP - 80), (LEFT + 250, TOP - 80)], [(LEFT + 120, TOP + 20), (LEFT + 120, TOP - 120)]],
+        [{"width": 8.0}, {"width": -1.0}])
+    return (f"{builtup}|layername=builtup", f"{parks}|layername=parks", f"{zones}|layername=zones", roads)
+
+
+def null_width(roads: str) -> None:
+    """Set the second road's width to NULL (OGR), so the default width applies."""
+    from osgeo import ogr
+
+    path = roads.split("|")[0]
+    ds = ogr.Open(path, 1)
+    layer = ds.GetLayer(0)
+    for feature in layer:
+        if feature.GetField("width") < 0:
+            feature.SetFieldNull("width")
+            layer.SetFeature(feature)
+    ds = None
+
+
+def test_share_of_builtup_by_hand(run_algorithm, data, tmp_path):
+    builtup, parks, zones, roads = data
+    null_width(roads)
+    store = tmp_path / "results.gpkg"
+    result = run_algorithm("sdg:open_space_11_7_1", {
+        "BUILTUP": builtup, "OPEN_SPACE": parks, "ROADS": roads, "WIDTH_FIELD": "width", "DEFAULT_WIDTH": 10,
+        "ZONES": zones, "ZONE_ID_FIELD": "code", "YEAR": 2020, "RESULTS": str(store), "OUTPUT": "memory:"})
+    # Open space inside the built-up 200 x 100 m: park 1 (50 x 40 = 2000 m²) and 20 x 40 = 800 m² of park 2.
+    # Streets: the east-west road, 200 m inside less 20 m through park 2, × 8 m = 1440 m²; the north-south road,
+    # 100 m inside × the default 10 m = 1000 m². (2800 + 2440) / 20000 = 26.2 %.
+    assert result["VALUE"] == pytest.approx(26.2, rel=1e-9)
+    zone = {f["code"]: f for f in result["OUTPUT"].getFeatures()}
+    assert zone["W"]["value"] == pytest.approx(100 * (2000 + 800) / 10000, rel=1e-9)
+    assert zone["E"]["value"] == pytest.approx(100 * (800 + 80 * 8 + 1000) / 10000, rel=1e-9)
+    assert zone["E"]["street_km2"] == pytest.approx((640 + 1000) / 1e6, rel=1e-9)
+    assert zone["W"]["builtup_km2"] == pytest.approx(0.01, rel=1e-9)
+    rows = ResultsStore(store).read("sdg_results")
+    assert set(rows["series"]) == {""}
+
+
+def test_street_polygons_and_access_series(run_algorithm, data, tmp_path):
+    builtup, parks, zones, _ = data
+    streets = write_polygons(tmp_path / "s.gpkg", "streets", UTM, [box(-20, -84, 220, -76)])
+    rng = np.random.default_rng(5)
+    population = rng.integers(0, 9, size=(20, 30)).astype(np.float32)
+    raster = write_raster(tmp_path / "pop.tif", population, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    store = tmp_path / "results.gpkg"
+    result = run_algorithm("sdg:open_space_11_7_1", {
+        "BUILTUP": builtup, "OPEN_SPACE": parks, "STREETS": f"{streets}|layername=streets", "POPULATION": str(raster),
+        "WALK_DISTANCE": 30, "YEAR": 2020, "RESULTS": str(store), "OUTPUT": "memory:"})
+    # Streets: 200 x 8 inside, less 20 x 8 inside park 2 = 1440 m².
+    assert result["VALUE"] == pytest.approx(100 * (2800 + 1440) / 20000, rel=1e-9)
+    rows, cols = np.mgrid[0:20, 0:30]
+    x, y = 10 * cols + 5, -10 * rows - 5
+    near = np.zeros(population.shape, dtype=bool)
+    for xmin, ymin, xmax, ymax in PARKS:
+        near |= np.hypot(np.maximum(np.maximum(xmin - x, x - xmax), 0),
+                         np.maximum(np.maximum(ymin - y, y - ymax), 0)) <= 30
+    feature = next(result["OUTPUT"].getFeatures())
+    assert feature["served_population"] == float(population[near].sum())
+    assert feature["access_pct"] == pytest.approx(100 * population[near].sum() / population.sum())
+    series = ResultsStore(store).read("sdg_results").set_index("series")
+    assert series.loc["population_within_walk", "numerator"] == float(population[near].sum())
+    assert series.loc["", "value"] == pytest.approx(result["VALUE"])
