@@ -113,22 +113,23 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
     """Append a header and the rows; status and colour cells are filled with their colour."""
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append([labels.get(column, column) for column in frame.columns])
+    columns = list(frame.columns)
+    sheet.append([labels.get(column, column) for column in columns])
     header = sheet.max_row if first_row is None else first_row
     for cell in sheet[header]:
         cell.font = Font(bold=True)
-    for record in frame.itertuples(index=False):
-        sheet.append([None if _missing(v) else _cell_value(column, v, labels) for column, v in zip(frame.columns,
-                                                                                                       record)])
-        for column, value in zip(frame.columns, record):
-            fill = STATUS_FILL.get(value) if column == "status" else COLOUR_FILL.get(value) \
-                if column in ("colour", "dashboard_colour") else None
-            cell = sheet.cell(row=sheet.max_row, column=list(frame.columns).index(column) + 1)
+    fills = {code: PatternFill("solid", start_color=rgb, end_color=rgb)
+             for code, rgb in {**STATUS_FILL, **COLOUR_FILL}.items()}
+    for row, record in enumerate(frame.itertuples(index=False), start=header + 1):
+        for column_number, (column, value) in enumerate(zip(columns, record), start=1):
+            if _missing(value):
+                continue
+            cell = sheet.cell(row=row, column=column_number, value=_cell_value(column, value, labels))
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text: never a formula
-            if fill:
-                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
-    for index, column in enumerate(frame.columns, start=1):
+                if column in ("status", "colour", "dashboard_colour") and value in fills:
+                    cell.fill = fills[value]
+    for index, column in enumerate(columns, start=1):
         width = max([len(str(labels.get(column, column)))] + [len(str(v)) for v in frame[column].head(200)])
         sheet.column_dimensions[sheet.cell(row=header, column=index).column_letter].width = min(60, width + 2)
 

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..core.catalog import load_catalog
+from ..core.profile import Profile, ProfileError, load_profile
 from ..core.progress import METHODS, assess_frame, rollup
 from ..core.progress_data import DuplicateYearsError
 from ..core.store import ResultsStore, StoreError
@@ -31,11 +32,15 @@ COLUMN_KINDS = {
 TARGET_KEY = ["indicator", "area_id", "series"]
 
 
-def goal_of(code: str) -> int:
-    """The goal of a global code (from the SDG framework) or of a local code such as ``L10.1`` (its number)."""
+def goal_of(code: str, profile: Profile | None = None) -> int:
+    """The goal of a global code (from the SDG framework), of a local code of the profile (its goal column), or
+    of another local code such as ``L10.1`` (its number)."""
     try:
         return load_catalog().goal_of(code)
     except (KeyError, ValueError):
+        local = [indicator.goal for indicator in (profile or ()) if indicator.code == code]
+        if local:
+            return local[0]
         match = re.match(r"^\s*[A-Za-z]*\s*(\d+)", str(code))
         if not match or not 1 <= int(match.group(1)) <= 17:
             raise QgsProcessingException(
@@ -53,6 +58,7 @@ class AssessProgress(SdgBaseAlgorithm):
     INPUT = "INPUT"
     TARGETS = "TARGETS"
     RESULTS = "RESULTS"
+    PROFILE = "PROFILE"
     METHOD = "METHOD"
     AREA_ID = "AREA_ID"
     OUTPUT = "OUTPUT"
@@ -69,7 +75,9 @@ class AssessProgress(SdgBaseAlgorithm):
             "<p><b>Input</b>: a table with fields <i>indicator</i>, <i>year</i>, <i>value</i> (optional "
             "<i>area_id</i>, <i>series</i>, <i>disaggregation</i>: only rows without a disaggregation are "
             "assessed), or the results store's <i>sdg_results</i> when no table is given.</p>"
-            "<p><b>Targets</b>: the store's <i>sdg_targets</i>, overridden by the TARGETS table when given; fields "
+            "<p><b>Targets</b>: the indicator profile's default targets and directions (default: the shipped "
+            "Deqing County profile, whose targets cite their sources), overridden by the store's "
+            "<i>sdg_targets</i>, overridden in turn by the TARGETS table when given; fields "
             "<i>indicator</i>, optional <i>area_id</i> and <i>series</i> (empty applies to all), <i>target</i>, "
             "<i>target_year</i> (default 2030), <i>base_year</i> (default 2015), <i>direction</i> "
             "(increase/decrease), <i>limit</i>.</p>"
@@ -92,6 +100,9 @@ class AssessProgress(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.RESULTS, tr("Results store (GeoPackage)"), behavior=QgsProcessingParameterFile.File,
             extension="gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PROFILE, tr("Indicator profile with default targets (default: the shipped Deqing profile)"),
+            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, tr("Method"), options=[
                 tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
@@ -110,13 +121,14 @@ class AssessProgress(SdgBaseAlgorithm):
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
         store = self._store(store_path) if store_path else None
         data = self._data(parameters, context, store)
-        targets = self._targets(parameters, context, store)
+        profile = self._profile(parameters, context)
+        targets = self._targets(parameters, context, store, profile)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         try:
             assessed = assess_frame(data, targets, method=method)
         except (DuplicateYearsError, ValueError) as err:
             raise QgsProcessingException(tr("Cannot assess progress: {}").format(err)) from err
-        summaries = rollup(assessed, goal_of, load_catalog().group_of)
+        summaries = rollup(assessed, lambda code: goal_of(code, profile), load_catalog().group_of)
         feedback.pushInfo(tr("Assessed {} indicator series in {} area(s).").format(
             len(assessed), assessed["area_id"].nunique()))
         dest_id = write_table(self, parameters, context, self.OUTPUT, assessed, COLUMN_KINDS)
@@ -150,7 +162,15 @@ class AssessProgress(SdgBaseAlgorithm):
             raise QgsProcessingException(tr("There are no indicator values to assess."))
         return data
 
-    def _targets(self, parameters, context, store: ResultsStore | None) -> pd.DataFrame | None:
+    def _profile(self, parameters, context) -> Profile:
+        path = self.parameterAsFile(parameters, self.PROFILE, context)
+        try:
+            return load_profile(path or None)
+        except ProfileError as err:
+            raise QgsProcessingException(str(err)) from err
+
+    def _targets(self, parameters, context, store: ResultsStore | None, profile: Profile) -> pd.DataFrame:
+        """Targets by priority: the TARGETS table, the store's, the profile's defaults."""
         frames = []
         source = self.parameterAsSource(parameters, self.TARGETS, context)
         if source is not None:
@@ -158,9 +178,11 @@ class AssessProgress(SdgBaseAlgorithm):
                                        ("indicator",)))
         if store is not None:
             frames.append(store.read_targets())
-        if not frames:
-            return None
-        targets = pd.concat(frames, ignore_index=True)
+        frames.append(pd.DataFrame([
+            {"indicator": i.code, "series": i.series, "area_id": "", "target": i.target,
+             "target_year": i.target_year, "direction": i.direction, "source": i.target_source}
+            for i in profile]))
+        targets = pd.concat([frame for frame in frames if not frame.empty], ignore_index=True)
         for column in ("area_id", "series"):
             targets[column] = targets[column].fillna("").astype(str) if column in targets else ""
         return targets.drop_duplicates(TARGET_KEY, keep="first")

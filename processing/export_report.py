@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.catalog import load_catalog
+from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
 from ..core.store import ResultsStore, StoreError
@@ -108,9 +109,11 @@ class ExportReport(SdgBaseAlgorithm):
         if progress.empty:
             feedback.pushWarning(tr("No progress assessment with this method in the store: run "
                                     "sdg:assess_progress first for statuses and scores."))
-        catalog = load_catalog()
-        tables["indicators"] = indicator_table(results, progress, goal_of, lambda code: _name(catalog, code,
-                                                                                              language))
+        catalog, profile = load_catalog(), load_profile()
+        local = {indicator.code: indicator for indicator in profile if indicator.is_local}
+        tables["indicators"] = indicator_table(
+            results, progress, lambda code: goal_of(code, profile),
+            lambda code: _name(catalog, local.get(code), code, language))
         tables["results"] = results
         goal_names = {g.number: _goal_name(g, language) for g in catalog.goals()}
         xlsx = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
@@ -123,13 +126,17 @@ class ExportReport(SdgBaseAlgorithm):
         return outputs
 
 
-def _name(catalog, code: str, language: str) -> str:
-    try:
-        if language == "both":
-            return f"{catalog.title(code, 'en')} / {catalog.title(code, 'zh')}"
-        return catalog.title(code, language)
-    except (KeyError, ValueError):
-        return ""
+def _name(catalog, local, code: str, language: str) -> str:
+    """The framework title of a global code, the profile's name of a local one."""
+    def title(lang: str) -> str:
+        if local is not None:
+            return local.name(lang)
+        try:
+            return catalog.title(code, lang)
+        except (KeyError, ValueError):
+            return ""
+
+    return f"{title('en')} / {title('zh')}" if language == "both" else title(language)
 
 
 def _goal_name(goal, language: str) -> str:

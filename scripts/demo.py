@@ -36,36 +36,44 @@ def main() -> None:
 
 
 def print_summary(run: dict, report: dict, seconds: float) -> None:
-    """The demo's table, read back from the results store."""
+    """The demo's tables, read back from the results store: headline, spatial indicators, goals, groups."""
     from sdg_monitor.core.catalog import load_catalog
+    from sdg_monitor.core.profile import load_profile
+    from sdg_monitor.core.progress import NEARLY_MET, rollup
     from sdg_monitor.core.store import ResultsStore
+    from sdg_monitor.processing.assess_progress import goal_of
 
-    store = ResultsStore(run["RESULTS_STORE"])
-    catalog = load_catalog()
-    results = store.read_results()
-    county = results[(results["area_level"] == "total") & (results["disaggregation"] == "")]
-    progress = store.read("sdg_progress", method="open_sdg", area_id="330521").set_index("indicator")
+    store, catalog, profile = ResultsStore(run["RESULTS_STORE"]), load_catalog(), load_profile()
+    area = "330521"
+    results = store.read_results(area_id=area)
+    progress = store.read("sdg_progress", method="open_sdg", area_id=area)
+    table = rollup(progress, lambda code: goal_of(code, profile), catalog.group_of)["indicators"]
+    table["met"] = table["with_target"] & table["status"].isin(NEARLY_MET)
     print(f"\nSDG Monitor demo: {int(run['COMPUTED'])} indicator runs computed, {int(run['FAILED'])} failed, "
           f"{seconds:.1f} s in all")
-    print(f"Headline (county): {int(run['MEASURED'])} indicators measured, {int(run['WITH_TARGET'])} with a "
+    print(f"Headline (county {area}): {int(run['MEASURED'])} indicators measured, {int(run['WITH_TARGET'])} with a "
           f"target, {int(run['MET_OR_NEARLY_MET'])} met or nearly met\n")
-    print(f"{'indicator':<9} {'latest':>10} {'unit':<8} {'year':>4}  {'status':<22} title")
-    for indicator, rows in county.sort_values("year").groupby("indicator", sort=False):
+    spatial = results[results["method"].str.startswith("sdg:") & (results["disaggregation"] == "")
+                      & ~results["method"].str.startswith("sdg:indicators_from_workbook")]
+    print("Spatial indicators, latest year (county):")
+    for (indicator, series), rows in spatial.sort_values("year").groupby(["indicator", "series"], sort=True):
         last = rows.iloc[-1]
-        status = progress["status"].get(indicator, "") if indicator in progress.index else ""
-        title = catalog.title(indicator)[:60]
-        print(f"{indicator:<9} {last['value']:>10.2f} {last['unit']:<8} {int(last['year']):>4}  {status:<22} {title}")
-    goals = store.read("sdg_goal_rollup", method="open_sdg", area_id="330521")
-    print("\nPer goal (county):")
-    for row in goals.itertuples():
-        score = "" if row.mean_score != row.mean_score else f"score {row.mean_score:+.2f}"
-        print(f"  SDG {row.goal:<2} {catalog.goal(row.goal).short_en:<38} {row.indicators} indicator(s) {score}")
-    groups = store.read("sdg_group_rollup", method="open_sdg", area_id="330521")
-    print("Per goal group (county):")
-    for row in groups.itertuples():
-        score = "" if row.mean_score != row.mean_score else f"score {row.mean_score:+.2f}"
-        print(f"  {row.goal_group:<14} {row.indicators} indicator(s) {score}")
+        label = f"{indicator} {series}".strip()
+        print(f"  {label:<30} {last['value']:>9.2f} {last['unit']:<10} {int(last['year'])}")
+    print(f"\n{'goal':<44} {'measured':>8} {'target':>7} {'met':>4} {'score':>6}")
+    for goal, rows in table.groupby("goal", sort=True):
+        print(_line(f"SDG {goal} {catalog.goal(goal).short_en}", rows))
+    print()
+    for group, rows in table.groupby("group", sort=True):
+        print(_line(group, rows))
     print(f"\nResults store: {run['RESULTS_STORE']}\nReport: {report['OUTPUT']}")
+
+
+def _line(label: str, rows) -> str:
+    score = rows["score"].dropna().mean()
+    text = "" if score != score else f"{score:+.2f}"
+    return (f"{label[:44]:<44} {int(rows['measured'].sum()):>8} {int(rows['with_target'].sum()):>7} "
+            f"{int(rows['met'].sum()):>4} {text:>6}")
 
 
 if __name__ == "__main__":

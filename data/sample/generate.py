@@ -6,16 +6,41 @@ byte-identical files. Exits at once when the folder already holds complete outpu
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-from samplegen.build import OUTPUT_FILES, build  # noqa: E402
+from samplegen.build import OUTPUT_FILES as SPATIAL_FILES  # noqa: E402
+from samplegen.build import build as build_spatial  # noqa: E402
 from samplegen.output import is_complete, publish  # noqa: E402
 
-DEFAULT_OUT = Path(__file__).resolve().parent / "out"
+DEFAULT_OUT = HERE / "out"
+WORKBOOK = "statistics_2015_2020.xlsx"
+OUTPUT_FILES = [*SPATIAL_FILES, WORKBOOK]
+
+
+def _plugin_package() -> None:
+    """Make the checkout importable as ``sdg_monitor`` (the workbook reads the indicator profile)."""
+    if "sdg_monitor" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("sdg_monitor", HERE.parents[1] / "__init__.py",
+                                                      submodule_search_locations=[str(HERE.parents[1])])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["sdg_monitor"] = module
+        spec.loader.exec_module(module)
+
+
+def build(out: Path) -> list[str]:
+    """The spatial layers and grids, then the statistical workbook, into ``out``."""
+    _plugin_package()
+    from sdg_monitor.data.sample.workbook import write_workbook
+
+    files = build_spatial(out)
+    write_workbook(out / WORKBOOK)
+    return [*files, WORKBOOK]
 
 
 def main(argv: list[str] | None = None) -> int:

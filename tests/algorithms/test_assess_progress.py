@@ -90,3 +90,18 @@ def test_input_table_and_duplicate_years(run_algorithm):
 def test_needs_input_or_store(run_algorithm):
     with pytest.raises(QgsProcessingException, match="input table"):
         run_algorithm("sdg:assess_progress", {"OUTPUT": "memory:"})
+
+
+def test_profile_supplies_default_targets_and_local_goals(run_algorithm, tmp_path):
+    """The shipped profile: 3.2.1 at or below 25 per 1,000 (SDG target 3.2); local L3.1 life expectancy 79 by 2030
+    (Healthy China 2030) belongs to goal 3."""
+    path = tmp_path / "results.gpkg"
+    ResultsStore(path).upsert_results(_rows("3.2.1", {2015: 9.0, 2020: 7.5}) + _rows("L3.1", {2015: 78.0, 2020: 78.4}))
+    result = run_algorithm("sdg:assess_progress", {"RESULTS": str(path), "OUTPUT": "memory:"})
+    rows = {f["indicator"]: f for f in result["OUTPUT"].getFeatures()}
+    assert rows["3.2.1"]["target"] == 25 and rows["3.2.1"]["status"] == "target_achieved"
+    assert rows["L3.1"]["target"] == 79 and rows["L3.1"]["direction"] == "increase"
+    # L3.1 needs (79/78)^(1/15) - 1 = 0.08496 %/yr; it grew (78.4/78)^(1/5) - 1 = 0.10235 %/yr: pv 1.2047.
+    assert rows["L3.1"]["progress_value"] == pytest.approx(1.2047, abs=1e-3)
+    goals = ResultsStore(path).read("sdg_goal_rollup")
+    assert goals["goal"].tolist() == [3] and goals["indicators"].tolist() == [2]

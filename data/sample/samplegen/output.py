@@ -16,7 +16,9 @@ _HERE = Path(__file__).resolve().parent
 def source_hash() -> str:
     """SHA-256 over the generator's own source files, so outputs from older code count as stale."""
     digest = hashlib.sha256()
-    for path in sorted([_HERE.parent / "generate.py", *_HERE.glob("*.py")]):
+    inputs = [_HERE.parent / "generate.py", _HERE.parent / "workbook.py", *_HERE.glob("*.py"),
+              _HERE.parents[1] / "profiles" / "deqing_county.csv"]
+    for path in sorted(inputs):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
