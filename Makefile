@@ -14,13 +14,14 @@ export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
-	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip
+	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip \
+	fonts-wqy-microhei poppler-utils
 
 .PHONY: setup test demo package qgis-process lint i18n clean bench
 
 setup: $(STAMP_APT) $(STAMP_VENV) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
 
-$(STAMP_APT):
+$(STAMP_APT): Makefile
 	@mkdir -p $(BUILD)
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) xvfb xauth; \

@@ -28,6 +28,7 @@ def qgis_process(algorithm: str, **parameters: str) -> dict:
 def main() -> None:
     started = time.monotonic()
     subprocess.run([sys.executable, str(SAMPLE / "generate.py")], check=True)
+    subprocess.run(["/usr/bin/python3", str(SAMPLE / "make_project.py")], check=True, stderr=subprocess.DEVNULL)
     summary_csv = SAMPLE / "out" / "run_summary.csv"
     run = qgis_process("sdg:run_indicator_set", CONFIG=str(CONFIG), OUTPUT=str(summary_csv))
     report = qgis_process("sdg:export_report", RESULTS=run["RESULTS_STORE"], LANGUAGE="3",
