@@ -8,6 +8,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 CONTEXT = "SdgMonitor"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
+#: QGIS names Chinese by script (its own translations are ``qgis_zh-Hans.qm``, ``qgis_zh-Hant.qm``).
+SCRIPT_LOCALES = {"zh_Hans": "zh_CN", "zh_Hant": "zh_TW"}
 
 
 def tr(text: str) -> str:
@@ -16,21 +18,29 @@ def tr(text: str) -> str:
 
 
 def user_locale() -> str:
-    """QGIS's user interface locale, e.g. ``zh_CN`` or ``en_US``."""
+    """QGIS's user interface locale, e.g. ``zh-Hans`` (QGIS's Chinese), ``zh_CN`` or ``en_US``."""
     settings = QgsSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         return str(settings.value("locale/userLocale", "") or QLocale.system().name())
     return QLocale.system().name()
 
 
-def install_translator(locale: str | None = None) -> QTranslator | None:
-    """Install the translation for ``locale`` (default: QGIS's) if one ships; return it so it can be removed."""
-    name = locale or user_locale()
-    for candidate in (name, name.split("_")[0]):
+def load_translator(locale: str) -> QTranslator | None:
+    """The plugin's translation for ``locale`` (``zh_CN``; QGIS's ``zh-Hans`` is ``zh_CN``; else its language,
+    ``zh``), loaded but not installed; None when none ships."""
+    name = locale.replace("-", "_")
+    for candidate in (SCRIPT_LOCALES.get(name, name), name.split("_")[0]):
         path = I18N_DIR / f"sdg_monitor_{candidate}.qm"
         if path.exists():
             translator = QTranslator()
             if translator.load(str(path)):
-                QCoreApplication.installTranslator(translator)
                 return translator
     return None
+
+
+def install_translator(locale: str | None = None) -> QTranslator | None:
+    """Install the translation for ``locale`` (default: QGIS's) if one ships; return it so it can be removed."""
+    translator = load_translator(locale or user_locale())
+    if translator is not None:
+        QCoreApplication.installTranslator(translator)
+    return translator

@@ -4,209 +4,2464 @@
 <context>
     <name>SdgMonitor</name>
     <message>
-        <location filename="../ui/dock.py" line="14"/>
+        <location filename="../ui/dock.py" line="45"/>
         <source>SDG Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>SDG 监测</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="45"/>
         <source>Show the SDG Monitor dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 SDG 监测仪表板</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="54"/>
         <source>&amp;SDG Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>SDG 监测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="113"/>
+        <location filename="../ui/dock.py" line="74"/>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="114"/>
+        <location filename="../processing/base.py" line="95"/>
         <source>Land and environment indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="115"/>
+        <location filename="../processing/dasymetric_population.py" line="101"/>
         <source>Population and access indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="116"/>
+        <location filename="../processing/base.py" line="98"/>
         <source>Statistical indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="117"/>
+        <location filename="../processing/base.py" line="99"/>
         <source>Progress and reports</source>
-        <translation type="unfinished"></translation>
+        <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="130"/>
+        <location filename="../processing/base.py" line="138"/>
         <source>Zones for disaggregation (townships, villages)</source>
-        <translation type="unfinished"></translation>
+        <translation>分区统计单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="133"/>
+        <location filename="../processing/report_pdf.py" line="91"/>
         <source>Zone id field (default: feature id)</source>
-        <translation type="unfinished"></translation>
+        <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="136"/>
+        <location filename="../processing/base.py" line="144"/>
         <source>Reference year</source>
-        <translation type="unfinished"></translation>
+        <translation>参考年份</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="139"/>
+        <location filename="../processing/workbook_indicators.py" line="75"/>
         <source>Results store (GeoPackage; created if missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>结果库（GeoPackage；不存在时自动创建）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="143"/>
+        <location filename="../processing/dasymetric_population.py" line="167"/>
         <source>Zone name field</source>
-        <translation type="unfinished"></translation>
+        <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="145"/>
+        <location filename="../processing/base.py" line="153"/>
         <source>Zone level written to the results store</source>
-        <translation type="unfinished"></translation>
+        <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="147"/>
+        <location filename="../processing/base.py" line="155"/>
         <source>Area id of the whole-area row</source>
-        <translation type="unfinished"></translation>
+        <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="149"/>
+        <location filename="../processing/base.py" line="157"/>
         <source>Area name of the whole-area row</source>
-        <translation type="unfinished"></translation>
+        <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="154"/>
+        <location filename="../processing/base.py" line="162"/>
         <source>Indicator by zone</source>
-        <translation type="unfinished"></translation>
+        <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="156"/>
+        <location filename="../processing/base.py" line="164"/>
         <source>Indicator value for the whole area</source>
-        <translation type="unfinished"></translation>
+        <translation>全域指标值</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="179"/>
+        <location filename="../processing/workbook_indicators.py" line="139"/>
         <source>Wrote {} row(s) to the results store {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="180"/>
+        <location filename="../processing/base.py" line="188"/>
         <source>{} for the whole area: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 全域值：{}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="287"/>
+        <location filename="../processing/land_consumption.py" line="296"/>
         <source>no value</source>
-        <translation type="unfinished"></translation>
+        <translation>无值</translation>
     </message>
     <message>
         <location filename="../processing/forest_area.py" line="39"/>
         <source>Forest area as a proportion of land area (15.1.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>森林面积占陆地面积的比例（15.1.1）</translation>
     </message>
     <message>
         <location filename="../processing/forest_area.py" line="42"/>
         <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km²: in a geographic CRS each pixel row gets its ellipsoidal area; in a projected CRS the pixel size in metres is used, so prefer an equal-area or local projection (such as CGCS2000 Gauss-Kruger). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积：在地理坐标参考系中，每一行像元按椭球面积计算；在投影坐标参考系中使用以米为单位的像元大小，因此建议使用等积投影或地方投影（如 CGCS2000 高斯-克吕格投影）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="61"/>
+        <location filename="../processing/mountain_green_cover.py" line="139"/>
         <source>Land-cover raster</source>
-        <translation type="unfinished"></translation>
+        <translation>土地覆盖栅格</translation>
     </message>
     <message>
         <location filename="../processing/forest_area.py" line="62"/>
         <source>Band</source>
-        <translation type="unfinished"></translation>
+        <translation>波段</translation>
     </message>
     <message>
         <location filename="../processing/forest_area.py" line="64"/>
         <source>Forest classes (e.g. 20 or 41,42,43 or 40-49)</source>
-        <translation type="unfinished"></translation>
+        <translation>森林类别（如 20、41,42,43 或 40-49）</translation>
     </message>
     <message>
         <location filename="../processing/forest_area.py" line="66"/>
         <source>Inland water classes (excluded from land area)</source>
-        <translation type="unfinished"></translation>
+        <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
     <message>
         <location filename="../processing/forest_area.py" line="77"/>
         <source>Classes {} are listed both as forest and as water; list each class once.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="108"/>
+        <location filename="../processing/water_extent.py" line="164"/>
         <source>Parameter {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="110"/>
+        <location filename="../processing/water_extent.py" line="166"/>
         <source>Parameter {} lists no class; give at least one.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 {} 未列出任何类别；请至少提供一个。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="25"/>
+        <location filename="../processing/provider.py" line="38"/>
         <source>SDG Monitor: Sustainable Development Goal indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="102"/>
+        <location filename="../processing/raster_io.py" line="110"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="126"/>
+        <location filename="../processing/raster_io.py" line="140"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="131"/>
+        <location filename="../processing/raster_io.py" line="145"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="141"/>
+        <location filename="../processing/raster_io.py" line="179"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="56"/>
+        <location filename="../processing/zones.py" line="53"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="61"/>
+        <location filename="../processing/zones.py" line="58"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="76"/>
+        <location filename="../processing/zones.py" line="73"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
-        <translation type="unfinished"></translation>
+        <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="115"/>
+        <location filename="../processing/zones.py" line="130"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法栅格化分区图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="147"/>
+        <location filename="../processing/zones.py" line="149"/>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="17"/>
-        <source>No results store is open yet. Run an indicator from the Processing toolbox (SDG Monitor group) with a results store (.gpkg), then open it here.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../processing/access.py" line="106"/>
+        <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
+        <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="118"/>
+        <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
+        <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="261"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): QGIS's network analysis library builds one graph of the lines (they connect where they share a vertex; both directions walkable) with ellipsoidal lengths in metres, as QGIS's service-area algorithms measure them (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to its nearest point on the network, the walk from the point to the network counting towards the distance. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every line within the distance, partial lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced, default 50 m) of the served network are served; with a coarse population grid use at least half the cell's diagonal (a warning says so) or a finer grid. Lines are straight between vertices.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：使用 QGIS 网络分析库将所有线构建为一个图（线在共享节点处相连；双向均可步行），边长为以米计的椭球长度，与 QGIS 服务区算法的量算方式一致（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点连接到路网上距其最近的点，从该点走到路网的距离计入总距离。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线的所有部分，部分覆盖的线在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数，默认 50 m）以内的即为覆盖；若人口格网较粗，请至少使用像元对角线长度的一半（会给出警告），或使用更细的格网。节点之间的线段视为直线。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="311"/>
+        <source>Population raster (people per cell)</source>
+        <translation>人口栅格（每像元人数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="314"/>
+        <source>Female population raster (for the breakdown by sex)</source>
+        <translation>女性人口栅格（用于按性别分列）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="316"/>
+        <source>Male population raster (for the breakdown by sex)</source>
+        <translation>男性人口栅格（用于按性别分列）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="321"/>
+        <source>Street network (lines; without it, straight-line distance)</source>
+        <translation>街道路网（线；不提供时使用直线距离）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="324"/>
+        <source>Walk-off distance from the network to a home (m)</source>
+        <translation>从路网到住所的离网步行距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="342"/>
+        <source>Give a population raster (POPULATION).</source>
+        <translation>请提供人口栅格（POPULATION）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="358"/>
+        <source>Building the network graph…</source>
+        <translation>正在构建路网图…</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="371"/>
+        <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
+        <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_areas.py" line="88"/>
+        <source>Layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
+        <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="408"/>
+        <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
+        <translation>图层“{}”没有字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="46"/>
+        <source>Indicator code &apos;{}&apos; names no SDG goal: use a global code (e.g. 3.2.1) or a local code that starts with its goal number (e.g. L10.1).</source>
+        <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="67"/>
+        <source>Assess progress against targets</source>
+        <translation>评估目标值实现进展</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="70"/>
+        <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase/decrease), &lt;i&gt;limit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase/decrease）、&lt;i&gt;limit&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="94"/>
+        <source>Indicator values (indicator, year, value; default: the results store)</source>
+        <translation>指标值（indicator、year、value；默认：结果库）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="97"/>
+        <source>Targets table (overrides the store&apos;s targets)</source>
+        <translation>目标值表（覆盖结果库中的目标值）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="85"/>
+        <source>Results store (GeoPackage)</source>
+        <translation>结果库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="103"/>
+        <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
+        <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="44"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="94"/>
+        <source>Open SDG (Statistics Canada)</source>
+        <translation>Open SDG（加拿大统计局）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="94"/>
+        <source>UN Statistics Division Progress Chart</source>
+        <translation>联合国统计司进展图（Progress Chart）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="94"/>
+        <source>ESCAP current status index</source>
+        <translation>亚太经社会（ESCAP）现状指数</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="94"/>
+        <source>SDSN normalised score</source>
+        <translation>SDSN 标准化得分</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="110"/>
+        <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
+        <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="113"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <source>Indicators measured</source>
+        <translation>已监测指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <source>Indicators with a target</source>
+        <translation>设有目标值的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <source>Indicators with a target met or nearly met</source>
+        <translation>已实现或基本实现目标值的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="130"/>
+        <source>Cannot assess progress: {}</source>
+        <translation>无法评估进展：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="132"/>
+        <source>Assessed {} indicator series in {} area(s).</source>
+        <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="137"/>
+        <source>Wrote the progress and its roll-ups to {}.</source>
+        <translation>已将进展及其汇总写入 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="139"/>
+        <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
+        <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="157"/>
+        <source>Give an input table of indicator values or a results store.</source>
+        <translation>请提供指标值输入表或结果库。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="162"/>
+        <source>There are no indicator values to assess.</source>
+        <translation>没有可供评估的指标值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="209"/>
+        <source>Area &apos;{}&apos; has no assessed indicator.</source>
+        <translation>区域“{}”没有已评估的指标。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="97"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="95"/>
+        <source>Dasymetric population grid</source>
+        <translation>人口空间化格网（分区密度制图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="110"/>
+        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="140"/>
+        <source>Zones with population totals (census townships, villages)</source>
+        <translation>含人口总数的分区（普查乡镇、村）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="143"/>
+        <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
+        <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="146"/>
+        <source>Zone id field (names zones in messages; default: feature id)</source>
+        <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="140"/>
+        <source>Land-cover band</source>
+        <translation>土地覆盖波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="154"/>
+        <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
+        <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="157"/>
+        <source>Buildings (polygons)</source>
+        <translation>建筑（多边形）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="159"/>
+        <source>Number of floors field (default: 1 floor)</source>
+        <translation>层数字段（默认：1 层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="162"/>
+        <source>Cell size (metres)</source>
+        <translation>像元大小（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="165"/>
+        <source>Reference raster for the output grid (overrides cell size)</source>
+        <translation>输出格网的参考栅格（优先于像元大小）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="172"/>
+        <source>Output folder (one GeoTIFF per total field)</source>
+        <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="174"/>
+        <source>Population rasters</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="188"/>
+        <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
+        <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="193"/>
+        <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
+        <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="196"/>
+        <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
+        <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="229"/>
+        <source>Parameter CLASS_WEIGHTS: {}</source>
+        <translation>参数 CLASS_WEIGHTS：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="231"/>
+        <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
+        <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="248"/>
+        <source>Zones layer &apos;{}&apos; has no geometry.</source>
+        <translation>分区图层“{}”没有几何。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="269"/>
+        <source>Buildings layer has no coordinate reference system: set one and run again.</source>
+        <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="300"/>
+        <source>{} building(s) without a valid number of floors or geometry were left out.</source>
+        <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="305"/>
+        <source>Building floor area on the grid: {:.6g} m².</source>
+        <translation>格网上的建筑面积：{:.6g} m²。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="317"/>
+        <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
+        <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="321"/>
+        <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
+        <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="325"/>
+        <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
+        <translation>分区“{}”没有{}：其总数按{}分配。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="342"/>
+        <source>Could not create the raster {}.</source>
+        <translation>无法创建栅格 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="368"/>
+        <source>{}: {:.8g} on the grid.</source>
+        <translation>{}：格网上合计 {:.8g}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="399"/>
+        <source>building floor area on weighted land cover</source>
+        <translation>加权土地覆盖上的建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="399"/>
+        <source>building floor area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="402"/>
+        <source>land-cover weights</source>
+        <translation>土地覆盖权重</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="403"/>
+        <source>a uniform spread</source>
+        <translation>均匀分配</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="467"/>
+        <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
+        <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="151"/>
+        <source>SDG progress report</source>
+        <translation>可持续发展目标进展报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="27"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="28"/>
+        <source>Headline</source>
+        <translation>总体情况</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="73"/>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="28"/>
+        <source>Goal groups</source>
+        <translation>目标组</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="110"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="29"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="29"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="42"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="46"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="30"/>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="31"/>
+        <source>Area id</source>
+        <translation>区域代码</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="31"/>
+        <source>Area name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="31"/>
+        <source>Area level</source>
+        <translation>区域级别</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="46"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts.py" line="43"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="46"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="46"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="33"/>
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="47"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="47"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="34"/>
+        <source>Measured</source>
+        <translation>已监测</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="40"/>
+        <source>With a target</source>
+        <translation>设有目标值</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="41"/>
+        <source>Met or nearly met</source>
+        <translation>已实现或基本实现</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="36"/>
+        <source>Mean score</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="36"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="37"/>
+        <source>Dashboard colour</source>
+        <translation>仪表板颜色</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="37"/>
+        <source>Goal group</source>
+        <translation>目标组</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="13"/>
+        <source>Target achieved</source>
+        <translation>已实现目标值</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="14"/>
+        <source>Substantial progress</source>
+        <translation>进展显著</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="15"/>
+        <source>Moderate progress</source>
+        <translation>进展中等</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="16"/>
+        <source>Limited progress</source>
+        <translation>进展有限</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="17"/>
+        <source>Deterioration</source>
+        <translation>恶化</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="18"/>
+        <source>Not available</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="25"/>
+        <source>Economic</source>
+        <translation>经济</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="25"/>
+        <source>Social</source>
+        <translation>社会</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="25"/>
+        <source>Environmental</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="42"/>
+        <source>Increase</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="42"/>
+        <source>Decrease</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="43"/>
+        <source>Disaggregation</source>
+        <translation>分列</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="43"/>
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="44"/>
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="44"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="45"/>
+        <source>Computed at</source>
+        <translation>计算时间</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="73"/>
+        <source>Export report (Excel, CSV)</source>
+        <translation>导出报告（Excel、CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="76"/>
+        <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="94"/>
+        <source>Progress method to report</source>
+        <translation>报告所用的进展评估方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="98"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="98"/>
+        <source>QGIS&apos;s language</source>
+        <translation>QGIS 界面语言</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="98"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="98"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="98"/>
+        <source>English and Chinese</source>
+        <translation>中英文对照</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="95"/>
+        <source>Excel report</source>
+        <translation>Excel 报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="95"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="97"/>
+        <source>CSV of the latest values</source>
+        <translation>最新值 CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="396"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="119"/>
+        <source>The results store {} does not exist.</source>
+        <translation>结果库 {} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="131"/>
+        <source>The results store {} holds no results yet.</source>
+        <translation>结果库 {} 中还没有结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="123"/>
+        <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
+        <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="138"/>
+        <source>Report written: {}</source>
+        <translation>报告已写入：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="46"/>
+        <source>Population access to facilities (local 3.8 / 4.x)</source>
+        <translation>人口的设施可达性（地方指标 3.8 / 4.x）</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="49"/>
+        <source>&lt;p&gt;The share of the population living within a distance of a facility (health facility, school, …), for the whole area and each zone, by sex and urban/rural location when those inputs are given, and for each facility type.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: population within DISTANCE metres of a facility / population × 100, along the street network when NETWORK is given, else in a straight line. This is how Deqing County assessed SDG 3.8.1 (coverage of essential health services) and 4.a.1 (schools) locally: as accessibility, the population within a distance of health facilities and schools (a local substitute for the UN metadata's survey-based methods; write the code you report under in INDICATOR_CODE, e.g. 3.8.1). With TYPE_FIELD each facility type is a further series (one value per distinct type): its own output field &lt;i&gt;pct_&amp;lt;type&amp;gt;&lt;/i&gt; and results-store rows with the type as &lt;i&gt;series&lt;/i&gt;; the headline counts anyone near a facility of any type.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;居住在设施（医疗卫生设施、学校等）一定距离内的人口比例，按全域和各分区计算；提供相应输入时按性别和城乡分列，并按设施类型分别计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：距设施 DISTANCE 米以内的人口 / 人口 × 100；提供 NETWORK 时沿街道路网计算，否则按直线距离计算。德清县在地方层面即以此评估 SDG 3.8.1（基本卫生服务覆盖率）和 4.a.1（学校）：以可达性衡量，即医疗卫生设施和学校一定距离内的人口（作为联合国元数据中基于调查的方法的地方替代方法；请在 INDICATOR_CODE 中填写所报告的指标代码，如 3.8.1）。指定 TYPE_FIELD 时，每种设施类型作为一个单独的系列（每个不同类型一个值）：有其自己的输出字段 &lt;i&gt;pct_&amp;lt;type&amp;gt;&lt;/i&gt;，并在结果库中以该类型作为 &lt;i&gt;series&lt;/i&gt; 写入记录；总体值统计邻近任何类型设施的人口。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="60"/>
+        <source>&lt;p&gt;Outputs: VALUE (percent, any facility), METHOD (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean&lt;/i&gt;) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt; and one percentage per type.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输出：VALUE（百分比，任意设施）、METHOD（&lt;i&gt;network&lt;/i&gt; 或 &lt;i&gt;euclidean&lt;/i&gt;）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt; 字段及每种类型一个百分比字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="67"/>
+        <source>Facilities (points)</source>
+        <translation>设施（点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="69"/>
+        <source>Facility type field (one series per type)</source>
+        <translation>设施类型字段（每种类型一个系列）</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="72"/>
+        <source>Distance (m)</source>
+        <translation>距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="78"/>
+        <source>Urban areas (polygons, for the urban/rural breakdown)</source>
+        <translation>城镇区域（多边形，用于城乡分列）</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="77"/>
+        <source>Indicator code written to the results store (e.g. 3.8.1 or 4.a.1)</source>
+        <translation>写入结果库的指标代码（如 3.8.1 或 4.a.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="79"/>
+        <source>Distance method (network or euclidean)</source>
+        <translation>距离计算方法（network 或 euclidean）</translation>
+    </message>
+    <message>
+        <location filename="../processing/facility_access.py" line="91"/>
+        <source>The facilities layer has no point: nobody is served.</source>
+        <translation>设施图层中没有点：没有人被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_areas.py" line="100"/>
+        <source>Layer &apos;{}&apos; feature {} is not a polygon; give a polygon layer.</source>
+        <translation>图层“{}”的要素 {} 不是多边形；请提供多边形图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="86"/>
+        <source>Land consumption rate to population growth rate (11.3.1)</source>
+        <translation>土地消耗率与人口增长率之比（11.3.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="89"/>
+        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS and for polygons; planar metres for projected rasters.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按平面米计算。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="118"/>
+        <source>Built-up raster at the start year</source>
+        <translation>起始年建成区栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="120"/>
+        <source>Built-up raster at the end year</source>
+        <translation>结束年建成区栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="122"/>
+        <source>Built-up classes of the rasters (e.g. 1 or 80 or 10-12)</source>
+        <translation>栅格的建成区类别（如 1、80 或 10-12）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="124"/>
+        <source>Or built-up polygons at the start year</source>
+        <translation>或起始年建成区多边形</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="127"/>
+        <source>Or built-up polygons at the end year</source>
+        <translation>或结束年建成区多边形</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="130"/>
+        <source>Start year (t1)</source>
+        <translation>起始年（t1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="130"/>
+        <source>End year (t2)</source>
+        <translation>结束年（t2）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="133"/>
+        <source>Population of the whole area at the start year</source>
+        <translation>起始年全域人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="133"/>
+        <source>Population of the whole area at the end year</source>
+        <translation>结束年全域人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="137"/>
+        <source>Zone field with the population at the start year</source>
+        <translation>起始年人口所在的分区字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="137"/>
+        <source>Zone field with the population at the end year</source>
+        <translation>结束年人口所在的分区字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="142"/>
+        <source>Or population raster at the start year</source>
+        <translation>或起始年人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="142"/>
+        <source>Or population raster at the end year</source>
+        <translation>或结束年人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="145"/>
+        <source>PGR counted as zero up to (per year)</source>
+        <translation>PGR 视为零的上限（每年）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="150"/>
+        <source>Land consumption rate (per year)</source>
+        <translation>土地消耗率（每年）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="151"/>
+        <source>Population growth rate (per year)</source>
+        <translation>人口增长率（每年）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="152"/>
+        <source>PGR status (ok, near_zero, negative)</source>
+        <translation>PGR 状态（ok、near_zero、negative）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="158"/>
+        <source>YEAR_END ({}) must come after YEAR_START ({}).</source>
+        <translation>YEAR_END（{}）必须晚于 YEAR_START（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="171"/>
+        <source>PGR is near zero or negative in zone(s) {}: LCRPGR is left empty there (see pgr_flag).</source>
+        <translation>分区 {} 的 PGR 接近零或为负：这些分区的 LCRPGR 留空（见 pgr_flag）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="180"/>
+        <source>PGR for the whole area is {} ({}): LCRPGR is not computed, since dividing by it would mislead.</source>
+        <translation>全域 PGR 为 {}（{}）：不计算 LCRPGR，因为除以该值会产生误导。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="212"/>
+        <source>Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not both and not neither.</source>
+        <translation>{}年的建成区面积只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="238"/>
+        <source>Give the population either as a zone field ({}) or as a raster ({}), not both.</source>
+        <translation>人口只能以分区字段（{}）或栅格（{}）之一提供，不能同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="243"/>
+        <source>{} needs a ZONES layer holding field &apos;{}&apos;.</source>
+        <translation>{} 需要一个包含字段“{}”的 ZONES 图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="285"/>
+        <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds &apos;{}&apos;, not a population.</source>
+        <translation>分区图层“{}”，分区“{}”：字段“{}”的值为“{}”，不是人口数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="289"/>
+        <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds a negative population ({}).</source>
+        <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="60"/>
+        <source>Degraded</source>
+        <translation>退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="60"/>
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="60"/>
+        <source>Improved</source>
+        <translation>改善</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="93"/>
+        <source>Proportion of land that is degraded (15.3.1)</source>
+        <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="96"/>
+        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (e.g. from Trends.Earth).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;) and DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（如来自 Trends.Earth）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt; 字段的分区图层）和 DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="126"/>
+        <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
+        <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="127"/>
+        <source>Land cover at the start</source>
+        <translation>起始土地覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="128"/>
+        <source>Land cover at the end</source>
+        <translation>结束土地覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="132"/>
+        <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
+        <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="135"/>
+        <source>From \ to</source>
+        <translation>起始 \ 结束</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="139"/>
+        <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
+        <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="143"/>
+        <source>Land productivity sub-indicator (-1/0/1)</source>
+        <translation>土地生产力子指标（-1/0/1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="145"/>
+        <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
+        <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="148"/>
+        <source>Soil organic carbon stock at the start</source>
+        <translation>起始土壤有机碳储量</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="150"/>
+        <source>Soil organic carbon stock at the end</source>
+        <translation>结束土壤有机碳储量</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="152"/>
+        <source>Soil organic carbon change counted as degradation or improvement (%)</source>
+        <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="155"/>
+        <source>Land degradation (one out, all out)</source>
+        <translation>土地退化（一出全出）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="157"/>
+        <source>Degraded area (km²)</source>
+        <translation>退化面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="157"/>
+        <source>Stable area (km²)</source>
+        <translation>稳定面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="157"/>
+        <source>Improved area (km²)</source>
+        <translation>改善面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="221"/>
+        <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
+        <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="224"/>
+        <source>{:.4g} km² of water at the end date left out of the land area.</source>
+        <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="248"/>
+        <source>Give either {} or {} and {}, not both.</source>
+        <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="251"/>
+        <source>{} and {} go together: give both, or give {} instead.</source>
+        <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="256"/>
+        <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY, SOC_STATE (or SOC_START and SOC_END).</source>
+        <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="291"/>
+        <source>Could not create the raster {}; use a .tif file.</source>
+        <translation>无法创建栅格 {}；请使用 .tif 文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="40"/>
+        <source>Not mountain</source>
+        <translation>非山地</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="41"/>
+        <source>1: elevation ≥ 4500 m</source>
+        <translation>1：海拔 ≥ 4500 m</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="42"/>
+        <source>2: 3500-4500 m</source>
+        <translation>2：3500-4500 m</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="43"/>
+        <source>3: 2500-3500 m</source>
+        <translation>3：2500-3500 m</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="44"/>
+        <source>4: 1500-2500 m and slope ≥ 2°</source>
+        <translation>4：1500-2500 m 且坡度 ≥ 2°</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="45"/>
+        <source>5: 1000-1500 m and slope ≥ 5° or local relief &gt; 300 m</source>
+        <translation>5：1000-1500 m 且坡度 ≥ 5° 或局部起伏 &gt; 300 m</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="46"/>
+        <source>6: 300-1000 m and local relief &gt; 300 m</source>
+        <translation>6：300-1000 m 且局部起伏 &gt; 300 m</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="101"/>
+        <source>Mountain Green Cover Index (15.4.2)</source>
+        <translation>山区绿化覆盖指数（15.4.2）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="104"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km² (ellipsoidal in a geographic CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="136"/>
+        <source>Digital elevation model (metres)</source>
+        <translation>数字高程模型（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="137"/>
+        <source>DEM band</source>
+        <translation>DEM 波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="142"/>
+        <source>Green land-cover classes (cropland, forest, grassland, shrubland, wetland)</source>
+        <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="145"/>
+        <source>Mountain classes (Kapos)</source>
+        <translation>山地类别（Kapos）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="148"/>
+        <source>MGCI of Kapos class {}</source>
+        <translation>Kapos 类别 {} 的 MGCI</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="170"/>
+        <source>Could not open the mountain class raster {}.</source>
+        <translation>无法打开山地类别栅格 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="175"/>
+        <source>No mountain pixel with land cover: DEM &apos;{}&apos; has no Kapos mountain class where land cover &apos;{}&apos; has data.</source>
+        <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="194"/>
+        <source>No GDAL driver can write {}; use a .tif file.</source>
+        <translation>没有可写入 {} 的 GDAL 驱动；请使用 .tif 文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="198"/>
+        <source>Could not create the mountain class raster {}.</source>
+        <translation>无法创建山地类别栅格 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="63"/>
+        <source>Open public space in built-up areas (11.7.1)</source>
+        <translation>建成区中的开放公共空间（11.7.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="66"/>
+        <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas are true areas: ellipsoidal in a geographic CRS, planar metres in a projected one; everything is measured in the built-up layer's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points every 25 m along the open space's edge.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。面积为真实面积：地理坐标参考系中按椭球计算，投影坐标参考系中按平面米计算；所有量算均在建成区图层的坐标参考系中进行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上每隔 25 m 设置的入口点计算。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="78"/>
+        <source>&lt;p&gt;Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;open_space_km2&lt;/i&gt;, &lt;i&gt;street_km2&lt;/i&gt;, &lt;i&gt;builtup_km2&lt;/i&gt;, &lt;i&gt;access_pct&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows: the share as the main series, access as series &lt;i&gt;population_within_walk&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输出：VALUE（占建成区面积的百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;open_space_km2&lt;/i&gt;、&lt;i&gt;street_km2&lt;/i&gt;、&lt;i&gt;builtup_km2&lt;/i&gt;、&lt;i&gt;access_pct&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录：比例为主系列，可达性为系列 &lt;i&gt;population_within_walk&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="85"/>
+        <source>Built-up area (polygons)</source>
+        <translation>建成区（多边形）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="87"/>
+        <source>Open public spaces (polygons)</source>
+        <translation>开放公共空间（多边形）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="89"/>
+        <source>Street areas (polygons)</source>
+        <translation>街道面（多边形）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="91"/>
+        <source>Roads (lines, with a width; instead of street polygons)</source>
+        <translation>道路（线，带宽度；替代街道多边形）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="94"/>
+        <source>Road width field (m)</source>
+        <translation>道路宽度字段（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="97"/>
+        <source>Road width where the field is empty or not given (m)</source>
+        <translation>字段为空或未提供时的道路宽度（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="100"/>
+        <source>Population raster (for the access series)</source>
+        <translation>人口栅格（用于可达性系列）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="103"/>
+        <source>Walking distance to open space (m)</source>
+        <translation>到开放空间的步行距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="111"/>
+        <source>The built-up layer has no coordinate reference system: set one.</source>
+        <translation>建成区图层没有坐标参考系：请先设置。</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="162"/>
+        <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
+        <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="38"/>
+        <source>Population-weighted mean PM2.5 (11.6.2)</source>
+        <translation>人口加权的 PM2.5 年均浓度（11.6.2）</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="41"/>
+        <source>&lt;p&gt;SDG indicator 11.6.2: annual mean level of fine particulate matter (PM2.5) weighted by population, for the whole area and for each zone, in µg/m³.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.6.2, custodian WHO with UN-Habitat): value = Σ cᵢ pᵢ / Σ pᵢ over the pixels i of the population grid, where pᵢ is the population of the pixel (persons per pixel, e.g. WorldPop or the output of Dasymetric population grid) and cᵢ the annual mean concentration there. The concentration raster (any grid and CRS) is aligned onto the population grid: each population pixel takes the concentration of the pixel holding its centre (nearest neighbour, reprojected by QGIS when the CRS differs), so every person is counted once and none is lost at the edges. Bilinear interpolation of a coarse concentration grid would be smoother; it is not applied.&lt;/p&gt;&lt;p&gt;Population pixels without a concentration value (nodata or outside the concentration raster) are left out of both sums and reported in &lt;i&gt;pop_no_data&lt;/i&gt;. A pixel belongs to the zone holding its centre; the whole-area value uses the population of all zones.&lt;/p&gt;&lt;p&gt;Also the share of the population exposed above THRESHOLD (default 5 µg/m³, the WHO 2021 air quality guideline for annual PM2.5): &lt;i&gt;pct_above&lt;/i&gt; = population where c &gt; threshold / population × 100, and the output PCT_ABOVE for the whole area.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (µg/m³) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;conc_x_pop&lt;/i&gt; (Σ c·p, the numerator), &lt;i&gt;population&lt;/i&gt; (Σ p, the denominator), &lt;i&gt;pop_above&lt;/i&gt;, &lt;i&gt;pct_above&lt;/i&gt; and &lt;i&gt;pop_no_data&lt;/i&gt;. Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.6.2：按人口加权的细颗粒物（PM2.5）年均浓度，按全域和各分区计算，单位为 µg/m³。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.6.2，托管机构：世界卫生组织与联合国人居署）：指标值 = Σ cᵢ pᵢ / Σ pᵢ，对人口格网的像元 i 求和，其中 pᵢ 为像元人口（每像元人数，如 WorldPop 或“人口空间化格网”的输出），cᵢ 为该处的年均浓度。浓度栅格（任意格网和坐标参考系）对齐到人口格网上：每个人口像元取包含其中心的浓度像元的值（最邻近法，坐标参考系不同时由 QGIS 重投影），因此每个人只计一次，边缘处也不会遗漏。对较粗的浓度格网进行双线性插值会更平滑，但本算法不采用。&lt;/p&gt;&lt;p&gt;没有浓度值（无数据或位于浓度栅格之外）的人口像元不计入两个求和，并在 &lt;i&gt;pop_no_data&lt;/i&gt; 中报告。像元归属于包含其中心的分区；全域值使用所有分区的人口。&lt;/p&gt;&lt;p&gt;另计算暴露于 THRESHOLD（默认 5 µg/m³，即世界卫生组织 2021 年空气质量指南中的 PM2.5 年均值）以上的人口比例：&lt;i&gt;pct_above&lt;/i&gt; = c &gt; 阈值处的人口 / 人口 × 100，全域结果为输出 PCT_ABOVE。&lt;/p&gt;&lt;p&gt;输出：VALUE（µg/m³）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;conc_x_pop&lt;/i&gt;（Σ c·p，分子）、&lt;i&gt;population&lt;/i&gt;（Σ p，分母）、&lt;i&gt;pop_above&lt;/i&gt;、&lt;i&gt;pct_above&lt;/i&gt; 和 &lt;i&gt;pop_no_data&lt;/i&gt; 字段的分区图层）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="63"/>
+        <source>Annual mean PM2.5 concentration raster (µg/m³)</source>
+        <translation>PM2.5 年均浓度栅格（µg/m³）</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="65"/>
+        <source>Concentration band</source>
+        <translation>浓度波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="68"/>
+        <source>Population raster (persons per pixel)</source>
+        <translation>人口栅格（每像元人数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="70"/>
+        <source>Population band</source>
+        <translation>人口波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="73"/>
+        <source>Threshold for the share of population exposed above it (µg/m³; WHO guideline 5)</source>
+        <translation>计算超标暴露人口比例的阈值（µg/m³；世界卫生组织指南值为 5）</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="76"/>
+        <source>Share of the population above the threshold (percent)</source>
+        <translation>超过阈值的人口比例（百分比）</translation>
+    </message>
+    <message>
+        <location filename="../processing/pm25_exposure.py" line="101"/>
+        <source>{:.6g} people live on pixels without a concentration value in &apos;{}&apos; (nodata or outside it); they are left out of the mean.</source>
+        <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="57"/>
+        <source>Key biodiversity areas covered by protected areas (15.1.2)</source>
+        <translation>保护区覆盖的关键生物多样性区域（15.1.2）</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="60"/>
+        <source>&lt;p&gt;SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected areas, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.2, custodians UNEP-WCMC, BirdLife International and IUCN): for each KBA, the percent of its area covered by protected areas; the indicator is the mean of these percents over the KBAs (a mean per KBA, not the share of the total KBA area). Protected areas are dissolved first, so overlapping protected areas count once. Filter the protected areas beforehand as the method asks (e.g. WDPA status designated, inscribed or established; no proposed sites, no UNESCO-MAB buffer zones).&lt;/p&gt;&lt;p&gt;Features of the KBA layer that share a value of the KBA id field form one KBA (without the field, each feature is one KBA). A KBA counts whole (also its parts outside the zones) in the zone that holds the largest part of its area; KBAs outside every zone are left out, and the whole-area value is then the mean over the KBAs of all zones.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are ellipsoidal (on the ellipsoid of the KBA layer's CRS, WGS 84 if it names none), in km², whatever the CRS; protected areas and zones in other CRSs are reprojected to the KBA layer's CRS.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;kba_count&lt;/i&gt;, &lt;i&gt;kba_km2&lt;/i&gt; and &lt;i&gt;protected_km2&lt;/i&gt;, the sums over their KBAs) and optionally KBA_OUTPUT, one feature per KBA with its areas, percent and zone. The results store gets value = mean percent, numerator = sum of the KBA percents and denominator = number of KBAs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.2：关键生物多样性区域（KBA）被保护区覆盖的平均比例，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.2，托管机构：UNEP-WCMC、国际鸟盟和世界自然保护联盟 IUCN）：对每个 KBA 计算其面积被保护区覆盖的百分比；指标为这些百分比在所有 KBA 上的平均值（按 KBA 平均，而非占 KBA 总面积的比例）。保护区先进行融合，因此重叠的保护区只计一次。请按方法要求事先筛选保护区（如 WDPA 状态为已指定、已列入或已建立；不包括拟建保护区和联合国教科文组织人与生物圈保护区的缓冲区）。&lt;/p&gt;&lt;p&gt;KBA 图层中 KBA 代码字段取值相同的要素构成一个 KBA（未提供该字段时，每个要素为一个 KBA）。一个 KBA 整体（包括其位于分区之外的部分）计入包含其最大面积部分的分区；位于所有分区之外的 KBA 不予计入，此时全域值为所有分区 KBA 的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按椭球计算（使用 KBA 图层坐标参考系的椭球，未指定时为 WGS 84），单位为 km²，与坐标参考系无关；坐标参考系不同的保护区和分区会重投影到 KBA 图层的坐标参考系。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;kba_count&lt;/i&gt;、&lt;i&gt;kba_km2&lt;/i&gt; 和 &lt;i&gt;protected_km2&lt;/i&gt; 字段的分区图层，均为其 KBA 的合计），以及可选的 KBA_OUTPUT（每个 KBA 一个要素，含其面积、百分比和所属分区）。结果库中 value = 平均百分比，numerator = KBA 百分比之和，denominator = KBA 个数。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="82"/>
+        <source>Key biodiversity areas</source>
+        <translation>关键生物多样性区域</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="84"/>
+        <source>KBA id field (features sharing an id form one KBA; default: feature id)</source>
+        <translation>KBA 代码字段（代码相同的要素构成一个 KBA；默认：要素 ID）</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="87"/>
+        <source>Protected areas</source>
+        <translation>保护区</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="89"/>
+        <source>Coverage per key biodiversity area</source>
+        <translation>各关键生物多样性区域的覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="97"/>
+        <source>Give both the KBA layer and the protected areas layer.</source>
+        <translation>请同时提供 KBA 图层和保护区图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="112"/>
+        <source>KBA(s) {} have no area and are left out.</source>
+        <translation>KBA {} 没有面积，已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="118"/>
+        <source>KBA(s) {} lie outside every zone and are left out.</source>
+        <translation>KBA {} 位于所有分区之外，已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="125"/>
+        <source>{} KBA(s) measured.</source>
+        <translation>已量算 {} 个 KBA。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="140"/>
+        <source>KBA layer &apos;{}&apos; holds no polygon.</source>
+        <translation>KBA 图层“{}”中没有多边形。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="43"/>
+        <source>Run an indicator set</source>
+        <translation>运行指标集</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="46"/>
+        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="60"/>
+        <source>Indicator-set config (JSON or YAML)</source>
+        <translation>指标集配置文件（JSON 或 YAML）</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="60"/>
+        <source>Indicator sets (*.json *.yml *.yaml)</source>
+        <translation>指标集 (*.json *.yml *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="63"/>
+        <source>Results store (default: the config&apos;s)</source>
+        <translation>结果库（默认：配置文件中指定的）</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="66"/>
+        <source>Run summary</source>
+        <translation>运行摘要</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="68"/>
+        <source>Indicators computed</source>
+        <translation>计算成功的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <source>Indicators failed</source>
+        <translation>计算失败的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="70"/>
+        <source>Results store</source>
+        <translation>结果库</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="85"/>
+        <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
+        <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="87"/>
+        <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
+        <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="95"/>
+        <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
+        <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="107"/>
+        <source>{}: {} indicator(s) computed, {} failed.</source>
+        <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="120"/>
+        <source>Unknown algorithm &apos;{}&apos;.</source>
+        <translation>未知算法“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="127"/>
+        <source>Indicator {} failed: {}</source>
+        <translation>指标 {} 失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="157"/>
+        <source>Cannot load the targets {}: {}</source>
+        <translation>无法载入目标值 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="38"/>
+        <source>Rural access to all-season roads (9.1.1)</source>
+        <translation>农村人口到全天候道路的可达性（9.1.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="41"/>
+        <source>&lt;p&gt;SDG indicator 9.1.1 (Rural Access Index): the share of the rural population living within 2 km of an all-season road, for the whole area and each zone (and by sex with female and male rasters).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 9.1.1, custodian World Bank): rural population within DISTANCE (default 2000 m, straight line) of an all-season road / rural population × 100. All-season roads are the ROADS features for which the ALL_SEASON expression is true (e.g. &lt;i&gt;&quot;surface&quot; IN ('paved', 'gravel')&lt;/i&gt;; empty: every road). Urban areas, from polygons (URBAN) or a raster mask (URBAN_MASK: non-zero pixels are urban), are removed from both the roads (the parts of roads inside them are dropped) and the population (cells whose centre is urban).&lt;/p&gt;&lt;p&gt;&lt;b&gt;BOUNDARY_FREE&lt;/b&gt;: the variant Deqing County used, which does not depend on an urban/rural line: all the population and all the roads count.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 9.1.1（农村通达指数）：居住在全天候道路 2 km 以内的农村人口比例，按全域和各分区计算（提供女性和男性人口栅格时按性别分列）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 9.1.1，托管机构：世界银行）：距全天候道路 DISTANCE（默认 2000 m，直线距离）以内的农村人口 / 农村人口 × 100。全天候道路为 ROADS 中 ALL_SEASON 表达式为真的要素（如 &lt;i&gt;&quot;surface&quot; IN ('paved', 'gravel')&lt;/i&gt;；为空时：所有道路）。城镇区域来自多边形（URBAN）或栅格掩膜（URBAN_MASK：非零像元为城镇），将其从道路（剔除道路位于城镇内的部分）和人口（剔除中心位于城镇的像元）中同时移除。&lt;/p&gt;&lt;p&gt;&lt;b&gt;BOUNDARY_FREE&lt;/b&gt;：德清县采用的变体，不依赖城乡界线：全部人口和全部道路均计入。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="52"/>
+        <source>&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; (rural population near a road) and &lt;i&gt;population&lt;/i&gt; (rural population).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt;（道路附近的农村人口）和 &lt;i&gt;population&lt;/i&gt;（农村人口）字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="58"/>
+        <source>Roads (lines)</source>
+        <translation>道路（线）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="60"/>
+        <source>All-season roads (expression; empty: all roads)</source>
+        <translation>全天候道路（表达式；为空：所有道路）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="63"/>
+        <source>Distance to a road (m)</source>
+        <translation>到道路的距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="66"/>
+        <source>Urban areas (polygons)</source>
+        <translation>城镇区域（多边形）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="67"/>
+        <source>Urban areas (raster mask: non-zero is urban)</source>
+        <translation>城镇区域（栅格掩膜：非零为城镇）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="69"/>
+        <source>Boundary-free variant (all population, no urban/rural line)</source>
+        <translation>不分城乡的变体（全部人口，不设城乡界线）</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="80"/>
+        <source>Give urban areas either as polygons (URBAN) or as a raster mask (URBAN_MASK), not both.</source>
+        <translation>城镇区域只能以多边形（URBAN）或栅格掩膜（URBAN_MASK）之一提供，不能同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="92"/>
+        <source>No urban areas given: all the population counts as rural (as in the boundary-free variant).</source>
+        <translation>未提供城镇区域：全部人口都计为农村人口（与不分城乡的变体相同）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="109"/>
+        <source>Roads layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
+        <translation>道路图层“{}”没有坐标参考系：请先设置后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/rural_access.py" line="131"/>
+        <source>No all-season road: nobody is served.</source>
+        <translation>没有全天候道路：没有人被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="59"/>
+        <source>Statistical indicator from a table</source>
+        <translation>基于表格的统计指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="62"/>
+        <source>&lt;p&gt;Computes one statistical indicator from an attribute table or layer: for each row (an area in a year) and for the whole table in each year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; (UN SDG metadata conventions): &lt;i&gt;ratio&lt;/i&gt; = numerator / denominator × multiplier; &lt;i&gt;percentage&lt;/i&gt; = numerator / denominator × 100; &lt;i&gt;rate per N&lt;/i&gt; = numerator / denominator × N (e.g. 100000 for maternal deaths per 100,000 live births); &lt;i&gt;per capita&lt;/i&gt; = numerator / population × multiplier (a unit factor); &lt;i&gt;parity index&lt;/i&gt; = group value / reference value (e.g. female / male; 1 is parity); &lt;i&gt;growth&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × multiplier, with x the numerator (or numerator / denominator) of the same area in its latest earlier year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Totals&lt;/b&gt; are the sum of the numerators over the sum of the denominators of the rows of a year (never a mean of the rows' values); a row missing either value counts in neither sum.&lt;/p&gt;&lt;p&gt;Numerator and denominator are QGIS expressions (a field name is one, e.g. &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;). A NULL or a text in a number gives that row no value and a warning naming the row; the other rows go on.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT, a table with &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;numerator&lt;/i&gt;, &lt;i&gt;denominator&lt;/i&gt; and &lt;i&gt;value&lt;/i&gt; per input row; VALUE, the total of the latest year. With a results store, the rows and the yearly totals are upserted in one transaction.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据属性表或图层计算一个统计指标：对每一行（某区域某年份）以及每年的整个表计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;（联合国 SDG 指标元数据惯例）：&lt;i&gt;比率&lt;/i&gt; = 分子 / 分母 × 乘数；&lt;i&gt;百分比&lt;/i&gt; = 分子 / 分母 × 100；&lt;i&gt;每 N 的比率&lt;/i&gt; = 分子 / 分母 × N（如孕产妇死亡率按每 10 万活产计为 100000）；&lt;i&gt;人均&lt;/i&gt; = 分子 / 人口 × 乘数（单位换算系数）；&lt;i&gt;均等指数&lt;/i&gt; = 组值 / 参照值（如女性 / 男性；1 表示均等）；&lt;i&gt;增长率&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × 乘数，其中 x 为同一区域在其最近的较早年份的分子（或分子 / 分母）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;总计&lt;/b&gt;为某年各行分子之和除以分母之和（绝不是各行值的平均值）；缺少任一值的行两个求和都不计入。&lt;/p&gt;&lt;p&gt;分子和分母为 QGIS 表达式（字段名也是表达式，如 &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;）。数值为 NULL 或文本时，该行没有值，并给出指明该行的警告；其他行继续计算。&lt;/p&gt;&lt;p&gt;输出：OUTPUT，每个输入行一行的表，含 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;numerator&lt;/i&gt;、&lt;i&gt;denominator&lt;/i&gt; 和 &lt;i&gt;value&lt;/i&gt;；VALUE，最新年份的总计。指定结果库时，各行及各年总计在一个事务中写入（插入或更新）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="82"/>
+        <source>Table or layer</source>
+        <translation>表或图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="84"/>
+        <source>Indicator code (e.g. 3.1.1 or L10.1)</source>
+        <translation>指标代码（如 3.1.1 或 L10.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Ratio (numerator / denominator × multiplier)</source>
+        <translation>比率（分子 / 分母 × 乘数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Rate per N</source>
+        <translation>每 N 的比率</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Per capita</source>
+        <translation>人均</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Parity index</source>
+        <translation>均等指数</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="85"/>
+        <source>Growth rate</source>
+        <translation>增长率</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="89"/>
+        <source>Numerator (field or expression)</source>
+        <translation>分子（字段或表达式）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="91"/>
+        <source>Denominator (field or expression; optional for growth)</source>
+        <translation>分母（字段或表达式；增长率可不填）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="94"/>
+        <source>Multiplier (N of a rate per N)</source>
+        <translation>乘数（每 N 的比率中的 N）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="97"/>
+        <source>Area id field (default: feature id)</source>
+        <translation>区域代码字段（默认：要素 ID）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="100"/>
+        <source>Year field (default: the reference year below)</source>
+        <translation>年份字段（默认：下方的参考年份）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="103"/>
+        <source>Reference year (when there is no year field)</source>
+        <translation>参考年份（无年份字段时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="110"/>
+        <source>Series written to the results store</source>
+        <translation>写入结果库的系列</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="111"/>
+        <source>Unit written to the results store</source>
+        <translation>写入结果库的单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="112"/>
+        <source>Area id of the total rows</source>
+        <translation>总计行的区域代码</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="118"/>
+        <source>Indicator per row</source>
+        <translation>逐行指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="120"/>
+        <source>Total for the latest year</source>
+        <translation>最新年份总计</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="128"/>
+        <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
+        <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="132"/>
+        <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
+        <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="137"/>
+        <source>A {} needs a denominator (DENOMINATOR).</source>
+        <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="144"/>
+        <source>Table {}: {}</source>
+        <translation>表 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="154"/>
+        <source>{} total for {}: {} / {} -&gt; {}</source>
+        <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="106"/>
+        <source>Cancelled; nothing was written to the results store.</source>
+        <translation>已取消；未向结果库写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="183"/>
+        <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
+        <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="194"/>
+        <source>{} expression {} cannot be read: {}</source>
+        <translation>{} 表达式 {} 无法解析：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="202"/>
+        <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
+        <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="207"/>
+        <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
+        <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="213"/>
+        <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
+        <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="224"/>
+        <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
+        <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../processing/tables.py" line="28"/>
+        <source>Table &apos;{}&apos; lacks the field(s) {}; it has {}.</source>
+        <translation>表“{}”缺少字段 {}；现有字段为 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="42"/>
+        <source>Convenient access to public transport (11.2.1)</source>
+        <translation>可便利使用公共交通的人口比例（11.2.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="45"/>
+        <source>&lt;p&gt;SDG indicator 11.2.1: the share of the population living within walking distance of a public transport stop, for the whole area and each zone, by sex and by urban/rural location when those inputs are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.2.1, custodian UN-Habitat): population within 500 m of a low-capacity stop (bus, tram) or 1000 m of a high-capacity stop (rail, metro, ferry) / population × 100. A stop is high-capacity when its CAPACITY_FIELD value is one of HIGH_VALUES (comma-separated, case-insensitive; default &lt;i&gt;high&lt;/i&gt;); any other stop, or every stop without a field, is low-capacity. The service areas of all stops are merged, so a person near several stops counts once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.2.1：居住在公共交通站点步行距离内的人口比例，按全域和各分区计算；提供相应输入时按性别和城乡分列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.2.1，托管机构：联合国人居署）：距低运量站点（公交、有轨电车）500 m 以内或距大运量站点（铁路、地铁、轮渡）1000 m 以内的人口 / 人口 × 100。站点的 CAPACITY_FIELD 值属于 HIGH_VALUES（以逗号分隔，不区分大小写；默认 &lt;i&gt;high&lt;/i&gt;）时为大运量站点；其他站点，或未提供该字段时的所有站点，均为低运量站点。所有站点的服务区合并计算，因此邻近多个站点的人只计一次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="54"/>
+        <source>&lt;p&gt;Outputs: VALUE (percent), METHOD (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean&lt;/i&gt;: straight-line buffers are the metadata&apos;s labelled fallback), and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows carry the method in &lt;i&gt;method&lt;/i&gt; and &lt;i&gt;parameters&lt;/i&gt; (DISTANCE_METHOD) and the breakdowns sex=female, sex=male, location=urban, location=rural and their combinations.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输出：VALUE（百分比）、METHOD（&lt;i&gt;network&lt;/i&gt; 或 &lt;i&gt;euclidean&lt;/i&gt;：直线缓冲区是元数据中注明的替代方法）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录在 &lt;i&gt;method&lt;/i&gt; 和 &lt;i&gt;parameters&lt;/i&gt;（DISTANCE_METHOD）中注明所用方法，并包括 sex=female、sex=male、location=urban、location=rural 及其组合的分列结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="63"/>
+        <source>Public transport stops (points)</source>
+        <translation>公共交通站点（点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="65"/>
+        <source>Capacity field (optional; without it every stop is low-capacity)</source>
+        <translation>运量字段（可选；不提供时所有站点均为低运量）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="68"/>
+        <source>Capacity values of high-capacity stops (comma-separated)</source>
+        <translation>大运量站点的运量字段取值（以逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="72"/>
+        <source>Walking distance to low-capacity stops (m)</source>
+        <translation>到低运量站点的步行距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="75"/>
+        <source>Walking distance to high-capacity stops (m)</source>
+        <translation>到大运量站点的步行距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="94"/>
+        <source>The stops layer has no point: nobody is served.</source>
+        <translation>站点图层中没有点：没有人被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="95"/>
+        <source>{} low-capacity and {} high-capacity stop(s).</source>
+        <translation>低运量站点 {} 个，大运量站点 {} 个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="111"/>
+        <source>Distance method: {}.</source>
+        <translation>距离计算方法：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="56"/>
+        <source>Change in the extent of water bodies (6.6.1)</source>
+        <translation>水体范围的变化（6.6.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="59"/>
+        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS, planar metres for projected rasters. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按平面米计算。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="82"/>
+        <source>Water rasters, one per year</source>
+        <translation>水体栅格（每年一个）</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="84"/>
+        <source>Years of the rasters, in order (e.g. 2000,2005,2010; empty: from the layer names)</source>
+        <translation>各栅格的年份，按顺序（如 2000,2005,2010；为空：从图层名称读取）</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="87"/>
+        <source>Water classes of the rasters (e.g. 1 or 60 or 50-52)</source>
+        <translation>栅格的水体类别（如 1、60 或 50-52）</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="89"/>
+        <source>Or water polygons of several years</source>
+        <translation>或多个年份的水体多边形</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="92"/>
+        <source>Year field of the water polygons</source>
+        <translation>水体多边形的年份字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="95"/>
+        <source>Baseline period: first year</source>
+        <translation>基准期：起始年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="98"/>
+        <source>Baseline period: last year</source>
+        <translation>基准期：结束年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="101"/>
+        <source>Latest year</source>
+        <translation>最新年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="102"/>
+        <source>Baseline water extent (km²)</source>
+        <translation>基准水体范围（km²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="108"/>
+        <source>Give the water extent either as rasters ({}) or as polygons ({}), not both and not neither.</source>
+        <translation>水体范围只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="121"/>
+        <source>Baseline period: {}</source>
+        <translation>基准期：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="123"/>
+        <source>No year given falls in the baseline period {}-{}: the baseline is the mean of {}.</source>
+        <translation>给出的年份都不在基准期 {}-{} 内：以 {} 的平均值作为基准。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="125"/>
+        <source>Baseline years: {}.</source>
+        <translation>基准年份：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="173"/>
+        <source>Layer &apos;{}&apos; in {} is not a raster.</source>
+        <translation>{1} 中的图层“{0}”不是栅格。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="185"/>
+        <source>Parameter {}: &apos;{}&apos; is not a list of years such as 2000,2005,2010.</source>
+        <translation>参数 {}：“{}”不是类似 2000,2005,2010 的年份列表。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="189"/>
+        <source>Parameter {} lists {} year(s) for {} raster(s); give one year per raster, in the same order.</source>
+        <translation>参数 {} 为 {} 个栅格列出了 {} 个年份；请按相同顺序为每个栅格给出一个年份。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="197"/>
+        <source>Raster &apos;{}&apos; has no year in its name: list the years in {}.</source>
+        <translation>栅格“{}”的名称中没有年份：请在 {} 中列出年份。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="203"/>
+        <source>Year(s) {} appear more than once among the water rasters; give one raster per year.</source>
+        <translation>年份 {} 在水体栅格中出现了多次；请每年只提供一个栅格。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="213"/>
+        <source>Water polygons &apos;{}&apos;: choose their year field in {}.</source>
+        <translation>水体多边形“{}”：请在 {} 中选择其年份字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="220"/>
+        <source>Water polygons &apos;{}&apos; hold no polygon.</source>
+        <translation>水体多边形“{}”中没有多边形。</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="239"/>
+        <source>Water polygons &apos;{}&apos;, feature {}: field &apos;{}&apos; holds &apos;{}&apos;, not a year.</source>
+        <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="48"/>
+        <source>Statistical indicators from a workbook</source>
+        <translation>基于工作簿的统计指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="51"/>
+        <source>&lt;p&gt;Computes every statistical indicator of an indicator profile (default: the Deqing County profile shipped with the plugin) from a statistical workbook, for every area and year in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Workbook&lt;/b&gt; (.xlsx): a sheet (default &lt;i&gt;data&lt;/i&gt;) whose first row names the columns &lt;i&gt;item, area_code, area_name, year, value, unit&lt;/i&gt;, one row per item, area and year. Item ids are those of the profile&apos;s &lt;i&gt;numerator&lt;/i&gt; and &lt;i&gt;denominator&lt;/i&gt; columns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; as in the profile: percentage, rate per N, ratio, per capita, parity index, growth ((x2 / x1) ^ (1 / (t2 - t1)) - 1), or a plain value (UN SDG metadata conventions). Spatial indicators of the profile (sdg:...) are left to their own algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Errors&lt;/b&gt; are per indicator and name the sheet and cell: an indicator whose items are not in the sheet is skipped; a text in a number cell, an empty cell or a zero denominator loses only that area and year. The rest is computed.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the number of indicators computed; SKIPPED, the number skipped; OUTPUT, a table of every value. With a results store, all rows are written in one transaction (all or nothing). The area whose code starts every other code (the county) is written as the whole area unless AREA_ID names another.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据统计工作簿，计算指标体系（默认：随插件提供的德清县指标体系）中的所有统计指标，覆盖其中的每个区域和年份。&lt;/p&gt;&lt;p&gt;&lt;b&gt;工作簿&lt;/b&gt;（.xlsx）：一个工作表（默认 &lt;i&gt;data&lt;/i&gt;），首行为列名 &lt;i&gt;item, area_code, area_name, year, value, unit&lt;/i&gt;，每个统计项、区域和年份一行。统计项 ID 即指标体系中 &lt;i&gt;numerator&lt;/i&gt; 和 &lt;i&gt;denominator&lt;/i&gt; 列所用的 ID。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;与指标体系一致：百分比、每 N 的比率、比率、人均、均等指数、增长率（(x2 / x1) ^ (1 / (t2 - t1)) - 1），或直接取值（联合国 SDG 指标元数据惯例）。指标体系中的空间指标（sdg:...）由各自的算法计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;错误&lt;/b&gt;按指标报告，并指明工作表和单元格：统计项不在工作表中的指标会被跳过；数值单元格中的文本、空单元格或分母为零只影响该区域该年份。其余部分照常计算。&lt;/p&gt;&lt;p&gt;输出：VALUE，计算成功的指标数；SKIPPED，跳过的指标数；OUTPUT，包含所有值的表。指定结果库时，所有记录在一个事务中写入（要么全部写入，要么全部不写）。代码为其他所有代码前缀的区域（县）作为全域写入，除非 AREA_ID 指定了其他区域。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="69"/>
+        <source>Statistical workbook (.xlsx)</source>
+        <translation>统计工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="69"/>
+        <source>Excel workbooks (*.xlsx *.XLSX)</source>
+        <translation>Excel 工作簿 (*.xlsx *.XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="72"/>
+        <source>Indicator profile (CSV; default: Deqing County)</source>
+        <translation>指标体系（CSV；默认：德清县）</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="79"/>
+        <source>Data sheet</source>
+        <translation>数据工作表</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="80"/>
+        <source>Code of the whole area (default: the code every other code starts with)</source>
+        <translation>全域代码（默认：其他所有代码共同的前缀代码）</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="82"/>
+        <source>Level of the other areas</source>
+        <translation>其他区域的级别</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="88"/>
+        <source>Indicator values</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="90"/>
+        <source>Number of indicators computed</source>
+        <translation>计算成功的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="91"/>
+        <source>Number of indicators skipped</source>
+        <translation>跳过的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="141"/>
+        <source>{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).</source>
+        <translation>已从 {2} 个区域、{3} 个年份的数据中计算 {0} 个指标，跳过 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="154"/>
+        <source>Cannot read the workbook {}: {}. Save it as an Excel workbook (.xlsx).</source>
+        <translation>无法读取工作簿 {}：{}。请将其另存为 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="158"/>
+        <source>The workbook {} has no sheet {}; its sheets are {}.</source>
+        <translation>工作簿 {} 中没有工作表 {}；现有工作表为 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_indicators.py" line="162"/>
+        <source>Workbook {}: {}</source>
+        <translation>工作簿 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts.py" line="47"/>
+        <source>Required trajectory</source>
+        <translation>所需轨迹</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts.py" line="51"/>
+        <source>Target {0:g} ({1})</source>
+        <translation>目标值 {0:g}（{1} 年）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="58"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="92"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="93"/>
+        <source>Open an existing results store (GeoPackage)</source>
+        <translation>打开已有的结果库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="94"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="95"/>
+        <source>Create a new, empty results store (GeoPackage)</source>
+        <translation>新建空的结果库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="120"/>
+        <source>Click to show the indicators of all goals</source>
+        <translation>单击以显示所有目标的指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="123"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="127"/>
+        <source>Search code or name</source>
+        <translation>搜索代码或名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="141"/>
+        <source>Export table (CSV)…</source>
+        <translation>导出表格（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="142"/>
+        <source>Save chart (PNG)…</source>
+        <translation>保存图表（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="47"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="160"/>
+        <source>By zone</source>
+        <translation>按分区</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="165"/>
+        <source>Zones layer (townships, villages) to show the values on</source>
+        <translation>用于显示数值的分区图层（乡镇、村）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="167"/>
+        <source>Field of the zones layer holding the area ids of the results store</source>
+        <translation>分区图层中存放结果库区域代码的字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="170"/>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="183"/>
+        <source>Open a results store</source>
+        <translation>打开结果库</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="189"/>
+        <source>Create a results store</source>
+        <translation>新建结果库</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="204"/>
+        <source>Results store: {}</source>
+        <translation>结果库：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="208"/>
+        <source>The results store {} was not found: it may have been moved or deleted. Click Open… to choose it again, or New… to create a new one.</source>
+        <translation>未找到结果库 {}：它可能已被移动或删除。请单击“打开…”重新选择，或单击“新建…”创建新的结果库。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="214"/>
+        <source>The results store cannot be opened: {}</source>
+        <translation>无法打开结果库：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="223"/>
+        <source>The results store cannot be read: {}</source>
+        <translation>无法读取结果库：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="225"/>
+        <source>The results store has no results yet. Run an indicator set on the Run tab, or run an indicator from the Processing toolbox (SDG Monitor group) with this file as its results store, then come back here.</source>
+        <translation>结果库中还没有结果。请在“运行”选项卡中运行指标集，或在处理工具箱（SDG 监测组）中运行指标并以此文件作为结果库，然后再回到这里。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="231"/>
+        <source>The results store has no targets yet, so progress is judged by the trend alone (Open SDG method without a target). Add targets to its sdg_targets table to assess progress against them.</source>
+        <translation>结果库中还没有目标值，因此仅根据趋势判断进展（无目标值的 Open SDG 方法）。请在其 sdg_targets 表中添加目标值，以评估相对于目标值的进展。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="260"/>
+        <source>No results store</source>
+        <translation>无结果库</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="263"/>
+        <source>No results store is open. Click Open… to choose a results GeoPackage (.gpkg), or New… to create one; then run an indicator set on the Run tab or indicators from the Processing toolbox.</source>
+        <translation>尚未打开结果库。请单击“打开…”选择结果 GeoPackage（.gpkg），或单击“新建…”创建一个；然后在“运行”选项卡中运行指标集，或在处理工具箱中运行指标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="320"/>
+        <source>Goal {0}: {1} ✕</source>
+        <translation>目标 {0}：{1} ✕</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="354"/>
+        <source>No values by zone for this indicator</source>
+        <translation>此指标没有分区数值</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="356"/>
+        <source>{0} by {1}, {2}</source>
+        <translation>{0}，按{1}，{2} 年</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="371"/>
+        <source>Select an indicator in the table first.</source>
+        <translation>请先在表格中选择一个指标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="373"/>
+        <source>No zones layer: add the zones (townships, villages) to the project as a polygon layer, then choose it here.</source>
+        <translation>没有分区图层：请将分区（乡镇、村）作为多边形图层添加到项目中，然后在此处选择。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="376"/>
+        <source>Choose the field of the zones layer that holds the area ids of the results store.</source>
+        <translation>请选择分区图层中存放结果库区域代码的字段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="378"/>
+        <source>This indicator has no values by zone: compute it with a zones layer to map it.</source>
+        <translation>此指标没有分区数值：请使用分区图层计算此指标后再制图。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="383"/>
+        <source>Added layer “{0}”: {1} zones with a value, {2} without.</source>
+        <translation>已添加图层“{0}”：{1} 个分区有值，{2} 个没有值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="386"/>
+        <source>No zone of {0} matched an area id of the results store by field {1}: choose the field holding the zone ids used when the indicator was computed.</source>
+        <translation>{0} 中没有任何分区通过字段 {1} 匹配到结果库的区域代码：请选择计算指标时所用分区代码所在的字段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="396"/>
+        <source>Export the indicator table</source>
+        <translation>导出指标表</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="407"/>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="407"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="30"/>
+        <source>no score</source>
+        <translation>无得分</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="31"/>
+        <source>score {:.1f}</source>
+        <translation>得分 {:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="116"/>
+        <source>{} indicators</source>
+        <translation>{} 个指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="111"/>
+        <source>{measured} indicators measured, {with_target} with a target, {met} met or nearly met</source>
+        <translation>已监测 {measured} 个指标，{with_target} 个设有目标值，{met} 个已实现或基本实现</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="46"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="46"/>
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_table.py" line="81"/>
+        <source>Target for {}</source>
+        <translation>{} 年目标值</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="26"/>
+        <source>Other (local codes)</source>
+        <translation>其他（地方代码）</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="33"/>
+        <source>Whole area</source>
+        <translation>全域</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="36"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="36"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="36"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="37"/>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="52"/>
+        <source>Indicator set (configuration file)</source>
+        <translation>指标集（配置文件）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="54"/>
+        <source>Indicator sets (*.yml *.yaml *.json);;All files (*)</source>
+        <translation>指标集 (*.yml *.yaml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="55"/>
+        <source>Choose an indicator set</source>
+        <translation>选择指标集</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="86"/>
+        <source>Running an indicator set needs the {} algorithm, which is not installed in this version of SDG Monitor. Run indicators from the Processing toolbox meanwhile.</source>
+        <translation>运行指标集需要 {} 算法，但当前版本的 SDG 监测未安装该算法。在此期间请从处理工具箱运行指标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="90"/>
+        <source>Open or create a results store first.</source>
+        <translation>请先打开或新建结果库。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="92"/>
+        <source>Choose an indicator set file.</source>
+        <translation>请选择指标集文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="98"/>
+        <source>Run the indicator set in the background</source>
+        <translation>在后台运行指标集</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_runner.py" line="71"/>
+        <source>SDG Monitor: running indicators</source>
+        <translation>SDG 监测：正在运行指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_runner.py" line="107"/>
+        <source>Algorithm {} is not available: enable the plugin that provides it.</source>
+        <translation>算法 {} 不可用：请启用提供该算法的插件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_runner.py" line="110"/>
+        <source>Algorithm {} cannot run in the background: run it from the Processing toolbox.</source>
+        <translation>算法 {} 无法在后台运行：请从处理工具箱运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_runner.py" line="128"/>
+        <source>The algorithm failed without a message.</source>
+        <translation>算法运行失败，未给出任何消息。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="189"/>
+        <source>GeoPackage files (*.gpkg)</source>
+        <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="33"/>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="33"/>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="34"/>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="34"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="34"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="35"/>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels.py" line="35"/>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="212"/>
+        <source>start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="212"/>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="41"/>
+        <source>Progress by goal</source>
+        <translation>各目标进展</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="42"/>
+        <source>No value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="43"/>
+        <source>No indicator of this goal has values by zone.</source>
+        <translation>此目标没有任何指标具有分区数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="44"/>
+        <source>{indicator}, by zone, {year}</source>
+        <translation>{indicator}，按分区，{year} 年</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="66"/>
+        <source>Export report (PDF)</source>
+        <translation>导出报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="69"/>
+        <source>&lt;p&gt;Writes a PDF report from a results store with a print-layout template: a cover with the headline (indicators measured, with a target, met or nearly met) and a table of the goals with their status colours, then a page per goal with a map of one of its indicators by zone for the latest year (spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, year, target, status). Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses.&lt;/p&gt;&lt;p&gt;Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose labels use the report&apos;s variables; the default is data/layouts/sdg_report.qpt.&lt;/p&gt;&lt;p&gt;Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command line in its own &lt;i&gt;qgis_process&lt;/i&gt; run.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;使用打印布局模板，根据结果库生成 PDF 报告：封面包括总体情况（已监测的指标、设有目标值的指标、已实现或基本实现的指标）和以颜色标示状态的目标表，随后每个目标一页，包括其中一个指标最新年份的分区地图（优先选用空间指标；分级设色，带图例）和该目标的指标表（值、单位、年份、目标值、状态）。如需状态，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;分区：代码（ZONE_ID_FIELD，默认为要素 ID）与结果库中分区区域代码对应的多边形；没有分区时页面不含地图。布局：含两页（封面、目标页）的 .qpt 模板，其标签使用报告变量；默认为 data/layouts/sdg_report.qpt。&lt;/p&gt;&lt;p&gt;打印布局不是线程安全的：本算法在主线程中运行，在命令行中则在单独的 &lt;i&gt;qgis_process&lt;/i&gt; 进程中运行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="88"/>
+        <source>Zones to map (townships, villages)</source>
+        <translation>用于制图的分区（乡镇、村）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="101"/>
+        <source>Layout template (default: the report template shipped with the plugin)</source>
+        <translation>布局模板（默认：随插件提供的报告模板）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="105"/>
+        <source>Area id (default: the store&apos;s whole area)</source>
+        <translation>区域代码（默认：结果库中的全域）</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="107"/>
+        <source>Report title</source>
+        <translation>报告标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="112"/>
+        <source>PDF report</source>
+        <translation>PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="112"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="114"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="133"/>
+        <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses.</source>
+        <translation>结果库中没有使用此方法的进展评估：如需状态，请先运行 sdg:assess_progress。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="138"/>
+        <source>{} Set AREA_ID.</source>
+        <translation>{} 请设置 AREA_ID。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="152"/>
+        <source>Latest data {year} · progress: {method} · produced {date} with SDG Monitor</source>
+        <translation>最新数据 {year} 年 · 进展评估：{method} · 由 SDG 监测于 {date} 生成</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="160"/>
+        <source>Cancelled before the PDF was written.</source>
+        <translation>已在写入 PDF 之前取消。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="169"/>
+        <source>Could not write the PDF {} (error {}): check the folder is writable and the file not open elsewhere.</source>
+        <translation>无法写入 PDF {}（错误 {}）：请检查文件夹是否可写，以及文件是否在别处打开。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="172"/>
+        <source>PDF report written: {} ({} pages).</source>
+        <translation>PDF 报告已写入：{}（共 {} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/report_pdf.py" line="185"/>
+        <source>The zones layer has no polygons with an id in field &apos;{}&apos;.</source>
+        <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
 </context>
 </TS>

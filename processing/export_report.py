@@ -9,39 +9,52 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
 from ..core.store import ResultsStore, StoreError
-from ..translation import tr, user_locale
+from ..translation import CONTEXT, load_translator, tr, user_locale
 from .assess_progress import goal_of
 from .base import SdgBaseAlgorithm
 
 LANGUAGES = ("auto", "en", "zh", "both")
 
+#: Headings, column names and status names of the report (English; translated by :func:`report_labels`).
+LABELS = {
+    "title": QT_TR_NOOP("SDG progress report"), "overview": QT_TR_NOOP("Overview"),
+    "headline": QT_TR_NOOP("Headline"), "goals": QT_TR_NOOP("Goals"), "groups": QT_TR_NOOP("Goal groups"),
+    "area": QT_TR_NOOP("Area"), "data": QT_TR_NOOP("Data"), "goal": QT_TR_NOOP("Goal"),
+    "indicator": QT_TR_NOOP("Indicator"), "name": QT_TR_NOOP("Name"), "series": QT_TR_NOOP("Series"),
+    "area_id": QT_TR_NOOP("Area id"), "area_name": QT_TR_NOOP("Area name"), "area_level": QT_TR_NOOP("Area level"),
+    "year": QT_TR_NOOP("Year"), "value": QT_TR_NOOP("Value"), "unit": QT_TR_NOOP("Unit"),
+    "target": QT_TR_NOOP("Target"), "target_year": QT_TR_NOOP("Target year"), "status": QT_TR_NOOP("Status"),
+    "score": QT_TR_NOOP("Score"), "indicators": QT_TR_NOOP("Indicators"), "measured": QT_TR_NOOP("Measured"),
+    "with_target": QT_TR_NOOP("With a target"), "met_or_nearly_met": QT_TR_NOOP("Met or nearly met"),
+    "mean_score": QT_TR_NOOP("Mean score"), "colour": QT_TR_NOOP("Colour"),
+    "dashboard_colour": QT_TR_NOOP("Dashboard colour"), "goal_group": QT_TR_NOOP("Goal group"),
+    "target_achieved": QT_TR_NOOP("Target achieved"), "substantial_progress": QT_TR_NOOP("Substantial progress"),
+    "moderate_progress": QT_TR_NOOP("Moderate progress"), "limited_progress": QT_TR_NOOP("Limited progress"),
+    "deterioration": QT_TR_NOOP("Deterioration"), "not_available": QT_TR_NOOP("Not available"),
+    "economic": QT_TR_NOOP("Economic"), "social": QT_TR_NOOP("Social"), "environmental": QT_TR_NOOP("Environmental"),
+    "increase": QT_TR_NOOP("Increase"), "decrease": QT_TR_NOOP("Decrease"),
+    "disaggregation": QT_TR_NOOP("Disaggregation"), "numerator": QT_TR_NOOP("Numerator"),
+    "denominator": QT_TR_NOOP("Denominator"), "method": QT_TR_NOOP("Method"), "source": QT_TR_NOOP("Source"),
+    "computed_at": QT_TR_NOOP("Computed at"),
+}
 
-def report_labels() -> dict[str, str]:
-    """Headings, column names and status names in the user's language."""
-    return {
-        "title": tr("SDG progress report"), "overview": tr("Overview"), "headline": tr("Headline"),
-        "goals": tr("Goals"), "groups": tr("Goal groups"), "area": tr("Area"), "data": tr("Data"),
-        "goal": tr("Goal"), "indicator": tr("Indicator"), "name": tr("Name"), "series": tr("Series"),
-        "area_id": tr("Area id"), "area_name": tr("Area name"), "area_level": tr("Area level"), "year": tr("Year"),
-        "value": tr("Value"), "unit": tr("Unit"), "target": tr("Target"), "target_year": tr("Target year"),
-        "status": tr("Status"), "score": tr("Score"), "indicators": tr("Indicators"),
-        "measured": tr("Measured"), "with_target": tr("With a target"),
-        "met_or_nearly_met": tr("Met or nearly met"), "mean_score": tr("Mean score"), "colour": tr("Colour"),
-        "dashboard_colour": tr("Dashboard colour"), "goal_group": tr("Goal group"),
-        "target_achieved": tr("Target achieved"), "substantial_progress": tr("Substantial progress"),
-        "moderate_progress": tr("Moderate progress"), "limited_progress": tr("Limited progress"),
-        "deterioration": tr("Deterioration"), "not_available": tr("Not available"),
-        "economic": tr("Economic"), "social": tr("Social"), "environmental": tr("Environmental"),
-        "increase": tr("Increase"), "decrease": tr("Decrease"),
-        "disaggregation": tr("Disaggregation"), "numerator": tr("Numerator"), "denominator": tr("Denominator"),
-        "method": tr("Method"), "source": tr("Source"), "computed_at": tr("Computed at"),
-    }
+
+def report_labels(language: str = "auto") -> dict[str, str]:
+    """The report's labels: ``auto`` in QGIS's language (the installed translation), ``zh`` in Chinese whatever
+    QGIS's language, otherwise (``en``; ``both``, beside its bilingual indicator and goal names) in English."""
+    if language == "auto":
+        return {key: tr(text) for key, text in LABELS.items()}
+    chinese = load_translator("zh_CN") if language == "zh" else None
+    if chinese is None:
+        return dict(LABELS)
+    return {key: chinese.translate(CONTEXT, text) or text for key, text in LABELS.items()}
 
 
 class ExportReport(SdgBaseAlgorithm):
@@ -117,7 +130,7 @@ class ExportReport(SdgBaseAlgorithm):
         tables["results"] = results
         goal_names = {g.number: _goal_name(g, language) for g in catalog.goals()}
         xlsx = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        write_workbook(xlsx, tables, report_labels(), goal_names)
+        write_workbook(xlsx, tables, report_labels(language), goal_names)
         outputs = {self.OUTPUT: str(xlsx)}
         csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context)
         if csv_path:

@@ -211,7 +211,7 @@ class LandConsumption(SdgAlgorithm):
         if (raster is None) == (polygons is None):
             raise QgsProcessingException(
                 tr("Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not "
-                   "both and not neither.").format(("start", "end")[which], raster_name, polygons_name))
+                   "both and not neither.").format((tr("start"), tr("end"))[which], raster_name, polygons_name))
         steps.setCurrentStep(2 * which)
         if raster is not None:
             areas = raster_class_areas(raster, 1, self._classes(parameters, context), zones, context, steps)

@@ -1,11 +1,13 @@
 """Regenerate the .ts translation sources from the plugin's .py and .ui files (pylupdate5) and compile .qm
 (lrelease), keeping every translation already made.
 
-All strings use one context, ``SdgMonitor`` (see translation.py); pylupdate5 files bare ``tr()`` calls under
-``@default``, so the context is renamed around its run.
+All strings use one context, ``SdgMonitor`` (see translation.py); pylupdate5 files bare ``tr()`` (and
+``QT_TR_NOOP()``) calls under ``@default``, so the context is renamed around its run. Terms and conventions of
+the Chinese translation: i18n/zh_CN_glossary.md.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,13 +29,13 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in files)
 
 
-def update(locale: str) -> Path:
-    """Run pylupdate5 for one locale; existing translations are kept."""
-    ts = ROOT / "i18n" / f"sdg_monitor_{locale}.ts"
+def update(ts: Path, files: list[str], cwd: Path = ROOT) -> Path:
+    """Run pylupdate5 over ``files`` (relative to ``cwd``) into ``ts``: new strings come in unfinished, strings
+    gone from the sources are dropped, every other translation is kept."""
     if ts.exists():
         ts.write_text(ts.read_text(encoding="utf-8").replace(CONTEXT, PYLUPDATE_CONTEXT), encoding="utf-8")
-    subprocess.run(["pylupdate5", "-noobsolete", *sources(), "-ts", str(ts.relative_to(ROOT))], cwd=ROOT,
-                   check=True)
+    quiet = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")  # pylupdate5's own, on Python 3.11+
+    subprocess.run(["pylupdate5", "-noobsolete", *files, "-ts", str(ts)], cwd=cwd, check=True, env=quiet)
     ts.write_text(ts.read_text(encoding="utf-8").replace(PYLUPDATE_CONTEXT, CONTEXT), encoding="utf-8")
     return ts
 
@@ -58,5 +60,5 @@ if __name__ == "__main__":
     for locale in LOCALES:
         ts_file = ROOT / "i18n" / f"sdg_monitor_{locale}.ts"
         if "--release-only" not in sys.argv:
-            update(locale)
+            update(ts_file, sources())
         print(release(ts_file))

@@ -37,8 +37,6 @@ from .map_view import MapResult, show_on_map
 from .project_store import save_store_path, saved_store_path
 from .run_panel import RunPanel
 
-GPKG_FILTER = "GeoPackage (*.gpkg)"
-
 
 class SdgDock(QgsDockWidget):
     """Dashboard dock; until a results store is open it tells the user how to start."""
@@ -183,13 +181,13 @@ class SdgDock(QgsDockWidget):
     # --- the store ---
     def _choose_store(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Open a results store"), self._start_folder(),
-                                              GPKG_FILTER)
+                                              tr("GeoPackage files (*.gpkg)"))
         if path:
             self.open_store(path)
 
     def _choose_new_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Create a results store"), self._start_folder(),
-                                              GPKG_FILTER)
+                                              tr("GeoPackage files (*.gpkg)"))
         if path:
             if not path.lower().endswith(".gpkg"):
                 path += ".gpkg"

@@ -1,6 +1,8 @@
 """Translated labels for the codes the view-model uses (statuses, goal groups, area levels, trends)."""
 from __future__ import annotations
 
+from qgis.PyQt.QtCore import QLocale
+
 from ..translation import tr
 from .dashboard_model import TOTAL_LEVEL
 
@@ -26,8 +28,12 @@ def group_label(group: str) -> str:
 
 
 def level_label(level: str) -> str:
-    """An area level as stored (``township``, ``village``); the whole-area level is named so."""
-    return tr("Whole area") if level == TOTAL_LEVEL else level.replace("_", " ").capitalize()
+    """An area level as stored (``total``, ``township``, ``village`` ...) in the user's words; a level this
+    module does not know is shown as written."""
+    labels = {TOTAL_LEVEL: tr("Whole area"), "province": tr("Province"), "city": tr("City"),
+              "county": tr("County"), "district": tr("District"), "township": tr("Township"),
+              "village": tr("Village"), "zone": tr("Zone")}
+    return labels.get(level, level.replace("_", " ").capitalize())
 
 
 def trend_arrow(trend: str | None) -> str:
@@ -36,7 +42,9 @@ def trend_arrow(trend: str | None) -> str:
 
 
 def format_value(value: float | None) -> str:
-    """A number for the table: thousands separated from 1000 up, else four significant digits."""
+    """A number for the table in the user's locale (QGIS's): whole from 1000 up (with the locale's group
+    separator when QGIS shows one), else four significant digits."""
     if value is None:
         return ""
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+    locale = QLocale()
+    return locale.toString(value, "f", 0) if abs(value) >= 1000 else locale.toString(value, "g", 4)
