@@ -151,4 +151,5 @@ def _missing(value) -> bool:
 
 
 def _sheet_name(text: str) -> str:
-    return _SHEET_FORBIDDEN.sub("_", text)[:31]
+    """A valid sheet name: bilingual "a / b" labels become "a · b", other forbidden characters "_"."""
+    return _SHEET_FORBIDDEN.sub("_", text.replace(" / ", " · "))[:31]

@@ -48,13 +48,16 @@ LABELS = {
 
 def report_labels(language: str = "auto") -> dict[str, str]:
     """The report's labels: ``auto`` in QGIS's language (the installed translation), ``zh`` in Chinese whatever
-    QGIS's language, otherwise (``en``; ``both``, beside its bilingual indicator and goal names) in English."""
+    QGIS's language, ``both`` as "English / 中文", ``en`` in English."""
     if language == "auto":
         return {key: tr(text) for key, text in LABELS.items()}
-    chinese = load_translator("zh_CN") if language == "zh" else None
+    chinese = load_translator("zh_CN") if language in ("zh", "both") else None
     if chinese is None:
         return dict(LABELS)
-    return {key: chinese.translate(CONTEXT, text) or text for key, text in LABELS.items()}
+    translated = {key: chinese.translate(CONTEXT, text) or text for key, text in LABELS.items()}
+    if language == "zh":
+        return translated
+    return {key: text if translated[key] == text else f"{text} / {translated[key]}" for key, text in LABELS.items()}
 
 
 class ExportReport(SdgBaseAlgorithm):
