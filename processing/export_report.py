@@ -46,18 +46,18 @@ LABELS = {
 }
 
 
-def report_labels(language: str = "auto") -> dict[str, str]:
-    """The report's labels: ``auto`` in QGIS's language (the installed translation), ``zh`` in Chinese whatever
-    QGIS's language, ``both`` as "English / 中文", ``en`` in English."""
+def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> dict[str, str]:
+    """Report labels (``QT_TR_NOOP`` texts): ``auto`` in QGIS's language (the installed translation), ``zh`` in
+    Chinese whatever QGIS's language, ``both`` as "English / 中文", ``en`` in English."""
     if language == "auto":
-        return {key: tr(text) for key, text in LABELS.items()}
+        return {key: tr(text) for key, text in labels.items()}
     chinese = load_translator("zh_CN") if language in ("zh", "both") else None
     if chinese is None:
-        return dict(LABELS)
-    translated = {key: chinese.translate(CONTEXT, text) or text for key, text in LABELS.items()}
+        return dict(labels)
+    translated = {key: chinese.translate(CONTEXT, text) or text for key, text in labels.items()}
     if language == "zh":
         return translated
-    return {key: text if translated[key] == text else f"{text} / {translated[key]}" for key, text in LABELS.items()}
+    return {key: text if translated[key] == text else f"{text} / {translated[key]}" for key, text in labels.items()}
 
 
 class ExportReport(SdgBaseAlgorithm):
@@ -129,9 +129,9 @@ class ExportReport(SdgBaseAlgorithm):
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         tables["indicators"] = indicator_table(
             results, progress, lambda code: goal_of(code, profile),
-            lambda code: _name(catalog, local.get(code), code, language))
+            lambda code: indicator_name(catalog, local.get(code), code, language))
         tables["results"] = results
-        goal_names = {g.number: _goal_name(g, language) for g in catalog.goals()}
+        goal_names = {g.number: goal_name(g, language) for g in catalog.goals()}
         xlsx = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         write_workbook(xlsx, tables, report_labels(language), goal_names)
         outputs = {self.OUTPUT: str(xlsx)}
@@ -142,7 +142,7 @@ class ExportReport(SdgBaseAlgorithm):
         return outputs
 
 
-def _name(catalog, local, code: str, language: str) -> str:
+def indicator_name(catalog, local, code: str, language: str) -> str:
     """The framework title of a global code, the profile's name of a local one."""
     def title(lang: str) -> str:
         if local is not None:
@@ -155,7 +155,7 @@ def _name(catalog, local, code: str, language: str) -> str:
     return f"{title('en')} / {title('zh')}" if language == "both" else title(language)
 
 
-def _goal_name(goal, language: str) -> str:
+def goal_name(goal, language: str) -> str:
     if language == "both":
         return f"{goal.short_en} / {goal.short_zh}"
     return goal.short_zh if language == "zh" else goal.short_en

@@ -1,4 +1,4 @@
-"""`make demo`: generate the sample county if needed, run its indicator set and the report with qgis_process,
+"""`make demo`: generate the sample county if needed, run its indicator set and the reports with qgis_process,
 and print what was measured: indicators computed, with a target, met or nearly met, per goal and goal group."""
 from __future__ import annotations
 
@@ -33,10 +33,13 @@ def main() -> None:
     run = qgis_process("sdg:run_indicator_set", CONFIG=str(CONFIG), OUTPUT=str(summary_csv))
     report = qgis_process("sdg:export_report", RESULTS=run["RESULTS_STORE"], LANGUAGE="3",
                           OUTPUT=str(SAMPLE / "out" / "report.xlsx"), OUTPUT_CSV=str(SAMPLE / "out" / "latest.csv"))
-    print_summary(run, report, time.monotonic() - started)
+    pdf = qgis_process("sdg:export_report_pdf", RESULTS=run["RESULTS_STORE"], LANGUAGE="3",
+                       ZONES=f"{SAMPLE / 'out' / 'sample_county.gpkg'}|layername=townships", ZONE_ID_FIELD="code",
+                       OUTPUT=str(SAMPLE / "out" / "report.pdf"))
+    print_summary(run, report, pdf, time.monotonic() - started)
 
 
-def print_summary(run: dict, report: dict, seconds: float) -> None:
+def print_summary(run: dict, report: dict, pdf: dict, seconds: float) -> None:
     """The demo's tables, read back from the results store: headline, spatial indicators, goals, groups."""
     from sdg_monitor.core.catalog import load_catalog
     from sdg_monitor.core.profile import load_profile
@@ -67,7 +70,8 @@ def print_summary(run: dict, report: dict, seconds: float) -> None:
     print()
     for group, rows in table.groupby("group", sort=True):
         print(_line(group, rows))
-    print(f"\nResults store: {run['RESULTS_STORE']}\nReport: {report['OUTPUT']}")
+    print(f"\nResults store: {run['RESULTS_STORE']}\nReport: {report['OUTPUT']}\n"
+          f"PDF report: {pdf['OUTPUT']} ({int(pdf['PAGES'])} pages)")
 
 
 def _line(label: str, rows) -> str:

@@ -1,0 +1,190 @@
+"""sdg:export_report_pdf: the results store as a PDF report from a print-layout template (cover, a page per goal)."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from qgis.core import (
+    QgsLayoutExporter,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QT_TR_NOOP
+
+from ..core.catalog import load_catalog
+from ..core.profile import load_profile
+from ..core.progress import METHODS
+from ..core.report_layout import report_content, whole_area
+from ..core.store import ResultsStore, StoreError
+from ..translation import tr, user_locale
+from .assess_progress import goal_of
+from .base import SdgBaseAlgorithm
+from .export_report import LANGUAGES, goal_name, indicator_name, report_labels
+from .pdf_layout import DEFAULT_TEMPLATE, ReportLayout, TemplateError, zones_from_features
+
+METHOD_NAMES = ("Open SDG", "UNSD Progress Chart", "ESCAP", "SDSN")
+
+
+PDF_LABELS = {
+    "measured_long": QT_TR_NOOP("Indicators measured"), "with_target_long": QT_TR_NOOP("With a target"),
+    "met_long": QT_TR_NOOP("Met or nearly met"), "goals": QT_TR_NOOP("Progress by goal"),
+    "indicator": QT_TR_NOOP("Indicator"), "no_value": QT_TR_NOOP("No value"),
+    "no_map": QT_TR_NOOP("No indicator of this goal has values by zone."),
+    "map_title": QT_TR_NOOP("{indicator}, by zone, {year}"),
+}
+
+
+def pdf_labels(language: str = "auto") -> dict[str, str]:
+    """The Excel report's labels plus the PDF's own, in the report's language."""
+    return {**report_labels(language), **report_labels(language, PDF_LABELS)}
+
+
+class ExportReportPdf(SdgBaseAlgorithm):
+    """Renders the PDF report: a cover with the headline and the goals, then a page per goal (map and table)."""
+
+    ALG_ID = "export_report_pdf"
+    GROUP_ID = "progress"
+
+    RESULTS = "RESULTS"
+    ZONES = "ZONES"
+    ZONE_ID_FIELD = "ZONE_ID_FIELD"
+    METHOD = "METHOD"
+    LANGUAGE = "LANGUAGE"
+    LAYOUT = "LAYOUT"
+    AREA_ID = "AREA_ID"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+    PAGES = "PAGES"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Export report (PDF)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "<p>Writes a PDF report from a results store with a print-layout template: a cover with the headline "
+            "(indicators measured, with a target, met or nearly met) and a table of the goals with their status "
+            "colours, then a page per goal with a map of one of its indicators by zone for the latest year "
+            "(spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, "
+            "year, target, status). Run <i>sdg:assess_progress</i> first for statuses.</p>"
+            "<p>Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store's zone area "
+            "ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose "
+            "labels use the report's variables; the default is data/layouts/sdg_report.qpt.</p>"
+            "<p>Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command "
+            "line in its own <i>qgis_process</i> run.</p>")
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.RESULTS, tr("Results store (GeoPackage)"), behavior=QgsProcessingParameterFile.File,
+            extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, tr("Progress method to report"), options=[
+                tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
+                tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
+                                                     tr("English and Chinese")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
+            behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
+        advanced = [
+            QgsProcessingParameterString(self.AREA_ID, tr("Area id (default: the store's whole area)"),
+                                         optional=True),
+            QgsProcessingParameterString(self.TITLE, tr("Report title"), optional=True),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("PDF report"), fileFilter=tr("PDF files (*.pdf)")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFile(parameters, self.RESULTS, context)
+        if not Path(path).exists():
+            raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        if language == "auto":
+            language = "zh" if user_locale().startswith("zh") else "en"
+        try:
+            store = ResultsStore(path)
+            results = store.read_results()
+            progress = store.read("sdg_progress", method=method)
+        except StoreError as err:
+            raise QgsProcessingException(str(err)) from err
+        if results.empty:
+            raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
+        if progress.empty:
+            feedback.pushWarning(tr("No progress assessment with this method in the store: run "
+                                    "sdg:assess_progress first for statuses."))
+        try:
+            area_id, _ = whole_area(results, self.parameterAsString(parameters, self.AREA_ID, context))
+        except ValueError as err:
+            raise QgsProcessingException(tr("{} Set AREA_ID.").format(err)) from err
+        catalog, profile = load_catalog(), load_profile()
+        local = {indicator.code: indicator for indicator in profile if indicator.is_local}
+        zones = self._zones(parameters, context, results)
+        content = report_content(
+            results, progress, area_id, lambda code: goal_of(code, profile), catalog.group_of,
+            lambda code: indicator_name(catalog, local.get(code), code, language),
+            {g.number: goal_name(g, language) for g in catalog.goals()},
+            zones.geometries if zones is not None else ())
+        template = self.parameterAsFile(parameters, self.LAYOUT, context) or str(DEFAULT_TEMPLATE)
+        builder = ReportLayout(Path(template), pdf_labels(language), {g.number: goal_name(g, language)
+                                                              for g in catalog.goals()},
+                               {g.number: g.colour for g in catalog.goals()})
+        title = self.parameterAsString(parameters, self.TITLE, context) or tr("SDG progress report")
+        note = tr("Latest data {year} · progress: {method} · produced {date} with SDG Monitor").format(
+            year=content.latest_year or "", method=METHOD_NAMES[METHODS.index(method)],
+            date=datetime.date.today().isoformat())
+        try:
+            layout = builder.build(content, zones, {"sdg_report_title": title, "sdg_report_note": note})
+        except TemplateError as err:
+            raise QgsProcessingException(str(err)) from err
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Cancelled before the PDF was written."))
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = True
+        settings.appendGeoreference = False
+        result = QgsLayoutExporter(layout).exportToPdf(output, settings)
+        if result != QgsLayoutExporter.Success:
+            raise QgsProcessingException(tr("Could not write the PDF {} (error {}): check the folder is writable "
+                                            "and the file not open elsewhere.").format(output, int(result)))
+        pages = layout.pageCollection().pageCount()
+        feedback.pushInfo(tr("PDF report written: {} ({} pages).").format(output, pages))
+        return {self.OUTPUT: output, self.PAGES: pages}
+
+    def _zones(self, parameters, context, results):
+        """The ZONES input as geometries by area id, named like the store's zone rows; None without zones."""
+        source = self.parameterAsSource(parameters, self.ZONES, context)
+        if source is None:
+            return None
+        id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
+        names = results.dropna(subset=["area_name"]).drop_duplicates("area_id")
+        zones = zones_from_features(source.getFeatures(), id_field, source.sourceCrs(),
+                                    dict(zip(names["area_id"].astype(str), names["area_name"].astype(str))))
+        if not zones.geometries:
+            raise QgsProcessingException(tr("The zones layer has no polygons with an id in field '{}'.").format(
+                id_field or "fid"))
+        return zones

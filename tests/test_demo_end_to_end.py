@@ -1,0 +1,81 @@
+"""`make demo`'s path on the sample county: generate it if missing, run the indicator set, the Excel and PDF reports
+with qgis_process, into a temporary store (the user's data/sample/out/results.gpkg is left alone)."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+WRAPPER = ROOT / "scripts" / "qgis_process.sh"
+
+
+def qgis_process(algorithm: str, profile: Path, **parameters) -> dict:
+    env = {"PATH": "/usr/bin:/bin", "SDG_QGIS_CONFIG": str(profile), "HOME": str(profile)}
+    arguments = [f"{name}={value}" for name, value in parameters.items()]
+    done = subprocess.run([str(WRAPPER), "--json", "run", algorithm, "--", *arguments], capture_output=True,
+                          text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:] + done.stdout[-3000:]
+    return json.loads(done.stdout[done.stdout.index("{"):])["results"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo's runs, into a temporary folder."""
+    subprocess.run([sys.executable, str(SAMPLE / "generate.py")], check=True, capture_output=True, timeout=600)
+    out = tmp_path_factory.mktemp("demo")
+    profile = out / "profile"
+    profile.mkdir()
+    run = qgis_process("sdg:run_indicator_set", profile, CONFIG=SAMPLE / "indicator_set.json",
+                       RESULTS=out / "results.gpkg", OUTPUT=out / "run_summary.csv")
+    report = qgis_process("sdg:export_report", profile, RESULTS=run["RESULTS_STORE"], LANGUAGE=1,
+                          OUTPUT=out / "report.xlsx", OUTPUT_CSV=out / "latest.csv")
+    pdf = qgis_process("sdg:export_report_pdf", profile, RESULTS=run["RESULTS_STORE"],
+                       ZONES=f"{SAMPLE / 'out' / 'sample_county.gpkg'}|layername=townships", ZONE_ID_FIELD="code",
+                       LANGUAGE=1, OUTPUT=out / "report.pdf")
+    return out, run, report, pdf
+
+
+def test_indicator_set_completes(demo):
+    out, run, _, _ = demo
+    import pandas as pd
+
+    assert run["RESULTS_STORE"] == str(out / "results.gpkg")
+    summary = pd.read_csv(out / "run_summary.csv")
+    assert run["FAILED"] == 0 and (summary["status"] == "ok").all(), summary[summary["status"] != "ok"]
+    assert run["COMPUTED"] == len(summary) > 20
+    assert run["MEASURED"] > 100
+    assert 0 < run["MET_OR_NEARLY_MET"] <= run["WITH_TARGET"] <= run["MEASURED"]
+
+
+def test_goal_rollup_covers_16_goals(demo):
+    from sdg_monitor.core.store import ResultsStore
+
+    _, run, _, _ = demo
+    store = ResultsStore(run["RESULTS_STORE"])
+    goals = store.read("sdg_goal_rollup", method="open_sdg", area_id="330521")
+    assert sorted(goals["goal"]) == [g for g in range(1, 18) if g != 14]  # no SDG 14 inland
+    headline = store.read("sdg_headline", method="open_sdg", area_id="330521").iloc[0]
+    assert headline["measured"] == run["MEASURED"] == goals["indicators"].sum()
+
+
+def test_excel_report_has_overview_and_goal_sheets(demo):
+    from openpyxl import load_workbook
+
+    _, _, report, _ = demo
+    book = load_workbook(report["OUTPUT"], read_only=True)
+    assert book.sheetnames[0] == "Overview"
+    assert {f"SDG {g}" for g in range(1, 18) if g != 14} <= set(book.sheetnames)
+
+
+def test_pdf_report_has_a_page_per_goal(demo):
+    _, _, _, pdf = demo
+    data = Path(pdf["OUTPUT"]).read_bytes()
+    assert pdf["PAGES"] == 17  # the cover and 16 goals
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", data)) == 17
+
