@@ -19,9 +19,9 @@ from ..core.catalog import load_catalog
 from ..core.profile import Profile, ProfileError, load_profile
 from ..core.progress import METHODS, assess_frame, rollup
 from ..core.progress_data import DuplicateYearsError
-from ..core.store import ResultsStore, StoreError
+from ..core.store import ResultsStore
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain
+from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
 from .tables import source_frame, write_table
 
 COLUMN_KINDS = {
@@ -97,9 +97,7 @@ class AssessProgress(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TARGETS, tr("Targets table (overrides the store's targets)"), [QgsProcessing.TypeVector],
             optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (GeoPackage)"), behavior=QgsProcessingParameterFile.File,
-            extension="gpkg", optional=True))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)")))
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile with default targets (default: the shipped Deqing profile)"),
             behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
@@ -141,10 +139,8 @@ class AssessProgress(SdgBaseAlgorithm):
         return {self.OUTPUT: dest_id, **headline}
 
     def _store(self, path: str) -> ResultsStore:
-        try:
+        with store_errors():
             return ResultsStore(path)
-        except StoreError as err:
-            raise QgsProcessingException(str(err)) from err
 
     def _data(self, parameters, context, store: ResultsStore | None) -> pd.DataFrame:
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -197,10 +193,8 @@ class AssessProgress(SdgBaseAlgorithm):
         }
         batches = {name: [{**row, "method": method} for row in frame.astype(object).where(frame.notna(), None)
                           .to_dict("records")] for name, frame in tables.items()}
-        try:
+        with store_errors():
             store.write(batches, replace={"method": method})
-        except StoreError as err:
-            raise QgsProcessingException(str(err)) from err
 
     @staticmethod
     def _headline(headline: pd.DataFrame, area_id: str) -> dict:

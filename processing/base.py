@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -66,6 +68,21 @@ class IndicatorResult:
     outputs: dict[str, float | str | None] = field(default_factory=dict)
 
 
+def store_parameter(name: str, description: str, optional: bool = True) -> QgsProcessingParameterFile:
+    """A results-store parameter: a GeoPackage file, created when missing by the algorithms that write it."""
+    return QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.File,
+                                      extension="gpkg", optional=optional)
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Turn a results-store problem into a Processing error with the store's own message (it names the file)."""
+    try:
+        yield
+    except StoreError as err:
+        raise QgsProcessingException(str(err)) from err
+
+
 def plain(value):
     """A plain Python number (numpy scalars show up empty in ``qgis_process --json``)."""
     if value is None:
@@ -106,6 +123,12 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
+        """Add parameters shown under *Advanced parameters*."""
+        for parameter in parameters:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+
 
 class SdgAlgorithm(SdgBaseAlgorithm):
     """Base of the indicator algorithms; owns ZONES, ZONE_ID_FIELD, YEAR, RESULTS, OUTPUT and VALUE."""
@@ -144,9 +167,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Integer,
             defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (GeoPackage; created if missing)"),
-            behavior=QgsProcessingParameterFile.File, extension="gpkg", optional=True))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),
                                         parentLayerParameterName=self.ZONES, optional=True),
@@ -156,9 +177,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
                                          defaultValue="total", optional=True),
             QgsProcessingParameterString(self.AREA_NAME, tr("Area name of the whole-area row"), optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Indicator by zone"), QgsProcessing.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Indicator value for the whole area")))
@@ -180,10 +199,8 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         results_path = self.parameterAsFile(parameters, self.RESULTS, context)
         if results_path:
             rows = self.store_rows(parameters, context, zones, result)
-            try:
+            with store_errors():
                 ResultsStore(results_path).upsert_results(rows)
-            except StoreError as err:
-                raise QgsProcessingException(str(err)) from err
             feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), results_path))
         feedback.pushInfo(tr("{} for the whole area: {}").format(self.INDICATOR, _format(result.total.value)))
         outputs = {self.OUTPUT: dest_id, self.VALUE: plain(result.total.value)}

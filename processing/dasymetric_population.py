@@ -15,13 +15,11 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterBand,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
@@ -32,7 +30,6 @@ from qgis.core import (
     QgsRectangle,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtGui import QIcon
 
 from ..core.population import (
     GLOBELAND30_WEIGHTS,
@@ -45,7 +42,7 @@ from ..core.population import (
     scatter_cells,
 )
 from ..translation import tr
-from .base import ICON
+from .base import SdgBaseAlgorithm
 from .raster_io import STRIP_PIXELS, RasterGrid, grid_of, metres_per_unit, read_strips
 from .zones import ZoneRaster, ZoneSet
 
@@ -69,10 +66,11 @@ class FloorAreaCells:
         return scatter_cells(self.rows, self.cols, self.values, row0, n_rows, width)
 
 
-class DasymetricPopulation(QgsProcessingAlgorithm):
+class DasymetricPopulation(SdgBaseAlgorithm):
     """Spread zone totals over a grid by land-cover weights and/or building floor area; one raster per total."""
 
     ALG_ID = "dasymetric_population"
+    GROUP_ID = "access"
 
     ZONES = "ZONES"
     ZONE_ID_FIELD = "ZONE_ID_FIELD"
@@ -88,23 +86,8 @@ class DasymetricPopulation(QgsProcessingAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_LAYERS = "OUTPUT_LAYERS"
 
-    def name(self) -> str:
-        return self.ALG_ID
-
     def displayName(self) -> str:  # noqa: N802
         return tr("Dasymetric population grid")
-
-    def groupId(self) -> str:  # noqa: N802
-        return "access"
-
-    def group(self) -> str:
-        return tr("Population and access indicators")
-
-    def icon(self) -> QIcon:
-        return QIcon(ICON)
-
-    def createInstance(self):  # noqa: N802
-        return type(self)()
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -166,9 +149,7 @@ class DasymetricPopulation(QgsProcessingAlgorithm):
             self.REFERENCE, tr("Reference raster for the output grid (overrides cell size)"), optional=True)
         zone_name = QgsProcessingParameterField(
             self.ZONE_NAME_FIELD, tr("Zone name field"), parentLayerParameterName=self.ZONES, optional=True)
-        for parameter in (reference, zone_name):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced([reference, zone_name])
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, tr("Output folder (one GeoTIFF per total field)")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_LAYERS, tr("Population rasters")))

@@ -6,7 +6,6 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
@@ -15,10 +14,10 @@ from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
-from ..core.store import ResultsStore, StoreError
+from ..core.store import ResultsStore
 from ..translation import CONTEXT, load_translator, tr, user_locale
 from .assess_progress import goal_of
-from .base import SdgBaseAlgorithm
+from .base import SdgBaseAlgorithm, store_errors, store_parameter
 
 LANGUAGES = ("auto", "en", "zh", "both")
 
@@ -85,9 +84,7 @@ class ExportReport(SdgBaseAlgorithm):
             "Language: QGIS's, English, Chinese or both side by side.</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (GeoPackage)"), behavior=QgsProcessingParameterFile.File,
-            extension="gpkg"))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, tr("Progress method to report"), options=[
                 tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
@@ -109,7 +106,7 @@ class ExportReport(SdgBaseAlgorithm):
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         if language == "auto":
             language = "zh" if user_locale().startswith("zh") else "en"
-        try:
+        with store_errors():
             store = ResultsStore(path)
             results = store.read_results()
             progress = store.read("sdg_progress", method=method)
@@ -118,8 +115,6 @@ class ExportReport(SdgBaseAlgorithm):
                                                                                             "computed_at"]),
                       "headline": store.read("sdg_headline", method=method).drop(columns=["method",
                                                                                           "computed_at"])}
-        except StoreError as err:
-            raise QgsProcessingException(str(err)) from err
         if results.empty:
             raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
         if progress.empty:

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -24,10 +23,10 @@ from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import report_content, whole_area
-from ..core.store import ResultsStore, StoreError
+from ..core.store import ResultsStore
 from ..translation import tr, user_locale
 from .assess_progress import goal_of
-from .base import SdgBaseAlgorithm
+from .base import SdgBaseAlgorithm, store_errors, store_parameter
 from .export_report import LANGUAGES, goal_name, indicator_name, report_labels
 from .pdf_layout import DEFAULT_TEMPLATE, ReportLayout, TemplateError, zones_from_features
 
@@ -85,9 +84,7 @@ class ExportReportPdf(SdgBaseAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (GeoPackage)"), behavior=QgsProcessingParameterFile.File,
-            extension="gpkg"))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.TypeVectorPolygon],
             optional=True))
@@ -109,9 +106,7 @@ class ExportReportPdf(SdgBaseAlgorithm):
                                          optional=True),
             QgsProcessingParameterString(self.TITLE, tr("Report title"), optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("PDF report"), fileFilter=tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
@@ -124,12 +119,10 @@ class ExportReportPdf(SdgBaseAlgorithm):
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         if language == "auto":
             language = "zh" if user_locale().startswith("zh") else "en"
-        try:
+        with store_errors():
             store = ResultsStore(path)
             results = store.read_results()
             progress = store.read("sdg_progress", method=method)
-        except StoreError as err:
-            raise QgsProcessingException(str(err)) from err
         if results.empty:
             raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
         if progress.empty:

@@ -20,7 +20,7 @@ from ..core.indicator_set import ConfigError, IndicatorSet, Step, read_config
 from ..core.progress import METHODS
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain
+from .base import SdgBaseAlgorithm, plain, store_parameter
 from .tables import write_table
 
 SUMMARY_COLUMNS = {"id": "text", "algorithm": "text", "year": "int", "status": "text", "value": "real",
@@ -60,9 +60,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.CONFIG, tr("Indicator-set config (JSON or YAML)"), behavior=QgsProcessingParameterFile.File,
             fileFilter=tr("Indicator sets (*.json *.yml *.yaml)")))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (default: the config's)"), behavior=QgsProcessingParameterFile.File,
-            extension="gpkg", optional=True))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (default: the config's)")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Run summary"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("COMPUTED", tr("Indicators computed")))

@@ -11,21 +11,19 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from ..core.store import ResultsStore, StoreError
+from ..core.store import ResultsStore
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain
+from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
 from .tables import write_table
 
 #: Formulas offered (a plain value has no table total).
@@ -103,18 +101,14 @@ class TableIndicator(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr("Reference year (when there is no year field)"), QgsProcessingParameterNumber.Integer,
             defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (GeoPackage; created if missing)"),
-            behavior=QgsProcessingParameterFile.File, extension="gpkg", optional=True))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterString(self.SERIES, tr("Series written to the results store"), optional=True),
             QgsProcessingParameterString(self.UNIT, tr("Unit written to the results store"), optional=True),
             QgsProcessingParameterString(self.TOTAL_ID, tr("Area id of the total rows"), defaultValue="total",
                                          optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Indicator per row"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Total for the latest year")))
@@ -241,10 +235,8 @@ class TableIndicator(SdgBaseAlgorithm):
         rows += [dict(common, area_id=total_id, area_name="", area_level="total", year=t.year,
                       value=plain(t.value), numerator=plain(t.numerator), denominator=plain(t.denominator))
                  for t in year_totals if t.value is not None]
-        try:
+        with store_errors():
             ResultsStore(path).upsert_results(rows)
-        except StoreError as err:
-            raise QgsProcessingException(str(err)) from err
         feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), path))
 
 

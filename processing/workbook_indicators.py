@@ -9,17 +9,16 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
 from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
-from ..core.store import ResultsStore, StoreError
+from ..core.store import ResultsStore
 from ..core.workbook import WorkbookData, WorkbookError, compute_indicators, parse_sheet
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain
+from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
 from .tables import write_table
 
 OUTPUT_COLUMNS = {
@@ -72,9 +71,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile (CSV; default: Deqing County)"),
             behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.RESULTS, tr("Results store (GeoPackage; created if missing)"),
-            behavior=QgsProcessingParameterFile.File, extension="gpkg", optional=True))
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterString(self.SHEET, tr("Data sheet"), defaultValue="data", optional=True),
             QgsProcessingParameterString(self.AREA_ID, tr("Code of the whole area (default: the code every "
@@ -82,9 +79,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
             QgsProcessingParameterString(self.ZONE_LEVEL, tr("Level of the other areas"), defaultValue="township",
                                          optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Indicator values"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Number of indicators computed")))
@@ -132,10 +127,8 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
                                 "profile": str(profile_path)},
                     value=plain(row["value"]), numerator=plain(row["numerator"]),
                     denominator=plain(row["denominator"])))
-            try:
+            with store_errors():
                 ResultsStore(results_path).upsert_results(stored)
-            except StoreError as err:
-                raise QgsProcessingException(str(err)) from err
             feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(stored), results_path))
         feedback.setProgress(100)
         feedback.pushInfo(tr("{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).").format(
