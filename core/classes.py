@@ -33,8 +33,23 @@ def parse_classes(text: str) -> tuple[int, ...]:
 def classify(block: np.ndarray, groups: Sequence[Sequence[int]], valid: np.ndarray) -> np.ndarray:
     """Category per pixel: ``i + 1`` for the first group holding the value, ``len(groups) + 1`` for any other
     valid value, 0 for invalid pixels."""
+    if block.dtype.kind in "ui" and block.dtype.itemsize <= 2:
+        out = np.take(_lookup_table(block.dtype, groups), block.view(f"u{block.dtype.itemsize}"))
+        out *= valid
+        return out
     out = np.where(valid, np.uint8(len(groups) + 1), np.uint8(0))
     for index in range(len(groups) - 1, -1, -1):
         if len(groups[index]):
             out[np.isin(block, groups[index]) & valid] = index + 1
     return out
+
+
+def _lookup_table(dtype: np.dtype, groups: Sequence[Sequence[int]]) -> np.ndarray:
+    """Category of every value of a 8- or 16-bit integer type, indexed by the value's bits read as unsigned."""
+    info = np.iinfo(dtype)
+    bits = 8 * dtype.itemsize
+    table = np.full(1 << bits, len(groups) + 1, dtype=np.uint8)
+    for index in range(len(groups) - 1, -1, -1):
+        values = np.array([v for v in groups[index] if info.min <= v <= info.max], dtype=np.int64)
+        table[values % (1 << bits)] = index + 1
+    return table

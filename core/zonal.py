@@ -23,12 +23,19 @@ class CategoryAreas:
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: np.ndarray | float) -> None:
         """Add one block; ``pixel_area`` (m²) is a scalar or broadcasts to the block (per row or per column)."""
-        index = zones.astype(np.int64, copy=False) * (self.n_categories + 1) + categories
+        index = zones.astype(np.intp)
+        index *= self.n_categories + 1
+        index += categories
         index = index.ravel()
-        weights = np.broadcast_to(np.asarray(pixel_area, dtype=np.float64), zones.shape).ravel()
         size = self._count.size
-        self._count += np.bincount(index, minlength=size)
-        self._area += np.bincount(index, weights=weights, minlength=size)
+        count = np.bincount(index, minlength=size)
+        self._count += count
+        area = np.asarray(pixel_area, dtype=np.float64)
+        if area.size == 1:  # one area for every pixel (projected CRS): no weighted pass needed
+            self._area += count * float(area.reshape(-1)[0])
+        else:
+            weights = np.broadcast_to(area, zones.shape).ravel()
+            self._area += np.bincount(index, weights=weights, minlength=size)
 
     def counts(self) -> np.ndarray:
         """Pixel counts, shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""

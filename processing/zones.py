@@ -1,8 +1,6 @@
 """Zones for disaggregation: read once from any vector source, rasterized once onto a raster grid."""
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -19,7 +17,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
-    QgsProcessingUtils,
     QgsRasterLayer,
 )
 
@@ -90,7 +87,8 @@ class ZoneSet:
         return out
 
     def rasterize(self, grid: RasterGrid, context: QgsProcessingContext) -> ZoneRaster:
-        """Burn zone labels onto ``grid`` once (pixel-centre rule), into a compressed temporary GeoTIFF."""
+        """Zone labels on ``grid`` (pixel-centre rule): the zones are prepared once here and burnt strip by strip
+        as they are read, in memory (several times faster than a temporary GeoTIFF, and as flat in memory)."""
         srs = osr.SpatialReference()
         srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
         memory = ogr.GetDriverByName("Memory").CreateDataSource("zones")
@@ -104,35 +102,39 @@ class ZoneSet:
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
             layer.CreateFeature(feature)
         data_type = gdal.GDT_UInt16 if len(self) < 65535 else gdal.GDT_UInt32
-        handle, path = tempfile.mkstemp(suffix=".tif", prefix="zones_", dir=QgsProcessingUtils.tempFolder())
-        os.close(handle)
-        target = gdal.GetDriverByName("GTiff").Create(
-            path, grid.width, grid.height, 1, data_type,
-            ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "SPARSE_OK=TRUE"])
-        target.SetGeoTransform(grid.geotransform())
-        target.SetProjection(srs.ExportToWkt())
-        if gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"]) != 0:
-            raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self.name))
-        target.FlushCache()
-        target = None
-        return ZoneRaster(path)
+        return ZoneRaster(memory, grid, srs.ExportToWkt(), data_type, self.name)
 
 
 class ZoneRaster:
-    """Zone labels on a raster grid, read strip by strip."""
+    """Zone labels on a raster grid, burnt into memory strip by strip as they are read."""
 
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._dataset = gdal.Open(path)
+    def __init__(self, zones: ogr.DataSource, grid: RasterGrid, wkt: str, data_type: int, name: str) -> None:
+        self._zones = zones
+        self._grid = grid
+        self._wkt = wkt
+        self._data_type = data_type
+        self._name = name
 
     def read(self, row0: int, rows: int) -> np.ndarray:
         """Labels of ``rows`` full-width rows from ``row0``."""
-        return self._dataset.GetRasterBand(1).ReadAsArray(0, row0, self._dataset.RasterXSize, rows)
+        grid = self._grid
+        x0, xres, _, top, _, yres = grid.geotransform()
+        target = gdal.GetDriverByName("MEM").Create("", grid.width, rows, 1, self._data_type)
+        target.SetGeoTransform((x0, xres, 0.0, top + row0 * yres, 0.0, yres))
+        target.SetProjection(self._wkt)
+        layer = self._zones.GetLayer(0)
+        extent = grid.strip_extent(row0, rows)
+        layer.SetSpatialFilterRect(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        try:
+            if gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"]) != 0:
+                raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self._name))
+        finally:
+            layer.SetSpatialFilter(None)
+        return target.GetRasterBand(1).ReadAsArray()
 
     def close(self) -> None:
-        """Release and delete the temporary file."""
-        self._dataset = None
-        gdal.Unlink(self.path)
+        """Release the zones."""
+        self._zones = None
 
 
 def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,

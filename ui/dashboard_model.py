@@ -14,7 +14,7 @@ from typing import Sequence
 import pandas as pd
 
 from ..core.catalog import Catalog, sort_key
-from ..core.progress import STATUSES, assess_frame, rollup, score_colour
+from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, rollup, score_colour
 from ..core.progress_data import DETERIORATION, LIMITED, MODERATE, NOT_AVAILABLE, SUBSTANTIAL, TARGET_ACHIEVED
 from ..core.store import ResultsStore
 
@@ -151,7 +151,10 @@ def required_trajectory(base_year: int, base_value: float, target_year: int, tar
 class Dashboard:
     """The results and targets of a store, assessed once; queries for the dock's views."""
 
-    def __init__(self, results: pd.DataFrame, targets: pd.DataFrame, catalog: Catalog, lang: str = "en") -> None:
+    def __init__(self, results: pd.DataFrame, targets: pd.DataFrame, catalog: Catalog, lang: str = "en",
+                 assessed: pd.DataFrame | None = None) -> None:
+        """``assessed``: the progress ``sdg:assess_progress`` stored (its targets include the profile's); without
+        it the results are assessed here against ``targets``."""
         self.catalog = catalog
         self.lang = lang
         self.results = results
@@ -160,14 +163,22 @@ class Dashboard:
         self._main["series"] = self._main["series"].fillna("")
         self._main["area_name"] = self._main["area_name"].fillna(self._main["area_id"])
         self._main["area_level"] = self._main["area_level"].fillna(TOTAL_LEVEL).replace("", TOTAL_LEVEL)
-        self.assessed = assess_frame(self._main[["indicator", "series", "area_id", "year", "value"]], targets)
+        if assessed is None or assessed.empty:
+            assessed = assess_frame(self._main[["indicator", "series", "area_id", "year", "value"]], targets)
+        else:
+            assessed = assessed[list(OUTPUT_COLUMNS)].copy()
+            assessed["series"] = assessed["series"].fillna("")
+            self.targets = assessed[assessed["target"].notna()]
+        self.assessed = assessed
         self.rolled = rollup(self.assessed, self.goal_of, self.group_of)
-        self._targeted = set(targets["indicator"]) if not targets.empty else set()
+        self._targeted = set(self.targets["indicator"]) if not self.targets.empty else set()
 
     @classmethod
     def from_store(cls, store: ResultsStore, catalog: Catalog, lang: str = "en") -> Dashboard:
-        """Read results and targets from ``store`` (``StoreError`` and ``ValueError`` propagate)."""
-        return cls(store.read_results(), store.read_targets(), catalog, lang)
+        """Read results, targets and the stored Open SDG progress from ``store`` (``StoreError`` and ``ValueError``
+        propagate)."""
+        return cls(store.read_results(), store.read_targets(), catalog, lang,
+                   store.read("sdg_progress", method=METHODS[0]))
 
     # --- framework look-ups ---
     def goal_of(self, code: str) -> int:

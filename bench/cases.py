@@ -1,0 +1,209 @@
+"""Benchmark cases: one indicator run by one engine (SDG Monitor, the QGIS native chain, the GDAL floor,
+exactextract) on one size's inputs. Each case runs in its own process (see ``run.py --worker``)."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from data import Inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+OURS, FLOOR, NATIVE, EXACT = "sdg", "floor", "native", "exactextract"
+ENGINES = (OURS, FLOOR, NATIVE, EXACT)
+INDICATORS = ("forest_area_15_1_1", "land_consumption_11_3_1", "pm25_exposure_11_6_2", "transit_access_11_2_1",
+              "dasymetric_population")
+#: What the QGIS native chain or exactextract cannot do for an indicator (the table prints the reason).
+NOT_AVAILABLE = {
+    ("pm25_exposure_11_6_2", NATIVE): "no native tool weights a zonal mean by population",
+    ("transit_access_11_2_1", EXACT): "needs the buffer + dissolve + intersection of the native chain first",
+    ("dasymetric_population", NATIVE): "no native dasymetric tool",
+    ("dasymetric_population", EXACT): "no dasymetric operation",
+}
+
+
+def available_indicators() -> list[str]:
+    """The indicators whose module exists in processing/ right now."""
+    modules = {"forest_area_15_1_1": "forest_area", "land_consumption_11_3_1": "land_consumption",
+               "pm25_exposure_11_6_2": "pm25_exposure", "transit_access_11_2_1": "transit_access",
+               "dasymetric_population": "dasymetric_population"}
+    return [name for name in INDICATORS if (ROOT / "processing" / f"{modules[name]}.py").exists()]
+
+
+def input_rasters(indicator: str, inputs: Inputs) -> list[str]:
+    """The rasters an indicator reads (for Mpx/s and the floor)."""
+    return {
+        "forest_area_15_1_1": [inputs.landcover_2020],
+        "land_consumption_11_3_1": [inputs.landcover_2015, inputs.landcover_2020, inputs.population_2015,
+                                    inputs.population_2020],
+        "pm25_exposure_11_6_2": [inputs.population_2020, inputs.pm25],
+        "transit_access_11_2_1": [inputs.population_2020],
+        "dasymetric_population": [inputs.landcover_2020],
+    }[indicator]
+
+
+def zone_grids(indicator: str, inputs: Inputs) -> list[str]:
+    """The rasters on whose grids an indicator rasterizes the zones (the floor does the same)."""
+    return {
+        "forest_area_15_1_1": [inputs.landcover_2020],
+        "land_consumption_11_3_1": [inputs.landcover_2020, inputs.population_2020],
+        "pm25_exposure_11_6_2": [inputs.population_2020],
+        "transit_access_11_2_1": [inputs.population_2020],
+        "dasymetric_population": [inputs.population_2020],
+    }[indicator]
+
+
+# --- SDG Monitor ----------------------------------------------------------------------------------------------
+def init_qgis(code: str = "") -> None:
+    """QgsApplication, Processing and the sdg provider, with the checkout (or the copy at ``code``) importable
+    as ``sdg_monitor``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    xdg = ROOT / ".build" / "xdg"
+    xdg.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(xdg))
+    plugins = ROOT / ".build" / ("bench-plugins" if code else "plugins")
+    plugins.mkdir(parents=True, exist_ok=True)
+    link = plugins / "sdg_monitor"
+    if code and link.is_symlink():
+        link.unlink()
+    if not link.exists():
+        link.symlink_to(Path(code).resolve() if code else ROOT, target_is_directory=True)
+    for path in (str(plugins), "/usr/share/qgis/python/plugins"):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    from qgis.core import QgsApplication
+
+    application = QgsApplication([], False)
+    application.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from sdg_monitor.processing.provider import SdgProvider
+
+    provider = SdgProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    _KEEP.extend([application, provider])  # alive for the whole process (a collected provider breaks the registry)
+
+
+_KEEP: list = []
+
+
+def ours(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
+    """The SDG Monitor algorithm through ``processing.run``."""
+    import processing
+
+    zones = {"ZONES": inputs.zones, "ZONE_ID_FIELD": "zone_id", "OUTPUT": "memory:"}
+    parameters = {
+        "forest_area_15_1_1": dict(zones, LANDCOVER=inputs.landcover_2020, FOREST_CLASSES="20",
+                                   WATER_CLASSES="60"),
+        "land_consumption_11_3_1": dict(zones, BUILTUP_START=inputs.landcover_2015,
+                                        BUILTUP_END=inputs.landcover_2020, BUILTUP_CLASSES="80", YEAR_START=2015,
+                                        YEAR_END=2020, POPULATION_START_RASTER=inputs.population_2015,
+                                        POPULATION_END_RASTER=inputs.population_2020),
+        "pm25_exposure_11_6_2": dict(zones, CONCENTRATION=inputs.pm25, POPULATION=inputs.population_2020),
+        "transit_access_11_2_1": dict(zones, POPULATION=inputs.population_2020, STOPS=inputs.stops,
+                                      CAPACITY_FIELD="capacity", HIGH_VALUES="high"),
+        "dasymetric_population": {"ZONES": inputs.zones, "ZONE_ID_FIELD": "zone_id", "TOTAL_FIELDS": ["pop_total"],
+                                  "LANDCOVER": inputs.landcover_2020, "CELL_SIZE": 100.0,
+                                  "OUTPUT_FOLDER": str(out / "dasymetric")},
+    }[indicator]
+    return lambda: processing.run(f"sdg:{indicator}", parameters)
+
+
+# --- QGIS native chain ----------------------------------------------------------------------------------------
+def native(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
+    """The chain of QGIS native algorithms a user would build for the same numbers."""
+    from qgis.core import QgsProperty
+
+    import processing
+
+    def histogram(raster: str):
+        return processing.run("native:zonalhistogram", {"INPUT_RASTER": raster, "RASTER_BAND": 1,
+                                                        "INPUT_VECTOR": inputs.zones, "COLUMN_PREFIX": "h_",
+                                                        "OUTPUT": "memory:"})
+
+    def population_sum(vector, raster: str):
+        return processing.run("native:zonalstatisticsfb", {"INPUT": vector, "INPUT_RASTER": raster,
+                                                           "RASTER_BAND": 1, "COLUMN_PREFIX": "pop_",
+                                                           "STATISTICS": [1], "OUTPUT": "memory:"})
+
+    def transit():
+        distance = QgsProperty.fromExpression("if(\"capacity\" = 'high', 1000, 500)")
+        served = processing.run("native:buffer", {"INPUT": inputs.stops, "DISTANCE": distance, "SEGMENTS": 8,
+                                                  "DISSOLVE": True, "OUTPUT": "memory:"})["OUTPUT"]
+        pieces = processing.run("native:intersection", {"INPUT": inputs.zones, "OVERLAY": served,
+                                                        "OUTPUT": "memory:"})["OUTPUT"]
+        population_sum(pieces, inputs.population_2020)
+        population_sum(inputs.zones, inputs.population_2020)
+
+    chains = {
+        "forest_area_15_1_1": lambda: histogram(inputs.landcover_2020),
+        "land_consumption_11_3_1": lambda: [histogram(inputs.landcover_2015), histogram(inputs.landcover_2020),
+                                            population_sum(inputs.zones, inputs.population_2015),
+                                            population_sum(inputs.zones, inputs.population_2020)],
+        "transit_access_11_2_1": transit,
+    }
+    return chains[indicator]
+
+
+# --- plain GDAL floor -----------------------------------------------------------------------------------------
+def floor(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
+    """Block reads of every input raster plus one rasterization of the zones per grid, with GDAL only."""
+    from osgeo import gdal
+
+    def read(path: str) -> None:
+        dataset = gdal.Open(path)  # keep a reference: a band outliving its dataset crashes
+        band = dataset.GetRasterBand(1)
+        block_rows = band.GetBlockSize()[1]
+        rows = max(block_rows, 4_000_000 // band.XSize // block_rows * block_rows)
+        for row0 in range(0, band.YSize, rows):
+            band.ReadAsArray(0, row0, band.XSize, min(rows, band.YSize - row0))
+
+    def rasterize(like: str) -> None:
+        grid = gdal.Open(like)
+        x0, dx, _, y0, _, dy = grid.GetGeoTransform()
+        target = gdal.GetDriverByName("MEM").Create("", grid.RasterXSize, grid.RasterYSize, 1, gdal.GDT_UInt16)
+        target.SetGeoTransform((x0, dx, 0.0, y0, 0.0, dy))
+        target.SetProjection(grid.GetProjection())
+        gdal.Rasterize(target, inputs.zones, attribute="label")
+
+    def run() -> None:
+        for like in zone_grids(indicator, inputs):
+            rasterize(like)
+        for path in input_rasters(indicator, inputs):
+            read(path)
+
+    return run
+
+
+# --- exactextract ---------------------------------------------------------------------------------------------
+def exact(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
+    """exactextract (coverage-weighted, so it does a little more than the pixel-centre rule)."""
+    from exactextract import exact_extract
+
+    def classes(raster: str):
+        return exact_extract(raster, inputs.zones, ["unique", "frac"], output="pandas")
+
+    def population(raster: str):
+        return exact_extract(raster, inputs.zones, ["sum"], output="pandas")
+
+    runs = {
+        "forest_area_15_1_1": lambda: classes(inputs.landcover_2020),
+        "land_consumption_11_3_1": lambda: [classes(inputs.landcover_2015), classes(inputs.landcover_2020),
+                                            population(inputs.population_2015), population(inputs.population_2020)],
+        "pm25_exposure_11_6_2": lambda: exact_extract(inputs.pm25, inputs.zones, ["weighted_mean"],
+                                                      weights=inputs.population_2020, output="pandas"),
+    }
+    return runs[indicator]
+
+
+BUILDERS = {OURS: ours, NATIVE: native, FLOOR: floor, EXACT: exact}
+
+
+def out_folder(size: str) -> Path:
+    """A scratch folder for a case's file outputs."""
+    folder = ROOT / ".build" / "bench" / "out" / size
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=folder))

@@ -1,0 +1,213 @@
+"""``make bench``: SDG Monitor's spatial indicators against the QGIS native chain, a plain GDAL floor and
+exactextract, on synthetic inputs; each case runs in its own process for a clean peak memory.
+
+    .venv/bin/python bench/run.py [--sizes county,province] [--indicators forest_area_15_1_1,...]
+                                  [--engines sdg,floor,native,exactextract] [--timeout 900] [--repeat N]
+                                  [--code DIR] [--profile]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import cases
+
+import data
+
+BENCH = cases.ROOT / ".build" / "bench"
+GOAL_FLOOR = 2.0
+GOAL_NATIVE = {"county": 5.0, "province": 20.0}  # times faster than the native chain (issue 10)
+SKIPPED = {"tile1g": "the 10 m tile of 1 Gpx", "nation": "the nation size (tiled, scale-out backend)"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="county,province",
+                        help="comma-separated: county, province (default both: about 7 minutes, mostly the "
+                             "native buffer + dissolve chain at province)")
+    parser.add_argument("--indicators", default="", help="comma-separated algorithm ids (default: all present)")
+    parser.add_argument("--engines", default=",".join(cases.ENGINES), help="comma-separated: " +
+                        ", ".join(cases.ENGINES))
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds before a case is given up")
+    parser.add_argument("--repeat", type=int, default=0,
+                        help="runs per case, best wall time kept (default: 3 at county, 1 above)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the sdg runs instead of the table")
+    parser.add_argument("--code", default="", help="benchmark another copy of the plugin (e.g. an older version)")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return worker(json.loads(args.worker))
+    sizes = [s for s in args.sizes.split(",") if s]
+    for size in [s for s in sizes if s in SKIPPED]:
+        print(f"note: {SKIPPED[size]} is not benchmarked yet; skipped.")
+        sizes.remove(size)
+    unknown = [s for s in sizes if s not in data.SIZES]
+    if unknown:
+        parser.error(f"unknown size(s) {unknown}; choose from {sorted(data.SIZES)}")
+    indicators = [i for i in args.indicators.split(",") if i] or cases.available_indicators()
+    engines = [cases.OURS] if args.profile else [e for e in args.engines.split(",") if e]
+    if set(engines) - set(cases.ENGINES):
+        parser.error(f"unknown engine(s) {sorted(set(engines) - set(cases.ENGINES))}")
+    notes = {}
+    if cases.EXACT in engines and not _exactextract_ready():
+        engines.remove(cases.EXACT)
+        notes[cases.EXACT] = "exactextract did not install from PyPI; skipped"
+        print(f"note: {notes[cases.EXACT]}")
+    print(_machine())
+    results = []
+    for size in sizes:
+        started = time.perf_counter()
+        inputs = data.ensure(data.SIZES[size], BENCH)
+        print(f"\n== {size}: inputs ready in {time.perf_counter() - started:.1f} s under {BENCH / size}")
+        for indicator in indicators:
+            repeat = args.repeat or (3 if size == "county" else 1)
+            rows = [_run_case(size, indicator, engine, inputs, args, repeat)
+                    for engine in engines]
+            results += rows
+            if not args.profile:
+                _print_table(size, indicator, rows)
+    if not args.profile:
+        _write_results(results)
+    return 0
+
+
+# --- the worker: one case in this process ---------------------------------------------------------------------
+def worker(spec: dict) -> int:
+    """Run one case and print its measurements as a ``RESULT {json}`` line."""
+    inputs = data.ensure(data.SIZES[spec["size"]], BENCH)
+    if spec["engine"] in (cases.OURS, cases.NATIVE):
+        cases.init_qgis(spec.get("code", ""))
+    out = cases.out_folder(spec["size"])
+    run = cases.BUILDERS[spec["engine"]](spec["indicator"], inputs, out)
+    start_mb = _status_mb("VmRSS")
+    if spec.get("profile"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        wall, cpu = time.perf_counter(), time.process_time()
+        profiler.runcall(run)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(25)
+    else:
+        best = (float("inf"), 0.0)
+        for _ in range(spec.get("repeat", 1)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            run()
+            best = min(best, (time.perf_counter() - wall, time.process_time() - cpu))
+        wall, cpu = best
+    peak_mb = _status_mb("VmHWM")
+    shutil.rmtree(out, ignore_errors=True)
+    print("RESULT " + json.dumps({"wall": wall, "cpu": cpu, "peak_mb": peak_mb, "run_mb": peak_mb - start_mb}))
+    sys.stdout.flush()
+    os._exit(0)  # skip QGIS's exit handlers, which can crash after a headless run
+
+
+def _status_mb(key: str) -> float:
+    """A memory figure of this process from /proc/self/status, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+# --- the parent: cases in subprocesses ------------------------------------------------------------------------
+def _run_case(size: str, indicator: str, engine: str, inputs: data.Inputs, args: argparse.Namespace,
+              repeat: int) -> dict:
+    row = {"size": size, "indicator": indicator, "engine": engine,
+           "mpx": sum(_pixels(path) for path in cases.input_rasters(indicator, inputs)) / 1e6}
+    reason = cases.NOT_AVAILABLE.get((indicator, engine))
+    if reason:
+        return dict(row, note=reason)
+    spec = json.dumps({"size": size, "indicator": indicator, "engine": engine, "profile": args.profile,
+                       "repeat": repeat, "code": args.code})
+    try:
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker", spec],
+                              capture_output=True, text=True, timeout=args.timeout, cwd=cases.ROOT)
+    except subprocess.TimeoutExpired:
+        return dict(row, note=f"gave up after {args.timeout:.0f} s", timeout=args.timeout)
+    found = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if args.profile:
+        print(f"\n-- cProfile: sdg:{indicator} at {size}\n" + done.stdout)
+    if done.returncode != 0 or not found:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return dict(row, note=f"failed: {last[:100]}")
+    return dict(row, **json.loads(found[-1][len("RESULT "):]))
+
+
+def _pixels(path: str) -> int:
+    from osgeo import gdal
+
+    ds = gdal.Open(path)
+    return ds.RasterXSize * ds.RasterYSize
+
+
+def _exactextract_ready() -> bool:
+    """exactextract importable, installing it from PyPI into this interpreter's environment when missing."""
+    def importable() -> bool:
+        return subprocess.run([sys.executable, "-c", "import exactextract"], capture_output=True).returncode == 0
+
+    if importable():
+        return True
+    print("note: installing exactextract from PyPI (bench only; not a test requirement)…")
+    try:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "exactextract"],
+                       capture_output=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        return False
+    return importable()
+
+
+# --- report ---------------------------------------------------------------------------------------------------
+def _print_table(size: str, indicator: str, rows: list[dict]) -> None:
+    ours = next((r for r in rows if r["engine"] == cases.OURS and "wall" in r), None)
+    print(f"\n{'sdg:' + indicator} at {size} ({rows[0]['mpx']:.1f} Mpx of input rasters)")
+    print(f"  {'engine':<13}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}{'run MB':>8}{'Mpx/s':>8}  vs sdg")
+    for r in rows:
+        if "wall" not in r:
+            print(f"  {r['engine']:<13}  {'' if 'timeout' in r else 'n/a: '}{r['note']}")
+            continue
+        ratio = f"{r['wall'] / ours['wall']:.2f}x" if ours else "-"
+        print(f"  {r['engine']:<13}{r['wall']:9.2f}{r['cpu']:9.2f}{r['peak_mb']:9.0f}{r['run_mb']:8.0f}"
+              f"{r['mpx'] / r['wall']:8.1f}  {ratio}")
+    floor = next((r for r in rows if r["engine"] == cases.FLOOR and "wall" in r), None)
+    native = next((r for r in rows if r["engine"] == cases.NATIVE and ("wall" in r or "timeout" in r)), None)
+    if ours:
+        goals = []
+        if floor:
+            x = ours["wall"] / floor["wall"]
+            goals.append(f"sdg/floor {x:.2f}x ({'meets' if x <= GOAL_FLOOR else 'misses'} <= {GOAL_FLOOR:g}x)")
+        if native:
+            x = native.get("wall", native.get("timeout", 0.0)) / ours["wall"]
+            text = f"> {x:.1f}x" if "timeout" in native else f"{x:.1f}x"
+            goal = GOAL_NATIVE.get(size, GOAL_NATIVE["province"])
+            goals.append(f"native/sdg {text} ({'meets' if x >= goal else 'misses'} >= {goal:g}x)")
+        if size == "province":
+            ok = ours["wall"] < 60 and ours["peak_mb"] < 2048
+            goals.append(f"province {'meets' if ok else 'misses'} < 60 s and < 2 GB")
+        if goals:
+            print("  goals: " + "; ".join(goals))
+
+
+def _machine() -> str:
+    return (f"machine: {platform.node()}, {os.cpu_count()} cores, load average "
+            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} at start, Python {platform.python_version()}, "
+            f"{datetime.datetime.now():%Y-%m-%d %H:%M}")
+
+
+def _write_results(results: list[dict]) -> None:
+    path = BENCH / f"results-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+    path.write_text(json.dumps({"machine": _machine(), "results": results}, indent=1, default=str))
+    print(f"\nresults saved to {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
