@@ -5,6 +5,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / ".build" / "plugins"
 
@@ -20,3 +22,27 @@ if not _link.exists():
 for path in (str(PLUGINS), "/usr/share/qgis/python/plugins"):
     if path not in sys.path:
         sys.path.insert(0, path)
+
+
+@pytest.fixture(scope="module")
+def sdg_provider(qgis_processing):
+    """The ``sdg`` provider, registered per test module (pytest-qgis does not load plugins); module scope keeps
+    the plugin life-cycle tests free to register and remove it themselves."""
+    from qgis.core import QgsApplication
+    from sdg_monitor.processing.provider import SdgProvider
+
+    provider = SdgProvider()
+    assert QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider("sdg")
+
+
+@pytest.fixture()
+def run_algorithm(sdg_provider):
+    """Run a Processing algorithm by id and return its results (raises on failure)."""
+    import processing
+
+    def run(algorithm_id: str, parameters: dict) -> dict:
+        return processing.run(algorithm_id, parameters)
+
+    return run

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -250,16 +250,6 @@ def test_dock_speaks_chinese(dock):
 
 
 # --- reports ----------------------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def sdg_provider(qgis_processing):
-    from sdg_monitor.processing.provider import SdgProvider
-
-    provider = SdgProvider()
-    assert QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider("sdg")
-
-
 @pytest.fixture()
 def store(tmp_path, sdg_provider):
     from sdg_monitor.core.store import ResultsStore

@@ -11,13 +11,3 @@ def sample_store(tmp_path):
     return build_store(tmp_path / "results.gpkg")
 
 
-@pytest.fixture(scope="module")
-def sdg_provider(qgis_processing):
-    """The ``sdg`` provider registered for one test module (pytest-qgis does not load plugins)."""
-    from qgis.core import QgsApplication
-    from sdg_monitor.processing.provider import SdgProvider
-
-    provider = SdgProvider()
-    assert QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider("sdg")

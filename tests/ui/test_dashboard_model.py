@@ -182,3 +182,15 @@ def test_rows_frame_for_csv(dashboard):
                                    "target_year", "status", "score", "trend"]
     assert frame.iloc[0][["indicator", "latest_value", "status"]].tolist() == ["11.6.2", 80, "substantial_progress"]
     assert isinstance(frame, pd.DataFrame) and not math.isnan(frame.iloc[0]["score"])
+
+
+def test_stored_progress_is_shown_as_assessed_by_the_algorithm(sample_store, run_algorithm):
+    """With sdg:assess_progress's results in the store (profile targets included), the dashboard shows those,
+    not a second assessment of its own."""
+    run_algorithm("sdg:assess_progress", {"RESULTS": str(sample_store), "OUTPUT": "memory:"})
+    stored = ResultsStore(sample_store).read("sdg_progress", method="open_sdg")
+    board = Dashboard.from_store(ResultsStore(sample_store), load_catalog())
+    shown = board.assessed.set_index(["indicator", "area_id", "series"])
+    for row in stored.itertuples():
+        assert shown.loc[(row.indicator, row.area_id, row.series), "status"] == row.status
+    assert board.has_targets == stored["target"].notna().any()
