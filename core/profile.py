@@ -307,3 +307,18 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def items_path(profile_path: str | Path | None = None) -> Path:
+    """The item list beside a profile: ``<profile>_items.csv`` (item, unit, used_by)."""
+    path = Path(profile_path) if profile_path is not None else DEFAULT_PROFILE
+    return path.with_name(f"{path.stem}_items.csv")
+
+
+def load_item_units(profile_path: str | Path | None = None) -> dict[str, str]:
+    """The unit of each workbook item, from the item list beside the profile (empty when it has none)."""
+    path = items_path(profile_path)
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["item"]: row.get("unit") or "" for row in csv.DictReader(handle)}

@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="95"/>
+        <location filename="../processing/base.py" line="113"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="101"/>
+        <location filename="../processing/base.py" line="114"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="98"/>
+        <location filename="../processing/base.py" line="116"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="99"/>
+        <location filename="../processing/base.py" line="117"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="138"/>
+        <location filename="../processing/base.py" line="177"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,52 +54,52 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="144"/>
+        <location filename="../processing/base.py" line="183"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="75"/>
+        <location filename="../processing/workbook_indicators.py" line="74"/>
         <source>Results store (GeoPackage; created if missing)</source>
         <translation>结果库（GeoPackage；不存在时自动创建）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="167"/>
+        <location filename="../processing/workbook_template.py" line="63"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="153"/>
+        <location filename="../processing/base.py" line="190"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="155"/>
+        <location filename="../processing/base.py" line="192"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="157"/>
+        <location filename="../processing/base.py" line="194"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="162"/>
+        <location filename="../processing/base.py" line="197"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="164"/>
+        <location filename="../processing/base.py" line="199"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="139"/>
+        <location filename="../processing/workbook_indicators.py" line="132"/>
         <source>Wrote {} row(s) to the results store {}.</source>
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="188"/>
+        <location filename="../processing/base.py" line="221"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -294,17 +294,17 @@
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="85"/>
+        <location filename="../processing/report_pdf.py" line="87"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="103"/>
+        <location filename="../processing/assess_progress.py" line="101"/>
         <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -329,92 +329,92 @@
         <translation>SDSN 标准化得分</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="110"/>
+        <location filename="../processing/assess_progress.py" line="108"/>
         <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
         <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="113"/>
+        <location filename="../processing/assess_progress.py" line="111"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>Indicators measured</source>
         <translation>已监测指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>Indicators with a target</source>
         <translation>设有目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>Indicators with a target met or nearly met</source>
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="130"/>
+        <location filename="../processing/assess_progress.py" line="128"/>
         <source>Cannot assess progress: {}</source>
         <translation>无法评估进展：{}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="132"/>
+        <location filename="../processing/assess_progress.py" line="130"/>
         <source>Assessed {} indicator series in {} area(s).</source>
         <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="137"/>
+        <location filename="../processing/assess_progress.py" line="135"/>
         <source>Wrote the progress and its roll-ups to {}.</source>
         <translation>已将进展及其汇总写入 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="139"/>
+        <location filename="../processing/assess_progress.py" line="137"/>
         <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
         <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="157"/>
+        <location filename="../processing/assess_progress.py" line="153"/>
         <source>Give an input table of indicator values or a results store.</source>
         <translation>请提供指标值输入表或结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="162"/>
+        <location filename="../processing/assess_progress.py" line="158"/>
         <source>There are no indicator values to assess.</source>
         <translation>没有可供评估的指标值。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="209"/>
+        <location filename="../processing/assess_progress.py" line="203"/>
         <source>Area &apos;{}&apos; has no assessed indicator.</source>
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="97"/>
+        <location filename="../processing/base.py" line="115"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="95"/>
+        <location filename="../processing/dasymetric_population.py" line="90"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="110"/>
+        <location filename="../processing/dasymetric_population.py" line="93"/>
         <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="140"/>
+        <location filename="../processing/dasymetric_population.py" line="123"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="143"/>
+        <location filename="../processing/dasymetric_population.py" line="126"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="146"/>
+        <location filename="../processing/dasymetric_population.py" line="129"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
@@ -424,147 +424,147 @@
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="154"/>
+        <location filename="../processing/dasymetric_population.py" line="137"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="157"/>
+        <location filename="../processing/dasymetric_population.py" line="140"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="159"/>
+        <location filename="../processing/dasymetric_population.py" line="142"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="162"/>
+        <location filename="../processing/dasymetric_population.py" line="145"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="165"/>
+        <location filename="../processing/dasymetric_population.py" line="148"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="172"/>
+        <location filename="../processing/dasymetric_population.py" line="153"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="174"/>
+        <location filename="../processing/dasymetric_population.py" line="155"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="188"/>
+        <location filename="../processing/dasymetric_population.py" line="169"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="193"/>
+        <location filename="../processing/dasymetric_population.py" line="174"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="196"/>
+        <location filename="../processing/dasymetric_population.py" line="177"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="229"/>
+        <location filename="../processing/dasymetric_population.py" line="210"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="231"/>
+        <location filename="../processing/dasymetric_population.py" line="212"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="248"/>
+        <location filename="../processing/dasymetric_population.py" line="229"/>
         <source>Zones layer &apos;{}&apos; has no geometry.</source>
         <translation>分区图层“{}”没有几何。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="269"/>
+        <location filename="../processing/dasymetric_population.py" line="250"/>
         <source>Buildings layer has no coordinate reference system: set one and run again.</source>
         <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="300"/>
+        <location filename="../processing/dasymetric_population.py" line="281"/>
         <source>{} building(s) without a valid number of floors or geometry were left out.</source>
         <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="305"/>
+        <location filename="../processing/dasymetric_population.py" line="286"/>
         <source>Building floor area on the grid: {:.6g} m².</source>
         <translation>格网上的建筑面积：{:.6g} m²。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="317"/>
+        <location filename="../processing/dasymetric_population.py" line="298"/>
         <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
         <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="321"/>
+        <location filename="../processing/dasymetric_population.py" line="302"/>
         <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
         <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="325"/>
+        <location filename="../processing/dasymetric_population.py" line="306"/>
         <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
         <translation>分区“{}”没有{}：其总数按{}分配。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="342"/>
+        <location filename="../processing/dasymetric_population.py" line="323"/>
         <source>Could not create the raster {}.</source>
         <translation>无法创建栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="368"/>
+        <location filename="../processing/dasymetric_population.py" line="349"/>
         <source>{}: {:.8g} on the grid.</source>
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="399"/>
+        <location filename="../processing/dasymetric_population.py" line="380"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="399"/>
+        <location filename="../processing/dasymetric_population.py" line="380"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="402"/>
+        <location filename="../processing/dasymetric_population.py" line="383"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="403"/>
+        <location filename="../processing/dasymetric_population.py" line="384"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="467"/>
+        <location filename="../processing/dasymetric_population.py" line="448"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="151"/>
+        <location filename="../processing/report_pdf.py" line="147"/>
         <source>SDG progress report</source>
         <translation>可持续发展目标进展报告</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="27"/>
+        <location filename="../processing/export_report.py" line="26"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="28"/>
+        <location filename="../processing/export_report.py" line="27"/>
         <source>Headline</source>
         <translation>总体情况</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="28"/>
+        <location filename="../processing/export_report.py" line="27"/>
         <source>Goal groups</source>
         <translation>目标组</translation>
     </message>
@@ -584,17 +584,17 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="29"/>
+        <location filename="../processing/export_report.py" line="28"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="29"/>
+        <location filename="../processing/export_report.py" line="28"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="42"/>
+        <location filename="../processing/report_pdf.py" line="39"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -604,22 +604,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/export_report.py" line="29"/>
         <source>Series</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Area id</source>
         <translation>区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Area name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Area level</source>
         <translation>区域级别</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/export_report.py" line="32"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
@@ -659,37 +659,37 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="34"/>
+        <location filename="../processing/export_report.py" line="33"/>
         <source>Measured</source>
         <translation>已监测</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="40"/>
+        <location filename="../processing/report_pdf.py" line="37"/>
         <source>With a target</source>
         <translation>设有目标值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="41"/>
+        <location filename="../processing/report_pdf.py" line="38"/>
         <source>Met or nearly met</source>
         <translation>已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="37"/>
+        <location filename="../processing/export_report.py" line="36"/>
         <source>Dashboard colour</source>
         <translation>仪表板颜色</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="37"/>
+        <location filename="../processing/export_report.py" line="36"/>
         <source>Goal group</source>
         <translation>目标组</translation>
     </message>
@@ -739,47 +739,47 @@
         <translation>环境</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/export_report.py" line="41"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/export_report.py" line="41"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="42"/>
         <source>Disaggregation</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="42"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="45"/>
+        <location filename="../processing/export_report.py" line="44"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="73"/>
+        <location filename="../processing/export_report.py" line="75"/>
         <source>Export report (Excel, CSV)</source>
         <translation>导出报告（Excel、CSV）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="76"/>
+        <location filename="../processing/export_report.py" line="78"/>
         <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
@@ -819,7 +819,7 @@
         <translation>Excel 报告</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/workbook_template.py" line="71"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -834,22 +834,22 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="119"/>
+        <location filename="../processing/report_pdf.py" line="117"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="131"/>
+        <location filename="../processing/report_pdf.py" line="127"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="123"/>
+        <location filename="../processing/export_report.py" line="121"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="138"/>
+        <location filename="../processing/export_report.py" line="136"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -1319,12 +1319,7 @@
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="111"/>
-        <source>The built-up layer has no coordinate reference system: set one.</source>
-        <translation>建成区图层没有坐标参考系：请先设置。</translation>
-    </message>
-    <message>
-        <location filename="../processing/open_space.py" line="162"/>
+        <location filename="../processing/open_space.py" line="160"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -1454,57 +1449,57 @@
         <translation>结果库（默认：配置文件中指定的）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="66"/>
+        <location filename="../processing/run_indicator_set.py" line="64"/>
         <source>Run summary</source>
         <translation>运行摘要</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="68"/>
+        <location filename="../processing/run_indicator_set.py" line="66"/>
         <source>Indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="67"/>
         <source>Indicators failed</source>
         <translation>计算失败的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="70"/>
+        <location filename="../processing/run_indicator_set.py" line="68"/>
         <source>Results store</source>
         <translation>结果库</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="85"/>
+        <location filename="../processing/run_indicator_set.py" line="83"/>
         <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
         <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="87"/>
+        <location filename="../processing/run_indicator_set.py" line="85"/>
         <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
         <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="95"/>
+        <location filename="../processing/run_indicator_set.py" line="93"/>
         <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
         <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="107"/>
+        <location filename="../processing/run_indicator_set.py" line="105"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="120"/>
+        <location filename="../processing/run_indicator_set.py" line="118"/>
         <source>Unknown algorithm &apos;{}&apos;.</source>
         <translation>未知算法“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="127"/>
+        <location filename="../processing/run_indicator_set.py" line="125"/>
         <source>Indicator {} failed: {}</source>
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="157"/>
+        <location filename="../processing/run_indicator_set.py" line="155"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
@@ -1574,172 +1569,172 @@
         <translation>没有全天候道路：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="59"/>
+        <location filename="../processing/table_indicator.py" line="57"/>
         <source>Statistical indicator from a table</source>
         <translation>基于表格的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="62"/>
+        <location filename="../processing/table_indicator.py" line="60"/>
         <source>&lt;p&gt;Computes one statistical indicator from an attribute table or layer: for each row (an area in a year) and for the whole table in each year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; (UN SDG metadata conventions): &lt;i&gt;ratio&lt;/i&gt; = numerator / denominator × multiplier; &lt;i&gt;percentage&lt;/i&gt; = numerator / denominator × 100; &lt;i&gt;rate per N&lt;/i&gt; = numerator / denominator × N (e.g. 100000 for maternal deaths per 100,000 live births); &lt;i&gt;per capita&lt;/i&gt; = numerator / population × multiplier (a unit factor); &lt;i&gt;parity index&lt;/i&gt; = group value / reference value (e.g. female / male; 1 is parity); &lt;i&gt;growth&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × multiplier, with x the numerator (or numerator / denominator) of the same area in its latest earlier year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Totals&lt;/b&gt; are the sum of the numerators over the sum of the denominators of the rows of a year (never a mean of the rows' values); a row missing either value counts in neither sum.&lt;/p&gt;&lt;p&gt;Numerator and denominator are QGIS expressions (a field name is one, e.g. &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;). A NULL or a text in a number gives that row no value and a warning naming the row; the other rows go on.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT, a table with &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;numerator&lt;/i&gt;, &lt;i&gt;denominator&lt;/i&gt; and &lt;i&gt;value&lt;/i&gt; per input row; VALUE, the total of the latest year. With a results store, the rows and the yearly totals are upserted in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据属性表或图层计算一个统计指标：对每一行（某区域某年份）以及每年的整个表计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;（联合国 SDG 指标元数据惯例）：&lt;i&gt;比率&lt;/i&gt; = 分子 / 分母 × 乘数；&lt;i&gt;百分比&lt;/i&gt; = 分子 / 分母 × 100；&lt;i&gt;每 N 的比率&lt;/i&gt; = 分子 / 分母 × N（如孕产妇死亡率按每 10 万活产计为 100000）；&lt;i&gt;人均&lt;/i&gt; = 分子 / 人口 × 乘数（单位换算系数）；&lt;i&gt;均等指数&lt;/i&gt; = 组值 / 参照值（如女性 / 男性；1 表示均等）；&lt;i&gt;增长率&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × 乘数，其中 x 为同一区域在其最近的较早年份的分子（或分子 / 分母）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;总计&lt;/b&gt;为某年各行分子之和除以分母之和（绝不是各行值的平均值）；缺少任一值的行两个求和都不计入。&lt;/p&gt;&lt;p&gt;分子和分母为 QGIS 表达式（字段名也是表达式，如 &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;）。数值为 NULL 或文本时，该行没有值，并给出指明该行的警告；其他行继续计算。&lt;/p&gt;&lt;p&gt;输出：OUTPUT，每个输入行一行的表，含 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;numerator&lt;/i&gt;、&lt;i&gt;denominator&lt;/i&gt; 和 &lt;i&gt;value&lt;/i&gt;；VALUE，最新年份的总计。指定结果库时，各行及各年总计在一个事务中写入（插入或更新）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="82"/>
+        <location filename="../processing/table_indicator.py" line="80"/>
         <source>Table or layer</source>
         <translation>表或图层</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="84"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Indicator code (e.g. 3.1.1 or L10.1)</source>
         <translation>指标代码（如 3.1.1 或 L10.1）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Ratio (numerator / denominator × multiplier)</source>
         <translation>比率（分子 / 分母 × 乘数）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Rate per N</source>
         <translation>每 N 的比率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Per capita</source>
         <translation>人均</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Parity index</source>
         <translation>均等指数</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="85"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Growth rate</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="89"/>
+        <location filename="../processing/table_indicator.py" line="87"/>
         <source>Numerator (field or expression)</source>
         <translation>分子（字段或表达式）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="91"/>
+        <location filename="../processing/table_indicator.py" line="89"/>
         <source>Denominator (field or expression; optional for growth)</source>
         <translation>分母（字段或表达式；增长率可不填）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="94"/>
+        <location filename="../processing/table_indicator.py" line="92"/>
         <source>Multiplier (N of a rate per N)</source>
         <translation>乘数（每 N 的比率中的 N）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="97"/>
+        <location filename="../processing/table_indicator.py" line="95"/>
         <source>Area id field (default: feature id)</source>
         <translation>区域代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="100"/>
+        <location filename="../processing/table_indicator.py" line="98"/>
         <source>Year field (default: the reference year below)</source>
         <translation>年份字段（默认：下方的参考年份）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="103"/>
+        <location filename="../processing/table_indicator.py" line="101"/>
         <source>Reference year (when there is no year field)</source>
         <translation>参考年份（无年份字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="110"/>
+        <location filename="../processing/table_indicator.py" line="106"/>
         <source>Series written to the results store</source>
         <translation>写入结果库的系列</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="111"/>
+        <location filename="../processing/table_indicator.py" line="107"/>
         <source>Unit written to the results store</source>
         <translation>写入结果库的单位</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="112"/>
+        <location filename="../processing/table_indicator.py" line="108"/>
         <source>Area id of the total rows</source>
         <translation>总计行的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="118"/>
+        <location filename="../processing/table_indicator.py" line="112"/>
         <source>Indicator per row</source>
         <translation>逐行指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="120"/>
+        <location filename="../processing/table_indicator.py" line="114"/>
         <source>Total for the latest year</source>
         <translation>最新年份总计</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="128"/>
+        <location filename="../processing/table_indicator.py" line="122"/>
         <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
         <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="132"/>
+        <location filename="../processing/table_indicator.py" line="126"/>
         <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
         <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="137"/>
+        <location filename="../processing/table_indicator.py" line="131"/>
         <source>A {} needs a denominator (DENOMINATOR).</source>
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="144"/>
+        <location filename="../processing/table_indicator.py" line="138"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="154"/>
+        <location filename="../processing/table_indicator.py" line="148"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="106"/>
+        <location filename="../processing/workbook_indicators.py" line="101"/>
         <source>Cancelled; nothing was written to the results store.</source>
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="183"/>
+        <location filename="../processing/table_indicator.py" line="177"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="194"/>
+        <location filename="../processing/table_indicator.py" line="188"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="202"/>
+        <location filename="../processing/table_indicator.py" line="196"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="207"/>
+        <location filename="../processing/table_indicator.py" line="201"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="213"/>
+        <location filename="../processing/table_indicator.py" line="207"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="224"/>
+        <location filename="../processing/table_indicator.py" line="218"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
@@ -1919,77 +1914,77 @@
         <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="48"/>
+        <location filename="../processing/workbook_indicators.py" line="47"/>
         <source>Statistical indicators from a workbook</source>
         <translation>基于工作簿的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="51"/>
+        <location filename="../processing/workbook_indicators.py" line="50"/>
         <source>&lt;p&gt;Computes every statistical indicator of an indicator profile (default: the Deqing County profile shipped with the plugin) from a statistical workbook, for every area and year in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Workbook&lt;/b&gt; (.xlsx): a sheet (default &lt;i&gt;data&lt;/i&gt;) whose first row names the columns &lt;i&gt;item, area_code, area_name, year, value, unit&lt;/i&gt;, one row per item, area and year. Item ids are those of the profile&apos;s &lt;i&gt;numerator&lt;/i&gt; and &lt;i&gt;denominator&lt;/i&gt; columns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; as in the profile: percentage, rate per N, ratio, per capita, parity index, growth ((x2 / x1) ^ (1 / (t2 - t1)) - 1), or a plain value (UN SDG metadata conventions). Spatial indicators of the profile (sdg:...) are left to their own algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Errors&lt;/b&gt; are per indicator and name the sheet and cell: an indicator whose items are not in the sheet is skipped; a text in a number cell, an empty cell or a zero denominator loses only that area and year. The rest is computed.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the number of indicators computed; SKIPPED, the number skipped; OUTPUT, a table of every value. With a results store, all rows are written in one transaction (all or nothing). The area whose code starts every other code (the county) is written as the whole area unless AREA_ID names another.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据统计工作簿，计算指标体系（默认：随插件提供的德清县指标体系）中的所有统计指标，覆盖其中的每个区域和年份。&lt;/p&gt;&lt;p&gt;&lt;b&gt;工作簿&lt;/b&gt;（.xlsx）：一个工作表（默认 &lt;i&gt;data&lt;/i&gt;），首行为列名 &lt;i&gt;item, area_code, area_name, year, value, unit&lt;/i&gt;，每个统计项、区域和年份一行。统计项 ID 即指标体系中 &lt;i&gt;numerator&lt;/i&gt; 和 &lt;i&gt;denominator&lt;/i&gt; 列所用的 ID。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;与指标体系一致：百分比、每 N 的比率、比率、人均、均等指数、增长率（(x2 / x1) ^ (1 / (t2 - t1)) - 1），或直接取值（联合国 SDG 指标元数据惯例）。指标体系中的空间指标（sdg:...）由各自的算法计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;错误&lt;/b&gt;按指标报告，并指明工作表和单元格：统计项不在工作表中的指标会被跳过；数值单元格中的文本、空单元格或分母为零只影响该区域该年份。其余部分照常计算。&lt;/p&gt;&lt;p&gt;输出：VALUE，计算成功的指标数；SKIPPED，跳过的指标数；OUTPUT，包含所有值的表。指定结果库时，所有记录在一个事务中写入（要么全部写入，要么全部不写）。代码为其他所有代码前缀的区域（县）作为全域写入，除非 AREA_ID 指定了其他区域。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="69"/>
+        <location filename="../processing/workbook_indicators.py" line="68"/>
         <source>Statistical workbook (.xlsx)</source>
         <translation>统计工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="69"/>
+        <location filename="../processing/workbook_indicators.py" line="68"/>
         <source>Excel workbooks (*.xlsx *.XLSX)</source>
         <translation>Excel 工作簿 (*.xlsx *.XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="72"/>
+        <location filename="../processing/workbook_template.py" line="54"/>
         <source>Indicator profile (CSV; default: Deqing County)</source>
         <translation>指标体系（CSV；默认：德清县）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="79"/>
+        <location filename="../processing/workbook_indicators.py" line="76"/>
         <source>Data sheet</source>
         <translation>数据工作表</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="80"/>
+        <location filename="../processing/workbook_indicators.py" line="77"/>
         <source>Code of the whole area (default: the code every other code starts with)</source>
         <translation>全域代码（默认：其他所有代码共同的前缀代码）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="82"/>
+        <location filename="../processing/workbook_indicators.py" line="79"/>
         <source>Level of the other areas</source>
         <translation>其他区域的级别</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="88"/>
+        <location filename="../processing/workbook_indicators.py" line="83"/>
         <source>Indicator values</source>
         <translation>指标值</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="90"/>
+        <location filename="../processing/workbook_indicators.py" line="85"/>
         <source>Number of indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="91"/>
+        <location filename="../processing/workbook_indicators.py" line="86"/>
         <source>Number of indicators skipped</source>
         <translation>跳过的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="141"/>
+        <location filename="../processing/workbook_indicators.py" line="134"/>
         <source>{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).</source>
         <translation>已从 {2} 个区域、{3} 个年份的数据中计算 {0} 个指标，跳过 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="154"/>
+        <location filename="../processing/workbook_indicators.py" line="147"/>
         <source>Cannot read the workbook {}: {}. Save it as an Excel workbook (.xlsx).</source>
         <translation>无法读取工作簿 {}：{}。请将其另存为 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="158"/>
+        <location filename="../processing/workbook_indicators.py" line="151"/>
         <source>The workbook {} has no sheet {}; its sheets are {}.</source>
         <translation>工作簿 {} 中没有工作表 {}；现有工作表为 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="162"/>
+        <location filename="../processing/workbook_indicators.py" line="155"/>
         <source>Workbook {}: {}</source>
         <translation>工作簿 {}：{}</translation>
     </message>
@@ -2364,32 +2359,32 @@
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="41"/>
+        <location filename="../processing/report_pdf.py" line="38"/>
         <source>Progress by goal</source>
         <translation>各目标进展</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="42"/>
+        <location filename="../processing/report_pdf.py" line="39"/>
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="43"/>
+        <location filename="../processing/report_pdf.py" line="40"/>
         <source>No indicator of this goal has values by zone.</source>
         <translation>此目标没有任何指标具有分区数值。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="44"/>
+        <location filename="../processing/report_pdf.py" line="41"/>
         <source>{indicator}, by zone, {year}</source>
         <translation>{indicator}，按分区，{year} 年</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="66"/>
+        <location filename="../processing/report_pdf.py" line="68"/>
         <source>Export report (PDF)</source>
         <translation>导出报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="69"/>
+        <location filename="../processing/report_pdf.py" line="71"/>
         <source>&lt;p&gt;Writes a PDF report from a results store with a print-layout template: a cover with the headline (indicators measured, with a target, met or nearly met) and a table of the goals with their status colours, then a page per goal with a map of one of its indicators by zone for the latest year (spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, year, target, status). Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses.&lt;/p&gt;&lt;p&gt;Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose labels use the report&apos;s variables; the default is data/layouts/sdg_report.qpt.&lt;/p&gt;&lt;p&gt;Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command line in its own &lt;i&gt;qgis_process&lt;/i&gt; run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;使用打印布局模板，根据结果库生成 PDF 报告：封面包括总体情况（已监测的指标、设有目标值的指标、已实现或基本实现的指标）和以颜色标示状态的目标表，随后每个目标一页，包括其中一个指标最新年份的分区地图（优先选用空间指标；分级设色，带图例）和该目标的指标表（值、单位、年份、目标值、状态）。如需状态，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;分区：代码（ZONE_ID_FIELD，默认为要素 ID）与结果库中分区区域代码对应的多边形；没有分区时页面不含地图。布局：含两页（封面、目标页）的 .qpt 模板，其标签使用报告变量；默认为 data/layouts/sdg_report.qpt。&lt;/p&gt;&lt;p&gt;打印布局不是线程安全的：本算法在主线程中运行，在命令行中则在单独的 &lt;i&gt;qgis_process&lt;/i&gt; 进程中运行。&lt;/p&gt;</translation>
     </message>
@@ -2414,54 +2409,159 @@
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="112"/>
+        <location filename="../processing/report_pdf.py" line="110"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="112"/>
+        <location filename="../processing/report_pdf.py" line="110"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="114"/>
+        <location filename="../processing/report_pdf.py" line="112"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="133"/>
+        <location filename="../processing/report_pdf.py" line="129"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="138"/>
+        <location filename="../processing/report_pdf.py" line="134"/>
         <source>{} Set AREA_ID.</source>
         <translation>{} 请设置 AREA_ID。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="152"/>
+        <location filename="../processing/report_pdf.py" line="148"/>
         <source>Latest data {year} · progress: {method} · produced {date} with SDG Monitor</source>
         <translation>最新数据 {year} 年 · 进展评估：{method} · 由 SDG 监测于 {date} 生成</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="160"/>
+        <location filename="../processing/report_pdf.py" line="156"/>
         <source>Cancelled before the PDF was written.</source>
         <translation>已在写入 PDF 之前取消。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="169"/>
+        <location filename="../processing/report_pdf.py" line="165"/>
         <source>Could not write the PDF {} (error {}): check the folder is writable and the file not open elsewhere.</source>
         <translation>无法写入 PDF {}（错误 {}）：请检查文件夹是否可写，以及文件是否在别处打开。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="172"/>
+        <location filename="../processing/report_pdf.py" line="168"/>
         <source>PDF report written: {} ({} pages).</source>
         <translation>PDF 报告已写入：{}（共 {} 页）。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="185"/>
+        <location filename="../processing/report_pdf.py" line="181"/>
         <source>The zones layer has no polygons with an id in field &apos;{}&apos;.</source>
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="137"/>
+        <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
+        <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="43"/>
+        <source>Statistical workbook template</source>
+        <translation>统计工作簿模板</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="46"/>
+        <source>&lt;p&gt;Writes an empty statistical workbook for your own area, ready for the departments to fill in and for &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; to read: the sheet &lt;i&gt;data&lt;/i&gt; has one row per workbook item of the indicator profile, area (the whole area, then each zone) and year, with its unit and an empty &lt;i&gt;value&lt;/i&gt; cell that accepts numbers only; the sheet &lt;i&gt;items&lt;/i&gt; lists each item with its unit and the indicators that use it; the sheet &lt;i&gt;notes&lt;/i&gt; says how to fill it in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;为本地区生成一份空白统计工作簿，供各部门填报，并可由 &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; 读取：工作表 &lt;i&gt;data&lt;/i&gt; 中，指标配置的每个工作簿数据项、每个区域（先是全域，再是各分区）和每个年份各占一行，注明单位，&lt;i&gt;value&lt;/i&gt; 单元格留空且只接受数字；工作表 &lt;i&gt;items&lt;/i&gt; 列出每个数据项的单位及使用它的指标；工作表 &lt;i&gt;notes&lt;/i&gt; 说明填报方法。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="57"/>
+        <source>Code of the whole area (e.g. 330521)</source>
+        <translation>全域区划代码（如 330521）</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="58"/>
+        <source>Name of the whole area</source>
+        <translation>全域名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="59"/>
+        <source>Zones (townships), one row block per zone</source>
+        <translation>分区（乡镇），每个分区一组行</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="61"/>
+        <source>Zone code field</source>
+        <translation>分区代码字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="65"/>
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="68"/>
+        <source>Last year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="71"/>
+        <source>Workbook template</source>
+        <translation>工作簿模板</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="73"/>
+        <source>Rows to fill in</source>
+        <translation>待填报行数</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="84"/>
+        <source>The last year {} comes before the first year {}.</source>
+        <translation>结束年份 {} 早于起始年份 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="96"/>
+        <source>Workbook template written: {} ({} rows to fill in).</source>
+        <translation>已写出工作簿模板：{}（待填报 {} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="105"/>
+        <source>Choose the zone code field of the zones layer.</source>
+        <translation>请选择分区图层的分区代码字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="128"/>
+        <source>Numbers only</source>
+        <translation>仅限数字</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="128"/>
+        <source>Type a number without units; leave the cell empty when unknown.</source>
+        <translation>请输入不带单位的数字；未知时留空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="138"/>
+        <source>How to fill in this workbook</source>
+        <translation>工作簿填报说明</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="138"/>
+        <source>Type each figure in the value column of the data sheet, in the unit given beside it.</source>
+        <translation>请在 data 工作表的 value 列中按旁边注明的单位填写各项数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="138"/>
+        <source>Leave a cell empty when the figure is not known: only the indicators that need it are skipped.</source>
+        <translation>数据未知时请留空：只有需要该数据的指标会被跳过。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="138"/>
+        <source>Do not change the item, area_code and year columns; add rows for more areas or years if needed.</source>
+        <translation>请勿修改 item、area_code 和 year 列；如需更多区域或年份，可添加行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workbook_template.py" line="138"/>
+        <source>Then run &apos;Statistical indicators from a workbook&apos; (sdg:indicators_from_workbook).</source>
+        <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
 </context>
 </TS>
