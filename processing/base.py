@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
@@ -83,6 +84,14 @@ def store_errors() -> Iterator[None]:
         raise QgsProcessingException(str(err)) from err
 
 
+def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:
+    """``parameters`` with a temporary output for every destination the caller did not name."""
+    filled = dict(parameters)
+    for definition in algorithm.destinationParameterDefinitions():
+        filled.setdefault(definition.name(), QgsProcessing.TEMPORARY_OUTPUT)
+    return filled
+
+
 def plain(value):
     """A plain Python number (numpy scalars show up empty in ``qgis_process --json``)."""
     if value is None:
@@ -122,6 +131,21 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def input_name(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+        """The name of the layer given as input ``name`` (its source when it is not a loaded layer), for messages."""
+        layer = self.parameterAsLayer(parameters, name, context)
+        return layer.name() if layer is not None else self.parameterAsString(parameters, name, context)
+
+    def spatial_source(self, parameters: dict, name: str,
+                       context: QgsProcessingContext) -> QgsProcessingFeatureSource | None:
+        """The vector input ``name`` (None when not given); refuses a layer without a CRS, naming it."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is not None and not source.sourceCrs().isValid():
+            raise QgsProcessingException(
+                tr("Layer '{}' ({}) has no coordinate reference system: set one (Layer Properties > Source) and "
+                   "run again.").format(self.input_name(parameters, name, context), name))
+        return source
 
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""
@@ -214,9 +238,11 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             return None
         layer = self.parameterAsVectorLayer(parameters, self.ZONES, context)
         name = layer.name() if layer is not None else self.parameterAsString(parameters, self.ZONES, context)
-        return ZoneSet.from_source(
+        zones = ZoneSet.from_source(
             source, name, self.parameterAsString(parameters, self.ZONE_ID_FIELD, context),
             self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context), context)
+        zones.refuse_empty()
+        return zones
 
     def output_fields(self, zones: ZoneSet | None) -> QgsFields:
         """The zones' own fields (or area_id, area_name) plus ``value`` and the components."""

@@ -20,7 +20,7 @@ from ..core.indicator_set import ConfigError, IndicatorSet, Step, read_config
 from ..core.progress import METHODS
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_parameter
+from .base import SdgBaseAlgorithm, plain, store_parameter, with_temporary_outputs
 from .tables import write_table
 
 SUMMARY_COLUMNS = {"id": "text", "algorithm": "text", "year": "int", "status": "text", "value": "real",
@@ -137,9 +137,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         for name, value in shared.items():
             if value is not None and algorithm.parameterDefinition(name) is not None:
                 parameters.setdefault(name, value)
-        for definition in algorithm.destinationParameterDefinitions():
-            parameters.setdefault(definition.name(), "TEMPORARY_OUTPUT")
-        return parameters
+        return with_temporary_outputs(algorithm, parameters)
 
     @staticmethod
     def _load_targets(config: IndicatorSet, results: str) -> None:

@@ -46,3 +46,39 @@ def write_polygons(path: Path, layer_name: str, epsg: int, wkts: Sequence[str],
         layer.CreateFeature(feature)
     ds = None
     return path
+
+
+def write_forest_set(folder: Path, broken: bool = False) -> Path:
+    """An indicator-set config for two 20 x 30 land-cover rasters (forest 10 then 12 of 30 columns) and two
+    township zones, with a targets CSV (15.1.1 at 45 % by 2030); ``broken`` adds a missing raster and an unknown
+    algorithm."""
+    import json
+
+    data = folder / "data"
+    data.mkdir()
+    for year, forest_columns in ((2015, 10), (2020, 12)):
+        array = np.full((20, 30), 10, dtype=np.uint8)
+        array[:, :forest_columns] = 20
+        write_raster(data / f"lc_{year}.tif", array, 4549, (500000.0, 3370000.0), 10.0, nodata=0)
+    write_polygons(data / "zones.gpkg", "towns", 4549, [
+        "POLYGON((500000 3370000,500150 3370000,500150 3369800,500000 3369800,500000 3370000))",
+        "POLYGON((500150 3370000,500300 3370000,500300 3369800,500150 3369800,500150 3370000))"],
+        [{"code": "T1", "name": "一"}, {"code": "T2", "name": "二"}])
+    (folder / "targets.csv").write_text("indicator,target,target_year,direction,source\n"
+                                        "15.1.1,45,2030,increase,test\n", encoding="utf-8")
+    indicators = [{"id": f"forest-{year}", "algorithm": "sdg:forest_area_15_1_1", "year": year,
+                   "parameters": {"LANDCOVER": f"data/lc_{year}.tif", "FOREST_CLASSES": "20"}}
+                  for year in (2015, 2020)]
+    if broken:
+        indicators += [{"id": "broken", "algorithm": "sdg:forest_area_15_1_1", "year": 2021,
+                        "parameters": {"LANDCOVER": "data/missing.tif"}},
+                       {"id": "unknown", "algorithm": "sdg:no_such_thing", "year": 2021}]
+    config = {
+        "name": "test county", "results": "out/results.gpkg", "area": {"id": "C1", "name": "县"},
+        "zones": {"path": "data/zones.gpkg|layername=towns", "id_field": "code", "name_field": "name",
+                  "level": "township"},
+        "targets": "targets.csv", "indicators": indicators,
+    }
+    path = folder / "set.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return path

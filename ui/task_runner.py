@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
+from ..processing.base import with_temporary_outputs
 from ..translation import tr
 
 
@@ -113,11 +114,12 @@ class ProcessingCallsTask(QgsTask):
         context = QgsProcessingContext()  # this thread's context, with the project settings of the main one
         context.copyThreadSafeSettings(self._context)
         first_error = len(self._feedback.errors)
-        valid, message = algorithm.checkParameterValues(call.parameters, context)
+        parameters = with_temporary_outputs(algorithm, call.parameters)
+        valid, message = algorithm.checkParameterValues(parameters, context)
         if not valid:
             return CallOutcome(call, "failed", errors=[message])
         try:
-            results, ok = algorithm.run(call.parameters, context, feedback)
+            results, ok = algorithm.run(parameters, context, feedback)
         except Exception as error:  # noqa: BLE001 (any failure of one call is reported, the others still run)
             results, ok = {}, False
             self._feedback.errors.append(str(error))

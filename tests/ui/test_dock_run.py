@@ -1,0 +1,38 @@
+"""The dock's Run tab runs an indicator set (sdg:run_indicator_set) in the background into the open store, and
+the dashboard shows the new results when it ends."""
+from __future__ import annotations
+
+import time
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from sdg_monitor.core.store import ResultsStore
+from sdg_monitor.ui.dock import SdgDock
+from sdg_testdata import write_forest_set
+
+
+def test_run_tab_runs_a_set_and_the_dock_shows_it(sdg_provider, qgis_app, qgis_parent, tmp_path):
+    config = write_forest_set(tmp_path)
+    store = tmp_path / "my store.gpkg"
+    dock = SdgDock(qgis_parent)
+    try:
+        assert dock.open_store(str(store), create=True)
+        assert dock.run_panel.run_button.isEnabled() is False  # no config chosen yet
+        dock.run_panel.config.setFilePath(str(config))
+        dock.run_panel.update_state()
+        assert dock.run_panel.run_button.isEnabled()
+        finished = []
+        dock.run_panel.runFinished.connect(finished.append)
+        dock.run_panel.run_config()
+        end = time.monotonic() + 60
+        while not finished and time.monotonic() < end:
+            qgis_app.processEvents()
+            time.sleep(0.02)
+        assert finished and finished[0][0].state == "done", finished
+        rows = ResultsStore(store).read_results(indicator="15.1.1")
+        assert sorted(set(rows["year"])) == [2015, 2020]  # into the open store, not the config's
+        assert "15.1.1" in [key[0] for key in dock.table.keys()]
+    finally:
+        dock.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QgsProject.instance().clear()
