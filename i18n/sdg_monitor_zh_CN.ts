@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="113"/>
+        <location filename="../processing/base.py" line="121"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="114"/>
+        <location filename="../processing/base.py" line="122"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="116"/>
+        <location filename="../processing/base.py" line="124"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="117"/>
+        <location filename="../processing/base.py" line="125"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="177"/>
+        <location filename="../processing/base.py" line="185"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="183"/>
+        <location filename="../processing/base.py" line="191"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
@@ -69,27 +69,27 @@
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="190"/>
+        <location filename="../processing/base.py" line="198"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="192"/>
+        <location filename="../processing/base.py" line="200"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="194"/>
+        <location filename="../processing/base.py" line="202"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="197"/>
+        <location filename="../processing/base.py" line="205"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="199"/>
+        <location filename="../processing/base.py" line="207"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="221"/>
+        <location filename="../processing/base.py" line="229"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -194,12 +194,12 @@
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="130"/>
+        <location filename="../processing/zones.py" line="151"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="149"/>
+        <location filename="../processing/zones.py" line="173"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -215,46 +215,46 @@
     </message>
     <message>
         <location filename="../processing/access.py" line="261"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): QGIS's network analysis library builds one graph of the lines (they connect where they share a vertex; both directions walkable) with ellipsoidal lengths in metres, as QGIS's service-area algorithms measure them (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to its nearest point on the network, the walk from the point to the network counting towards the distance. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every line within the distance, partial lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced, default 50 m) of the served network are served; with a coarse population grid use at least half the cell's diagonal (a warning says so) or a finer grid. Lines are straight between vertices.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：使用 QGIS 网络分析库将所有线构建为一个图（线在共享节点处相连；双向均可步行），边长为以米计的椭球长度，与 QGIS 服务区算法的量算方式一致（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点连接到路网上距其最近的点，从该点走到路网的距离计入总距离。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线的所有部分，部分覆盖的线在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数，默认 50 m）以内的即为覆盖；若人口格网较粗，请至少使用像元对角线长度的一半（会给出警告），或使用更细的格网。节点之间的线段视为直线。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): QGIS's network analysis library builds one graph of the lines (they connect where they share a vertex; both directions walkable) with ellipsoidal lengths in metres, as QGIS's service-area algorithms measure them (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to its nearest point on the network, the walk from the point to the network counting towards the distance. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every line within the distance, partial lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served. Lines are straight between vertices.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：使用 QGIS 网络分析库将所有线构建为一个图（线在共享节点处相连；双向均可步行），边长为以米计的椭球长度，与 QGIS 服务区算法的量算方式一致（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点连接到路网上距其最近的点，从该点走到路网的距离计入总距离。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线的所有部分，部分覆盖的线在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。节点之间的线段视为直线。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="311"/>
+        <location filename="../processing/access.py" line="315"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="314"/>
+        <location filename="../processing/access.py" line="318"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="316"/>
+        <location filename="../processing/access.py" line="320"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="321"/>
+        <location filename="../processing/access.py" line="325"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="324"/>
+        <location filename="../processing/access.py" line="328"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="342"/>
+        <location filename="../processing/access.py" line="346"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="358"/>
+        <location filename="../processing/access.py" line="362"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="371"/>
+        <location filename="../processing/access.py" line="380"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="408"/>
+        <location filename="../processing/access.py" line="417"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="115"/>
+        <location filename="../processing/base.py" line="123"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -459,97 +459,97 @@
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="169"/>
+        <location filename="../processing/dasymetric_population.py" line="170"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="174"/>
+        <location filename="../processing/dasymetric_population.py" line="175"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="177"/>
+        <location filename="../processing/dasymetric_population.py" line="178"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="210"/>
+        <location filename="../processing/dasymetric_population.py" line="211"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="212"/>
+        <location filename="../processing/dasymetric_population.py" line="213"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="229"/>
+        <location filename="../processing/dasymetric_population.py" line="230"/>
         <source>Zones layer &apos;{}&apos; has no geometry.</source>
         <translation>分区图层“{}”没有几何。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="250"/>
+        <location filename="../processing/dasymetric_population.py" line="251"/>
         <source>Buildings layer has no coordinate reference system: set one and run again.</source>
         <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="281"/>
+        <location filename="../processing/dasymetric_population.py" line="282"/>
         <source>{} building(s) without a valid number of floors or geometry were left out.</source>
         <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="286"/>
+        <location filename="../processing/dasymetric_population.py" line="287"/>
         <source>Building floor area on the grid: {:.6g} m².</source>
         <translation>格网上的建筑面积：{:.6g} m²。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="298"/>
+        <location filename="../processing/dasymetric_population.py" line="299"/>
         <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
         <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="302"/>
+        <location filename="../processing/dasymetric_population.py" line="303"/>
         <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
         <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="306"/>
+        <location filename="../processing/dasymetric_population.py" line="307"/>
         <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
         <translation>分区“{}”没有{}：其总数按{}分配。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="323"/>
+        <location filename="../processing/dasymetric_population.py" line="324"/>
         <source>Could not create the raster {}.</source>
         <translation>无法创建栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="349"/>
+        <location filename="../processing/dasymetric_population.py" line="350"/>
         <source>{}: {:.8g} on the grid.</source>
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="380"/>
+        <location filename="../processing/dasymetric_population.py" line="381"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="380"/>
+        <location filename="../processing/dasymetric_population.py" line="381"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="383"/>
+        <location filename="../processing/dasymetric_population.py" line="384"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="384"/>
+        <location filename="../processing/dasymetric_population.py" line="385"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="448"/>
+        <location filename="../processing/dasymetric_population.py" line="449"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
@@ -1499,7 +1499,7 @@
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="155"/>
+        <location filename="../processing/run_indicator_set.py" line="153"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
@@ -2289,22 +2289,22 @@
         <translation>在后台运行指标集</translation>
     </message>
     <message>
-        <location filename="../ui/task_runner.py" line="71"/>
+        <location filename="../ui/task_runner.py" line="72"/>
         <source>SDG Monitor: running indicators</source>
         <translation>SDG 监测：正在运行指标</translation>
     </message>
     <message>
-        <location filename="../ui/task_runner.py" line="107"/>
+        <location filename="../ui/task_runner.py" line="108"/>
         <source>Algorithm {} is not available: enable the plugin that provides it.</source>
         <translation>算法 {} 不可用：请启用提供该算法的插件。</translation>
     </message>
     <message>
-        <location filename="../ui/task_runner.py" line="110"/>
+        <location filename="../ui/task_runner.py" line="111"/>
         <source>Algorithm {} cannot run in the background: run it from the Processing toolbox.</source>
         <translation>算法 {} 无法在后台运行：请从处理工具箱运行。</translation>
     </message>
     <message>
-        <location filename="../ui/task_runner.py" line="128"/>
+        <location filename="../ui/task_runner.py" line="130"/>
         <source>The algorithm failed without a message.</source>
         <translation>算法运行失败，未给出任何消息。</translation>
     </message>
@@ -2459,7 +2459,7 @@
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="137"/>
+        <location filename="../processing/base.py" line="145"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
@@ -2562,6 +2562,21 @@
         <location filename="../processing/workbook_template.py" line="138"/>
         <source>Then run &apos;Statistical indicators from a workbook&apos; (sdg:indicators_from_workbook).</source>
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="376"/>
+        <source>Walk-off distance: {:.0f} m.</source>
+        <translation>离网步行距离：{:.0f} 米。</translation>
+    </message>
+    <message>
+        <location filename="../processing/zones.py" line="81"/>
+        <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/zones.py" line="180"/>
+        <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -275,9 +275,10 @@ def access_help() -> str:
         "tied to its nearest point on the network, the walk from the point to the network counting towards "
         "the distance. One multi-source shortest-path search per distance class gives every node's distance "
         "to the nearest point; the served network is every part of every line within the distance, partial "
-        "lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced, "
-        "default 50 m) of the served network are served; with a coarse population grid use at least half the "
-        "cell's diagonal (a warning says so) or a finer grid. Lines are straight between vertices.</p>"
+        "lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced; "
+        "default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's "
+        "cells beside a served street are reached) of the served network are served. Lines are straight "
+        "between vertices.</p>"
         "<p>The whole-area value is the sum of served population over the sum of population of all zones (not "
         "a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.</p>")
 
@@ -289,6 +290,9 @@ class AccessResult(IndicatorResult):
 
     method: str = EUCLIDEAN
     series: dict[str, tuple[ZoneValue, list[ZoneValue]]] = field(default_factory=dict)
+
+
+DEFAULT_WALK_OFF = 50.0  # metres
 
 
 class AccessAlgorithm(SdgAlgorithm):
@@ -323,7 +327,7 @@ class AccessAlgorithm(SdgAlgorithm):
             [QgsProcessing.TypeVectorLine], optional=True))
         walk_off = QgsProcessingParameterNumber(
             self.WALK_OFF, tr("Walk-off distance from the network to a home (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=50.0, minValue=0.0)
+            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
         walk_off.setFlags(walk_off.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(walk_off)
 
@@ -361,12 +365,17 @@ class AccessAlgorithm(SdgAlgorithm):
 
     def walk_off(self, parameters: dict, context: QgsProcessingContext, layer: QgsRasterLayer,
                  feedback: QgsProcessingFeedback) -> float:
-        """WALK_OFF in metres; warns when it is under half the population cell's diagonal (cells whose centre is
-        farther from every street than that are then never served)."""
-        walk_off = self.parameterAsDouble(parameters, self.WALK_OFF, context)
+        """WALK_OFF in metres; by default 50 m or half the population cell's diagonal, whichever is larger. A given
+        value under half the diagonal is warned about (cells whose centre is farther from every street than
+        that are then never served)."""
         grid = grid_of(layer)
         geometry = strip_geometry(grid, grid.height // 2, 1)
         half_diagonal = 0.5 * math.hypot(grid.xres * geometry.kx[0], grid.yres * geometry.ky[0])
+        if parameters.get(self.WALK_OFF) in (None, ""):
+            walk_off = max(DEFAULT_WALK_OFF, half_diagonal)
+            feedback.pushInfo(tr("Walk-off distance: {:.0f} m.").format(walk_off))
+            return walk_off
+        walk_off = self.parameterAsDouble(parameters, self.WALK_OFF, context)
         if walk_off < half_diagonal:
             feedback.pushWarning(tr(
                 "The walk-off distance ({:.0f} m) is under half the population cell's diagonal ({:.0f} m): cells "

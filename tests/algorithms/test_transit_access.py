@@ -275,3 +275,17 @@ def test_walk_from_an_off_network_stop_counts(run_algorithm, small, tmp_path):
     # each widened by 10.5 m: row 4 columns 0-3, rows 3 and 5 columns 0-2, row 2 columns 0-1, row 1 column 0.
     served = cells(*[(4, c) for c in range(4)], *[(r, c) for r in (3, 5) for c in range(3)], (2, 0), (2, 1), (1, 0))
     assert next(result["OUTPUT"].getFeatures())["served_population"] == population_of(served)
+
+
+def test_default_walk_off_reaches_a_coarse_grid(run_algorithm, tmp_path):
+    """A 3 x 3 grid of 100 m cells with one person each; a road 90 m below the top edge with a stop at its west
+    end: the top row's centres are 40 m from it, the middle row's 60 m: beyond 50 m but within half the diagonal
+    (70.7 m). By default both rows (6 people) are served; with WALK_OFF=50 only the top row."""
+    raster = write_raster(tmp_path / "pop.tif", np.ones((3, 3), dtype=np.float32), UTM, (LEFT, TOP), 100.0,
+                          nodata=-1, dtype=gdal.GDT_Float32)
+    road = lines(tmp_path / "net.gpkg", "roads", UTM, [[(LEFT, TOP - 90), (LEFT + 300, TOP - 90)]])
+    stop = points(tmp_path / "stops.gpkg", "stops", UTM, [(LEFT, TOP - 90)], [{"kind": "bus"}])
+    default = run(run_algorithm, POPULATION=str(raster), STOPS=stop, NETWORK=road)
+    assert default["VALUE"] == pytest.approx(100 * 6 / 9)
+    narrow = run(run_algorithm, POPULATION=str(raster), STOPS=stop, NETWORK=road, WALK_OFF=50)
+    assert narrow["VALUE"] == pytest.approx(100 * 3 / 9)
