@@ -646,6 +646,9 @@ class ResultsStore:
         elif code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
             why = ("the folder does not exist or is not writable, or the file was removed. Choose a file in "
                    "a folder you can write to.")
+        elif code.startswith("SQLITE_FULL") or "disk is full" in text:
+            why = ("the disk is full (or the file reached its size limit); the store keeps its previous rows. "
+                   "Free some space or choose a store on another disk, and run again.")
         elif code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text \
                 or "malformed" in text:
             why = "it is not a GeoPackage or it is damaged. Choose another file or restore it from a backup."

@@ -99,7 +99,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="229"/>
+        <location filename="../processing/base.py" line="231"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -179,27 +179,27 @@
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="53"/>
+        <location filename="../processing/zones.py" line="54"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="58"/>
+        <location filename="../processing/zones.py" line="60"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="73"/>
+        <location filename="../processing/zones.py" line="80"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="151"/>
+        <location filename="../processing/zones.py" line="158"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="173"/>
+        <location filename="../processing/zones.py" line="180"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -394,27 +394,27 @@
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="90"/>
+        <location filename="../processing/dasymetric_population.py" line="91"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="93"/>
+        <location filename="../processing/dasymetric_population.py" line="94"/>
         <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="123"/>
+        <location filename="../processing/dasymetric_population.py" line="124"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="126"/>
+        <location filename="../processing/dasymetric_population.py" line="127"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="129"/>
+        <location filename="../processing/dasymetric_population.py" line="130"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
@@ -424,132 +424,132 @@
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="137"/>
+        <location filename="../processing/dasymetric_population.py" line="138"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="140"/>
+        <location filename="../processing/dasymetric_population.py" line="141"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="142"/>
+        <location filename="../processing/dasymetric_population.py" line="143"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="145"/>
+        <location filename="../processing/dasymetric_population.py" line="146"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="148"/>
+        <location filename="../processing/dasymetric_population.py" line="149"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="153"/>
+        <location filename="../processing/dasymetric_population.py" line="154"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="155"/>
+        <location filename="../processing/dasymetric_population.py" line="156"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="170"/>
+        <location filename="../processing/dasymetric_population.py" line="171"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="175"/>
+        <location filename="../processing/dasymetric_population.py" line="176"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="178"/>
+        <location filename="../processing/dasymetric_population.py" line="179"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="211"/>
+        <location filename="../processing/dasymetric_population.py" line="212"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="213"/>
+        <location filename="../processing/dasymetric_population.py" line="214"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="230"/>
+        <location filename="../processing/dasymetric_population.py" line="231"/>
         <source>Zones layer &apos;{}&apos; has no geometry.</source>
         <translation>分区图层“{}”没有几何。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="251"/>
+        <location filename="../processing/dasymetric_population.py" line="252"/>
         <source>Buildings layer has no coordinate reference system: set one and run again.</source>
         <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="282"/>
+        <location filename="../processing/dasymetric_population.py" line="284"/>
         <source>{} building(s) without a valid number of floors or geometry were left out.</source>
         <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="287"/>
+        <location filename="../processing/dasymetric_population.py" line="289"/>
         <source>Building floor area on the grid: {:.6g} m².</source>
         <translation>格网上的建筑面积：{:.6g} m²。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="299"/>
+        <location filename="../processing/dasymetric_population.py" line="301"/>
         <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
         <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="303"/>
+        <location filename="../processing/dasymetric_population.py" line="305"/>
         <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
         <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="307"/>
+        <location filename="../processing/dasymetric_population.py" line="309"/>
         <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
         <translation>分区“{}”没有{}：其总数按{}分配。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="324"/>
+        <location filename="../processing/dasymetric_population.py" line="326"/>
         <source>Could not create the raster {}.</source>
         <translation>无法创建栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="350"/>
+        <location filename="../processing/dasymetric_population.py" line="352"/>
         <source>{}: {:.8g} on the grid.</source>
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="381"/>
+        <location filename="../processing/dasymetric_population.py" line="383"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="381"/>
+        <location filename="../processing/dasymetric_population.py" line="383"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="384"/>
+        <location filename="../processing/dasymetric_population.py" line="386"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="385"/>
+        <location filename="../processing/dasymetric_population.py" line="387"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="449"/>
+        <location filename="../processing/dasymetric_population.py" line="451"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
@@ -1264,62 +1264,62 @@
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="63"/>
+        <location filename="../processing/open_space.py" line="64"/>
         <source>Open public space in built-up areas (11.7.1)</source>
         <translation>建成区中的开放公共空间（11.7.1）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="66"/>
+        <location filename="../processing/open_space.py" line="67"/>
         <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas are true areas: ellipsoidal in a geographic CRS, planar metres in a projected one; everything is measured in the built-up layer's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points every 25 m along the open space's edge.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。面积为真实面积：地理坐标参考系中按椭球计算，投影坐标参考系中按平面米计算；所有量算均在建成区图层的坐标参考系中进行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上每隔 25 m 设置的入口点计算。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="78"/>
+        <location filename="../processing/open_space.py" line="79"/>
         <source>&lt;p&gt;Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;open_space_km2&lt;/i&gt;, &lt;i&gt;street_km2&lt;/i&gt;, &lt;i&gt;builtup_km2&lt;/i&gt;, &lt;i&gt;access_pct&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows: the share as the main series, access as series &lt;i&gt;population_within_walk&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（占建成区面积的百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;open_space_km2&lt;/i&gt;、&lt;i&gt;street_km2&lt;/i&gt;、&lt;i&gt;builtup_km2&lt;/i&gt;、&lt;i&gt;access_pct&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录：比例为主系列，可达性为系列 &lt;i&gt;population_within_walk&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="85"/>
+        <location filename="../processing/open_space.py" line="86"/>
         <source>Built-up area (polygons)</source>
         <translation>建成区（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="87"/>
+        <location filename="../processing/open_space.py" line="88"/>
         <source>Open public spaces (polygons)</source>
         <translation>开放公共空间（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="89"/>
+        <location filename="../processing/open_space.py" line="90"/>
         <source>Street areas (polygons)</source>
         <translation>街道面（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="91"/>
+        <location filename="../processing/open_space.py" line="92"/>
         <source>Roads (lines, with a width; instead of street polygons)</source>
         <translation>道路（线，带宽度；替代街道多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="94"/>
+        <location filename="../processing/open_space.py" line="95"/>
         <source>Road width field (m)</source>
         <translation>道路宽度字段（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="97"/>
+        <location filename="../processing/open_space.py" line="98"/>
         <source>Road width where the field is empty or not given (m)</source>
         <translation>字段为空或未提供时的道路宽度（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="100"/>
+        <location filename="../processing/open_space.py" line="101"/>
         <source>Population raster (for the access series)</source>
         <translation>人口栅格（用于可达性系列）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="103"/>
+        <location filename="../processing/open_space.py" line="104"/>
         <source>Walking distance to open space (m)</source>
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="160"/>
+        <location filename="../processing/open_space.py" line="161"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -1694,12 +1694,12 @@
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="138"/>
+        <location filename="../processing/table_indicator.py" line="142"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="148"/>
+        <location filename="../processing/table_indicator.py" line="152"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
@@ -1709,37 +1709,37 @@
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="177"/>
+        <location filename="../processing/table_indicator.py" line="181"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="188"/>
+        <location filename="../processing/table_indicator.py" line="192"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="196"/>
+        <location filename="../processing/table_indicator.py" line="200"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="201"/>
+        <location filename="../processing/table_indicator.py" line="205"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="207"/>
+        <location filename="../processing/table_indicator.py" line="211"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="218"/>
+        <location filename="../processing/table_indicator.py" line="222"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/tables.py" line="28"/>
+        <location filename="../processing/tables.py" line="29"/>
         <source>Table &apos;{}&apos; lacks the field(s) {}; it has {}.</source>
         <translation>表“{}”缺少字段 {}；现有字段为 {}。</translation>
     </message>
@@ -2569,14 +2569,34 @@
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="81"/>
+        <location filename="../processing/zones.py" line="88"/>
         <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
-        <translation type="unfinished"></translation>
+        <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="180"/>
+        <location filename="../processing/zones.py" line="187"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
-        <translation type="unfinished"></translation>
+        <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="134"/>
+        <source>Table &apos;{}&apos; has no rows (or none is selected): choose a table with data.</source>
+        <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
+    </message>
+    <message>
+        <location filename="../processing/zones.py" line="57"/>
+        <source>a field name</source>
+        <translation>某个字段名</translation>
+    </message>
+    <message>
+        <location filename="../processing/zones.py" line="76"/>
+        <source>field &apos;{}&apos;</source>
+        <translation>字段“{}”</translation>
+    </message>
+    <message>
+        <location filename="../processing/tables.py" line="45"/>
+        <source>Layer &apos;{}&apos;: {} holds text that does not decode in the layer&apos;s encoding (&apos;{}&apos;). The file is probably in another encoding, such as GBK, without a .cpg file: set the layer&apos;s data source encoding (Layer Properties &gt; Source), or put a text file with the same name and the extension .cpg containing GBK beside the shapefile, then run again.</source>
+        <translation>图层“{}”：{}中的文本无法按图层的编码解码（“{}”）。该文件可能使用其他编码（如 GBK）且缺少 .cpg 文件：请设置图层的数据源编码（图层属性 &gt; 源），或在 shapefile 旁放一个同名、扩展名为 .cpg、内容为 GBK 的文本文件，然后重新运行。</translation>
     </message>
 </context>
 </TS>

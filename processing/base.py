@@ -219,6 +219,8 @@ class SdgAlgorithm(SdgBaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         zones = self.zone_set(parameters, context)
         result = self.compute(parameters, context, feedback, zones)
+        if feedback is not None and feedback.isCanceled():  # cancelled after compute: still write nothing
+            raise QgsProcessingException(tr("Cancelled: nothing was written."))
         dest_id = self.write_output(parameters, context, feedback, zones, result)
         results_path = self.parameterAsFile(parameters, self.RESULTS, context)
         if results_path:

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterBand,
@@ -164,6 +165,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             source, layer.name() if layer is not None else self.parameterAsString(parameters, self.ZONES, context),
             self.parameterAsString(parameters, self.ZONE_ID_FIELD, context),
             self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context), context)
+        zones.refuse_empty()
         fields = self.parameterAsFields(parameters, self.TOTAL_FIELDS, context)
         if not fields:
             raise QgsProcessingException(tr("Choose at least one total field of the zones layer (TOTAL_FIELDS)."))
@@ -260,7 +262,8 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         values: list[float] = []
         skipped = 0
         count = max(1, source.featureCount())
-        for index, feature in enumerate(source.getFeatures(request)):
+        for index, feature in enumerate(source.getFeatures(
+                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
             if index % 1000 == 0:
                 _check_cancel(feedback)
                 feedback.setProgress(10.0 * index / count)

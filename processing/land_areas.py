@@ -90,7 +90,7 @@ def read_polygons(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordin
     transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
     request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
     out = []
-    for feature in source.getFeatures(request):
+    for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled: nothing was written."))
         geometry = QgsGeometry(feature.geometry())

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -105,12 +106,10 @@ class OpenSpace(AccessAlgorithm):
             defaultValue=400.0, minValue=0.0))
 
     def compute(self, parameters, context, feedback, zones):
-        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
+        builtup_source = self.spatial_source(parameters, self.BUILTUP, context)
         crs = builtup_source.sourceCrs()
-        if not crs.isValid():
-            raise QgsProcessingException(tr("The built-up layer has no coordinate reference system: set one."))
         builtup = self._union(builtup_source, crs, context)
-        open_space = self._union(self.parameterAsSource(parameters, self.OPEN_SPACE, context), crs, context)
+        open_space = self._union(self.spatial_source(parameters, self.OPEN_SPACE, context), crs, context)
         streets = self._streets(parameters, context, crs, open_space)
         measure = _Measure(crs, context)
         areas = zones.geometries_in(crs, context) if zones is not None else [builtup]
@@ -148,7 +147,7 @@ class OpenSpace(AccessAlgorithm):
         """All the features of a source dissolved into one geometry in ``crs``."""
         request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
         geometries = []
-        for feature in source.getFeatures(request):
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
             geometry = feature.geometry()
             if not geometry.isEmpty():
                 geometries.append(geometry if geometry.isGeosValid() else geometry.makeValid())
@@ -156,8 +155,8 @@ class OpenSpace(AccessAlgorithm):
 
     def _streets(self, parameters, context, crs, open_space: QgsGeometry) -> list[tuple[QgsGeometry, float | None]]:
         """Street polygons (width None) or road lines with their width in metres, outside open spaces."""
-        polygons = self.parameterAsSource(parameters, self.STREETS, context)
-        lines = self.parameterAsSource(parameters, self.ROADS, context)
+        polygons = self.spatial_source(parameters, self.STREETS, context)
+        lines = self.spatial_source(parameters, self.ROADS, context)
         if polygons is not None and lines is not None:
             raise QgsProcessingException(tr("Give streets either as polygons (STREETS) or as road lines (ROADS), "
                                             "not both."))

@@ -130,6 +130,10 @@ class TableIndicator(SdgBaseAlgorithm):
         if not denominator_text and formula != "growth":
             raise QgsProcessingException(tr("A {} needs a denominator (DENOMINATOR).").format(formula))
         rows = self._read(parameters, context, feedback, source, numerator_text, denominator_text)
+        if not rows:
+            raise QgsProcessingException(
+                tr("Table '{}' has no rows (or none is selected): choose a table with data.").format(
+                    source.sourceName()))
         dated = [Observation(area, year, num, den) for area, year, num, den in rows if year is not None]
         try:
             values = iter(row_values(dated, formula, multiplier))

@@ -22,6 +22,7 @@ from ..translation import tr
 def source_frame(source: QgsProcessingFeatureSource, name: str, required: tuple[str, ...]) -> pd.DataFrame:
     """The attributes of ``source`` as a DataFrame (NULL -> None); refuses a table lacking ``required`` fields."""
     names = source.fields().names()
+    refuse_garbled(name, tr("a field name"), names)
     lower = {field.lower(): field for field in names}
     missing = [field for field in required if field.lower() not in lower]
     if missing:
@@ -31,7 +32,21 @@ def source_frame(source: QgsProcessingFeatureSource, name: str, required: tuple[
     records = [[None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
                 for value in feature.attributes()] for feature in source.getFeatures(request)]
     frame = pd.DataFrame.from_records(records, columns=names)
+    for column in names:
+        refuse_garbled(name, tr("field '{}'").format(column), frame[column])
     return frame.rename(columns={lower[field.lower()]: field for field in required})
+
+
+def refuse_garbled(layer: str, where: str, values) -> None:
+    """Refuse text that did not decode (U+FFFD), typically a GBK shapefile without a .cpg file read as UTF-8:
+    it would give wrong names and ids that no longer tell zones apart."""
+    bad = next((value for value in values if isinstance(value, str) and "\ufffd" in value), None)
+    if bad is not None:
+        raise QgsProcessingException(
+            tr("Layer '{}': {} holds text that does not decode in the layer's encoding ('{}'). The file "
+               "is probably in another encoding, such as GBK, without a .cpg file: set the layer's data source "
+               "encoding (Layer Properties > Source), or put a text file with the same name and the extension "
+               ".cpg containing GBK beside the shapefile, then run again.").format(layer, where, bad))
 
 
 _KINDS = {"int": QVariant.LongLong, "real": QVariant.Double, "text": QVariant.String}

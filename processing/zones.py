@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ..translation import tr
 from .raster_io import RasterGrid, Strip, grid_of, read_strips
+from .tables import refuse_garbled
 
 
 @dataclass
@@ -53,13 +54,15 @@ class ZoneSet:
             raise QgsProcessingException(
                 tr("Zones layer '{}' has no coordinate reference system: set one and run again.").format(name))
         fields = source.fields()
+        refuse_garbled(name, tr("a field name"), fields.names())
         for field in (id_field, name_field):
             if field and fields.indexFromName(field) < 0:
                 raise QgsProcessingException(
                     tr("Zones layer '{}' has no field '{}'.").format(name, field))
         zones = []
         request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-        for feature in source.getFeatures(request):
+        # skip Processing's own validity check (it would stop the run or drop the feature): repaired below
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
             geometry = feature.geometry()
             if not geometry.isEmpty() and not geometry.isGeosValid():
                 feature.setGeometry(geometry.makeValid())
@@ -67,6 +70,10 @@ class ZoneSet:
             area_name = feature[name_field] if name_field else ""
             zones.append(Zone(feature, "" if area_id is None else str(area_id),
                               "" if area_name is None else str(area_name)))
+        for field, values in ((id_field, [zone.area_id for zone in zones]),
+                              (name_field, [zone.area_name for zone in zones])):
+            if field:
+                refuse_garbled(name, tr("field '{}'").format(field), values)
         ids = [zone.area_id for zone in zones]
         if len(set(ids)) != len(ids):
             duplicate = next(i for i in ids if ids.count(i) > 1)
@@ -74,6 +81,13 @@ class ZoneSet:
                 tr("Zones layer '{}': zone id '{}' appears more than once in field '{}'; choose a field with "
                    "unique values.").format(name, duplicate, id_field or "fid"))
         return cls(zones, fields, source.sourceCrs(), name)
+
+    def refuse_empty(self) -> None:
+        """Refuse a zones layer without features: it would give no value at all."""
+        if not self.zones:
+            raise QgsProcessingException(
+                tr("Zones layer '{}' has no features (or none is selected): choose a layer with zones, or leave "
+                   "the zones empty to compute the whole area.").format(self.name))
 
     def geometries_in(self, crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext) -> list[QgsGeometry]:
         """The zone geometries reprojected to ``crs``."""
@@ -102,18 +116,32 @@ class ZoneSet:
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
             layer.CreateFeature(feature)
         data_type = gdal.GDT_UInt16 if len(self) < 65535 else gdal.GDT_UInt32
-        return ZoneRaster(memory, grid, srs.ExportToWkt(), data_type, self.name)
+        return ZoneRaster(memory, grid, srs.ExportToWkt(), data_type, self.name,
+                          [zone.area_id for zone in self.zones])
 
 
 class ZoneRaster:
     """Zone labels on a raster grid, burnt into memory strip by strip as they are read."""
 
-    def __init__(self, zones: ogr.DataSource, grid: RasterGrid, wkt: str, data_type: int, name: str) -> None:
+    def __init__(self, zones: ogr.DataSource, grid: RasterGrid, wkt: str, data_type: int, name: str,
+                 ids: list[str] | None = None) -> None:
         self._zones = zones
         self._grid = grid
         self._wkt = wkt
         self._data_type = data_type
         self._name = name
+        self._ids = ids or []
+        self._seen = np.zeros(len(self._ids) + 1, dtype=bool)
+
+    @property
+    def name(self) -> str:
+        """The zones layer's name."""
+        return self._name
+
+    def unseen(self) -> list[str]:
+        """Ids of the zones no label of which has been read so far (after a full pass: zones holding no pixel
+        centre of the grid)."""
+        return [zone_id for zone_id, seen in zip(self._ids, self._seen[1:]) if not seen]
 
     def read(self, row0: int, rows: int) -> np.ndarray:
         """Labels of ``rows`` full-width rows from ``row0``."""
@@ -130,7 +158,9 @@ class ZoneRaster:
                 raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self._name))
         finally:
             layer.SetSpatialFilter(None)
-        return target.GetRasterBand(1).ReadAsArray()
+        labels = target.GetRasterBand(1).ReadAsArray()
+        self._seen |= np.bincount(labels.ravel(), minlength=self._seen.size)[:self._seen.size] > 0
+        return labels
 
     def close(self) -> None:
         """Release the zones."""
@@ -141,7 +171,8 @@ def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,
                  feedback: QgsProcessingFeedback) -> Iterator[tuple[Strip, np.ndarray, np.ndarray]]:
     """Strips of a band with their zone labels (1 everywhere without zones) and pixel areas (m²).
 
-    Reports progress and stops with an exception when the user cancels, so that nothing partial is written.
+    Reports progress and stops with an exception when the user cancels, so that nothing partial is written; at
+    the end, warns about zones that hold no pixel centre of the raster (their value is NULL).
     """
     grid = grid_of(layer)
     for strip in read_strips(layer, band, feedback, grid):
@@ -151,3 +182,9 @@ def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,
                        else np.ones(strip.data.shape, dtype=np.uint8))
         yield strip, zone_labels, grid.pixel_areas(strip.row0, strip.rows)
         feedback.setProgress(100.0 * (strip.row0 + strip.rows) / grid.height)
+    missing = labels.unseen() if labels is not None else []
+    if missing:
+        feedback.pushWarning(
+            tr("Zones layer '{}': zone(s) {} hold no pixel centre of raster layer '{}' (they lie outside it or are "
+               "smaller than a pixel); their value is NULL.").format(labels.name, ", ".join(missing[:20]),
+                                                                    layer.name()))

@@ -75,3 +75,73 @@ def test_category_areas_match_naive_loop_across_blocks(zones, categories, row_ar
             naive_area[zones[r, c], categories[r, c]] += row_area[r, 0]
     assert (totals.counts() == naive_count).all()
     assert np.allclose(totals.areas(), naive_area)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    values=arrays(np.int16, (6, 7), elements=st.integers(-3, 12)),
+    dtype=st.sampled_from([np.uint8, np.int16, np.int32, np.float32]),
+    groups=st.lists(st.lists(st.integers(-5, 15), max_size=4), min_size=1, max_size=3),
+    nodata=st.integers(-3, 12),
+)
+def test_classify_matches_naive_loop_with_nodata(values, dtype, groups, nodata):
+    """Both paths of classify (lookup table for 8/16-bit integers, isin otherwise), negative values included."""
+    block = (np.abs(values) if dtype == np.uint8 else values).astype(dtype)
+    valid = block != nodata
+    out = classify(block, groups, valid)
+    for (r, c), value in np.ndenumerate(block):
+        expected = 0 if value == nodata else next(
+            (i + 1 for i, group in enumerate(groups) if value in group), len(groups) + 1)
+        assert out[r, c] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    labels=arrays(np.uint16, (5, 8), elements=st.integers(0, 3)),
+    block=arrays(np.uint8, (5, 8), elements=st.integers(0, 4)),
+    row_area=arrays(np.float64, (5, 1), elements=st.floats(0.5, 2.0)),
+)
+def test_classified_category_areas_skip_nodata_per_zone(labels, block, row_area):
+    """classify + CategoryAreas (as 15.1.1 runs them) against a naive loop; 0 is nodata (category 0)."""
+    totals = CategoryAreas(3, 3)
+    totals.add(labels, classify(block, [(1,), (2,)], block != 0), row_area)
+    naive = np.zeros((4, 4))
+    for (r, c), value in np.ndenumerate(block):
+        naive[labels[r, c], {0: 0, 1: 1, 2: 2}.get(int(value), 3)] += row_area[r, 0]
+    assert np.allclose(totals.areas(), naive)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    labels=arrays(np.uint16, (6, 5), elements=st.integers(0, 3)),
+    concentration=arrays(np.float32, (6, 5), elements=st.one_of(st.floats(0, 80, width=32), st.just(np.nan))),
+    population=arrays(np.float32, (6, 5), elements=st.one_of(st.floats(-1, 100, width=32), st.just(np.nan))),
+    split=st.integers(1, 5),
+)
+def test_zone_sums_and_exposure_match_naive_loop(labels, concentration, population, split):
+    """zone_sums and ExposureSums over two strips, with NaN as nodata and negative population ignored."""
+    from sdg_monitor.core.population import ExposureSums, zone_sums
+
+    sums = ExposureSums(3, 10.0)
+    for part in (slice(0, split), slice(split, None)):
+        sums.add(labels[part], np.nan_to_num(concentration[part]), ~np.isnan(concentration[part]),
+                 np.nan_to_num(population[part]), ~np.isnan(population[part]))
+    weighted, people, above, missing = (np.zeros(4) for _ in range(4))
+    for (r, c), zone in np.ndenumerate(labels):
+        p, k = float(population[r, c]), float(concentration[r, c])
+        if math.isnan(p) or p <= 0:
+            continue
+        if math.isnan(k):
+            missing[zone] += p
+            continue
+        weighted[zone] += k * p
+        people[zone] += p
+        above[zone] += p if k > 10.0 else 0.0
+    for got, expected in ((sums.weighted, weighted), (sums.population, people), (sums.above, above),
+                          (sums.missing, missing)):
+        assert np.allclose(got, expected, rtol=1e-9, atol=1e-6)
+    values = np.nan_to_num(population).astype(np.float64)
+    naive = np.zeros(4)
+    for (r, c), zone in np.ndenumerate(labels):
+        naive[zone] += values[r, c]
+    assert np.allclose(zone_sums(labels, values, 3), naive)
