@@ -49,7 +49,7 @@
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="91"/>
+        <location filename="../processing/report_pdf.py" line="84"/>
         <source>Zone id field (default: feature id)</source>
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
@@ -274,67 +274,67 @@
         <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="67"/>
+        <location filename="../processing/assess_progress.py" line="74"/>
         <source>Assess progress against targets</source>
         <translation>评估目标值实现进展</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="70"/>
+        <location filename="../processing/assess_progress.py" line="77"/>
         <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase/decrease), &lt;i&gt;limit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase/decrease）、&lt;i&gt;limit&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="94"/>
+        <location filename="../processing/assess_progress.py" line="101"/>
         <source>Indicator values (indicator, year, value; default: the results store)</source>
         <translation>指标值（indicator、year、value；默认：结果库）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="97"/>
+        <location filename="../processing/assess_progress.py" line="104"/>
         <source>Targets table (overrides the store&apos;s targets)</source>
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="87"/>
+        <location filename="../processing/export_report.py" line="85"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="101"/>
+        <location filename="../processing/assess_progress.py" line="108"/>
         <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="45"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="94"/>
+        <location filename="../processing/assess_progress.py" line="54"/>
         <source>Open SDG (Statistics Canada)</source>
         <translation>Open SDG（加拿大统计局）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="94"/>
+        <location filename="../processing/assess_progress.py" line="54"/>
         <source>UN Statistics Division Progress Chart</source>
         <translation>联合国统计司进展图（Progress Chart）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="94"/>
+        <location filename="../processing/assess_progress.py" line="54"/>
         <source>ESCAP current status index</source>
         <translation>亚太经社会（ESCAP）现状指数</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="94"/>
+        <location filename="../processing/assess_progress.py" line="54"/>
         <source>SDSN normalised score</source>
         <translation>SDSN 标准化得分</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="108"/>
+        <location filename="../processing/assess_progress.py" line="112"/>
         <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
         <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="111"/>
+        <location filename="../processing/assess_progress.py" line="115"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -354,37 +354,37 @@
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="128"/>
+        <location filename="../processing/assess_progress.py" line="132"/>
         <source>Cannot assess progress: {}</source>
         <translation>无法评估进展：{}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="130"/>
+        <location filename="../processing/assess_progress.py" line="134"/>
         <source>Assessed {} indicator series in {} area(s).</source>
         <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="135"/>
+        <location filename="../processing/assess_progress.py" line="139"/>
         <source>Wrote the progress and its roll-ups to {}.</source>
         <translation>已将进展及其汇总写入 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="137"/>
+        <location filename="../processing/assess_progress.py" line="141"/>
         <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
         <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="153"/>
+        <location filename="../processing/assess_progress.py" line="157"/>
         <source>Give an input table of indicator values or a results store.</source>
         <translation>请提供指标值输入表或结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="158"/>
+        <location filename="../processing/assess_progress.py" line="162"/>
         <source>There are no indicator values to assess.</source>
         <translation>没有可供评估的指标值。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="203"/>
+        <location filename="../processing/assess_progress.py" line="207"/>
         <source>Area &apos;{}&apos; has no assessed indicator.</source>
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
@@ -554,17 +554,17 @@
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="147"/>
+        <location filename="../processing/report_pdf.py" line="119"/>
         <source>SDG progress report</source>
         <translation>可持续发展目标进展报告</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="26"/>
+        <location filename="../processing/export_report.py" line="28"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="27"/>
+        <location filename="../processing/export_report.py" line="29"/>
         <source>Headline</source>
         <translation>总体情况</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="27"/>
+        <location filename="../processing/export_report.py" line="29"/>
         <source>Goal groups</source>
         <translation>目标组</translation>
     </message>
@@ -584,17 +584,17 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="28"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="28"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="39"/>
+        <location filename="../processing/report_pdf.py" line="36"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -604,22 +604,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="29"/>
+        <location filename="../processing/export_report.py" line="31"/>
         <source>Series</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/export_report.py" line="32"/>
         <source>Area id</source>
         <translation>区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/export_report.py" line="32"/>
         <source>Area name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/export_report.py" line="32"/>
         <source>Area level</source>
         <translation>区域级别</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/export_report.py" line="34"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
@@ -659,37 +659,37 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Measured</source>
         <translation>已监测</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="37"/>
+        <location filename="../processing/report_pdf.py" line="34"/>
         <source>With a target</source>
         <translation>设有目标值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="38"/>
+        <location filename="../processing/report_pdf.py" line="35"/>
         <source>Met or nearly met</source>
         <translation>已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="35"/>
+        <location filename="../processing/export_report.py" line="37"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="35"/>
+        <location filename="../processing/export_report.py" line="37"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="38"/>
         <source>Dashboard colour</source>
         <translation>仪表板颜色</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="38"/>
         <source>Goal group</source>
         <translation>目标组</translation>
     </message>
@@ -739,82 +739,82 @@
         <translation>环境</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/export_report.py" line="44"/>
         <source>Disaggregation</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/export_report.py" line="44"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="45"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="45"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="46"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="75"/>
+        <location filename="../processing/export_report.py" line="120"/>
         <source>Export report (Excel, CSV)</source>
         <translation>导出报告（Excel、CSV）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="78"/>
+        <location filename="../processing/export_report.py" line="123"/>
         <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="94"/>
+        <location filename="../processing/export_report.py" line="86"/>
         <source>Progress method to report</source>
         <translation>报告所用的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/export_report.py" line="87"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/export_report.py" line="87"/>
         <source>QGIS&apos;s language</source>
         <translation>QGIS 界面语言</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/export_report.py" line="87"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/export_report.py" line="87"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/export_report.py" line="87"/>
         <source>English and Chinese</source>
         <translation>中英文对照</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/export_report.py" line="133"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
@@ -824,7 +824,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="97"/>
+        <location filename="../processing/export_report.py" line="135"/>
         <source>CSV of the latest values</source>
         <translation>最新值 CSV</translation>
     </message>
@@ -834,22 +834,22 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="117"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="127"/>
+        <location filename="../processing/export_report.py" line="105"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="121"/>
+        <location filename="../processing/export_report.py" line="107"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="136"/>
+        <location filename="../processing/export_report.py" line="159"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -2359,102 +2359,97 @@
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="38"/>
+        <location filename="../processing/report_pdf.py" line="35"/>
         <source>Progress by goal</source>
         <translation>各目标进展</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="39"/>
+        <location filename="../processing/report_pdf.py" line="36"/>
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="40"/>
+        <location filename="../processing/report_pdf.py" line="37"/>
         <source>No indicator of this goal has values by zone.</source>
         <translation>此目标没有任何指标具有分区数值。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="41"/>
+        <location filename="../processing/report_pdf.py" line="38"/>
         <source>{indicator}, by zone, {year}</source>
         <translation>{indicator}，按分区，{year} 年</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="68"/>
+        <location filename="../processing/report_pdf.py" line="61"/>
         <source>Export report (PDF)</source>
         <translation>导出报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="71"/>
+        <location filename="../processing/report_pdf.py" line="64"/>
         <source>&lt;p&gt;Writes a PDF report from a results store with a print-layout template: a cover with the headline (indicators measured, with a target, met or nearly met) and a table of the goals with their status colours, then a page per goal with a map of one of its indicators by zone for the latest year (spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, year, target, status). Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses.&lt;/p&gt;&lt;p&gt;Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose labels use the report&apos;s variables; the default is data/layouts/sdg_report.qpt.&lt;/p&gt;&lt;p&gt;Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command line in its own &lt;i&gt;qgis_process&lt;/i&gt; run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;使用打印布局模板，根据结果库生成 PDF 报告：封面包括总体情况（已监测的指标、设有目标值的指标、已实现或基本实现的指标）和以颜色标示状态的目标表，随后每个目标一页，包括其中一个指标最新年份的分区地图（优先选用空间指标；分级设色，带图例）和该目标的指标表（值、单位、年份、目标值、状态）。如需状态，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;分区：代码（ZONE_ID_FIELD，默认为要素 ID）与结果库中分区区域代码对应的多边形；没有分区时页面不含地图。布局：含两页（封面、目标页）的 .qpt 模板，其标签使用报告变量；默认为 data/layouts/sdg_report.qpt。&lt;/p&gt;&lt;p&gt;打印布局不是线程安全的：本算法在主线程中运行，在命令行中则在单独的 &lt;i&gt;qgis_process&lt;/i&gt; 进程中运行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="88"/>
+        <location filename="../processing/report_pdf.py" line="81"/>
         <source>Zones to map (townships, villages)</source>
         <translation>用于制图的分区（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="101"/>
+        <location filename="../processing/report_pdf.py" line="87"/>
         <source>Layout template (default: the report template shipped with the plugin)</source>
         <translation>布局模板（默认：随插件提供的报告模板）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="105"/>
+        <location filename="../processing/report_pdf.py" line="91"/>
         <source>Area id (default: the store&apos;s whole area)</source>
         <translation>区域代码（默认：结果库中的全域）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="107"/>
+        <location filename="../processing/report_pdf.py" line="93"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="110"/>
+        <location filename="../processing/report_pdf.py" line="96"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="110"/>
+        <location filename="../processing/report_pdf.py" line="96"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="112"/>
+        <location filename="../processing/report_pdf.py" line="98"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="129"/>
-        <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses.</source>
-        <translation>结果库中没有使用此方法的进展评估：如需状态，请先运行 sdg:assess_progress。</translation>
-    </message>
-    <message>
-        <location filename="../processing/report_pdf.py" line="134"/>
+        <location filename="../processing/report_pdf.py" line="106"/>
         <source>{} Set AREA_ID.</source>
         <translation>{} 请设置 AREA_ID。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="148"/>
+        <location filename="../processing/report_pdf.py" line="120"/>
         <source>Latest data {year} · progress: {method} · produced {date} with SDG Monitor</source>
         <translation>最新数据 {year} 年 · 进展评估：{method} · 由 SDG 监测于 {date} 生成</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="156"/>
+        <location filename="../processing/report_pdf.py" line="128"/>
         <source>Cancelled before the PDF was written.</source>
         <translation>已在写入 PDF 之前取消。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="165"/>
+        <location filename="../processing/report_pdf.py" line="137"/>
         <source>Could not write the PDF {} (error {}): check the folder is writable and the file not open elsewhere.</source>
         <translation>无法写入 PDF {}（错误 {}）：请检查文件夹是否可写，以及文件是否在别处打开。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="168"/>
+        <location filename="../processing/report_pdf.py" line="140"/>
         <source>PDF report written: {} ({} pages).</source>
         <translation>PDF 报告已写入：{}（共 {} 页）。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="181"/>
+        <location filename="../processing/report_pdf.py" line="153"/>
         <source>The zones layer has no polygons with an id in field &apos;{}&apos;.</source>
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>

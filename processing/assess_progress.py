@@ -49,6 +49,13 @@ def goal_of(code: str, profile: Profile | None = None) -> int:
         return int(match.group(1))
 
 
+def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
+    """The progress method, in the order of ``core.progress.METHODS`` (Open SDG first and default)."""
+    return QgsProcessingParameterEnum(name, description, options=[
+        tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
+        tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0)
+
+
 class AssessProgress(SdgBaseAlgorithm):
     """Progress of each indicator towards its target, and roll-ups per goal, goal group and area."""
 
@@ -101,10 +108,7 @@ class AssessProgress(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile with default targets (default: the shipped Deqing profile)"),
             behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, tr("Method"), options=[
-                tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
-                tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0))
+        self.addParameter(method_parameter(self.METHOD, tr("Method")))
         self.addParameter(QgsProcessingParameterString(
             self.AREA_ID, tr("Area of the headline outputs (default: 'total', else the first area)"),
             optional=True))

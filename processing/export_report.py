@@ -1,8 +1,10 @@
 """sdg:export_report: the results store as an Excel report (overview, goals, areas, data) and a CSV."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -16,7 +18,7 @@ from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
 from ..core.store import ResultsStore
 from ..translation import CONTEXT, load_translator, tr, user_locale
-from .assess_progress import goal_of
+from .assess_progress import goal_of, method_parameter
 from .base import SdgBaseAlgorithm, store_errors, store_parameter
 
 LANGUAGES = ("auto", "en", "zh", "both")
@@ -59,15 +61,58 @@ def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> di
     return {key: text if translated[key] == text else f"{text} / {translated[key]}" for key, text in labels.items()}
 
 
-class ExportReport(SdgBaseAlgorithm):
-    """Writes the report workbook (and optionally a CSV of the latest values) from a results store."""
+@dataclass
+class ReportInputs:
+    """What a report reads from the store: the results, the progress of one method, in one language."""
 
-    ALG_ID = "export_report"
+    store: ResultsStore
+    results: pd.DataFrame
+    progress: pd.DataFrame
+    method: str
+    language: str
+
+
+class ReportAlgorithm(SdgBaseAlgorithm):
+    """Shared by the reports: the RESULTS store, the progress METHOD and the LANGUAGE, read and checked once."""
+
     GROUP_ID = "progress"
-
     RESULTS = "RESULTS"
     METHOD = "METHOD"
     LANGUAGE = "LANGUAGE"
+
+    def add_report_inputs(self) -> None:
+        """RESULTS, METHOD and LANGUAGE."""
+        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
+        self.addParameter(method_parameter(self.METHOD, tr("Progress method to report")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
+                                                     tr("English and Chinese")], defaultValue=0))
+
+    def read_report(self, parameters, context, feedback) -> ReportInputs:
+        """The store's results and progress; refuses a missing or empty store, warns without progress."""
+        path = self.parameterAsFile(parameters, self.RESULTS, context)
+        if not Path(path).exists():
+            raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        if language == "auto":
+            language = "zh" if user_locale().startswith("zh") else "en"
+        with store_errors():
+            store = ResultsStore(path)
+            results = store.read_results()
+            progress = store.read("sdg_progress", method=method)
+        if results.empty:
+            raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
+        if progress.empty:
+            feedback.pushWarning(tr("No progress assessment with this method in the store: run "
+                                    "sdg:assess_progress first for statuses and scores."))
+        return ReportInputs(store, results, progress, method, language)
+
+
+class ExportReport(ReportAlgorithm):
+    """Writes the report workbook (and optionally a CSV of the latest values) from a results store."""
+
+    ALG_ID = "export_report"
     OUTPUT = "OUTPUT"
     OUTPUT_CSV = "OUTPUT_CSV"
 
@@ -84,14 +129,7 @@ class ExportReport(SdgBaseAlgorithm):
             "Language: QGIS's, English, Chinese or both side by side.</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, tr("Progress method to report"), options=[
-                tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
-                tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
-                                                     tr("English and Chinese")], defaultValue=0))
+        self.add_report_inputs()
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Excel report"), fileFilter=tr("Excel workbooks (*.xlsx)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -99,27 +137,12 @@ class ExportReport(SdgBaseAlgorithm):
             createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        path = self.parameterAsFile(parameters, self.RESULTS, context)
-        if not Path(path).exists():
-            raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
-        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
-        if language == "auto":
-            language = "zh" if user_locale().startswith("zh") else "en"
+        report = self.read_report(parameters, context, feedback)
+        results, progress, language = report.results, report.progress, report.language
         with store_errors():
-            store = ResultsStore(path)
-            results = store.read_results()
-            progress = store.read("sdg_progress", method=method)
-            tables = {"goals": store.read("sdg_goal_rollup", method=method).drop(columns=["method", "computed_at"]),
-                      "groups": store.read("sdg_group_rollup", method=method).drop(columns=["method",
-                                                                                            "computed_at"]),
-                      "headline": store.read("sdg_headline", method=method).drop(columns=["method",
-                                                                                          "computed_at"])}
-        if results.empty:
-            raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
-        if progress.empty:
-            feedback.pushWarning(tr("No progress assessment with this method in the store: run "
-                                    "sdg:assess_progress first for statuses and scores."))
+            tables = {key: report.store.read(table, method=report.method).drop(columns=["method", "computed_at"])
+                      for key, table in (("goals", "sdg_goal_rollup"), ("groups", "sdg_group_rollup"),
+                                         ("headline", "sdg_headline"))}
         catalog, profile = load_catalog(), load_profile()
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         tables["indicators"] = indicator_table(

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -23,11 +22,9 @@ from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import report_content, whole_area
-from ..core.store import ResultsStore
-from ..translation import tr, user_locale
+from ..translation import tr
 from .assess_progress import goal_of
-from .base import SdgBaseAlgorithm, store_errors, store_parameter
-from .export_report import LANGUAGES, goal_name, indicator_name, report_labels
+from .export_report import ReportAlgorithm, goal_name, indicator_name, report_labels
 from .pdf_layout import DEFAULT_TEMPLATE, ReportLayout, TemplateError, zones_from_features
 
 METHOD_NAMES = ("Open SDG", "UNSD Progress Chart", "ESCAP", "SDSN")
@@ -47,17 +44,13 @@ def pdf_labels(language: str = "auto") -> dict[str, str]:
     return {**report_labels(language), **report_labels(language, PDF_LABELS)}
 
 
-class ExportReportPdf(SdgBaseAlgorithm):
+class ExportReportPdf(ReportAlgorithm):
     """Renders the PDF report: a cover with the headline and the goals, then a page per goal (map and table)."""
 
     ALG_ID = "export_report_pdf"
-    GROUP_ID = "progress"
 
-    RESULTS = "RESULTS"
     ZONES = "ZONES"
     ZONE_ID_FIELD = "ZONE_ID_FIELD"
-    METHOD = "METHOD"
-    LANGUAGE = "LANGUAGE"
     LAYOUT = "LAYOUT"
     AREA_ID = "AREA_ID"
     TITLE = "TITLE"
@@ -84,20 +77,13 @@ class ExportReportPdf(SdgBaseAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
-        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
+        self.add_report_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, tr("Progress method to report"), options=[
-                tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
-                tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
-                                                     tr("English and Chinese")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
             behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
@@ -112,22 +98,8 @@ class ExportReportPdf(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        path = self.parameterAsFile(parameters, self.RESULTS, context)
-        if not Path(path).exists():
-            raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
-        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
-        if language == "auto":
-            language = "zh" if user_locale().startswith("zh") else "en"
-        with store_errors():
-            store = ResultsStore(path)
-            results = store.read_results()
-            progress = store.read("sdg_progress", method=method)
-        if results.empty:
-            raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
-        if progress.empty:
-            feedback.pushWarning(tr("No progress assessment with this method in the store: run "
-                                    "sdg:assess_progress first for statuses."))
+        report = self.read_report(parameters, context, feedback)
+        results, progress, language = report.results, report.progress, report.language
         try:
             area_id, _ = whole_area(results, self.parameterAsString(parameters, self.AREA_ID, context))
         except ValueError as err:
@@ -146,7 +118,7 @@ class ExportReportPdf(SdgBaseAlgorithm):
                                {g.number: g.colour for g in catalog.goals()})
         title = self.parameterAsString(parameters, self.TITLE, context) or tr("SDG progress report")
         note = tr("Latest data {year} · progress: {method} · produced {date} with SDG Monitor").format(
-            year=content.latest_year or "", method=METHOD_NAMES[METHODS.index(method)],
+            year=content.latest_year or "", method=METHOD_NAMES[METHODS.index(report.method)],
             date=datetime.date.today().isoformat())
         try:
             layout = builder.build(content, zones, {"sdg_report_title": title, "sdg_report_note": note})
