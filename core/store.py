@@ -169,29 +169,24 @@ PROGRESS = Table("sdg_progress", "Progress against targets per indicator, area a
     Column("computed_at", "datetime", default=_NOW),
 ), key=("indicator", "area_id", "series", "method"))
 
-GOAL_ROLLUP = Table("sdg_goal_rollup", "Progress per area and goal", (
-    Column("area_id", default=""),
-    Column("goal", "int", required=True),
-    Column("method", required=True),
-    Column("indicators", "int"),
-    *_STATUS_COUNTS,
-    Column("mean_score", "real"),
-    Column("colour"),
-    Column("dashboard_colour"),
-    Column("computed_at", "datetime", default=_NOW),
-), key=("area_id", "goal", "method"))
+def _rollup(name: str, description: str, key: Column) -> Table:
+    """A roll-up table: per area and ``key`` (goal or goal group), counts by status, mean score and colours."""
+    return Table(name, description, (
+        Column("area_id", default=""),
+        key,
+        Column("method", required=True),
+        Column("indicators", "int"),
+        *_STATUS_COUNTS,
+        Column("mean_score", "real"),
+        Column("colour"),
+        Column("dashboard_colour"),
+        Column("computed_at", "datetime", default=_NOW),
+    ), key=("area_id", key.name, "method"))
 
-GROUP_ROLLUP = Table("sdg_group_rollup", "Progress per area and goal group (economic, social, environmental)", (
-    Column("area_id", default=""),
-    Column("goal_group", required=True),
-    Column("method", required=True),
-    Column("indicators", "int"),
-    *_STATUS_COUNTS,
-    Column("mean_score", "real"),
-    Column("colour"),
-    Column("dashboard_colour"),
-    Column("computed_at", "datetime", default=_NOW),
-), key=("area_id", "goal_group", "method"))
+
+GOAL_ROLLUP = _rollup("sdg_goal_rollup", "Progress per area and goal", Column("goal", "int", required=True))
+GROUP_ROLLUP = _rollup("sdg_group_rollup", "Progress per area and goal group (economic, social, environmental)",
+                       Column("goal_group", required=True))
 
 HEADLINE = Table("sdg_headline", "Indicators measured, with a target, met or nearly met, per area", (
     Column("area_id", default=""),
