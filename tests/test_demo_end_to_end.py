@@ -79,3 +79,36 @@ def test_pdf_report_has_a_page_per_goal(demo):
     assert pdf["PAGES"] == 17  # the cover and 16 goals
     assert len(re.findall(rb"/Type\s*/Page(?![s\w])", data)) == 17
 
+
+
+def test_dock_on_the_sample_store_matches_the_store(demo, qgis_app, qgis_parent):
+    """The dock opened on the sample county's store: its headline and goal counts are those sdg:assess_progress
+    stored, and its table lists every indicator measured for the county."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from sdg_monitor.core.store import ResultsStore
+    from sdg_monitor.ui.dock import SdgDock
+
+    out, run, _, _ = demo
+    store = ResultsStore(out / "results.gpkg")
+    county = "330521"
+    dock = SdgDock(qgis_parent)
+    try:
+        assert dock.open_store(str(out / "results.gpkg"), remember=False)
+        headline = dock.dashboard.headline(county)
+        assert headline == {"measured": run["MEASURED"], "with_target": run["WITH_TARGET"],
+                            "met_or_nearly_met": run["MET_OR_NEARLY_MET"]}
+        goals = store.read("sdg_goal_rollup", method="open_sdg", area_id=county).set_index("goal")
+        for tile in dock.dashboard.goal_tiles(county):
+            expected = int(goals.loc[tile.number, "indicators"]) if tile.number in goals.index else 0
+            assert tile.summary.indicators == expected, tile.number
+            if expected:
+                assert tile.summary.counts["target_achieved"] == goals.loc[tile.number, "target_achieved"]
+        measured = store.read_results(area_id=county)
+        measured = measured[measured["disaggregation"] == ""]
+        shown = {key[0] for key in dock.table.keys()}
+        assert shown == set(measured["indicator"])
+    finally:
+        dock.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QgsProject.instance().clear()
