@@ -270,23 +270,31 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         if zones is None:
-            records = [(result.area_geometry, {"area_id": self._area_id(parameters, context),
-                                                "area_name": self._area_name(parameters, context)},
-                        result.total)]
+            names = ["area_id", "area_name"]
+            records = [(result.area_geometry, [self._area_id(parameters, context),
+                                               self._area_name(parameters, context)], result.total)]
         else:
-            records = [(zone.feature.geometry(), {f.name(): zone.feature[f.name()] for f in zones.fields},
-                        value) for zone, value in zip(zones.zones, result.zones)]
+            names = zones.fields.names()
+            records = [(zone.feature.geometry(), zone.feature.attributes(), value)
+                       for zone, value in zip(zones.zones, result.zones)]
+        # where each output field comes from, worked out once (in this order, later ones win): zone field, value,
+        # component
+        copies = [(fields.indexFromName(name), index) for index, name in enumerate(names)
+                  if fields.indexFromName(name) >= 0]
+        value_index = fields.lookupField("value")
+        components = [(fields.lookupField(name), name) for name in self.COMPONENTS]
         for geometry, attributes, value in records:
             feature = QgsFeature(fields)
             multi = QgsGeometry(geometry)
             multi.convertToMultiType()
             feature.setGeometry(multi)
-            for name, attribute in attributes.items():
-                if fields.indexFromName(name) >= 0:
-                    feature[name] = attribute
-            feature["value"] = plain(value.value)
-            for name in self.COMPONENTS:
-                feature[name] = plain(value.components.get(name))
+            row = [None] * fields.count()
+            for target, index in copies:
+                row[target] = attributes[index]
+            row[value_index] = plain(value.value)
+            for target, name in components:
+                row[target] = plain(value.components.get(name))
+            feature.setAttributes(row)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         if context.willLoadLayerOnCompletion(dest_id):

@@ -44,7 +44,7 @@ from ..core.population import (
 )
 from ..translation import tr
 from .base import SdgBaseAlgorithm
-from .raster_io import STRIP_PIXELS, RasterGrid, grid_of, metres_per_unit, read_strips
+from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, read_strips
 from .zones import ZoneRaster, ZoneSet
 
 NODATA = -9999.0
@@ -52,7 +52,7 @@ NODATA = -9999.0
 METRES_PER_DEGREE = 111_320.0
 #: Largest land-cover subsampling factor per cell side.
 MAX_SUBCELLS = 32
-GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER"]
+GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
 
 
 @dataclass(frozen=True)
@@ -364,6 +364,7 @@ class _WeightLayers:
         self.band = 1
         self.class_weights: dict[int, float] = {}
         self.subcells = 1
+        self.reader: NearestReader | None = None
         self.buildings: FloorAreaCells | None = None
 
     def set_landcover(self, layer: QgsRasterLayer, band: int, weights: dict[int, float],
@@ -375,6 +376,7 @@ class _WeightLayers:
                 extent)
         ratio = max(self.grid.xres / (extent.width() / own.width), self.grid.yres / (extent.height() / own.height))
         self.landcover, self.band, self.class_weights = layer, band, weights
+        self.reader = NearestReader.open(layer, band, self.grid.crs)
         self.subcells = int(min(MAX_SUBCELLS, max(1, math.ceil(ratio - 1e-6))))
 
     def names(self) -> list[str]:
@@ -408,9 +410,22 @@ class _WeightLayers:
         """Mean class weight over each cell's k × k subgrid (area share of the classes)."""
         k = self.subcells
         fine = RasterGrid(self.grid.crs, self.grid.strip_extent(row0, rows), self.grid.width * k, rows * k)
-        parts = [class_weights(strip.data, self.class_weights, strip.valid)
-                 for strip in read_strips(self.landcover, self.band, self.feedback, fine)]
-        return np.vstack(parts).reshape(rows, k, self.grid.width, k).mean(axis=(1, 3))
+        if self.reader is None:
+            parts = [class_weights(strip.data, self.class_weights, strip.valid)
+                     for strip in read_strips(self.landcover, self.band, self.feedback, fine)]
+            return np.vstack(parts).reshape(rows, k, self.grid.width, k).mean(axis=(1, 3))
+        # weights of the source pixels themselves, then the sum over the sub-cells they fall on: columns, then rows
+        pixels = self.reader.read(fine, 0, fine.height)
+        source = np.pad(class_weights(pixels.data, self.class_weights, pixels.valid), ((0, 1), (0, 1)))
+        sampled = np.take(source, pixels.cols, axis=1)  # -1 (outside the land cover): the padded 0
+        by_cell = sampled[:, 0::k].copy()
+        for sub in range(1, k):
+            by_cell += sampled[:, sub::k]
+        sampled = np.take(by_cell, pixels.rows, axis=0)
+        total = sampled[0::k].copy()
+        for sub in range(1, k):
+            total += sampled[sub::k]
+        return total / (k * k)
 
 
 def _cell_shares(geometry: QgsGeometry, grid: RasterGrid):

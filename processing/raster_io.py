@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, gdal_array
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
@@ -130,10 +130,11 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
                 grid: RasterGrid | None = None) -> Iterator[Strip]:
     """Yield the band strip by strip on ``grid`` (default: the layer's own grid).
 
-    On another grid each pixel takes the value of the source pixel holding its centre (nearest neighbour): a
-    GDAL raster is warped by GDAL with an exact transformation, strip by strip through a virtual raster; other
-    providers are resampled and reprojected by QGIS. Nodata (source or user-defined), NaN and pixels outside
-    the layer are invalid.
+    On another grid each pixel takes the value of the source pixel holding its centre (nearest neighbour). A
+    GDAL raster is read with GDAL in its own data type: window by window on its own grid, through a row and
+    column index of the target pixel centres on another grid in the same CRS, and warped by GDAL with an exact
+    transformation (as Float64) in another CRS. Other providers are resampled and reprojected by QGIS. Nodata
+    (source or user-defined), NaN and pixels outside the layer are invalid.
     """
     provider = layer.dataProvider()
     if band < 1 or band > provider.bandCount():
@@ -147,6 +148,12 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
                "convert it to integer or float first.").format(layer.name(), band))
     own = grid_of(layer)
     grid = grid or own
+    reader = NearestReader.open(layer, band, grid.crs)
+    if reader is not None:  # validity complete: nodata, NaN and user nodata ranges
+        strips = _window_strips(reader, grid) if grid == own else _nearest_strips(reader, dtype, grid)
+        for row0, data, valid in strips:
+            yield Strip(row0, data, valid)
+        return
     ranges = [(r.min(), r.max()) for r in provider.userNoDataValues(band)]
     warped = _gdal_warped(layer, band, grid) if grid != own else None
     strips = _warped_strips(warped, grid) if warped is not None else _provider_strips(layer, band, dtype, own, grid)
@@ -187,9 +194,136 @@ def _provider_strips(layer: QgsRasterLayer, band: int, dtype, own: RasterGrid,
         yield row0, data, valid
 
 
+@dataclass(frozen=True)
+class SourcePixels:
+    """The source pixels a block of a target grid takes by nearest neighbour: target pixel (r, c) holds
+    ``data[rows[r], cols[c]]``; -1 in ``rows`` or ``cols`` marks target pixels outside the layer. ``valid``
+    (shape of ``data``) excludes nodata, NaN and user nodata ranges."""
+
+    data: np.ndarray
+    valid: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+
+
+class NearestReader:
+    """Nearest-neighbour reads of one band of a GDAL raster onto grids in its own CRS, in the file's data type:
+    each target pixel takes the source pixel holding its centre (the arithmetic of GDAL's warper), and only the
+    source rows and columns a block needs are read."""
+
+    def __init__(self, source, band: int, nodata: float | None, ranges: list[tuple[float, float]]) -> None:
+        self.source = source
+        self.band = source.GetRasterBand(band)
+        self.nodata = nodata
+        self.ranges = ranges
+        self.inverse = gdal.InvGeoTransform(source.GetGeoTransform())
+
+    @classmethod
+    def open(cls, layer: QgsRasterLayer, band: int, crs: QgsCoordinateReferenceSystem) -> NearestReader | None:
+        """A reader, or None unless the layer is a GDAL raster in ``crs`` that GDAL reads as the QGIS provider
+        does (same size, north-up, same data type, no scale or offset, no mask other than the nodata value)."""
+        if layer.providerType() != "gdal" or layer.crs() != crs:
+            return None
+        try:
+            source = gdal.OpenEx(layer.source(), gdal.OF_RASTER)
+        except RuntimeError:
+            return None
+        provider = layer.dataProvider()
+        if source is None or not _plain_band(source, band, NUMPY_TYPES.get(provider.dataType(band)), layer):
+            return None
+        nodata = (provider.sourceNoDataValue(band)
+                  if provider.sourceHasNoDataValue(band) and provider.useSourceNoDataValue(band) else None)
+        return cls(source, band, nodata, [(r.min(), r.max()) for r in provider.userNoDataValues(band)])
+
+    def window(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        """Full-width rows of the source itself: values and validity."""
+        data = self.band.ReadAsArray(0, row0, self.source.RasterXSize, rows)
+        return data, self._valid(data)
+
+    def read(self, grid: RasterGrid, row0: int, rows: int) -> SourcePixels:
+        """The source pixels of rows ``row0`` .. ``row0 + rows - 1`` of ``grid``."""
+        target = grid.geotransform()
+        inv = self.inverse
+        cols = _source_index(np.arange(grid.width), target[0], target[1], inv[0], inv[1], self.source.RasterXSize)
+        src_rows = _source_index(np.arange(row0, row0 + rows), target[3], target[5], inv[3], inv[5],
+                                 self.source.RasterYSize)
+        inside_rows, inside_cols = src_rows[src_rows >= 0], cols[cols >= 0]
+        if not inside_rows.size or not inside_cols.size:
+            data = np.zeros((0, 0), dtype=gdal_array.GDALTypeCodeToNumericTypeCode(self.band.DataType))
+            return SourcePixels(data, np.zeros((0, 0), dtype=bool), np.full(rows, -1), np.full(grid.width, -1))
+        c0, c1 = int(inside_cols[0]), int(inside_cols[-1]) + 1
+        read_rows = np.unique(inside_rows)
+        first, last = int(read_rows[0]), int(read_rows[-1]) + 1
+        if 2 * read_rows.size >= last - first:  # dense: one window
+            read_rows = np.arange(first, last)
+            data = self.band.ReadAsArray(c0, first, c1 - c0, last - first)
+        else:
+            data = np.vstack([self.band.ReadAsArray(c0, int(r), c1 - c0, 1) for r in read_rows])
+        local_rows = np.where(src_rows >= 0, np.searchsorted(read_rows, src_rows), -1)
+        return SourcePixels(data, self._valid(data), local_rows, np.where(cols >= 0, cols - c0, -1))
+
+    def _valid(self, data: np.ndarray) -> np.ndarray:
+        valid = ~_is_value(data, self.nodata) if self.nodata is not None else np.ones(data.shape, dtype=bool)
+        if np.issubdtype(data.dtype, np.floating):
+            valid &= ~np.isnan(data)
+        for low, high in self.ranges:
+            valid &= ~((data >= low) & (data <= high))
+        return valid
+
+
+def _plain_band(source, band: int, dtype, layer: QgsRasterLayer) -> bool:
+    """Whether GDAL reads the band as the QGIS provider does: same size, north-up, same data type, no scale or
+    offset, no mask other than the nodata value."""
+    gt = source.GetGeoTransform(can_return_null=True)
+    if gt is None or gt[2] != 0 or gt[4] != 0 or gt[1] <= 0 or gt[5] >= 0:
+        return False
+    if (source.RasterXSize, source.RasterYSize) != (layer.width(), layer.height()):
+        return False
+    gdal_band = source.GetRasterBand(band)
+    return (dtype is not None and gdal_array.GDALTypeCodeToNumericTypeCode(gdal_band.DataType) == dtype
+            and gdal_band.GetScale() in (None, 1.0) and gdal_band.GetOffset() in (None, 0.0)
+            and gdal_band.GetMaskFlags() in (gdal.GMF_ALL_VALID, gdal.GMF_NODATA))
+
+
+def _window_strips(reader: NearestReader, grid: RasterGrid) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Strips of a GDAL band on its own grid: plain window reads."""
+    rows = grid.strip_rows()
+    for row0 in range(0, grid.height, rows):
+        data, valid = reader.window(row0, min(rows, grid.height - row0))
+        yield row0, data, valid
+
+
+def _nearest_strips(reader: NearestReader, dtype, grid: RasterGrid) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Strips of a GDAL band on another grid in the same CRS (nearest neighbour, no warp)."""
+    rows = grid.strip_rows()
+    for row0 in range(0, grid.height, rows):
+        n = min(rows, grid.height - row0)
+        pixels = reader.read(grid, row0, n)
+        data = np.zeros((n, grid.width), dtype=dtype)
+        valid = np.zeros((n, grid.width), dtype=bool)
+        inside_rows, inside_cols = np.flatnonzero(pixels.rows >= 0), np.flatnonzero(pixels.cols >= 0)
+        if inside_rows.size and inside_cols.size:
+            r0, r1 = inside_rows[0], inside_rows[-1] + 1
+            c0, c1 = inside_cols[0], inside_cols[-1] + 1
+            at = np.ix_(pixels.rows[r0:r1], pixels.cols[c0:c1])
+            data[r0:r1, c0:c1] = pixels.data[at]
+            valid[r0:r1, c0:c1] = pixels.valid[at]
+        yield row0, data, valid
+
+
+def _source_index(pixels: np.ndarray, origin: float, step: float, offset: float, scale: float,
+                  size: int) -> np.ndarray:
+    """Source pixel index (column or row) holding the centre of each target pixel (column or row), -1 outside
+    the source: the arithmetic of GDAL's nearest-neighbour warp (target pixel to map coordinate to source pixel,
+    truncation with a 1e-10 tolerance), so that centres on a source pixel edge go the same way."""
+    position = offset + (origin + (pixels + 0.5) * step) * scale
+    index = (position + 1e-10).astype(np.int64)
+    return np.where((position >= 0) & (index < size), index, -1)
+
+
 def _gdal_warped(layer: QgsRasterLayer, band: int, grid: RasterGrid):
-    """A virtual GDAL raster of one band warped onto ``grid`` (nearest neighbour, exact transformation, NaN as
-    nodata), or None when the layer is not a GDAL raster."""
+    """A virtual GDAL raster of one band warped onto ``grid`` (nearest neighbour, exact transformation, Float64
+    with NaN as nodata), or None when the layer is not a GDAL raster."""
     if layer.providerType() != "gdal":
         return None
     try:
