@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -109,6 +110,10 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     #: Group id; see :meth:`group`.
     GROUP_ID = "indicators"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._styles: dict[str, QgsProcessingLayerPostProcessorInterface] = {}
+
     def name(self) -> str:
         return self.ALG_ID
 
@@ -131,6 +136,13 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def style_on_load(self, context: QgsProcessingContext, destination: str,
+                      style: QgsProcessingLayerPostProcessorInterface) -> None:
+        """Style an output when QGIS loads it (the post-processor is kept alive with the algorithm)."""
+        if context.willLoadLayerOnCompletion(destination):
+            self._styles[destination] = style
+            context.layerToLoadOnCompletionDetails(destination).setPostProcessor(style)
 
     def input_name(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
         """The name of the layer given as input ``name`` (its source when it is not a loaded layer), for messages."""
@@ -174,10 +186,6 @@ class SdgAlgorithm(SdgBaseAlgorithm):
     UNIT = ""
     #: Per-zone component fields added to OUTPUT besides ``value`` (doubles).
     COMPONENTS: tuple[str, ...] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._styles: dict[str, GraduatedValueStyle] = {}
 
     # --- parameters -----------------------------------------------------------------------------------------
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
@@ -297,9 +305,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             feature.setAttributes(row)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-        if context.willLoadLayerOnCompletion(dest_id):
-            style = self._styles.setdefault(dest_id, GraduatedValueStyle())
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(style)
+        self.style_on_load(context, dest_id, GraduatedValueStyle())
         return dest_id
 
     def store_rows(self, parameters, context, zones: ZoneSet | None, result: IndicatorResult) -> list[dict]:

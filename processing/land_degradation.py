@@ -8,9 +8,7 @@ from osgeo import gdal, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGeometry,
-    QgsPalettedRasterRenderer,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
@@ -18,9 +16,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsRasterFileWriter,
-    QgsRasterLayer,
 )
-from qgis.PyQt.QtGui import QColor
 
 from ..core.degradation import (
     CLASS_NAMES,
@@ -44,6 +40,7 @@ from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue
 from .raster_io import RasterGrid, grid_of, read_strips
+from .styling import PalettedStyle
 from .zones import zonal_strips
 
 #: Categories of the zonal area sums.
@@ -51,17 +48,10 @@ CATEGORY = {DEGRADED: 1, STABLE: 2, IMPROVED: 3}
 STATE_COLOURS = {DEGRADED: "#d7191c", STABLE: "#ffffbf", IMPROVED: "#1a9641"}
 
 
-class DegradationStyle(QgsProcessingLayerPostProcessorInterface):
-    """A paletted style (degraded red, stable yellow, improved green) for the combined raster."""
-
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
-        if not isinstance(layer, QgsRasterLayer):
-            return
-        labels = {DEGRADED: tr("Degraded"), STABLE: tr("Stable"), IMPROVED: tr("Improved")}
-        classes = [QgsPalettedRasterRenderer.Class(value, QColor(STATE_COLOURS[value]), labels[value])
-                   for value in (DEGRADED, STABLE, IMPROVED)]
-        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
-        layer.triggerRepaint()
+def state_classes() -> list[tuple[int, str, str]]:
+    """Value, colour and label of the combined raster's states (degraded red, stable yellow, improved green)."""
+    labels = {DEGRADED: tr("Degraded"), STABLE: tr("Stable"), IMPROVED: tr("Improved")}
+    return [(value, STATE_COLOURS[value], labels[value]) for value in (DEGRADED, STABLE, IMPROVED)]
 
 
 class LandDegradation(SdgAlgorithm):
@@ -84,10 +74,6 @@ class LandDegradation(SdgAlgorithm):
     SOC_END = "SOC_END"
     SOC_THRESHOLD = "SOC_THRESHOLD"
     DEGRADATION = "DEGRADATION"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._raster_styles: dict[str, DegradationStyle] = {}
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Proportion of land that is degraded (15.3.1)")
@@ -223,9 +209,7 @@ class LandDegradation(SdgAlgorithm):
         if water:
             feedback.pushInfo(tr("{:.4g} km² of water at the end date left out of the land area.").format(
                 water / 1e6))
-        if context.willLoadLayerOnCompletion(path):
-            style = self._raster_styles.setdefault(path, DegradationStyle())
-            context.layerToLoadOnCompletionDetails(path).setPostProcessor(style)
+        self.style_on_load(context, path, PalettedStyle(state_classes))
         areas = totals.areas()[1:] / 1e6
         values = [self._value(row) for row in areas]
         total = self._value(areas.sum(axis=0))

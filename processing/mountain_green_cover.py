@@ -8,9 +8,7 @@ from osgeo import gdal, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGeometry,
-    QgsPalettedRasterRenderer,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBand,
@@ -29,6 +27,7 @@ from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue
 from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
+from .styling import PalettedStyle
 from .zones import zonal_strips
 
 #: Colours of the mountain class raster (class 0, not mountain, is transparent).
@@ -47,17 +46,10 @@ def _class_labels() -> dict[int, str]:
     }
 
 
-class MountainClassStyle(QgsProcessingLayerPostProcessorInterface):
-    """A paletted style with the Kapos class labels for the mountain class raster."""
-
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
-        if not isinstance(layer, QgsRasterLayer):
-            return
-        labels = _class_labels()
-        classes = [QgsPalettedRasterRenderer.Class(value, QColor(CLASS_COLOURS[value]), labels[value])
-                   for value in KAPOS_CLASSES]
-        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
-        layer.triggerRepaint()
+def kapos_classes() -> list[tuple[int, str, str]]:
+    """Value, colour and label of each Kapos class of the mountain class raster."""
+    labels = _class_labels()
+    return [(value, CLASS_COLOURS[value], labels[value]) for value in KAPOS_CLASSES]
 
 
 def row_metres(grid: RasterGrid):
@@ -92,10 +84,6 @@ class MountainGreenCover(SdgAlgorithm):
     BAND = "BAND"
     GREEN_CLASSES = "GREEN_CLASSES"
     MOUNTAIN_CLASSES = "MOUNTAIN_CLASSES"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._class_styles: dict[str, MountainClassStyle] = {}
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Mountain Green Cover Index (15.4.2)")
@@ -174,9 +162,7 @@ class MountainGreenCover(SdgAlgorithm):
         if total.denominator == 0:
             feedback.pushWarning(tr("No mountain pixel with land cover: DEM '{}' has no Kapos mountain class "
                                     "where land cover '{}' has data.").format(dem.name(), landcover.name()))
-        if context.willLoadLayerOnCompletion(path):
-            style = self._class_styles.setdefault(path, MountainClassStyle())
-            context.layerToLoadOnCompletionDetails(path).setPostProcessor(style)
+        self.style_on_load(context, path, PalettedStyle(kapos_classes))
         outputs = {self.MOUNTAIN_CLASSES: path}
         outputs.update({f"MGCI_CLASS_{k}": total.components[f"mgci_{k}"] for k in KAPOS_CLASSES})
         return IndicatorResult(

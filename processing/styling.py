@@ -1,13 +1,18 @@
 """Styles applied to algorithm outputs when QGIS loads them."""
 from __future__ import annotations
 
+from typing import Callable, Sequence
+
 from qgis.core import (
     QgsClassificationQuantile,
     QgsGraduatedSymbolRenderer,
+    QgsPalettedRasterRenderer,
     QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
     QgsStyle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtGui import QColor
 
 
 class GraduatedValueStyle(QgsProcessingLayerPostProcessorInterface):
@@ -28,4 +33,21 @@ class GraduatedValueStyle(QgsProcessingLayerPostProcessorInterface):
         if ramp is not None:
             renderer.updateColorRamp(ramp)
         layer.setRenderer(renderer)
+        layer.triggerRepaint()
+
+
+class PalettedStyle(QgsProcessingLayerPostProcessorInterface):
+    """A paletted style for a class raster: ``classes()`` gives (value, colour, label) when the layer loads, so
+    the labels are in the user's language."""
+
+    def __init__(self, classes: Callable[[], Sequence[tuple[int, str, str]]]) -> None:
+        super().__init__()
+        self.classes = classes
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
+        if not isinstance(layer, QgsRasterLayer):
+            return
+        classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)
+                   for value, colour, label in self.classes()]
+        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
         layer.triggerRepaint()

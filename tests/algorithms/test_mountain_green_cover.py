@@ -222,14 +222,15 @@ def test_bad_green_classes_are_refused(run_algorithm, mgci_inputs, tmp_path):
 
 
 def test_class_style_is_paletted_with_labels(run_algorithm, mgci_inputs, tmp_path):
-    from sdg_monitor.processing.mountain_green_cover import MountainClassStyle
+    from sdg_monitor.processing.mountain_green_cover import kapos_classes
+    from sdg_monitor.processing.styling import PalettedStyle
 
     dem, landcover, _ = mgci_inputs
     result = run_algorithm("sdg:mountain_green_cover_15_4_2", {
         "DEM": dem, "LANDCOVER": landcover, "YEAR": 2020, "OUTPUT": "memory:",
         "MOUNTAIN_CLASSES": str(tmp_path / "classes.tif")})
     layer = QgsRasterLayer(result["MOUNTAIN_CLASSES"], "classes")
-    MountainClassStyle().postProcessLayer(layer, None, None)
+    PalettedStyle(kapos_classes).postProcessLayer(layer, None, None)
     renderer = layer.renderer()
     assert renderer.type() == "paletted"
     assert [c.value for c in renderer.classes()] == [1, 2, 3, 4, 5, 6]
