@@ -9,7 +9,7 @@ import numpy as np
 from access_data import lines, write_features
 from land_data import reproject
 from osgeo import gdal, ogr
-from sdg_testdata import write_polygons, write_raster
+from sdg_testdata import write_layer, write_polygons, write_raster
 
 EPSG = 4549  # CGCS2000 / 3-degree Gauss-Kruger CM 120E: planar metres are true metres on the central meridian
 X0, Y0, PIXEL = 500000.0, 3370000.0, 100.0  # top-left corner of a 4 x 6 grid of 100 m pixels
@@ -171,16 +171,4 @@ def without_crs(path: str, folder: Path, name: str) -> str:
 def vector_without_crs(folder: Path, name: str, wkts: list[str], rows: list[dict],
                        geometry_type: int = ogr.wkbPolygon) -> str:
     """A shapefile without a .prj (no CRS)."""
-    path = folder / f"{name}.shp"
-    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
-    layer = ds.CreateLayer(name, None, geometry_type)
-    for key, value in rows[0].items():
-        layer.CreateField(ogr.FieldDefn(key, ogr.OFTInteger if isinstance(value, int) else ogr.OFTString))
-    for wkt, row in zip(wkts, rows):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for key, value in row.items():
-            feature.SetField(key, value)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        layer.CreateFeature(feature)
-    ds = None
-    return str(path)
+    return str(write_layer(folder / f"{name}.shp", name, None, geometry_type, wkts, rows, "ESRI Shapefile"))

@@ -26,18 +26,23 @@ def write_raster(path: Path, array: np.ndarray, epsg: int, origin: tuple[float, 
     return path
 
 
-def write_polygons(path: Path, layer_name: str, epsg: int, wkts: Sequence[str],
-                   attributes: Sequence[dict] | None = None) -> Path:
-    """Write polygons (WKT) with string/int attributes to a GeoPackage layer."""
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.Open(str(path), 1) if path.exists() else driver.CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    layer = ds.CreateLayer(layer_name, srs, ogr.wkbPolygon)
+def write_layer(path: Path, layer_name: str, epsg: int | None, geometry_type: int, wkts: Sequence[str],
+                attributes: Sequence[dict] | None = None, driver: str = "GPKG") -> Path:
+    """Write WKT geometries with int/float/str attributes to a layer (a new layer of an existing GeoPackage is
+    added beside the others); ``epsg=None`` writes no CRS."""
+    ogr_driver = ogr.GetDriverByName(driver)
+    ds = ogr_driver.Open(str(path), 1) if path.exists() and driver == "GPKG" else ogr_driver.CreateDataSource(
+        str(path))
+    srs = None
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    layer = ds.CreateLayer(layer_name, srs, geometry_type)
     attributes = attributes or [{} for _ in wkts]
-    for name, value in attributes[0].items():
-        layer.CreateField(ogr.FieldDefn(name, ogr.OFTInteger if isinstance(value, int) else ogr.OFTString))
+    kinds = {int: ogr.OFTInteger, float: ogr.OFTReal, str: ogr.OFTString}
+    for name, value in (attributes[0] if attributes else {}).items():
+        layer.CreateField(ogr.FieldDefn(name, kinds.get(type(value), ogr.OFTString)))
     for wkt, attrs in zip(wkts, attributes):
         feature = ogr.Feature(layer.GetLayerDefn())
         for name, value in attrs.items():
@@ -46,6 +51,12 @@ def write_polygons(path: Path, layer_name: str, epsg: int, wkts: Sequence[str],
         layer.CreateFeature(feature)
     ds = None
     return path
+
+
+def write_polygons(path: Path, layer_name: str, epsg: int, wkts: Sequence[str],
+                   attributes: Sequence[dict] | None = None) -> Path:
+    """Write polygons (WKT) with attributes to a GeoPackage layer."""
+    return write_layer(path, layer_name, epsg, ogr.wkbPolygon, wkts, attributes)
 
 
 def write_forest_set(folder: Path, broken: bool = False) -> Path:
