@@ -35,6 +35,7 @@ from qgis.core import (  # noqa: E402
     QgsRasterLayer,
     QgsRasterShader,
     QgsRectangle,
+    QgsReferencedRectangle,
     QgsRendererCategory,
     QgsSingleBandPseudoColorRenderer,
     QgsTextFormat,
@@ -160,8 +161,15 @@ def build_project(folder: Path) -> QgsProject:
               "细颗粒物 PM2.5 2020 (µg/m³)", "建筑 Buildings", "公交站 Bus stops", "村 Villages"}
     for node in project.layerTreeRoot().findLayers():
         node.setItemVisibilityChecked(node.layer().name() not in hidden)
+    county = vectors[-1]
+    extent = QgsRectangle(county.extent())
+    extent.scale(1.05)
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, county.crs()))
     project.writeEntryBool("Paths", "/Absolute", False)
-    project.write(str(folder / "sample_county.qgz"))
+    project.setFileName(str(folder / "sample_county.qgz"))
+    # The dock opens the demo's results store with the project (the same entry the dock itself saves).
+    project.writeEntry("SdgMonitor", "/results_store", project.writePath(str(folder / "results.gpkg")))
+    project.write()
     return project
 
 

@@ -30,5 +30,8 @@ def test_project_loads_every_layer_styled_with_bilingual_names(tmp_path):
     assert townships.featureCount() == 13 and townships.labelsEnabled()
     water = project.mapLayersByName("水体 Water bodies")[0]
     assert water.featureCount() == 11  # the 2020 lakes only
+    store, found = project.readEntry("SdgMonitor", "/results_store")
+    assert found and project.readPath(store) == str(moved / "results.gpkg")  # the dock opens the demo's store
+    assert not project.viewSettings().defaultViewExtent().isEmpty()
     landcover = project.mapLayersByName("土地覆盖 2020 Land cover")[0]
     assert {c.label for c in landcover.renderer().classes()} >= {"林地 Forest", "水体 Water bodies"}
