@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 from typing import Sequence
 
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.progress_data import STATUSES
@@ -12,7 +12,8 @@ from ..translation import tr
 from .dashboard_model import STATUS_HEX, GoalTile, Summary
 from .labels import group_label, status_label
 
-COLUMNS = 3
+#: Width (px) a tile needs for a goal's short name; the grid has as many columns as fit (2 to 6).
+TILE_WIDTH = 150
 
 
 def counts_html(counts: dict[str, int]) -> str:
@@ -86,17 +87,43 @@ class GoalGrid(QWidget):
         self.grid.setSpacing(4)
         self.tiles: dict[int, GoalTileWidget] = {}
         self.goal = 0
+        self._columns = 0
 
     def set_tiles(self, tiles: Sequence[GoalTile]) -> None:
         for widget in self.tiles.values():
             widget.deleteLater()
         self.tiles = {}
-        for index, tile in enumerate(tiles):
+        for tile in tiles:
             widget = GoalTileWidget(tile, self)
             widget.clicked.connect(self.toggle)
             widget.set_selected(tile.number == self.goal)
-            self.grid.addWidget(widget, index // COLUMNS, index % COLUMNS)
             self.tiles[tile.number] = widget
+        self._place()
+
+    def columns(self) -> int:
+        """As many columns as tiles fit in the visible width (the scroll area's viewport; 2 to 6)."""
+        visible = self.parentWidget().width() if self.parentWidget() is not None else self.width()
+        return max(2, min(6, visible // TILE_WIDTH))
+
+    def _place(self) -> None:
+        self._columns = self.columns()
+        for widget in self.tiles.values():
+            self.grid.removeWidget(widget)
+        for index, widget in enumerate(self.tiles.values()):
+            self.grid.addWidget(widget, index // self._columns, index % self._columns)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        """Reflow the tiles when the viewport holding the grid gets narrower or wider."""
+        if event.type() == QEvent.Resize and self.tiles and self.columns() != self._columns:
+            self._place()
+        return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)
+        if self.tiles and self.columns() != self._columns:
+            self._place()
 
     def toggle(self, goal: int) -> None:
         """Select ``goal`` (0 or the selected goal again: none)."""

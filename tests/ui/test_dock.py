@@ -233,3 +233,18 @@ def test_run_is_disabled_without_the_indicator_set_algorithm(opened):
     button = opened.run_panel.run_button
     assert not button.isEnabled() and "sdg:run_indicator_set" in button.toolTip()
     assert not opened.run_panel.config.isEnabled()
+
+
+def test_goal_tiles_reflow_to_the_dock_width(opened, qgis_app):
+    """A narrow dock shows two columns of tiles, a wide one more; no tile is cut off at the right."""
+    opened.window().show()  # the dock's parent window: hidden widgets are not laid out
+    opened.show()
+    opened.tabs.setCurrentIndex(0)
+    columns = {}
+    for width in (340, 1100):
+        opened.resize(width, 900)
+        qgis_app.processEvents()
+        grid = opened.goal_grid
+        columns[width] = grid._columns
+        assert all(tile.geometry().right() <= grid.width() for tile in grid.tiles.values())
+    assert columns[340] == 2 and columns[1100] > 2
