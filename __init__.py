@@ -1,5 +1,8 @@
 """SDG Monitor: measure, map and report the UN Sustainable Development Goals for a local area."""
 
+#: The plugin's icon in the compiled resources.
+ICON = ":/plugins/sdg_monitor/icons/sdg.svg"
+
 
 def classFactory(iface):  # noqa: N802 (QGIS entry point name)
     """Return the plugin instance; QGIS and qgis_process call this (qgis_process with ``iface=None``)."""

@@ -1,14 +1,28 @@
 """The QGIS plugin: registers the ``sdg`` Processing provider, a menu, a toolbar button and the dock."""
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+import importlib.util
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import resources_rc  # noqa: F401  (registers the :/plugins/sdg_monitor icons)
-from .processing.provider import ICON, SdgProvider
+from . import ICON, resources_rc  # noqa: F401  (resources_rc registers the :/plugins/sdg_monitor icons)
 from .translation import install_translator, tr
+
+#: Python packages the algorithms cannot work without (pyqtgraph and openpyxl only limit the charts and reports).
+REQUIRED = ("numpy", "pandas", "osgeo")
+
+
+def missing_packages() -> list[str]:
+    """The required Python packages this QGIS lacks."""
+    return [name for name in REQUIRED if importlib.util.find_spec(name) is None]
+
+
+def missing_message(missing: list[str]) -> str:
+    return tr("SDG Monitor needs the Python package(s) {}: install them (on Windows with the OSGeo4W installer, "
+              "elsewhere with your package manager or pip) and restart QGIS.").format(", ".join(missing))
 
 
 class SdgMonitorPlugin:
@@ -16,25 +30,35 @@ class SdgMonitorPlugin:
 
     def __init__(self, iface) -> None:
         self.iface = iface
-        self.provider: SdgProvider | None = None
+        self.provider = None
         self.translator = None
         self.menu = None
         self.action: QAction | None = None
         self.dock = None
 
     def initProcessing(self) -> None:  # noqa: N802
-        """Register the provider (once)."""
+        """Register the provider (once); without a required package, say which instead of failing to load."""
         if self.translator is None:
             self.translator = install_translator()
+        missing = missing_packages()
+        if missing:
+            QgsMessageLog.logMessage(missing_message(missing), tr("SDG Monitor"), Qgis.Critical)
+            return
         if self.provider is None:
+            from .processing.provider import SdgProvider
+
             self.provider = SdgProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802
         """Provider, menu entry, toolbar button and dock."""
+        self.initProcessing()
+        missing = missing_packages()
+        if missing:
+            self.iface.messageBar().pushCritical(tr("SDG Monitor"), missing_message(missing))
+            return
         from .ui.dock import SdgDock
 
-        self.initProcessing()
         self.dock = SdgDock(self.iface.mainWindow())
         self.dock.setObjectName("SdgMonitorDock")
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)

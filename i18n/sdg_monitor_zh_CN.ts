@@ -9,12 +9,12 @@
         <translation>SDG 监测</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="45"/>
+        <location filename="../plugin.py" line="69"/>
         <source>Show the SDG Monitor dashboard</source>
         <translation>显示 SDG 监测仪表板</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../plugin.py" line="78"/>
         <source>&amp;SDG Monitor</source>
         <translation>SDG 监测(&amp;S)</translation>
     </message>
@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="121"/>
+        <location filename="../processing/base.py" line="125"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="122"/>
+        <location filename="../processing/base.py" line="126"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="124"/>
+        <location filename="../processing/base.py" line="128"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="125"/>
+        <location filename="../processing/base.py" line="129"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="185"/>
+        <location filename="../processing/base.py" line="192"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="191"/>
+        <location filename="../processing/base.py" line="198"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
@@ -69,27 +69,27 @@
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="198"/>
+        <location filename="../processing/base.py" line="205"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="200"/>
+        <location filename="../processing/base.py" line="207"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="202"/>
+        <location filename="../processing/base.py" line="209"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="205"/>
+        <location filename="../processing/base.py" line="212"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="214"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="231"/>
+        <location filename="../processing/base.py" line="238"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积：在地理坐标参考系中，每一行像元按椭球面积计算；在投影坐标参考系中使用以米为单位的像元大小，因此建议使用等积投影或地方投影（如 CGCS2000 高斯-克吕格投影）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="139"/>
+        <location filename="../processing/mountain_green_cover.py" line="127"/>
         <source>Land-cover raster</source>
         <translation>土地覆盖栅格</translation>
     </message>
@@ -164,17 +164,17 @@
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="140"/>
+        <location filename="../processing/raster_io.py" line="141"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="145"/>
+        <location filename="../processing/raster_io.py" line="146"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="179"/>
+        <location filename="../processing/raster_io.py" line="186"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="123"/>
+        <location filename="../processing/base.py" line="127"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="140"/>
+        <location filename="../processing/mountain_green_cover.py" line="128"/>
         <source>Land-cover band</source>
         <translation>土地覆盖波段</translation>
     </message>
@@ -529,27 +529,27 @@
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="383"/>
+        <location filename="../processing/dasymetric_population.py" line="385"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="383"/>
+        <location filename="../processing/dasymetric_population.py" line="385"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="386"/>
+        <location filename="../processing/dasymetric_population.py" line="388"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="387"/>
+        <location filename="../processing/dasymetric_population.py" line="389"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="451"/>
+        <location filename="../processing/dasymetric_population.py" line="466"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="43"/>
+        <location filename="../ui/charts.py" line="48"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -1044,222 +1044,222 @@
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="60"/>
+        <location filename="../processing/land_degradation.py" line="53"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="60"/>
+        <location filename="../processing/land_degradation.py" line="53"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="60"/>
+        <location filename="../processing/land_degradation.py" line="53"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="93"/>
+        <location filename="../processing/land_degradation.py" line="79"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="96"/>
+        <location filename="../processing/land_degradation.py" line="82"/>
         <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (e.g. from Trends.Earth).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;) and DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（如来自 Trends.Earth）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt; 字段的分区图层）和 DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="126"/>
+        <location filename="../processing/land_degradation.py" line="112"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="127"/>
+        <location filename="../processing/land_degradation.py" line="113"/>
         <source>Land cover at the start</source>
         <translation>起始土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="128"/>
+        <location filename="../processing/land_degradation.py" line="114"/>
         <source>Land cover at the end</source>
         <translation>结束土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="132"/>
+        <location filename="../processing/land_degradation.py" line="118"/>
         <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="135"/>
+        <location filename="../processing/land_degradation.py" line="121"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="139"/>
+        <location filename="../processing/land_degradation.py" line="125"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="129"/>
         <source>Land productivity sub-indicator (-1/0/1)</source>
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="145"/>
+        <location filename="../processing/land_degradation.py" line="131"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="148"/>
+        <location filename="../processing/land_degradation.py" line="134"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="150"/>
+        <location filename="../processing/land_degradation.py" line="136"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="152"/>
+        <location filename="../processing/land_degradation.py" line="138"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="155"/>
+        <location filename="../processing/land_degradation.py" line="141"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="157"/>
+        <location filename="../processing/land_degradation.py" line="143"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="157"/>
+        <location filename="../processing/land_degradation.py" line="143"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="157"/>
+        <location filename="../processing/land_degradation.py" line="143"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="221"/>
+        <location filename="../processing/land_degradation.py" line="207"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="224"/>
+        <location filename="../processing/land_degradation.py" line="210"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="248"/>
+        <location filename="../processing/land_degradation.py" line="232"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="251"/>
+        <location filename="../processing/land_degradation.py" line="235"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="256"/>
+        <location filename="../processing/land_degradation.py" line="240"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY, SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="291"/>
+        <location filename="../processing/land_degradation.py" line="275"/>
         <source>Could not create the raster {}; use a .tif file.</source>
         <translation>无法创建栅格 {}；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="40"/>
+        <location filename="../processing/mountain_green_cover.py" line="39"/>
         <source>Not mountain</source>
         <translation>非山地</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="41"/>
+        <location filename="../processing/mountain_green_cover.py" line="40"/>
         <source>1: elevation ≥ 4500 m</source>
         <translation>1：海拔 ≥ 4500 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="42"/>
+        <location filename="../processing/mountain_green_cover.py" line="41"/>
         <source>2: 3500-4500 m</source>
         <translation>2：3500-4500 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="43"/>
+        <location filename="../processing/mountain_green_cover.py" line="42"/>
         <source>3: 2500-3500 m</source>
         <translation>3：2500-3500 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="44"/>
+        <location filename="../processing/mountain_green_cover.py" line="43"/>
         <source>4: 1500-2500 m and slope ≥ 2°</source>
         <translation>4：1500-2500 m 且坡度 ≥ 2°</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="45"/>
+        <location filename="../processing/mountain_green_cover.py" line="44"/>
         <source>5: 1000-1500 m and slope ≥ 5° or local relief &gt; 300 m</source>
         <translation>5：1000-1500 m 且坡度 ≥ 5° 或局部起伏 &gt; 300 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="46"/>
+        <location filename="../processing/mountain_green_cover.py" line="45"/>
         <source>6: 300-1000 m and local relief &gt; 300 m</source>
         <translation>6：300-1000 m 且局部起伏 &gt; 300 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="101"/>
+        <location filename="../processing/mountain_green_cover.py" line="89"/>
         <source>Mountain Green Cover Index (15.4.2)</source>
         <translation>山区绿化覆盖指数（15.4.2）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="104"/>
+        <location filename="../processing/mountain_green_cover.py" line="92"/>
         <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km² (ellipsoidal in a geographic CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="136"/>
+        <location filename="../processing/mountain_green_cover.py" line="124"/>
         <source>Digital elevation model (metres)</source>
         <translation>数字高程模型（米）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="137"/>
+        <location filename="../processing/mountain_green_cover.py" line="125"/>
         <source>DEM band</source>
         <translation>DEM 波段</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="142"/>
+        <location filename="../processing/mountain_green_cover.py" line="130"/>
         <source>Green land-cover classes (cropland, forest, grassland, shrubland, wetland)</source>
         <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="145"/>
+        <location filename="../processing/mountain_green_cover.py" line="133"/>
         <source>Mountain classes (Kapos)</source>
         <translation>山地类别（Kapos）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="148"/>
+        <location filename="../processing/mountain_green_cover.py" line="136"/>
         <source>MGCI of Kapos class {}</source>
         <translation>Kapos 类别 {} 的 MGCI</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="170"/>
+        <location filename="../processing/mountain_green_cover.py" line="158"/>
         <source>Could not open the mountain class raster {}.</source>
         <translation>无法打开山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="175"/>
+        <location filename="../processing/mountain_green_cover.py" line="163"/>
         <source>No mountain pixel with land cover: DEM &apos;{}&apos; has no Kapos mountain class where land cover &apos;{}&apos; has data.</source>
         <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="194"/>
+        <location filename="../processing/mountain_green_cover.py" line="180"/>
         <source>No GDAL driver can write {}; use a .tif file.</source>
         <translation>没有可写入 {} 的 GDAL 驱动；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="198"/>
+        <location filename="../processing/mountain_green_cover.py" line="184"/>
         <source>Could not create the mountain class raster {}.</source>
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
@@ -1989,12 +1989,12 @@
         <translation>工作簿 {}：{}</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="47"/>
+        <location filename="../ui/charts.py" line="52"/>
         <source>Required trajectory</source>
         <translation>所需轨迹</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="51"/>
+        <location filename="../ui/charts.py" line="56"/>
         <source>Target {0:g} ({1})</source>
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
@@ -2184,22 +2184,22 @@
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="30"/>
+        <location filename="../ui/goal_tiles.py" line="31"/>
         <source>no score</source>
         <translation>无得分</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="31"/>
+        <location filename="../ui/goal_tiles.py" line="32"/>
         <source>score {:.1f}</source>
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="116"/>
+        <location filename="../ui/goal_tiles.py" line="143"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="111"/>
+        <location filename="../ui/goal_tiles.py" line="138"/>
         <source>{measured} indicators measured, {with_target} with a target, {met} met or nearly met</source>
         <translation>已监测 {measured} 个指标，{with_target} 个设有目标值，{met} 个已实现或基本实现</translation>
     </message>
@@ -2454,7 +2454,7 @@
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="145"/>
+        <location filename="../processing/base.py" line="156"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
@@ -2592,6 +2592,16 @@
         <location filename="../processing/tables.py" line="45"/>
         <source>Layer &apos;{}&apos;: {} holds text that does not decode in the layer&apos;s encoding (&apos;{}&apos;). The file is probably in another encoding, such as GBK, without a .cpg file: set the layer&apos;s data source encoding (Layer Properties &gt; Source), or put a text file with the same name and the extension .cpg containing GBK beside the shapefile, then run again.</source>
         <translation>图层“{}”：{}中的文本无法按图层的编码解码（“{}”）。该文件可能使用其他编码（如 GBK）且缺少 .cpg 文件：请设置图层的数据源编码（图层属性 &gt; 源），或在 shapefile 旁放一个同名、扩展名为 .cpg、内容为 GBK 的文本文件，然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="24"/>
+        <source>SDG Monitor needs the Python package(s) {}: install them (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
+        <translation>SDG 监测需要 Python 包 {}：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts.py" line="99"/>
+        <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
+        <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
 </context>
 </TS>

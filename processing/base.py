@@ -38,12 +38,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
+from .. import ICON
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
-
-ICON = ":/plugins/sdg_monitor/icons/sdg.svg"
 
 
 @dataclass

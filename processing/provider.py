@@ -8,8 +8,8 @@ import pkgutil
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .. import ICON
 from ..translation import tr
-from .base import ICON
 
 
 def algorithm_classes() -> list[type[QgsProcessingAlgorithm]]:

@@ -1,8 +1,13 @@
 """pyqtgraph charts of the detail view: an indicator's time series and its values by zone."""
 from __future__ import annotations
 
-import pyqtgraph as pg
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QLabel
+
+try:
+    import pyqtgraph as pg
+except ImportError:  # the charts are optional: the rest of the dock works without pyqtgraph
+    pg = None
 
 from ..translation import tr
 from .dashboard_model import TimeSeries, ZoneValues
@@ -71,6 +76,9 @@ class ZoneBarChart:
         self.widget.getAxis("bottom").setTicks(None)
         self.bar_item = None
 
+    def set_title(self, text: str) -> None:
+        self.widget.setTitle(text)
+
     def show(self, zones: ZoneValues, title: str, unit: str) -> None:
         """Draw one bar per area that has a value."""
         self.clear()
@@ -82,3 +90,34 @@ class ZoneBarChart:
         self.widget.addItem(self.bar_item)
         self.widget.getAxis("bottom").setTicks([[(i, name) for i, (name, _) in enumerate(pairs)]])
         self.widget.enableAutoRange()
+
+
+class MissingChart:
+    """Stands in for a chart when pyqtgraph is not installed, and says how to get it."""
+
+    def __init__(self) -> None:
+        self.widget = QLabel(tr("Charts need the Python package pyqtgraph. Install it (on Windows with the "
+                                "OSGeo4W installer, elsewhere with your package manager or pip) and restart "
+                                "QGIS; everything else works without it."))
+        self.widget.setWordWrap(True)
+        self.widget.setAlignment(Qt.AlignCenter)
+        self.target_item = self.bar_item = None
+
+    def clear(self) -> None:
+        """Nothing to clear."""
+
+    def show(self, *_args) -> None:
+        """Nothing to draw."""
+
+    def set_title(self, text: str) -> None:
+        """No title to set."""
+
+
+def trend_chart() -> TrendChart | MissingChart:
+    """The trend chart, or its stand-in without pyqtgraph."""
+    return TrendChart() if pg is not None else MissingChart()
+
+
+def zone_chart() -> ZoneBarChart | MissingChart:
+    """The chart by zone, or its stand-in without pyqtgraph."""
+    return ZoneBarChart() if pg is not None else MissingChart()

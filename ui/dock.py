@@ -28,7 +28,7 @@ from ..core.catalog import load_catalog
 from ..core.progress_data import STATUSES
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr, user_locale
-from .charts import TrendChart, ZoneBarChart
+from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
 from .goal_tiles import GoalGrid, groups_html
 from .indicator_table import IndicatorTable
@@ -154,8 +154,8 @@ class SdgDock(QgsDockWidget):
         layout = QVBoxLayout(detail)
         layout.setContentsMargins(0, 0, 0, 0)
         self.detail_tabs = QTabWidget(detail)
-        self.trend_chart = TrendChart()
-        self.zone_chart = ZoneBarChart()
+        self.trend_chart = trend_chart()
+        self.zone_chart = zone_chart()
         self.detail_tabs.addTab(self.trend_chart.widget, tr("Trend"))
         self.detail_tabs.addTab(self.zone_chart.widget, tr("By zone"))
         layout.addWidget(self.detail_tabs, 1)
@@ -351,7 +351,7 @@ class SdgDock(QgsDockWidget):
         zones = self._zone_values(indicator, series)
         if zones is None:
             self.zone_chart.clear()
-            self.zone_chart.widget.setTitle(tr("No values by zone for this indicator"))
+            self.zone_chart.set_title(tr("No values by zone for this indicator"))
         else:
             self.zone_chart.show(zones, tr("{0} by {1}, {2}").format(
                 indicator, level_label(zones.level).lower(), zones.year), row.unit)

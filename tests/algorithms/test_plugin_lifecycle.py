@@ -47,3 +47,21 @@ def test_class_factory_without_iface_registers_only_processing(qgis_app, qgis_pr
     assert [p.id() for p in registry.providers()].count("sdg") == 1
     plugin.unload()
     assert registry.providerById("sdg") is None
+
+
+def test_missing_required_package_is_reported_not_a_failed_load(qgis_app, qgis_parent, qgis_processing,
+                                                               monkeypatch):
+    """Without pandas (say), the plugin loads, registers nothing and tells the user what to install."""
+    import sdg_monitor
+    from sdg_monitor import plugin as plugin_module
+
+    monkeypatch.setattr(plugin_module, "missing_packages", lambda: ["pandas"])
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = qgis_parent
+    plugin = sdg_monitor.classFactory(iface)
+    plugin.initGui()
+    assert QgsApplication.processingRegistry().providerById("sdg") is None
+    message = iface.messageBar().pushCritical.call_args.args[1]
+    assert "pandas" in message and "restart QGIS" in message
+    iface.addToolBarIcon.assert_not_called()
+    plugin.unload()

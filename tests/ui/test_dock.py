@@ -248,3 +248,20 @@ def test_goal_tiles_reflow_to_the_dock_width(opened, qgis_app):
         columns[width] = grid._columns
         assert all(tile.geometry().right() <= grid.width() for tile in grid.tiles.values())
     assert columns[340] == 2 and columns[1100] > 2
+
+
+def test_dock_works_without_pyqtgraph(dock, sample_store, monkeypatch):
+    """Charts are optional: without pyqtgraph the detail tabs say how to get it and the rest works."""
+    from sdg_monitor.ui import charts
+
+    monkeypatch.setattr(charts, "pg", None)
+    plain = SdgDock(dock.parentWidget())
+    try:
+        assert isinstance(plain.trend_chart, charts.MissingChart)
+        assert "pyqtgraph" in plain.trend_chart.widget.text()
+        assert plain.open_store(str(sample_store))
+        plain.tabs.setCurrentIndex(1)
+        plain.table.select_key(("15.1.1", ""))
+        assert shown_codes(plain)
+    finally:
+        plain.deleteLater()
