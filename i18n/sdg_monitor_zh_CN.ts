@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="125"/>
+        <location filename="../processing/base.py" line="134"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="126"/>
+        <location filename="../processing/base.py" line="135"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="128"/>
+        <location filename="../processing/base.py" line="137"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="129"/>
+        <location filename="../processing/base.py" line="138"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="192"/>
+        <location filename="../processing/base.py" line="201"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="198"/>
+        <location filename="../processing/base.py" line="207"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
@@ -69,37 +69,37 @@
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="205"/>
+        <location filename="../processing/base.py" line="214"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="216"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="209"/>
+        <location filename="../processing/base.py" line="218"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="212"/>
+        <location filename="../processing/base.py" line="221"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="214"/>
+        <location filename="../processing/base.py" line="223"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="132"/>
+        <location filename="../processing/workbook_indicators.py" line="133"/>
         <source>Wrote {} row(s) to the results store {}.</source>
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="238"/>
+        <location filename="../processing/base.py" line="247"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="127"/>
+        <location filename="../processing/base.py" line="136"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="159"/>
+        <location filename="../processing/export_report.py" line="160"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -1704,7 +1704,7 @@
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="101"/>
+        <location filename="../processing/workbook_indicators.py" line="102"/>
         <source>Cancelled; nothing was written to the results store.</source>
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
@@ -1969,22 +1969,22 @@
         <translation>跳过的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="134"/>
+        <location filename="../processing/workbook_indicators.py" line="135"/>
         <source>{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).</source>
         <translation>已从 {2} 个区域、{3} 个年份的数据中计算 {0} 个指标，跳过 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="147"/>
+        <location filename="../processing/workbook_indicators.py" line="148"/>
         <source>Cannot read the workbook {}: {}. Save it as an Excel workbook (.xlsx).</source>
         <translation>无法读取工作簿 {}：{}。请将其另存为 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="151"/>
+        <location filename="../processing/workbook_indicators.py" line="152"/>
         <source>The workbook {} has no sheet {}; its sheets are {}.</source>
         <translation>工作簿 {} 中没有工作表 {}；现有工作表为 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="155"/>
+        <location filename="../processing/workbook_indicators.py" line="156"/>
         <source>Workbook {}: {}</source>
         <translation>工作簿 {}：{}</translation>
     </message>
@@ -2454,7 +2454,7 @@
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="156"/>
+        <location filename="../processing/base.py" line="165"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
@@ -2509,52 +2509,52 @@
         <translation>待填报行数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="84"/>
+        <location filename="../processing/workbook_template.py" line="85"/>
         <source>The last year {} comes before the first year {}.</source>
         <translation>结束年份 {} 早于起始年份 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="96"/>
+        <location filename="../processing/workbook_template.py" line="97"/>
         <source>Workbook template written: {} ({} rows to fill in).</source>
         <translation>已写出工作簿模板：{}（待填报 {} 行）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="105"/>
+        <location filename="../processing/workbook_template.py" line="106"/>
         <source>Choose the zone code field of the zones layer.</source>
         <translation>请选择分区图层的分区代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="128"/>
+        <location filename="../processing/workbook_template.py" line="129"/>
         <source>Numbers only</source>
         <translation>仅限数字</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="128"/>
+        <location filename="../processing/workbook_template.py" line="129"/>
         <source>Type a number without units; leave the cell empty when unknown.</source>
         <translation>请输入不带单位的数字；未知时留空。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="138"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>How to fill in this workbook</source>
         <translation>工作簿填报说明</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="138"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Type each figure in the value column of the data sheet, in the unit given beside it.</source>
         <translation>请在 data 工作表的 value 列中按旁边注明的单位填写各项数据。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="138"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Leave a cell empty when the figure is not known: only the indicators that need it are skipped.</source>
         <translation>数据未知时请留空：只有需要该数据的指标会被跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="138"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Do not change the item, area_code and year columns; add rows for more areas or years if needed.</source>
         <translation>请勿修改 item、area_code 和 year 列；如需更多区域或年份，可添加行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="138"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Then run &apos;Statistical indicators from a workbook&apos; (sdg:indicators_from_workbook).</source>
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
@@ -2602,6 +2602,11 @@
         <location filename="../ui/charts.py" line="99"/>
         <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="99"/>
+        <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
+        <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
 </context>
 </TS>

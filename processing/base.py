@@ -6,6 +6,7 @@ A subclass declares its id, indicator code, unit and output components, adds its
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,6 +91,14 @@ def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) 
     for definition in algorithm.destinationParameterDefinitions():
         filled.setdefault(definition.name(), QgsProcessing.TEMPORARY_OUTPUT)
     return filled
+
+
+def require_openpyxl() -> None:
+    """Refuse clearly when openpyxl (Excel workbooks) is not installed."""
+    if importlib.util.find_spec("openpyxl") is None:
+        raise QgsProcessingException(tr(
+            "Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W "
+            "installer, elsewhere with your package manager or pip) and restart QGIS."))
 
 
 def plain(value):

@@ -19,7 +19,7 @@ from ..core.report import indicator_table, write_csv, write_workbook
 from ..core.store import ResultsStore
 from ..translation import CONTEXT, load_translator, tr, user_locale
 from .assess_progress import goal_of, method_parameter
-from .base import SdgBaseAlgorithm, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
 
 LANGUAGES = ("auto", "en", "zh", "both")
 
@@ -137,6 +137,7 @@ class ExportReport(ReportAlgorithm):
             createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        require_openpyxl()
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
         with store_errors():

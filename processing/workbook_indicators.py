@@ -18,7 +18,7 @@ from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from ..core.store import ResultsStore
 from ..core.workbook import WorkbookData, WorkbookError, compute_indicators, parse_sheet
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, plain, require_openpyxl, store_errors, store_parameter
 from .tables import write_table
 
 OUTPUT_COLUMNS = {
@@ -86,6 +86,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, tr("Number of indicators skipped")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        require_openpyxl()
         path = self.parameterAsFile(parameters, self.INPUT, context)
         profile_path = self.parameterAsFile(parameters, self.PROFILE, context) or str(DEFAULT_PROFILE)
         try:

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..core.profile import ProfileError, load_item_units, load_profile
 from ..translation import tr
-from .base import SdgBaseAlgorithm
+from .base import SdgBaseAlgorithm, require_openpyxl
 
 HEADER = ("item", "area_code", "area_name", "year", "value", "unit")
 
@@ -73,6 +73,7 @@ class WorkbookTemplate(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Rows to fill in")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        require_openpyxl()
         profile_path = self.parameterAsFile(parameters, self.PROFILE, context) or None
         try:
             profile = load_profile(profile_path)

@@ -47,3 +47,14 @@ def test_workbook_sheets_numbers_and_safe_text(run_algorithm, store, tmp_path):
     with open(csv_path, encoding="utf-8-sig", newline="") as handle:
         records = list(csv.DictReader(handle))
     assert {r["area_name"] for r in records} >= {"'" + EVIL, "德清县"}
+
+
+def test_without_openpyxl_the_message_says_what_to_install(run_algorithm, store, tmp_path, monkeypatch):
+    import importlib.util
+
+    from qgis.core import QgsProcessingException
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a))
+    with pytest.raises(QgsProcessingException, match="openpyxl"):
+        run_algorithm("sdg:export_report", {"RESULTS": str(store), "OUTPUT": str(tmp_path / "r.xlsx")})
