@@ -104,7 +104,7 @@
         <translation>{} 全域值：{}</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="296"/>
+        <location filename="../processing/land_consumption.py" line="297"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
@@ -114,42 +114,37 @@
         <translation>森林面积占陆地面积的比例（15.1.1）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="42"/>
-        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km²: in a geographic CRS each pixel row gets its ellipsoidal area; in a projected CRS the pixel size in metres is used, so prefer an equal-area or local projection (such as CGCS2000 Gauss-Kruger). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积：在地理坐标参考系中，每一行像元按椭球面积计算；在投影坐标参考系中使用以米为单位的像元大小，因此建议使用等积投影或地方投影（如 CGCS2000 高斯-克吕格投影）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../processing/mountain_green_cover.py" line="127"/>
         <source>Land-cover raster</source>
         <translation>土地覆盖栅格</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="62"/>
+        <location filename="../processing/forest_area.py" line="63"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="64"/>
+        <location filename="../processing/forest_area.py" line="65"/>
         <source>Forest classes (e.g. 20 or 41,42,43 or 40-49)</source>
         <translation>森林类别（如 20、41,42,43 或 40-49）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="66"/>
+        <location filename="../processing/forest_area.py" line="67"/>
         <source>Inland water classes (excluded from land area)</source>
         <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="77"/>
+        <location filename="../processing/forest_area.py" line="78"/>
         <source>Classes {} are listed both as forest and as water; list each class once.</source>
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="164"/>
+        <location filename="../processing/water_extent.py" line="165"/>
         <source>Parameter {}: {}</source>
         <translation>参数 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="166"/>
+        <location filename="../processing/water_extent.py" line="167"/>
         <source>Parameter {} lists no class; give at least one.</source>
         <translation>参数 {} 未列出任何类别；请至少提供一个。</translation>
     </message>
@@ -159,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="110"/>
+        <location filename="../processing/raster_io.py" line="129"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="141"/>
+        <location filename="../processing/raster_io.py" line="160"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="146"/>
+        <location filename="../processing/raster_io.py" line="165"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="186"/>
+        <location filename="../processing/raster_io.py" line="205"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -914,132 +909,127 @@
         <translation>土地消耗率与人口增长率之比（11.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="89"/>
-        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS and for polygons; planar metres for projected rasters.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按平面米计算。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_consumption.py" line="118"/>
+        <location filename="../processing/land_consumption.py" line="119"/>
         <source>Built-up raster at the start year</source>
         <translation>起始年建成区栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="120"/>
+        <location filename="../processing/land_consumption.py" line="121"/>
         <source>Built-up raster at the end year</source>
         <translation>结束年建成区栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="122"/>
+        <location filename="../processing/land_consumption.py" line="123"/>
         <source>Built-up classes of the rasters (e.g. 1 or 80 or 10-12)</source>
         <translation>栅格的建成区类别（如 1、80 或 10-12）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="124"/>
+        <location filename="../processing/land_consumption.py" line="125"/>
         <source>Or built-up polygons at the start year</source>
         <translation>或起始年建成区多边形</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="127"/>
+        <location filename="../processing/land_consumption.py" line="128"/>
         <source>Or built-up polygons at the end year</source>
         <translation>或结束年建成区多边形</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="130"/>
+        <location filename="../processing/land_consumption.py" line="131"/>
         <source>Start year (t1)</source>
         <translation>起始年（t1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="130"/>
+        <location filename="../processing/land_consumption.py" line="131"/>
         <source>End year (t2)</source>
         <translation>结束年（t2）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="133"/>
+        <location filename="../processing/land_consumption.py" line="134"/>
         <source>Population of the whole area at the start year</source>
         <translation>起始年全域人口</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="133"/>
+        <location filename="../processing/land_consumption.py" line="134"/>
         <source>Population of the whole area at the end year</source>
         <translation>结束年全域人口</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="137"/>
+        <location filename="../processing/land_consumption.py" line="138"/>
         <source>Zone field with the population at the start year</source>
         <translation>起始年人口所在的分区字段</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="137"/>
+        <location filename="../processing/land_consumption.py" line="138"/>
         <source>Zone field with the population at the end year</source>
         <translation>结束年人口所在的分区字段</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="142"/>
+        <location filename="../processing/land_consumption.py" line="143"/>
         <source>Or population raster at the start year</source>
         <translation>或起始年人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="142"/>
+        <location filename="../processing/land_consumption.py" line="143"/>
         <source>Or population raster at the end year</source>
         <translation>或结束年人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="145"/>
+        <location filename="../processing/land_consumption.py" line="146"/>
         <source>PGR counted as zero up to (per year)</source>
         <translation>PGR 视为零的上限（每年）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="150"/>
+        <location filename="../processing/land_consumption.py" line="151"/>
         <source>Land consumption rate (per year)</source>
         <translation>土地消耗率（每年）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="151"/>
+        <location filename="../processing/land_consumption.py" line="152"/>
         <source>Population growth rate (per year)</source>
         <translation>人口增长率（每年）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="152"/>
+        <location filename="../processing/land_consumption.py" line="153"/>
         <source>PGR status (ok, near_zero, negative)</source>
         <translation>PGR 状态（ok、near_zero、negative）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="158"/>
+        <location filename="../processing/land_consumption.py" line="159"/>
         <source>YEAR_END ({}) must come after YEAR_START ({}).</source>
         <translation>YEAR_END（{}）必须晚于 YEAR_START（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="171"/>
+        <location filename="../processing/land_consumption.py" line="172"/>
         <source>PGR is near zero or negative in zone(s) {}: LCRPGR is left empty there (see pgr_flag).</source>
         <translation>分区 {} 的 PGR 接近零或为负：这些分区的 LCRPGR 留空（见 pgr_flag）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="180"/>
+        <location filename="../processing/land_consumption.py" line="181"/>
         <source>PGR for the whole area is {} ({}): LCRPGR is not computed, since dividing by it would mislead.</source>
         <translation>全域 PGR 为 {}（{}）：不计算 LCRPGR，因为除以该值会产生误导。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="212"/>
+        <location filename="../processing/land_consumption.py" line="213"/>
         <source>Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not both and not neither.</source>
         <translation>{}年的建成区面积只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="238"/>
+        <location filename="../processing/land_consumption.py" line="239"/>
         <source>Give the population either as a zone field ({}) or as a raster ({}), not both.</source>
         <translation>人口只能以分区字段（{}）或栅格（{}）之一提供，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="243"/>
+        <location filename="../processing/land_consumption.py" line="244"/>
         <source>{} needs a ZONES layer holding field &apos;{}&apos;.</source>
         <translation>{} 需要一个包含字段“{}”的 ZONES 图层。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="285"/>
+        <location filename="../processing/land_consumption.py" line="286"/>
         <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds &apos;{}&apos;, not a population.</source>
         <translation>分区图层“{}”，分区“{}”：字段“{}”的值为“{}”，不是人口数。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="289"/>
+        <location filename="../processing/land_consumption.py" line="290"/>
         <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds a negative population ({}).</source>
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
@@ -1804,112 +1794,107 @@
         <translation>水体范围的变化（6.6.1）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="59"/>
-        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS, planar metres for projected rasters. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按平面米计算。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/water_extent.py" line="82"/>
+        <location filename="../processing/water_extent.py" line="83"/>
         <source>Water rasters, one per year</source>
         <translation>水体栅格（每年一个）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="84"/>
+        <location filename="../processing/water_extent.py" line="85"/>
         <source>Years of the rasters, in order (e.g. 2000,2005,2010; empty: from the layer names)</source>
         <translation>各栅格的年份，按顺序（如 2000,2005,2010；为空：从图层名称读取）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="87"/>
+        <location filename="../processing/water_extent.py" line="88"/>
         <source>Water classes of the rasters (e.g. 1 or 60 or 50-52)</source>
         <translation>栅格的水体类别（如 1、60 或 50-52）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="89"/>
+        <location filename="../processing/water_extent.py" line="90"/>
         <source>Or water polygons of several years</source>
         <translation>或多个年份的水体多边形</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="92"/>
+        <location filename="../processing/water_extent.py" line="93"/>
         <source>Year field of the water polygons</source>
         <translation>水体多边形的年份字段</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="95"/>
+        <location filename="../processing/water_extent.py" line="96"/>
         <source>Baseline period: first year</source>
         <translation>基准期：起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="98"/>
+        <location filename="../processing/water_extent.py" line="99"/>
         <source>Baseline period: last year</source>
         <translation>基准期：结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="101"/>
+        <location filename="../processing/water_extent.py" line="102"/>
         <source>Latest year</source>
         <translation>最新年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="102"/>
+        <location filename="../processing/water_extent.py" line="103"/>
         <source>Baseline water extent (km²)</source>
         <translation>基准水体范围（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="108"/>
+        <location filename="../processing/water_extent.py" line="109"/>
         <source>Give the water extent either as rasters ({}) or as polygons ({}), not both and not neither.</source>
         <translation>水体范围只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="121"/>
+        <location filename="../processing/water_extent.py" line="122"/>
         <source>Baseline period: {}</source>
         <translation>基准期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="123"/>
+        <location filename="../processing/water_extent.py" line="124"/>
         <source>No year given falls in the baseline period {}-{}: the baseline is the mean of {}.</source>
         <translation>给出的年份都不在基准期 {}-{} 内：以 {} 的平均值作为基准。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="125"/>
+        <location filename="../processing/water_extent.py" line="126"/>
         <source>Baseline years: {}.</source>
         <translation>基准年份：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="173"/>
+        <location filename="../processing/water_extent.py" line="174"/>
         <source>Layer &apos;{}&apos; in {} is not a raster.</source>
         <translation>{1} 中的图层“{0}”不是栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="185"/>
+        <location filename="../processing/water_extent.py" line="186"/>
         <source>Parameter {}: &apos;{}&apos; is not a list of years such as 2000,2005,2010.</source>
         <translation>参数 {}：“{}”不是类似 2000,2005,2010 的年份列表。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="189"/>
+        <location filename="../processing/water_extent.py" line="190"/>
         <source>Parameter {} lists {} year(s) for {} raster(s); give one year per raster, in the same order.</source>
         <translation>参数 {} 为 {} 个栅格列出了 {} 个年份；请按相同顺序为每个栅格给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="197"/>
+        <location filename="../processing/water_extent.py" line="198"/>
         <source>Raster &apos;{}&apos; has no year in its name: list the years in {}.</source>
         <translation>栅格“{}”的名称中没有年份：请在 {} 中列出年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="203"/>
+        <location filename="../processing/water_extent.py" line="204"/>
         <source>Year(s) {} appear more than once among the water rasters; give one raster per year.</source>
         <translation>年份 {} 在水体栅格中出现了多次；请每年只提供一个栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="213"/>
+        <location filename="../processing/water_extent.py" line="214"/>
         <source>Water polygons &apos;{}&apos;: choose their year field in {}.</source>
         <translation>水体多边形“{}”：请在 {} 中选择其年份字段。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="220"/>
+        <location filename="../processing/water_extent.py" line="221"/>
         <source>Water polygons &apos;{}&apos; hold no polygon.</source>
         <translation>水体多边形“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="239"/>
+        <location filename="../processing/water_extent.py" line="240"/>
         <source>Water polygons &apos;{}&apos;, feature {}: field &apos;{}&apos; holds &apos;{}&apos;, not a year.</source>
         <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
     </message>
@@ -2349,12 +2334,12 @@
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="212"/>
+        <location filename="../processing/land_consumption.py" line="213"/>
         <source>start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="212"/>
+        <location filename="../processing/land_consumption.py" line="213"/>
         <source>end</source>
         <translation>结束</translation>
     </message>
@@ -2607,6 +2592,21 @@
         <location filename="../processing/base.py" line="99"/>
         <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
         <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../processing/forest_area.py" line="42"/>
+        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km²: in a geographic CRS each pixel row gets its ellipsoidal area; in a projected CRS the pixel area in metres, corrected by the projection's areal scale (so areas are true also in Web Mercator; an equal-area or local projection such as CGCS2000 Gauss-Kruger needs almost none). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积：在地理坐标参考系中，每一行像元按椭球面积计算；在投影坐标参考系中使用以米为单位的像元面积，并按投影的面积比例因子校正（因此在 Web 墨卡托中也是真实面积；等积投影或地方投影如 CGCS2000 高斯-克吕格投影几乎无需校正）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="89"/>
+        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS and for polygons; for projected rasters the pixel area in metres corrected by the projection's areal scale.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="59"/>
+        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS; for projected rasters the pixel area in metres corrected by the projection's areal scale. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

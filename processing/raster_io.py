@@ -9,7 +9,9 @@ from osgeo import gdal, gdal_array
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
     QgsEllipsoidUtils,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
@@ -74,14 +76,31 @@ class RasterGrid:
 
     def pixel_areas(self, row0: int, rows: int) -> np.ndarray:
         """True area (m²) of the pixels of a strip: shape (rows, 1) in a geographic CRS (one ellipsoidal area per
-        row), shape (1, 1) in a projected CRS (planar area in metres)."""
+        row); shape (1, 1) in a projected CRS: the planar area in metres times the strip's areal scale (its
+        ellipsoidal area over its planar area), so that a CRS that distorts areas (Web Mercator) still gives true
+        areas, while an equal-area or local CRS gives its planar areas."""
         if self.crs.isGeographic():
             a, b = ellipsoid_axes(self.crs)
             top = self.extent.yMaximum() - row0 * self.yres
             edges = top - np.arange(rows + 1, dtype=np.float64) * self.yres
             return cell_areas_geographic(edges, self.xres, a, b).reshape(rows, 1)
         factor = metres_per_unit(self.crs)
-        return np.full((1, 1), self.xres * self.yres * factor * factor)
+        planar = self.xres * self.yres * factor * factor
+        return np.full((1, 1), planar * areal_scale(self.crs, self.strip_extent(row0, rows)))
+
+
+def areal_scale(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle) -> float:
+    """Ellipsoidal over planar area of ``extent`` in a projected CRS (1 where it cannot be measured)."""
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(crs, QgsProject.instance().transformContext())
+    if not measure.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030"):
+        return 1.0
+    outline = QgsGeometry.fromRect(extent).densifyByCount(64)  # edges follow the projection's curvature
+    true_area = measure.measureArea(outline)
+    factor = metres_per_unit(crs)
+    planar = extent.area() * factor * factor
+    scale = true_area / planar if planar > 0 else float("nan")
+    return scale if np.isfinite(scale) and scale > 0 else 1.0
 
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:

@@ -168,3 +168,29 @@ def test_input_layer_untouched(run_algorithm, landcover, zones):
                                              "OUTPUT": "memory:"})
     after = [(f.id(), f.geometry().asWkt(), f.attributes()) for f in layer.getFeatures()]
     assert before == after
+
+
+def test_web_mercator_raster_gets_true_areas(run_algorithm, tmp_path):
+    """EPSG:3857 exaggerates areas by about 1/cos²(lat) (a third at 30°N): the raster's area must still be the
+    ellipsoidal area of the latitude-longitude rectangle it covers (measured independently in EPSG:4326)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY
+
+    left, top, pixel = 13302000.0, 3632000.0, 1000.0  # about 119.5°E, 31°N
+    array = np.full((120, 90), 20, dtype=np.uint8)
+    raster = write_raster(tmp_path / "mercator.tif", array, 3857, (left, top), pixel, nodata=0)
+    result = run_algorithm("sdg:forest_area_15_1_1", {"LANDCOVER": str(raster), "YEAR": 2020,
+                                                       "OUTPUT": "memory:"})
+    (feature,) = result["OUTPUT"].getFeatures()
+    to_degrees = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:3857"),
+                                        QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    west_north = to_degrees.transform(QgsPointXY(left, top))
+    east_south = to_degrees.transform(QgsPointXY(left + 90 * pixel, top - 120 * pixel))
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance().transformContext())
+    measure.setEllipsoid("EPSG:7030")
+    rectangle = QgsGeometry.fromWkt(
+        f"POLYGON(({west_north.x()} {west_north.y()},{east_south.x()} {west_north.y()},"
+        f"{east_south.x()} {east_south.y()},{west_north.x()} {east_south.y()},{west_north.x()} {west_north.y()}))")
+    expected_km2 = measure.measureArea(rectangle) / 1e6
+    assert feature["land_km2"] == pytest.approx(expected_km2, rel=2e-3)
+    assert not math.isclose(feature["land_km2"], 90 * 120 * pixel * pixel / 1e6, rel_tol=0.1)  # not planar

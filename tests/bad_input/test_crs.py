@@ -148,8 +148,9 @@ def test_rasters_on_different_grids_are_aligned(run_algorithm, scene, tmp_path, 
     reference = write_raster(tmp_path / "fine.tif", fine, EPSG, (X0, Y0), PIXEL, nodata, dtype)
     got = run_algorithm(f"sdg:{algorithm}", parameters(algorithm, scene, **{name: str(path)}))
     expected = run_algorithm(f"sdg:{algorithm}", parameters(algorithm, scene, **{name: str(reference)}))
-    assert got["VALUE"] == pytest.approx(expected["VALUE"], rel=1e-9)
-    assert values_by_zone(got) == pytest.approx(values_by_zone(expected), rel=1e-9)
+    # Pixel areas carry the projection's areal scale over each grid's own extent: 1e-9-level differences.
+    assert got["VALUE"] == pytest.approx(expected["VALUE"], rel=1e-7)
+    assert values_by_zone(got) == pytest.approx(values_by_zone(expected), rel=1e-7)
     if algorithm == "mountain_green_cover_15_4_2":  # columns 0-3 are mountains: green = 10 or 20, not 60
         west = LANDCOVER[:, :4]
         assert got["VALUE"] == pytest.approx(100 * np.isin(west, (10, 20)).sum() / (west > 0).sum())
