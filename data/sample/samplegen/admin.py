@@ -9,6 +9,7 @@ from osgeo import ogr
 
 from . import noise
 from .spec import AREA_M2, CENTER, HALF_AXES, NAME_FIRST, NAME_SECOND, SEED, TOWNSHIPS
+from .vector import polygon
 
 TARGET_VILLAGES = 150
 
@@ -165,16 +166,6 @@ def _assign_townships(seeds: np.ndarray, areas: np.ndarray, adjacency: list[set[
     return label
 
 
-def _polygon(ring: np.ndarray) -> ogr.Geometry:
-    lr = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in ring:
-        lr.AddPoint_2D(float(x), float(y))
-    lr.CloseRings()
-    poly = ogr.Geometry(ogr.wkbPolygon)
-    poly.AddGeometry(lr)
-    return poly
-
-
 class _Cells:
     """Voronoi cells of the inside seeds built from shared jagged edges."""
 
@@ -269,7 +260,7 @@ def build_admin() -> Admin:
     label = _assign_townships(points[:n_in], areas, adjacency)
 
     for _ in range(12):
-        bad = [i for i in range(n_in) if not _polygon(cells.ring(i)).IsValid()]
+        bad = [i for i in range(n_in) if not polygon(cells.ring(i)).IsValid()]
         if not bad:
             break
         for i in bad:
@@ -282,7 +273,7 @@ def build_admin() -> Admin:
     c = np.array(CENTER)
     seeds_in = c + (points[:n_in] - c) * s
 
-    village_geoms = [_polygon(cells.ring(i)) for i in range(n_in)]
+    village_geoms = [polygon(cells.ring(i)) for i in range(n_in)]
     townships = []
     for t in range(len(TOWNSHIPS)):
         multi = ogr.Geometry(ogr.wkbMultiPolygon)

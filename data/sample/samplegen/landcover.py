@@ -10,7 +10,8 @@ from .admin import Admin
 from .gridio import Grid, bilinear_upsample, rasterize
 from .network import Road, TownGrid
 from .spec import ARTIFICIAL, BARE, CULTIVATED, FOREST, GRASS, SEED, SHRUB, TOWNSHIPS, WATER, WETLAND
-from .terrain import Water, line_string, polygon
+from .terrain import Water, line_string
+from .vector import polygon
 
 YEARS = (2015, 2020)
 

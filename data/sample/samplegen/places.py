@@ -10,7 +10,7 @@ from . import noise
 from .admin import Admin
 from .network import TownGrid
 from .spec import SEED, TOWNSHIPS
-from .terrain import polygon
+from .vector import polygon
 
 
 @dataclass

@@ -10,6 +10,7 @@ from . import noise
 from .admin import Admin
 from .gridio import Grid, proximity, rasterize
 from .spec import SEED
+from .vector import polygon
 
 # name_zh, name_en, kind, width (m), control points (u, v)
 RIVERS = (
@@ -83,17 +84,6 @@ class Water:
 
     def river_polygons(self, county: ogr.Geometry) -> list[ogr.Geometry]:
         return [line_string(r.line).Buffer(r.width / 2, 4).Intersection(county) for r in self.rivers]
-
-
-def polygon(ring: np.ndarray) -> ogr.Geometry:
-    """Polygon from a ring array (closed if needed)."""
-    lr = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in ring:
-        lr.AddPoint_2D(float(x), float(y))
-    lr.CloseRings()
-    poly = ogr.Geometry(ogr.wkbPolygon)
-    poly.AddGeometry(lr)
-    return poly
 
 
 def line_string(line: np.ndarray) -> ogr.Geometry:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+import numpy as np
 from osgeo import ogr
 
 from .gridio import srs
@@ -31,3 +32,14 @@ def write_layer(ds: ogr.DataSource, name: str, geom_type: int, fields: Sequence[
         count += 1
     ds.CommitTransaction()
     return count
+
+
+def polygon(ring: np.ndarray) -> ogr.Geometry:
+    """Polygon from a ring array (closed if needed)."""
+    lr = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in ring:
+        lr.AddPoint_2D(float(x), float(y))
+    lr.CloseRings()
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(lr)
+    return poly
