@@ -21,10 +21,11 @@ from .progress_data import (
     TARGET_ACHIEVED,
     Assessment,
     Series,
-    choose_base_year,
     direction_sign,
+    endpoints,
     meets_target,
     normalise_direction,
+    unavailable,
 )
 from .progress_open_sdg import assess_open_sdg
 
@@ -117,11 +118,8 @@ def assess_escap(
     direction = normalise_direction(direction)
     d = direction_sign(direction)
     if not series.years:
-        return Assessment(None, None, None, None, target, target_year, direction, None, NOT_AVAILABLE, None)
-    current_year = series.years[-1]
-    current_value = series.value(current_year)
-    base = choose_base_year(series, base_year)
-    base_value = None if base is None else series.value(base)
+        return unavailable(target, target_year, direction)
+    base, base_value, current_year, current_value = endpoints(series, base_year)
     record = Assessment(
         base, base_value, current_year, current_value, target, target_year, direction, None, NOT_AVAILABLE,
         None,
@@ -191,11 +189,8 @@ def assess_sdsn(
     """
     direction = normalise_direction(direction)
     if not series.years:
-        return Assessment(None, None, None, None, target, target_year, direction, None, NOT_AVAILABLE, None)
-    current_year = series.years[-1]
-    current_value = series.value(current_year)
-    base = choose_base_year(series, base_year)
-    base_value = None if base is None else series.value(base)
+        return unavailable(target, target_year, direction)
+    base, base_value, current_year, current_value = endpoints(series, base_year)
     achieved = meets_target(current_value, target, direction)
     record = Assessment(
         base, base_value, current_year, current_value, target, target_year, direction, None,

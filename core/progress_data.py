@@ -124,6 +124,19 @@ def choose_base_year(series: Series, base_year: int) -> int | None:
     return later[0] if later else None
 
 
+def unavailable(target: float | None, target_year: int | None, direction: str) -> Assessment:
+    """The assessment of a series without any data."""
+    return Assessment(None, None, None, None, target, target_year, direction, None, NOT_AVAILABLE, None)
+
+
+def endpoints(series: Series, base_year: int) -> tuple[int | None, float | None, int, float | None]:
+    """(base year, base value, current year, current value) of a series with data: the latest year, and the base
+    year or the first later year with data (None when there is none)."""
+    current_year = series.years[-1]
+    base = choose_base_year(series, base_year)
+    return base, None if base is None else series.value(base), current_year, series.value(current_year)
+
+
 def meets_target(current: float | None, target: float | None, direction: str) -> bool:
     """d = -1 and current <= target, or d = +1 and current >= target."""
     if current is None or target is None:

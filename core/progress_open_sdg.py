@@ -24,6 +24,7 @@ from .progress_data import (
     direction_sign,
     meets_target,
     normalise_direction,
+    unavailable,
 )
 
 ZERO_REPLACEMENT = 0.001  # a target or base value of 0 is replaced by this (exponential model)
@@ -152,7 +153,7 @@ def assess_open_sdg(
         target = ZERO_REPLACEMENT
     has_target = target is not None
     if not series.years:
-        return Assessment(None, None, None, None, target, target_year, direction, None, NOT_AVAILABLE, None)
+        return unavailable(target, target_year, direction)
     current_year = series.years[-1]
     current_value = series.value(current_year)
     achieved = meets_target(current_value, target, direction)
