@@ -91,6 +91,14 @@ def shared_inputs(model: QgsProcessingModelAlgorithm, y: float) -> None:
                 120, y + 60)
 
 
+def zone_inputs(model: QgsProcessingModelAlgorithm, y: float) -> None:
+    """The optional ZONES layer and its ZONE_ID_FIELD."""
+    model_input(model, QgsProcessingParameterFeatureSource(
+        "ZONES", "Zones (townships)", [QgsProcessing.TypeVectorPolygon], optional=True), 120, y)
+    model_input(model, QgsProcessingParameterField(
+        "ZONE_ID_FIELD", "Zone id field", parentLayerParameterName="ZONES", optional=True), 120, y + 60)
+
+
 def forest_area_progress() -> QgsProcessingModelAlgorithm:
     """SDG 15.1.1 for two years into the results store, then progress against targets."""
     model = QgsProcessingModelAlgorithm("Forest area 2015 and 2020, then progress", "SDG Monitor examples")
@@ -104,10 +112,7 @@ def forest_area_progress() -> QgsProcessingModelAlgorithm:
                 120, 180)
     model_input(model, QgsProcessingParameterString("WATER_CLASSES", "Inland water classes", defaultValue="60",
                                                     optional=True), 120, 240)
-    model_input(model, QgsProcessingParameterFeatureSource(
-        "ZONES", "Zones (townships)", [QgsProcessing.TypeVectorPolygon], optional=True), 120, 300)
-    model_input(model, QgsProcessingParameterField("ZONE_ID_FIELD", "Zone id field", parentLayerParameterName="ZONES",
-                                                   optional=True), 120, 360)
+    zone_inputs(model, 300)
     shared_inputs(model, 420)
     for year, y in ((2015, 80), (2020, 260)):
         child(model, f"forest_{year}", "sdg:forest_area_15_1_1", f"Forest area {year} (15.1.1)", {
@@ -140,10 +145,7 @@ def transit_access_progress() -> QgsProcessingModelAlgorithm:
     model_input(model, QgsProcessingParameterFeatureSource(
         "NETWORK", "Street network (optional; else straight-line distance)", [QgsProcessing.TypeVectorLine],
         optional=True), 120, 300)
-    model_input(model, QgsProcessingParameterFeatureSource(
-        "ZONES", "Zones (townships)", [QgsProcessing.TypeVectorPolygon], optional=True), 120, 360)
-    model_input(model, QgsProcessingParameterField(
-        "ZONE_ID_FIELD", "Zone id field", parentLayerParameterName="ZONES", optional=True), 120, 420)
+    zone_inputs(model, 360)
     shared_inputs(model, 480)
     for year, y in ((2015, 80), (2020, 300)):
         child(model, f"transit_{year}", "sdg:transit_access_11_2_1", f"Transit access {year} (11.2.1)", {
