@@ -23,3 +23,13 @@ def cell_areas_geographic(lat_edges_deg: np.ndarray, dlon_deg: float, a: float, 
     """
     integral = _authalic_integral(np.asarray(lat_edges_deg, dtype=np.float64), a, b)
     return np.abs(np.diff(integral)) * math.radians(abs(dlon_deg))
+
+
+def polygon_area(lon_deg: np.ndarray, lat_deg: np.ndarray, a: float, b: float) -> float:
+    """Ellipsoidal area (m²) of a ring of longitudes and latitudes, as its planar area in the cylindrical
+    equal-area map (longitude in radians against the area from the equator): exact for edges straight in that
+    map, and within 1e-6 of the geodesic area when the ring is densified to edges of a few kilometres."""
+    lon = np.unwrap(np.radians(np.asarray(lon_deg, dtype=np.float64)))
+    y = _authalic_integral(np.asarray(lat_deg, dtype=np.float64), a, b)
+    lon, y = lon - lon.mean(), y - y.mean()  # centred: no cancellation between large products
+    return float(abs(np.sum(lon * np.roll(y, -1) - np.roll(lon, -1) * y)) / 2.0)

@@ -1,0 +1,94 @@
+"""Command line: ``python -m sdg_monitor.scale forest --landcover 'tiles/*.tif' --zones counties.gpkg ...``.
+
+Runs in this process by default, on a local Dask cluster with ``--workers N``, or on a running cluster with
+``--scheduler tcp://host:8786``. Writes a CSV and/or upserts the results store; prints the whole-area value.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import ExitStack
+from typing import Any, Sequence
+
+from ..core.classes import parse_classes
+from ..core.store import ResultsStore, StoreError
+from . import ScaleError
+from .indicators import forest_area
+from .tiles import WINDOW_PIXELS
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        with ExitStack() as stack:
+            client = _client(args, stack)
+            table = forest_area(args.landcover, args.zones, args.zone_id, args.zone_name,
+                                parse_classes(args.forest), parse_classes(args.water), args.band, args.layer,
+                                client=client, window_pixels=args.window_pixels, progress=_progress)
+        if args.csv:
+            table.zones.to_csv(args.csv, index=False, encoding="utf-8-sig")
+        if args.results:
+            ResultsStore(args.results).upsert_results(table.store_rows(args.year, args.area_id, args.area_name,
+                                                                       args.zone_level))
+    except (ScaleError, StoreError, ValueError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    value = table.total["value"]
+    print(f"\n{table.indicator} whole area: {'no value' if value is None else f'{value:.4f}'} {table.unit} "
+          f"({len(table.zones)} zones, {table.parameters['WINDOWS']} windows, {table.parameters['BACKEND']})")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sdg_monitor.scale", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="indicator", required=True)
+    forest = commands.add_parser("forest", help="SDG 15.1.1 forest area as a proportion of land area")
+    forest.add_argument("--landcover", nargs="+", required=True, help="land-cover tiles: paths or globs, or a VRT")
+    forest.add_argument("--band", type=int, default=1)
+    forest.add_argument("--forest", default="20", help="forest classes (default 20, GlobeLand30)")
+    forest.add_argument("--water", default="60", help="inland water classes (default 60)")
+    forest.add_argument("--zones", required=True, help="zones: any vector file GDAL reads")
+    forest.add_argument("--layer", default="", help="layer of the zones file (default: the first)")
+    forest.add_argument("--zone-id", default="", help="field with unique zone ids (default: the feature id)")
+    forest.add_argument("--zone-name", default="")
+    forest.add_argument("--zone-level", default="zone")
+    forest.add_argument("--year", type=int, default=0)
+    forest.add_argument("--area-id", default="total")
+    forest.add_argument("--area-name", default="")
+    forest.add_argument("--csv", help="write the zones' values to this CSV (UTF-8)")
+    forest.add_argument("--results", help="upsert the rows into this results store (GeoPackage)")
+    forest.add_argument("--window-pixels", type=int, default=WINDOW_PIXELS, help="pixels per task")
+    where = forest.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N processes")
+    where.add_argument("--scheduler", help="run on the Dask cluster at this address (tcp://host:8786)")
+    forest.add_argument("--upload", help="send this zip of the plugin to the cluster's workers first "
+                                         "(dist/sdg_monitor.zip from make package)")
+    return parser
+
+
+def _client(args: argparse.Namespace, stack: ExitStack) -> Any:
+    """A ``distributed.Client`` for ``--workers`` or ``--scheduler``; None to run in this process."""
+    if not args.workers and not args.scheduler:
+        return None
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise ScaleError("Dask is not installed: pip install 'dask[distributed]', or run without --workers and "
+                         "--scheduler.") from err
+    if args.scheduler:
+        client = stack.enter_context(Client(args.scheduler))
+    else:
+        cluster = stack.enter_context(LocalCluster(n_workers=args.workers, threads_per_worker=1,
+                                                   dashboard_address=None))
+        client = stack.enter_context(Client(cluster))
+    if args.upload:
+        client.upload_file(args.upload)
+    return client
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r{done}/{total} windows", end="", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

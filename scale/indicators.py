@@ -1,0 +1,77 @@
+"""Indicators over tiled rasters: the scale-out counterparts of the Processing algorithms, with the same
+formulas, the same store rows and (up to the areal scale measured per window instead of per strip) the same
+values."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..core.formulas import ratio
+from .backend import Progress, reduce_windows
+from .kernels import class_areas
+from .tiles import WINDOW_PIXELS, expand, plan
+from .zones import read_zones
+
+FOREST, WATER, OTHER_LAND = 1, 2, 3
+
+
+@dataclass
+class IndicatorTable:
+    """An indicator per zone (``zones``: area_id, area_name, value and components) and for the whole area."""
+
+    indicator: str
+    unit: str
+    method: str
+    total: dict[str, Any]
+    zones: pd.DataFrame
+    sources: list[str] = field(default_factory=list)
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    def store_rows(self, year: int, area_id: str = "total", area_name: str = "", zone_level: str = "zone"
+                   ) -> list[dict[str, Any]]:
+        """Rows for the results store (``core.store``), as the Processing algorithm writes them."""
+        common = {"indicator": self.indicator, "series": "", "year": year, "disaggregation": "",
+                  "unit": self.unit, "method": self.method, "source": "; ".join(self.sources),
+                  "parameters": self.parameters}
+        rows = [dict(common, area_id=area_id, area_name=area_name, area_level="total", **_numbers(self.total))]
+        rows += [dict(common, area_id=zone["area_id"], area_name=zone["area_name"], area_level=zone_level,
+                      **_numbers(zone)) for zone in self.zones.to_dict("records")]
+        return rows
+
+
+def forest_area(landcover: Sequence[str], zones: str, zone_id: str = "", zone_name: str = "",
+                forest: Sequence[int] = (20,), water: Sequence[int] = (60,), band: int = 1, zones_layer: str = "",
+                client: Any = None, window_pixels: int = WINDOW_PIXELS,
+                progress: Progress | None = None) -> IndicatorTable:
+    """SDG 15.1.1 (forest area / land area × 100) per zone over land-cover tiles (paths or globs)."""
+    paths = expand(landcover)
+    windows = plan(paths, band, window_pixels)
+    zone_set = read_zones(zones, zone_id, zone_name, zones_layer, windows[0].wkt)
+    groups = (tuple(forest), tuple(water))
+    counts, areas = reduce_windows(class_areas, windows, zone_set.payload, groups, client=client,
+                                   progress=progress)
+    km2 = areas[1:] / 1e6
+    forest_km2, land_km2 = km2[:, FOREST], km2[:, FOREST] + km2[:, OTHER_LAND]
+    table = pd.DataFrame({"area_id": zone_set.ids, "area_name": zone_set.names,
+                          "value": [ratio(f, lnd) for f, lnd in zip(forest_km2, land_km2)],
+                          "numerator": forest_km2, "denominator": land_km2,
+                          "forest_km2": forest_km2, "land_km2": land_km2,
+                          "pixels": counts[1:, 1:].sum(axis=1)})
+    total_forest, total_land = float(np.sum(forest_km2)), float(np.sum(land_km2))
+    total = {"value": ratio(total_forest, total_land), "numerator": total_forest, "denominator": total_land,
+             "forest_km2": total_forest, "land_km2": total_land}
+    parameters = {"LANDCOVER": ";".join(paths), "BAND": str(band), "FOREST_CLASSES": ",".join(map(str, forest)),
+                  "WATER_CLASSES": ",".join(map(str, water)), "ZONES": zones, "ZONE_ID_FIELD": zone_id,
+                  "BACKEND": "dask" if client is not None else "local", "WINDOWS": str(len(windows))}
+    return IndicatorTable("15.1.1", "percent", "sdg:forest_area_15_1_1", total, table, paths, parameters)
+
+
+def _numbers(record: dict[str, Any]) -> dict[str, float | None]:
+    return {key: _plain(record[key]) for key in ("value", "numerator", "denominator")}
+
+
+def _plain(value: Any) -> float | None:
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)

@@ -1,0 +1,105 @@
+"""What a worker does with one window: read it strip by strip, burn the zone labels, reduce with the additive
+kernels of ``core``. Each function returns partial sums that add up across windows."""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import numpy as np
+from osgeo import gdal, osr
+
+from ..core.classes import classify
+from ..core.geodesy import cell_areas_geographic, polygon_area
+from ..core.zonal import CategoryAreas
+from . import ScaleError
+from .burn import burn, label_type, memory_zones
+from .tiles import Window, open_raster
+from .zones import ZonePayload
+
+#: Pixels per strip read inside a window (keeps a worker's memory flat).
+STRIP_PIXELS = 4_000_000
+_OUTLINE_POINTS = 64  # per edge of a strip, to follow the projection's curvature
+
+
+def class_areas(window: Window, zones: ZonePayload, groups: Sequence[Sequence[int]]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Pixel counts and true areas (m²) per (zone label, category): category ``i + 1`` for ``groups[i]``, the
+    last for any other valid value, 0 for nodata; shapes (zones + 1, len(groups) + 2)."""
+    totals = CategoryAreas(zones.count, len(groups) + 1)
+    for data, valid, labels, areas in _strips(window, zones):
+        totals.add(labels, classify(data, groups, valid), areas)
+    return totals.counts(), totals.areas()
+
+
+def value_sums(window: Window, zones: ZonePayload) -> np.ndarray:
+    """Sum of the valid pixel values per zone label (index 0: outside every zone)."""
+    sums = np.zeros(zones.count + 1, dtype=np.float64)
+    for data, valid, labels, _ in _strips(window, zones):
+        weights = np.where(valid, data, 0).astype(np.float64).ravel()
+        sums += np.bincount(labels.ravel(), weights=weights, minlength=zones.count + 1)
+    return sums
+
+
+def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """(values, validity, zone labels, pixel areas in m²) per strip of the window."""
+    dataset = open_raster(window.path)
+    if dataset is None:
+        raise ScaleError(f"A worker cannot open raster '{window.path}': give paths every worker can read.")
+    band = dataset.GetRasterBand(window.band)
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(window.wkt)
+    x0, xres, _, y0, _, yres = window.geotransform
+    xs, ys = (x0, x0 + window.xsize * xres), (y0, y0 + window.ysize * yres)
+    polygons = memory_zones(zones.wkt, zones.within(min(xs), max(xs), min(ys), max(ys)))  # this window's only
+    block_rows = max(1, band.GetBlockSize()[1])
+    rows = max(1, STRIP_PIXELS // window.xsize)
+    rows = max(block_rows, rows // block_rows * block_rows)
+    for row0 in range(0, window.ysize, rows):
+        height = min(rows, window.ysize - row0)
+        data = band.ReadAsArray(window.xoff, window.yoff + row0, window.xsize, height)
+        geotransform = (x0, xres, 0.0, y0 + row0 * yres, 0.0, yres)
+        labels = burn(polygons, geotransform, window.xsize, height, zones.wkt, label_type(zones.count))
+        if labels is None:
+            raise ScaleError(f"Could not rasterize the zones on '{window.path}'.")
+        yield data, _valid(band, window, row0, data), labels, pixel_areas(geotransform, window.xsize, height, srs)
+
+
+def _valid(band, window: Window, row0: int, data: np.ndarray) -> np.ndarray:
+    """Valid pixels: not the nodata value (nor NaN), or the band's mask where it has another kind of mask."""
+    flags = band.GetMaskFlags()
+    valid = ~np.isnan(data) if data.dtype.kind == "f" else np.ones(data.shape, dtype=bool)
+    if flags & gdal.GMF_NODATA:
+        nodata = band.GetNoDataValue()
+        valid &= ~np.isnan(data) if np.isnan(nodata) else data != nodata
+    elif not flags & gdal.GMF_ALL_VALID:
+        valid &= band.GetMaskBand().ReadAsArray(window.xoff, window.yoff + row0, data.shape[1], data.shape[0]) > 0
+    return valid
+
+
+def pixel_areas(geotransform: tuple[float, ...], width: int, height: int, srs: osr.SpatialReference) -> np.ndarray:
+    """True pixel areas (m²) of a window: one per row in a geographic CRS (exact on the ellipsoid), one for the
+    window in a projected CRS (planar area times the window's areal scale, as the Processing algorithms do)."""
+    x0, xres, _, y0, _, yres = geotransform
+    a, b = srs.GetSemiMajor(), srs.GetSemiMinor()
+    if srs.IsGeographic():
+        edges = y0 + np.arange(height + 1, dtype=np.float64) * yres
+        return cell_areas_geographic(edges, xres, a, b).reshape(height, 1)
+    unit = srs.GetLinearUnits()
+    planar = abs(xres * yres) * unit * unit
+    xs = np.linspace(x0, x0 + width * xres, _OUTLINE_POINTS + 1)
+    ys = np.linspace(y0, y0 + height * yres, _OUTLINE_POINTS + 1)
+    ring = np.concatenate([np.column_stack([xs, np.full_like(xs, ys[0])]),
+                           np.column_stack([np.full_like(ys, xs[-1]), ys])[1:],
+                           np.column_stack([xs[::-1], np.full_like(xs, ys[-1])])[1:],
+                           np.column_stack([np.full_like(ys, xs[0]), ys[::-1]])[1:-1]])
+    lonlat = np.array(_to_geographic(srs).TransformPoints(ring.tolist()))
+    scale = polygon_area(lonlat[:, 0], lonlat[:, 1], a, b) / (planar * width * height)
+    return np.full((1, 1), planar * scale if np.isfinite(scale) and scale > 0 else planar)
+
+
+def _to_geographic(srs: osr.SpatialReference) -> osr.CoordinateTransformation:
+    source = srs.Clone()
+    target = srs.CloneGeogCS()
+    for ref in (source, target):
+        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(source, target)
+

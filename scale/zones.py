@@ -1,0 +1,97 @@
+"""Zones for a scale-out run: read once by the client with OGR, reprojected to the rasters' CRS and shipped to the
+workers as WKB (so the workers need no access to the zones file)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import ogr, osr
+
+from . import ScaleError
+
+
+@dataclass(frozen=True)
+class ZonePayload:
+    """Labelled polygons (label ``i + 1`` is zone ``i``) in the CRS ``wkt`` with their bounding boxes (xmin,
+    xmax, ymin, ymax), as sent to every worker."""
+
+    wkt: str
+    count: int
+    polygons: tuple[tuple[int, bytes], ...]
+    boxes: np.ndarray
+
+    def within(self, xmin: float, xmax: float, ymin: float, ymax: float) -> list[tuple[int, bytes]]:
+        """The polygons whose bounding box meets the rectangle."""
+        boxes = self.boxes
+        hits = (boxes[:, 0] <= xmax) & (boxes[:, 1] >= xmin) & (boxes[:, 2] <= ymax) & (boxes[:, 3] >= ymin)
+        return [self.polygons[i] for i in np.flatnonzero(hits)]
+
+
+@dataclass(frozen=True)
+class Zones:
+    """The zones of a run: ids and names in layer order, and their polygons for the workers."""
+
+    ids: list[str]
+    names: list[str]
+    payload: ZonePayload
+
+
+def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: str = "",
+               wkt: str = "") -> Zones:
+    """Read a polygon layer (any OGR format); geometries are repaired and reprojected to ``wkt``."""
+    try:
+        dataset = ogr.Open(path)
+    except RuntimeError:
+        dataset = None
+    if dataset is None:
+        raise ScaleError(f"Cannot open zones '{path}': check that it exists and is a vector layer GDAL reads.")
+    layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
+    if layer is None:
+        raise ScaleError(f"Zones '{path}' has no layer '{layer_name}'.")
+    names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
+    for field in (id_field, name_field):
+        if field and field not in names:
+            raise ScaleError(f"Zones '{path}' has no field '{field}'; its fields are: {', '.join(names)}.")
+    transform = _transform(path, layer, wkt)
+    ids, labels, polygons, boxes = [], [], [], []
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        ids.append(_text(feature.GetField(id_field)) if id_field else str(feature.GetFID()))
+        labels.append(_text(feature.GetField(name_field)) if name_field else "")
+        if geometry is None or geometry.IsEmpty():
+            continue
+        if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+            raise ScaleError(f"Zones '{path}' feature {feature.GetFID()} is not a polygon: give a polygon layer.")
+        geometry = geometry.Clone()
+        if not geometry.IsValid():
+            geometry = geometry.MakeValid()
+        if transform is not None:
+            geometry.Transform(transform)
+        polygons.append((len(ids), bytes(geometry.ExportToWkb())))
+        boxes.append(geometry.GetEnvelope())
+    if not ids:
+        raise ScaleError(f"Zones '{path}' has no features: give a layer with zones.")
+    if len(set(ids)) != len(ids):
+        duplicate = next(i for i in ids if ids.count(i) > 1)
+        raise ScaleError(f"Zones '{path}': id '{duplicate}' appears more than once in field '{id_field or 'fid'}'; "
+                         "choose a field with unique values.")
+    return Zones(ids, labels, ZonePayload(wkt, len(ids), tuple(polygons),
+                                          np.array(boxes, dtype=np.float64).reshape(-1, 4)))
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _transform(path: str, layer, wkt: str) -> osr.CoordinateTransformation | None:
+    source = layer.GetSpatialRef()
+    if source is None:
+        raise ScaleError(f"Zones '{path}' have no coordinate reference system: assign one.")
+    target = osr.SpatialReference()
+    target.ImportFromWkt(wkt)
+    if source.IsSame(target):
+        return None
+    source = source.Clone()
+    for srs in (source, target):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(source, target)
