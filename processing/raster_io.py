@@ -325,9 +325,10 @@ def _nearest_strips(reader: NearestReader, dtype, grid: RasterGrid) -> Iterator[
         if inside_rows.size and inside_cols.size:
             r0, r1 = inside_rows[0], inside_rows[-1] + 1
             c0, c1 = inside_cols[0], inside_cols[-1] + 1
-            at = np.ix_(pixels.rows[r0:r1], pixels.cols[c0:c1])
-            data[r0:r1, c0:c1] = pixels.data[at]
-            valid[r0:r1, c0:c1] = pixels.valid[at]
+            rows_at, cols_at = pixels.rows[r0:r1], pixels.cols[c0:c1]
+            # columns, then rows: two take()s are several times faster than one np.ix_ gather
+            data[r0:r1, c0:c1] = np.take(np.take(pixels.data, cols_at, axis=1), rows_at, axis=0)
+            valid[r0:r1, c0:c1] = np.take(np.take(pixels.valid, cols_at, axis=1), rows_at, axis=0)
         yield row0, data, valid
 
 
