@@ -21,10 +21,10 @@ def joint_index(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_categ
     return index.ravel()
 
 
-def _add_areas(areas: np.ndarray, counts: np.ndarray, index: np.ndarray, pixel_area: np.ndarray | float,
-               shape: tuple[int, ...]) -> None:
+def _add_areas(areas: np.ndarray, counts: np.ndarray | None, index: np.ndarray | None,
+               pixel_area: np.ndarray | float, shape: tuple[int, ...]) -> None:
     """Add the areas of one block to ``areas``: ``counts`` × one pixel area (projected CRS: no weighted pass), or
-    the pixel areas (per row or per column) summed per index."""
+    the pixel areas (per row or per column) summed per ``index``."""
     area = np.asarray(pixel_area, dtype=np.float64)
     if area.size == 1:
         areas += counts * float(area.reshape(-1)[0])
