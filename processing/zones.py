@@ -112,7 +112,7 @@ class ZoneSet:
             if geometry.isEmpty():
                 continue
             feature = ogr.Feature(layer.GetLayerDefn())
-            feature.SetField("label", label)
+            feature.SetField(0, label)  # by index: no field-name lookup per zone
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
             layer.CreateFeature(feature)
         data_type = gdal.GDT_UInt16 if len(self) < 65535 else gdal.GDT_UInt32
