@@ -55,6 +55,20 @@ def zone_grids(indicator: str, inputs: Inputs) -> list[str]:
     }[indicator]
 
 
+def resampled_reads(indicator: str, inputs: Inputs) -> dict[str, str]:
+    """Input rasters an indicator reads on another raster's grid (nearest neighbour): {raster: grid raster}."""
+    return {"pm25_exposure_11_6_2": {inputs.pm25: inputs.population_2020}}.get(indicator, {})
+
+
+#: The GeoTIFF creation options of the indicators' raster outputs (processing/dasymetric_population.py).
+OUTPUT_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
+
+
+def raster_outputs(indicator: str, inputs: Inputs) -> list[str]:
+    """Rasters on whose grids an indicator writes a Float32 GeoTIFF (one per output)."""
+    return {"dasymetric_population": [inputs.population_2020]}.get(indicator, [])
+
+
 # --- SDG Monitor ----------------------------------------------------------------------------------------------
 def init_qgis(code: str = "") -> None:
     """QgsApplication, Processing and the sdg provider, with the checkout (or the copy at ``code``) importable
@@ -150,16 +164,42 @@ def native(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
 
 # --- plain GDAL floor -----------------------------------------------------------------------------------------
 def floor(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
-    """Block reads of every input raster plus one rasterization of the zones per grid, with GDAL only."""
+    """What any implementation must do, with GDAL (and a numpy gather) only: block reads of every input raster on
+    the grid the indicator reads it on (nearest neighbour when that is another raster's grid), one rasterization
+    of the zones per grid, and every output raster written with the indicator's GeoTIFF options (its values stand
+    in for the output: a raster of the same grid, read before the clock starts)."""
     from osgeo import gdal
 
-    def read(path: str) -> None:
-        dataset = gdal.Open(path)  # keep a reference: a band outliving its dataset crashes
-        band = dataset.GetRasterBand(1)
+    def strips(band) -> None:
         block_rows = band.GetBlockSize()[1]
         rows = max(block_rows, 4_000_000 // band.XSize // block_rows * block_rows)
         for row0 in range(0, band.YSize, rows):
             band.ReadAsArray(0, row0, band.XSize, min(rows, band.YSize - row0))
+
+    def read(path: str) -> None:
+        dataset = gdal.Open(path)  # keep a reference: a band outliving its dataset crashes
+        like = resampled_reads(indicator, inputs).get(path)
+        if like is None:
+            strips(dataset.GetRasterBand(1))
+        else:
+            nearest_strips(dataset, gdal.Open(like))
+
+    def nearest_strips(dataset, grid) -> None:
+        """The source pixel holding each target pixel centre, strip by strip: a window read of the source rows a
+        strip needs and a numpy gather (what GDAL's own warp or RasterIO resampling does several times slower)."""
+        import numpy as np
+
+        sx0, sdx, _, sy0, _, sdy = dataset.GetGeoTransform()
+        x0, dx, _, y0, _, dy = grid.GetGeoTransform()
+        cols = np.clip(((x0 + (np.arange(grid.RasterXSize) + 0.5) * dx - sx0) / sdx).astype(int), 0,
+                       dataset.RasterXSize - 1)
+        rows = max(1, 4_000_000 // grid.RasterXSize)
+        for row0 in range(0, grid.RasterYSize, rows):
+            centres = y0 + (np.arange(row0, min(row0 + rows, grid.RasterYSize)) + 0.5) * dy
+            source = np.clip(((centres - sy0) / sdy).astype(int), 0, dataset.RasterYSize - 1)
+            window = dataset.GetRasterBand(1).ReadAsArray(0, int(source[0]), dataset.RasterXSize,
+                                                          int(source[-1] - source[0]) + 1)
+            window[np.ix_(source - source[0], cols)]
 
     def rasterize(like: str) -> None:
         grid = gdal.Open(like)
@@ -169,11 +209,24 @@ def floor(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
         target.SetProjection(grid.GetProjection())
         gdal.Rasterize(target, inputs.zones, attribute="label")
 
+    outputs = [(gdal.Open(like), gdal.Open(like).ReadAsArray()) for like in raster_outputs(indicator, inputs)]
+
+    def write(position: int, like, values) -> None:
+        target = gdal.GetDriverByName("GTiff").Create(str(out / f"floor_{position}.tif"), like.RasterXSize,
+                                                      like.RasterYSize, 1, gdal.GDT_Float32, OUTPUT_OPTIONS)
+        target.SetGeoTransform(like.GetGeoTransform())
+        target.SetProjection(like.GetProjection())
+        target.GetRasterBand(1).SetNoDataValue(-9999.0)
+        target.GetRasterBand(1).WriteArray(values)
+        target.FlushCache()
+
     def run() -> None:
         for like in zone_grids(indicator, inputs):
             rasterize(like)
         for path in input_rasters(indicator, inputs):
             read(path)
+        for position, (like, values) in enumerate(outputs):
+            write(position, like, values)
 
     return run
 

@@ -30,9 +30,21 @@ def parse_classes(text: str) -> tuple[int, ...]:
     return tuple(sorted(values))
 
 
+#: Up to this many class values, one comparison per value beats a lookup table (several times faster each).
+FEW_VALUES = 6
+
+
 def classify(block: np.ndarray, groups: Sequence[Sequence[int]], valid: np.ndarray) -> np.ndarray:
     """Category per pixel: ``i + 1`` for the first group holding the value, ``len(groups) + 1`` for any other
     valid value, 0 for invalid pixels."""
+    if sum(len(group) for group in groups) <= FEW_VALUES:
+        out = np.full(block.shape, len(groups) + 1, dtype=np.uint8)
+        for value, index in _first_group(block.dtype, groups).items():
+            hit = (block == value).view(np.uint8)
+            hit *= np.uint8((index - len(groups)) % 256)  # out += hit turns len(groups) + 1 into index + 1
+            out += hit
+        out *= valid
+        return out
     if block.dtype.kind in "ui" and block.dtype.itemsize <= 2:
         out = np.take(_lookup_table(block.dtype, groups), block.view(f"u{block.dtype.itemsize}"))
         out *= valid
@@ -42,6 +54,31 @@ def classify(block: np.ndarray, groups: Sequence[Sequence[int]], valid: np.ndarr
         if len(groups[index]):
             out[np.isin(block, groups[index]) & valid] = index + 1
     return out
+
+
+def in_classes(block: np.ndarray, classes: Sequence[int], valid: np.ndarray) -> np.ndarray:
+    """Boolean per pixel: valid and its value in ``classes`` (category 1 of :func:`classify` with one group)."""
+    if len(classes) <= FEW_VALUES:
+        out = np.zeros(block.shape, dtype=bool)
+        for value in _first_group(block.dtype, [classes]):
+            out |= block == value
+    elif block.dtype.kind in "ui" and block.dtype.itemsize <= 2:
+        out = np.take(_lookup_table(block.dtype, [classes]) == 1, block.view(f"u{block.dtype.itemsize}"))
+    else:
+        out = np.isin(block, classes)
+    out &= valid
+    return out
+
+
+def _first_group(dtype: np.dtype, groups: Sequence[Sequence[int]]) -> dict[int, int]:
+    """Each class value a block of ``dtype`` can hold, with the position of the first group holding it."""
+    info = np.iinfo(dtype) if dtype.kind in "ui" else None
+    first: dict[int, int] = {}
+    for index, group in enumerate(groups):
+        for value in group:
+            if info is None or info.min <= value <= info.max:
+                first.setdefault(value, index)
+    return first
 
 
 def _lookup_table(dtype: np.dtype, groups: Sequence[Sequence[int]]) -> np.ndarray:

@@ -149,7 +149,8 @@ class ExposureSums:
         self.weighted += np.bincount(index, weights=level * known, minlength=size)
         self.population += np.bincount(index, weights=known, minlength=size)
         self.above += np.bincount(index, weights=np.where(level > self.threshold, known, 0.0), minlength=size)
-        self.missing += np.bincount(index, weights=people - known, minlength=size)
+        lost = np.flatnonzero(people != known)  # people without a concentration value (other terms are 0)
+        self.missing += np.bincount(index[lost], weights=people[lost] - known[lost], minlength=size)
 
 
 def scatter_cells(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, row0: int, n_rows: int,

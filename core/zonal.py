@@ -5,7 +5,31 @@ returns partial results that add up across blocks, so a raster of any size is re
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
+
+
+def joint_index(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_categories: int) -> np.ndarray:
+    """``zone × n_categories + category`` per pixel (zones 0..n_zones, categories 0..n_categories - 1), flattened,
+    in the smallest unsigned type that holds every index: a 16-bit index is built and counted faster than a
+    64-bit one."""
+    size = (n_zones + 1) * n_categories
+    dtype = np.uint16 if size <= 1 << 16 else np.uint32 if size <= 1 << 32 else np.intp
+    index = np.multiply(zones, n_categories, dtype=np.promote_types(dtype, zones.dtype))
+    index += categories
+    return index.ravel()
+
+
+def _add_areas(areas: np.ndarray, counts: np.ndarray | None, index: np.ndarray | None,
+               pixel_area: np.ndarray | float, shape: tuple[int, ...]) -> None:
+    """Add the areas of one block to ``areas``: ``counts`` × one pixel area (projected CRS: no weighted pass), or
+    the pixel areas (per row or per column) summed per ``index``."""
+    area = np.asarray(pixel_area, dtype=np.float64)
+    if area.size == 1:
+        areas += counts * float(area.reshape(-1)[0])
+    else:
+        areas += np.bincount(index, weights=np.broadcast_to(area, shape).ravel(), minlength=areas.size)
 
 
 class CategoryAreas:
@@ -23,19 +47,10 @@ class CategoryAreas:
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: np.ndarray | float) -> None:
         """Add one block; ``pixel_area`` (m²) is a scalar or broadcasts to the block (per row or per column)."""
-        index = zones.astype(np.intp)
-        index *= self.n_categories + 1
-        index += categories
-        index = index.ravel()
-        size = self._count.size
-        count = np.bincount(index, minlength=size)
+        index = joint_index(zones, categories, self.n_zones, self.n_categories + 1)
+        count = np.bincount(index, minlength=self._count.size)
         self._count += count
-        area = np.asarray(pixel_area, dtype=np.float64)
-        if area.size == 1:  # one area for every pixel (projected CRS): no weighted pass needed
-            self._area += count * float(area.reshape(-1)[0])
-        else:
-            weights = np.broadcast_to(area, zones.shape).ravel()
-            self._area += np.bincount(index, weights=weights, minlength=size)
+        _add_areas(self._area, count, index, pixel_area, zones.shape)
 
     def counts(self) -> np.ndarray:
         """Pixel counts, shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
@@ -44,3 +59,37 @@ class CategoryAreas:
     def areas(self) -> np.ndarray:
         """Areas in m², same shape as :meth:`counts`."""
         return self._area.reshape(self.n_zones + 1, self.n_categories + 1)
+
+
+class ClassAreas:
+    """Area per zone of the pixels in a class, for several rasters on one grid in one pass: bit ``i`` of a
+    pixel's combination says whether raster ``i`` holds it in the class, (zone, combination) pairs are counted in
+    one bincount, and a raster's count is the sum over the combinations holding its bit."""
+
+    def __init__(self, n_zones: int, n_rasters: int) -> None:
+        self.n_zones = n_zones
+        self._area = np.zeros((n_rasters, n_zones + 1), dtype=np.float64)
+
+    def add(self, zones: np.ndarray, members: Sequence[np.ndarray], pixel_area: np.ndarray | float) -> None:
+        """Add one block: per raster a boolean array, True where the pixel is valid and in the class;
+        ``pixel_area`` as in :meth:`CategoryAreas.add`."""
+        if np.asarray(pixel_area).size != 1:  # a weighted sum per raster, as for one raster alone
+            for area, member in zip(self._area, members):
+                pairs = np.zeros(2 * (self.n_zones + 1))
+                index = joint_index(zones, member.view(np.uint8), self.n_zones, 2)
+                _add_areas(pairs, None, index, pixel_area, zones.shape)
+                area += pairs[1::2]
+            return
+        combined = members[0].astype(np.uint8)
+        for bit, member in enumerate(members[1:], start=1):
+            combined |= member.view(np.uint8) << np.uint8(bit)
+        width = 1 << len(members)
+        counts = np.bincount(joint_index(zones, combined, self.n_zones, width),
+                             minlength=(self.n_zones + 1) * width).reshape(self.n_zones + 1, width)
+        for bit, area in enumerate(self._area):
+            holding = [c for c in range(width) if c >> bit & 1]
+            _add_areas(area, counts[:, holding].sum(axis=1), None, pixel_area, zones.shape)
+
+    def areas(self) -> np.ndarray:
+        """Areas in m², shape (n_rasters, n_zones + 1); column 0 is outside zones."""
+        return self._area

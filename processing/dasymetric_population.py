@@ -5,9 +5,10 @@ import math
 import os
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal, gdal_array, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -45,13 +46,15 @@ from ..core.population import (
 from ..translation import tr
 from .base import SdgBaseAlgorithm
 from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, read_strips
-from .zones import ZoneRaster, ZoneSet
+from .zones import ZoneSet
 
 NODATA = -9999.0
 #: Metres per degree of latitude (mean), to turn CELL_SIZE into degrees for a geographic grid.
 METRES_PER_DEGREE = 111_320.0
 #: Largest land-cover subsampling factor per cell side.
 MAX_SUBCELLS = 32
+#: Memory for the strips the second pass reuses from the first (zone labels and weight levels), in bytes.
+PASS_CACHE_BYTES = 512 * 2**20
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
 
 
@@ -188,14 +191,15 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         os.makedirs(folder, exist_ok=True)
         labels = zones.rasterize(grid, context)
         try:
+            kept = _StripCache(lambda row0, rows: (labels.read(row0, rows), weights.levels(row0, rows)))
             sums = ZoneWeightSums(len(zones), len(weights.names()))
             for row0, rows in weights.strips():
                 _check_cancel(feedback)
-                sums.add(labels.read(row0, rows), weights.levels(row0, rows))
+                sums.add(*kept.first(row0, rows))
                 feedback.setProgress(10.0 + 45.0 * (row0 + rows) / grid.height)
             plan = plan_allocation(sums, totals)
             self._report(zones, sums, plan, weights.names(), fields, feedback)
-            paths = self._write(folder, fields, grid, weights, labels, plan, feedback)
+            paths = self._write(folder, fields, grid, weights, kept, plan, feedback)
         finally:
             labels.close()
         for path, field in zip(paths, fields):
@@ -310,7 +314,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
                     who, names[0], names[level]))
 
     @staticmethod
-    def _write(folder: str, fields: list[str], grid: RasterGrid, weights: _WeightLayers, labels: ZoneRaster,
+    def _write(folder: str, fields: list[str], grid: RasterGrid, weights: _WeightLayers, kept: _StripCache,
                plan: AllocationPlan, feedback: QgsProcessingFeedback) -> list[str]:
         """Pass 2: write weight × total / zone weight sum, strip by strip, one GeoTIFF per total field."""
         paths = [os.path.join(folder, _file_name(field, fields)) for field in fields]
@@ -332,7 +336,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
                 datasets.append(dataset)
             for row0, rows in weights.strips():
                 _check_cancel(feedback)
-                values = allocate(labels.read(row0, rows), weights.levels(row0, rows), plan).astype(np.float32)
+                values = allocate(*kept.second(row0, rows), plan).astype(np.float32)
                 for index, dataset in enumerate(datasets):
                     block = values[index]
                     written[index] += float(np.nansum(block, dtype=np.float64))
@@ -353,6 +357,28 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         return paths
 
 
+class _StripCache:
+    """The zone labels and weight levels of the first pass's strips, kept for the second pass while they fit in
+    :data:`PASS_CACHE_BYTES` (the land-cover means are most of the cost of a pass); others are computed again."""
+
+    def __init__(self, compute: Callable[[int, int], tuple[np.ndarray, list[np.ndarray]]]) -> None:
+        self._compute = compute
+        self._left = PASS_CACHE_BYTES
+        self._kept: dict[int, tuple[np.ndarray, list[np.ndarray]]] = {}
+
+    def first(self, row0: int, rows: int) -> tuple[np.ndarray, list[np.ndarray]]:
+        strip = self._compute(row0, rows)
+        labels, levels = strip
+        size = labels.nbytes + sum(level.nbytes for level in levels[:-1])  # the last, cell areas, is a view
+        if size <= self._left:
+            self._kept[row0] = strip
+            self._left -= size
+        return strip
+
+    def second(self, row0: int, rows: int) -> tuple[np.ndarray, list[np.ndarray]]:
+        return self._kept.pop(row0) if row0 in self._kept else self._compute(row0, rows)
+
+
 class _WeightLayers:
     """The weight levels of a strip, most detailed first: floor area (× land-cover weight), land-cover weight ×
     cell area, cell area (uniform)."""
@@ -365,6 +391,7 @@ class _WeightLayers:
         self.class_weights: dict[int, float] = {}
         self.subcells = 1
         self.reader: NearestReader | None = None
+        self.by_value: tuple[np.ndarray | None, int] = (None, 0)
         self.buildings: FloorAreaCells | None = None
 
     def set_landcover(self, layer: QgsRasterLayer, band: int, weights: dict[int, float],
@@ -377,6 +404,7 @@ class _WeightLayers:
         ratio = max(self.grid.xres / (extent.width() / own.width), self.grid.yres / (extent.height() / own.height))
         self.landcover, self.band, self.class_weights = layer, band, weights
         self.reader = NearestReader.open(layer, band, self.grid.crs)
+        self.by_value = _weights_by_value(self.reader, weights) if self.reader is not None else (None, 0)
         self.subcells = int(min(MAX_SUBCELLS, max(1, math.ceil(ratio - 1e-6))))
 
     def names(self) -> list[str]:
@@ -416,8 +444,14 @@ class _WeightLayers:
             return np.vstack(parts).reshape(rows, k, self.grid.width, k).mean(axis=(1, 3))
         # weights of the source pixels themselves, then the sum over the sub-cells they fall on: columns, then rows
         pixels = self.reader.read(fine, 0, fine.height)
-        source = np.pad(class_weights(pixels.data, self.class_weights, pixels.valid), ((0, 1), (0, 1)))
-        sampled = np.take(source, pixels.cols, axis=1)  # -1 (outside the land cover): the padded 0
+        table, unweighted = self.by_value
+        if table is not None:  # gather the 8- or 16-bit values (cheaper than their float weights), then weigh them
+            values = np.pad(pixels.data, ((0, 1), (0, 1)), constant_values=unweighted)
+            unsigned = f"u{values.dtype.itemsize}"
+            sampled = np.take(table, np.take(values, pixels.cols, axis=1).view(unsigned))
+        else:
+            source = np.pad(class_weights(pixels.data, self.class_weights, pixels.valid), ((0, 1), (0, 1)))
+            sampled = np.take(source, pixels.cols, axis=1)  # -1 (outside the land cover): the padded 0
         by_cell = sampled[:, 0::k].copy()
         for sub in range(1, k):
             by_cell += sampled[:, sub::k]
@@ -426,6 +460,22 @@ class _WeightLayers:
         for sub in range(1, k):
             total += sampled[sub::k]
         return total / (k * k)
+
+
+def _weights_by_value(reader: NearestReader, weights: dict[int, float]) -> tuple[np.ndarray | None, int]:
+    """For an 8- or 16-bit land cover: the weight of every value, by its unsigned view, with invalid values
+    (nodata, user nodata ranges) 0, and a value of weight 0 (padding outside the land cover); else None."""
+    dtype = np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(reader.band.DataType))
+    if dtype.kind not in "iu" or dtype.itemsize > 2:
+        return None, 0
+    info = np.iinfo(dtype)
+    values = np.arange(info.min, info.max + 1).astype(dtype)
+    table = np.zeros(values.size, dtype=np.float64)
+    table[values.view(f"u{dtype.itemsize}")] = class_weights(values, weights, reader.valid(values))
+    unweighted = np.flatnonzero(table == 0)
+    if not unweighted.size:  # every value weighs: nothing to pad with
+        return None, 0
+    return table, int(unweighted[0].astype(f"u{dtype.itemsize}").view(dtype))
 
 
 def _cell_shares(geometry: QgsGeometry, grid: RasterGrid):

@@ -2,6 +2,9 @@
 ellipsoidal areas of dissolved polygons (overlaps counted once) cut by zones."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator, Sequence
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -20,46 +23,79 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.classes import classify
-from ..core.zonal import CategoryAreas
+from ..core.classes import in_classes
+from ..core.zonal import ClassAreas
 from ..translation import tr
-from .raster_io import grid_of
-from .zones import ZoneSet, zonal_strips
+from .raster_io import RasterGrid, grid_of
+from .zones import ZoneRaster, ZoneSet, zonal_stacks
 
 DEFAULT_ELLIPSOID = "EPSG:7030"  # WGS 84, for a CRS that names no ellipsoid
 
 
-def raster_class_areas(layer: QgsRasterLayer, band: int, classes: tuple[int, ...], zones: ZoneSet | None,
-                       context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> np.ndarray:
-    """True area (m²) of the pixels whose value is in ``classes``, per zone (one value without zones).
+#: Rasters counted together in one pass at most (2^n combinations per zone).
+MAX_JOINT = 4
 
-    The zones are rasterized on the layer's own grid (pixel-centre rule); nodata pixels count nowhere.
+
+def raster_class_areas(layers: Sequence[QgsRasterLayer], band: int, classes: tuple[int, ...], zones: ZoneSet | None,
+                       context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> list[np.ndarray]:
+    """True area (m²) of the pixels whose value is in ``classes``, per zone (one value without zones), for each
+    layer.
+
+    The zones are rasterized on each layer's own grid (pixel-centre rule); nodata pixels count nowhere. Layers on
+    the same grid are read together and counted in one pass, with one rasterization of the zones.
     """
-    labels = zones.rasterize(grid_of(layer), context) if zones is not None else None
-    totals = CategoryAreas(len(zones) if zones is not None else 1, 2)
-    try:
-        for strip, zone_labels, pixel_area in zonal_strips(layer, band, labels, feedback):
-            totals.add(zone_labels, classify(strip.data, [classes], strip.valid), pixel_area)
-    finally:
-        if labels is not None:
-            labels.close()
-    return totals.areas()[1:, 1].copy()
-
-
-def raster_sums(layer: QgsRasterLayer, band: int, zones: ZoneSet | None, context: QgsProcessingContext,
-                feedback: QgsProcessingFeedback) -> np.ndarray:
-    """Sum of the valid pixel values (e.g. people per pixel) per zone (one value without zones)."""
-    labels = zones.rasterize(grid_of(layer), context) if zones is not None else None
     n_zones = len(zones) if zones is not None else 1
-    sums = np.zeros(n_zones + 1, dtype=np.float64)
+    areas: list[np.ndarray] = [np.empty(0)] * len(layers)
+    for group in _same_grid(layers, MAX_JOINT):
+        totals = ClassAreas(n_zones, len(group))
+        with _zone_labels(layers[group[0]], zones, context) as labels:
+            for strips, zone_labels, pixel_area in zonal_stacks([(layers[i], band) for i in group], labels,
+                                                                feedback):
+                totals.add(zone_labels, [in_classes(s.data, classes, s.valid) for s in strips], pixel_area)
+        for i, area in zip(group, totals.areas()):
+            areas[i] = area[1:].copy()
+    return areas
+
+
+def raster_sums(layers: Sequence[QgsRasterLayer], band: int, zones: ZoneSet | None, context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> list[np.ndarray]:
+    """Sum of the valid pixel values (e.g. people per pixel) per zone (one value without zones), for each layer;
+    layers on the same grid are read together, with one rasterization of the zones."""
+    n_zones = len(zones) if zones is not None else 1
+    sums = [np.zeros(n_zones + 1, dtype=np.float64) for _ in layers]
+    for group in _same_grid(layers, len(layers)):
+        with _zone_labels(layers[group[0]], zones, context) as labels:
+            for strips, zone_labels, _ in zonal_stacks([(layers[i], band) for i in group], labels, feedback):
+                index = zone_labels.astype(np.int64).ravel()
+                for i, strip in zip(group, strips):
+                    weights = np.where(strip.valid, strip.data, 0).astype(np.float64).ravel()
+                    sums[i] += np.bincount(index, weights=weights, minlength=n_zones + 1)
+    return [total[1:] for total in sums]
+
+
+def _same_grid(layers: Sequence[QgsRasterLayer], most: int) -> list[list[int]]:
+    """Positions of the layers grouped by grid (at most ``most`` per group), in order of first appearance."""
+    groups: list[tuple[RasterGrid, list[int]]] = []
+    for position, layer in enumerate(layers):
+        grid = grid_of(layer)
+        group = next((g for g in groups if g[0] == grid and len(g[1]) < most), None)
+        if group is None:
+            groups.append((grid, [position]))
+        else:
+            group[1].append(position)
+    return [positions for _, positions in groups]
+
+
+@contextmanager
+def _zone_labels(layer: QgsRasterLayer, zones: ZoneSet | None, context: QgsProcessingContext
+                 ) -> Iterator[ZoneRaster | None]:
+    """The zones rasterized on the layer's grid (None without zones), released at the end."""
+    labels = zones.rasterize(grid_of(layer), context) if zones is not None else None
     try:
-        for strip, zone_labels, _ in zonal_strips(layer, band, labels, feedback):
-            weights = np.where(strip.valid, strip.data, 0).astype(np.float64).ravel()
-            sums += np.bincount(zone_labels.astype(np.int64).ravel(), weights=weights, minlength=n_zones + 1)
+        yield labels
     finally:
         if labels is not None:
             labels.close()
-    return sums[1:]
 
 
 def step_feedback(steps: int, feedback: QgsProcessingFeedback) -> QgsProcessingMultiStepFeedback:

@@ -160,9 +160,11 @@ class LandConsumption(SdgAlgorithm):
                 tr("YEAR_END ({}) must come after YEAR_START ({}).").format(t2, t1))
         tolerance = self.parameterAsDouble(parameters, self.PGR_TOLERANCE, context)
         steps = step_feedback(4, feedback)
-        sources: list[str] = []
-        start = self._date(parameters, context, steps, zones, 0, sources)
-        end = self._date(parameters, context, steps, zones, 1, sources)
+        builtup, builtup_sources = self._builtup(parameters, context, steps, zones)
+        steps.setCurrentStep(3)
+        population, population_sources = self._populations(parameters, context, steps, zones, len(builtup[0]))
+        start, end = (_Date(areas / 1e6, people) for areas, people in zip(builtup, population))
+        sources = [source for pair in zip(builtup_sources, population_sources) for source in pair if source]
         values = [self._value(start.builtup_km2[i], end.builtup_km2[i], start.population[i], end.population[i],
                               t1, t2, tolerance) for i in range(len(start.builtup_km2))]
         if zones is not None:
@@ -203,51 +205,74 @@ class LandConsumption(SdgAlgorithm):
         return ZoneValue(lcrpgr(lcr, pgr, tolerance), lcr, pgr, components)
 
     # --- inputs ---------------------------------------------------------------------------------------------
-    def _date(self, parameters, context, steps, zones, which: int,
-              sources: list[str]) -> _Date:
-        raster_name = (self.BUILTUP_START, self.BUILTUP_END)[which]
-        polygons_name = (self.BUILTUP_START_POLYGONS, self.BUILTUP_END_POLYGONS)[which]
-        raster = self.parameterAsRasterLayer(parameters, raster_name, context)
-        polygons = self.parameterAsSource(parameters, polygons_name, context)
-        if (raster is None) == (polygons is None):
-            raise QgsProcessingException(
-                tr("Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not "
-                   "both and not neither.").format((tr("start"), tr("end"))[which], raster_name, polygons_name))
-        steps.setCurrentStep(2 * which)
-        if raster is not None:
-            areas = raster_class_areas(raster, 1, self._classes(parameters, context), zones, context, steps)
-            sources.append(raster.source())
-        else:
-            layer = self.parameterAsVectorLayer(parameters, polygons_name, context)
-            name = layer.name() if layer is not None else polygons_name
-            crs = polygons.sourceCrs()
-            cover = PolygonCover([g for _, g in read_polygons(polygons, name, crs, context, steps)])
-            zone_geometries = zones.geometries_in(crs, context) if zones is not None else None
-            areas = cover_areas(cover, zone_geometries, ellipsoidal_measure(crs, context), steps)
-            sources.append(layer.source() if layer is not None else name)
-        steps.setCurrentStep(2 * which + 1)
-        population = self._zone_population(parameters, context, steps, zones, which, len(areas), sources)
-        return _Date(areas / 1e6, population)
-
-    def _zone_population(self, parameters, context, feedback, zones, which: int, n: int,
-                         sources: list[str]) -> list[float | None]:
-        field_name = (self.POPULATION_START_FIELD, self.POPULATION_END_FIELD)[which]
-        raster_name = (self.POPULATION_START_RASTER, self.POPULATION_END_RASTER)[which]
-        field = self.parameterAsString(parameters, field_name, context)
-        raster = self.parameterAsRasterLayer(parameters, raster_name, context)
-        if field and raster is not None:
-            raise QgsProcessingException(
-                tr("Give the population either as a zone field ({}) or as a raster ({}), not both.").format(
-                    field_name, raster_name))
-        if field:
-            if zones is None:
+    def _builtup(self, parameters, context, steps, zones) -> tuple[list[np.ndarray], list[str]]:
+        """Built-up area (m²) per zone and the source at each date; the rasters of both dates are counted in one
+        pass when they share a grid (step 0), polygons are cut by the zones (steps 1 and 2)."""
+        rasters, polygons = [], []
+        for which, (raster_name, polygons_name) in enumerate(((self.BUILTUP_START, self.BUILTUP_START_POLYGONS),
+                                                              (self.BUILTUP_END, self.BUILTUP_END_POLYGONS))):
+            raster = self.parameterAsRasterLayer(parameters, raster_name, context)
+            source = self.parameterAsSource(parameters, polygons_name, context)
+            if (raster is None) == (source is None):
                 raise QgsProcessingException(
-                    tr("{} needs a ZONES layer holding field '{}'.").format(field_name, field))
-            return [_population(zone.feature[field], zones.name, field, zone.area_id) for zone in zones.zones]
-        if raster is not None:
-            sources.append(raster.source())
-            return [float(v) for v in raster_sums(raster, 1, zones, context, feedback)]
-        return [None] * n
+                    tr("Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not "
+                       "both and not neither.").format((tr("start"), tr("end"))[which], raster_name,
+                                                       polygons_name))
+            rasters.append(raster)
+            polygons.append((polygons_name, source))
+        areas: list[np.ndarray] = [np.empty(0), np.empty(0)]
+        sources = ["", ""]
+        given = [which for which, raster in enumerate(rasters) if raster is not None]
+        if given:
+            counted = raster_class_areas([rasters[w] for w in given], 1, self._classes(parameters, context), zones,
+                                         context, steps)
+            for which, found in zip(given, counted):
+                areas[which], sources[which] = found, rasters[which].source()
+        for which, (name, source) in enumerate(polygons):
+            if source is not None:
+                steps.setCurrentStep(1 + which)
+                areas[which], sources[which] = self._cover_areas(parameters, context, steps, zones, name, source)
+        return areas, sources
+
+    def _cover_areas(self, parameters, context, steps, zones, name: str, source) -> tuple[np.ndarray, str]:
+        """Ellipsoidal area (m²) of the union of built-up polygons per zone, and their source."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        label = layer.name() if layer is not None else name
+        crs = source.sourceCrs()
+        cover = PolygonCover([g for _, g in read_polygons(source, label, crs, context, steps)])
+        zone_geometries = zones.geometries_in(crs, context) if zones is not None else None
+        areas = cover_areas(cover, zone_geometries, ellipsoidal_measure(crs, context), steps)
+        return areas, layer.source() if layer is not None else label
+
+    def _populations(self, parameters, context, feedback, zones, n: int
+                     ) -> tuple[list[list[float | None]], list[str]]:
+        """Population per zone (or for the whole area) at each date, and the raster read for it ("" if none):
+        from a zone field, summed from population rasters (read together when they share a grid), or None."""
+        populations: list[list[float | None]] = [[None] * n, [None] * n]
+        sources = ["", ""]
+        rasters = []
+        for which, (field_name, raster_name) in enumerate(
+                ((self.POPULATION_START_FIELD, self.POPULATION_START_RASTER),
+                 (self.POPULATION_END_FIELD, self.POPULATION_END_RASTER))):
+            field = self.parameterAsString(parameters, field_name, context)
+            raster = self.parameterAsRasterLayer(parameters, raster_name, context)
+            if field and raster is not None:
+                raise QgsProcessingException(
+                    tr("Give the population either as a zone field ({}) or as a raster ({}), not both.").format(
+                        field_name, raster_name))
+            if field:
+                if zones is None:
+                    raise QgsProcessingException(
+                        tr("{} needs a ZONES layer holding field '{}'.").format(field_name, field))
+                populations[which] = [_population(zone.feature[field], zones.name, field, zone.area_id)
+                                      for zone in zones.zones]
+            elif raster is not None:
+                rasters.append((which, raster))
+        if rasters:
+            sums = raster_sums([raster for _, raster in rasters], 1, zones, context, feedback)
+            for (which, raster), found in zip(rasters, sums):
+                populations[which], sources[which] = [float(v) for v in found], raster.source()
+        return populations, sources
 
     def _total_population(self, parameters, context, name: str, date: _Date) -> float | None:
         """The given whole-area number, else the sum over the zones (None if any zone has none)."""

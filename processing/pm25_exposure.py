@@ -94,8 +94,10 @@ class Pm25Exposure(SdgAlgorithm):
         finally:
             if labels is not None:
                 labels.close()
-        values = [_value(sums, label) for label in range(1, sums.n_zones + 1)]
-        total = _value(sums, slice(1, None))
+        values = [_value(*parts) for parts in zip(*(part[1:].tolist() for part in (
+            sums.weighted, sums.population, sums.above, sums.missing)))]
+        total = _value(*(float(part[1:].sum()) for part in (sums.weighted, sums.population, sums.above,
+                                                             sums.missing)))
         missing = total.components["pop_no_data"]
         if missing:
             feedback.pushWarning(tr(
@@ -108,11 +110,8 @@ class Pm25Exposure(SdgAlgorithm):
             outputs={self.PCT_ABOVE: plain(total.components["pct_above"])})
 
 
-def _value(sums: ExposureSums, index) -> ZoneValue:
-    """The zone value (or, with a slice, the sum over zones) from the exposure sums."""
-    weighted = float(sums.weighted[index].sum())
-    people = float(sums.population[index].sum())
-    above = float(sums.above[index].sum())
+def _value(weighted: float, people: float, above: float, missing: float) -> ZoneValue:
+    """The value of a zone (or of the whole area) from its exposure sums."""
     return ZoneValue(ratio(weighted, people, 1.0), weighted, people, {
         "conc_x_pop": weighted, "population": people, "pop_above": above, "pct_above": ratio(above, people),
-        "pop_no_data": float(sums.missing[index].sum())})
+        "pop_no_data": missing})

@@ -257,7 +257,7 @@ class NearestReader:
     def window(self, row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
         """Full-width rows of the source itself: values and validity."""
         data = self.band.ReadAsArray(0, row0, self.source.RasterXSize, rows)
-        return data, self._valid(data)
+        return data, self.valid(data)
 
     def read(self, grid: RasterGrid, row0: int, rows: int) -> SourcePixels:
         """The source pixels of rows ``row0`` .. ``row0 + rows - 1`` of ``grid``."""
@@ -279,9 +279,10 @@ class NearestReader:
         else:
             data = np.vstack([self.band.ReadAsArray(c0, int(r), c1 - c0, 1) for r in read_rows])
         local_rows = np.where(src_rows >= 0, np.searchsorted(read_rows, src_rows), -1)
-        return SourcePixels(data, self._valid(data), local_rows, np.where(cols >= 0, cols - c0, -1))
+        return SourcePixels(data, self.valid(data), local_rows, np.where(cols >= 0, cols - c0, -1))
 
-    def _valid(self, data: np.ndarray) -> np.ndarray:
+    def valid(self, data: np.ndarray) -> np.ndarray:
+        """Validity of values of the band: not nodata (while used), not NaN, not in a user nodata range."""
         valid = ~_is_value(data, self.nodata) if self.nodata is not None else np.ones(data.shape, dtype=bool)
         if np.issubdtype(data.dtype, np.floating):
             valid &= ~np.isnan(data)
@@ -324,9 +325,10 @@ def _nearest_strips(reader: NearestReader, dtype, grid: RasterGrid) -> Iterator[
         if inside_rows.size and inside_cols.size:
             r0, r1 = inside_rows[0], inside_rows[-1] + 1
             c0, c1 = inside_cols[0], inside_cols[-1] + 1
-            at = np.ix_(pixels.rows[r0:r1], pixels.cols[c0:c1])
-            data[r0:r1, c0:c1] = pixels.data[at]
-            valid[r0:r1, c0:c1] = pixels.valid[at]
+            rows_at, cols_at = pixels.rows[r0:r1], pixels.cols[c0:c1]
+            # columns, then rows: two take()s are several times faster than one np.ix_ gather
+            data[r0:r1, c0:c1] = np.take(np.take(pixels.data, cols_at, axis=1), rows_at, axis=0)
+            valid[r0:r1, c0:c1] = np.take(np.take(pixels.valid, cols_at, axis=1), rows_at, axis=0)
         yield row0, data, valid
 
 

@@ -166,14 +166,12 @@ class WaterExtentChange(SdgAlgorithm):
         if not classes:
             raise QgsProcessingException(
                 tr("Parameter {} lists no class; give at least one.").format(self.WATER_CLASSES))
-        steps = step_feedback(len(rasters), feedback)
-        extents = {}
-        for step, (year, layer) in enumerate(zip(years, rasters)):
-            steps.setCurrentStep(step)
+        for layer in rasters:
             if not isinstance(layer, QgsRasterLayer):
                 raise QgsProcessingException(tr("Layer '{}' in {} is not a raster.").format(
                     layer.name(), self.WATER_RASTERS))
-            extents[year] = raster_class_areas(layer, 1, classes, zones, context, steps) / 1e6
+        areas = raster_class_areas(rasters, 1, classes, zones, context, feedback)
+        extents = {year: area / 1e6 for year, area in zip(years, areas)}
         first = rasters[0]
         return extents, QgsGeometry.fromRect(first.extent()), first.crs(), [r.source() for r in rasters]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -112,7 +112,7 @@ class ZoneSet:
             if geometry.isEmpty():
                 continue
             feature = ogr.Feature(layer.GetLayerDefn())
-            feature.SetField("label", label)
+            feature.SetField(0, label)  # by index: no field-name lookup per zone
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
             layer.CreateFeature(feature)
         data_type = gdal.GDT_UInt16 if len(self) < 65535 else gdal.GDT_UInt32
@@ -159,7 +159,7 @@ class ZoneRaster:
         finally:
             layer.SetSpatialFilter(None)
         labels = target.GetRasterBand(1).ReadAsArray()
-        self._seen |= np.bincount(labels.ravel(), minlength=self._seen.size)[:self._seen.size] > 0
+        self._seen[_present(labels)] = True
         return labels
 
     def close(self) -> None:
@@ -167,21 +167,39 @@ class ZoneRaster:
         self._zones = None
 
 
+def _present(labels: np.ndarray) -> np.ndarray:
+    """The labels present in a block (with repeats): the first and every one that differs from its predecessor,
+    several times cheaper than counting every pixel since zones come in runs."""
+    flat = labels.ravel()
+    return np.concatenate([flat[:1], flat[1:][flat[1:] != flat[:-1]]])
+
+
 def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,
                  feedback: QgsProcessingFeedback) -> Iterator[tuple[Strip, np.ndarray, np.ndarray]]:
-    """Strips of a band with their zone labels (1 everywhere without zones) and pixel areas (m²).
+    """Strips of a band with their zone labels (1 everywhere without zones) and pixel areas (m²); see
+    :func:`zonal_stacks`."""
+    for strips, zone_labels, pixel_area in zonal_stacks([(layer, band)], labels, feedback):
+        yield strips[0], zone_labels, pixel_area
+
+
+def zonal_stacks(bands: Sequence[tuple[QgsRasterLayer, int]], labels: ZoneRaster | None,
+                 feedback: QgsProcessingFeedback) -> Iterator[tuple[list[Strip], np.ndarray, np.ndarray]]:
+    """Strips of several (layer, band) read together on the grid of the first, with their zone labels (1
+    everywhere without zones) and pixel areas (m²).
 
     Reports progress and stops with an exception when the user cancels, so that nothing partial is written; at
-    the end, warns about zones that hold no pixel centre of the raster (their value is NULL).
+    the end, warns about zones that hold no pixel centre of the grid (their value is NULL).
     """
+    layer = bands[0][0]
     grid = grid_of(layer)
-    for strip in read_strips(layer, band, feedback, grid):
+    for strips in zip(*(read_strips(other, band, feedback, grid) for other, band in bands)):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled: nothing was written."))
-        zone_labels = (labels.read(strip.row0, strip.rows) if labels is not None
-                       else np.ones(strip.data.shape, dtype=np.uint8))
-        yield strip, zone_labels, grid.pixel_areas(strip.row0, strip.rows)
-        feedback.setProgress(100.0 * (strip.row0 + strip.rows) / grid.height)
+        row0, rows = strips[0].row0, strips[0].rows
+        zone_labels = (labels.read(row0, rows) if labels is not None
+                       else np.ones(strips[0].data.shape, dtype=np.uint8))
+        yield list(strips), zone_labels, grid.pixel_areas(row0, rows)
+        feedback.setProgress(100.0 * (row0 + rows) / grid.height)
     missing = labels.unseen() if labels is not None else []
     if missing:
         feedback.pushWarning(

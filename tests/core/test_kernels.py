@@ -113,6 +113,33 @@ def test_classified_category_areas_skip_nodata_per_zone(labels, block, row_area)
 
 @settings(max_examples=60, deadline=None)
 @given(
+    labels=arrays(np.uint16, (5, 8), elements=st.integers(0, 3)),
+    blocks=st.lists(arrays(np.uint8, (5, 8), elements=st.integers(0, 9)), min_size=1, max_size=3),
+    classes=st.lists(st.integers(0, 9), min_size=1, max_size=8),
+    row_area=arrays(np.float64, (5, 1), elements=st.floats(0.5, 2.0)),
+    per_row=st.booleans(),
+    split=st.integers(1, 4),
+)
+def test_class_areas_of_several_rasters_match_naive_loop(labels, blocks, classes, row_area, per_row, split):
+    """in_classes + ClassAreas (several rasters counted in one pass, as 11.3.1 and 6.6.1 run them) against a
+    naive loop per raster, over two strips, with one pixel area or one per row; 0 is nodata."""
+    from sdg_monitor.core.classes import in_classes
+    from sdg_monitor.core.zonal import ClassAreas
+
+    totals = ClassAreas(3, len(blocks))
+    for part in (slice(0, split), slice(split, None)):
+        area = row_area[part] if per_row else 1.5
+        totals.add(labels[part], [in_classes(block[part], classes, block[part] != 0) for block in blocks], area)
+    for found, block in zip(totals.areas(), blocks):
+        naive = np.zeros(4)
+        for (r, c), value in np.ndenumerate(block):
+            if value != 0 and value in classes:
+                naive[labels[r, c]] += row_area[r, 0] if per_row else 1.5
+        assert np.allclose(found, naive)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
     labels=arrays(np.uint16, (6, 5), elements=st.integers(0, 3)),
     concentration=arrays(np.float32, (6, 5), elements=st.one_of(st.floats(0, 80, width=32), st.just(np.nan))),
     population=arrays(np.float32, (6, 5), elements=st.one_of(st.floats(-1, 100, width=32), st.just(np.nan))),
