@@ -1,5 +1,6 @@
 """Benchmark cases: one indicator run by one engine (SDG Monitor, the QGIS native chain, the GDAL floor,
-exactextract) on one size's inputs. Each case runs in its own process (see ``run.py --worker``)."""
+exactextract and, at nation size, the Dask scale-out backend) on one size's inputs. Each case runs in its own
+process (see ``run.py --worker``)."""
 from __future__ import annotations
 
 import os
@@ -11,8 +12,8 @@ from typing import Callable
 from data import Inputs
 
 ROOT = Path(__file__).resolve().parents[1]
-OURS, FLOOR, NATIVE, EXACT = "sdg", "floor", "native", "exactextract"
-ENGINES = (OURS, FLOOR, NATIVE, EXACT)
+OURS, FLOOR, NATIVE, EXACT, DASK = "sdg", "floor", "native", "exactextract", "dask"
+ENGINES = (OURS, FLOOR, NATIVE, EXACT, DASK)
 INDICATORS = ("forest_area_15_1_1", "land_consumption_11_3_1", "pm25_exposure_11_6_2", "transit_access_11_2_1",
               "dasymetric_population")
 #: What the QGIS native chain or exactextract cannot do for an indicator (the table prints the reason).
@@ -22,6 +23,23 @@ NOT_AVAILABLE = {
     ("dasymetric_population", NATIVE): "no native dasymetric tool",
     ("dasymetric_population", EXACT): "no dasymetric operation",
 }
+#: What the 1 Gpx sizes do not run, and why: an indicator (left out with a note) or an engine (an "n/a" row).
+LAND_COVER_ONLY = {indicator: "this size has one land-cover date and the zones only" for indicator in INDICATORS[1:]}
+NOT_RUN = {
+    "tile1g": LAND_COVER_ONLY,
+    "nation": LAND_COVER_ONLY | {
+        NATIVE: "single-machine tool: measured on 1 Gpx at tile1g",
+        EXACT: "single-machine tool: measured on 1 Gpx at tile1g",
+        DASK: "the scale-out backend (package scale/) is not written yet"},  # HOOK: drop once dask() is built
+}
+#: Engines only some sizes run (other sizes leave them out of their table).
+ONLY_AT = {DASK: ("nation",)}
+
+
+def not_run(size: str, indicator: str, engine: str = "") -> str:
+    """Why ``size`` does not run ``indicator`` (by ``engine``), or "" when it does."""
+    reasons = NOT_RUN.get(size, {})
+    return reasons.get(indicator) or reasons.get(engine, "") or NOT_AVAILABLE.get((indicator, engine), "")
 
 
 def available_indicators() -> list[str]:
@@ -163,12 +181,22 @@ def native(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
 
 
 # --- plain GDAL floor -----------------------------------------------------------------------------------------
+#: The floor burns the zones in row chunks of at most this many pixels (256 MB of UInt16): one chunk up to
+#: province size, a few on a 1 Gpx grid.
+FLOOR_CHUNK_PIXELS = 128_000_000
+
+
 def floor(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
     """What any implementation must do, with GDAL (and a numpy gather) only: block reads of every input raster on
     the grid the indicator reads it on (nearest neighbour when that is another raster's grid), one rasterization
     of the zones per grid, and every output raster written with the indicator's GeoTIFF options (its values stand
-    in for the output: a raster of the same grid, read before the clock starts)."""
+    in for the output: a raster of the same grid, read before the clock starts). A VRT mosaic is read and
+    rasterized tile by tile."""
     from osgeo import gdal
+
+    def files(path: str) -> list[str]:
+        dataset = gdal.Open(path)
+        return dataset.GetFileList()[1:] if dataset.GetDriver().ShortName == "VRT" else [path]
 
     def strips(band) -> None:
         block_rows = band.GetBlockSize()[1]
@@ -204,10 +232,13 @@ def floor(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
     def rasterize(like: str) -> None:
         grid = gdal.Open(like)
         x0, dx, _, y0, _, dy = grid.GetGeoTransform()
-        target = gdal.GetDriverByName("MEM").Create("", grid.RasterXSize, grid.RasterYSize, 1, gdal.GDT_UInt16)
-        target.SetGeoTransform((x0, dx, 0.0, y0, 0.0, dy))
-        target.SetProjection(grid.GetProjection())
-        gdal.Rasterize(target, inputs.zones, attribute="label")
+        rows = max(1, FLOOR_CHUNK_PIXELS // grid.RasterXSize)
+        for row0 in range(0, grid.RasterYSize, rows):
+            target = gdal.GetDriverByName("MEM").Create("", grid.RasterXSize, min(rows, grid.RasterYSize - row0),
+                                                        1, gdal.GDT_UInt16)
+            target.SetGeoTransform((x0, dx, 0.0, y0 + row0 * dy, 0.0, dy))
+            target.SetProjection(grid.GetProjection())
+            gdal.Rasterize(target, inputs.zones, attribute="label")
 
     outputs = [(gdal.Open(like), gdal.Open(like).ReadAsArray()) for like in raster_outputs(indicator, inputs)]
 
@@ -222,9 +253,11 @@ def floor(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
 
     def run() -> None:
         for like in zone_grids(indicator, inputs):
-            rasterize(like)
+            for part in files(like):
+                rasterize(part)
         for path in input_rasters(indicator, inputs):
-            read(path)
+            for part in files(path):
+                read(part)
         for position, (like, values) in enumerate(outputs):
             write(position, like, values)
 
@@ -252,7 +285,15 @@ def exact(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
     return runs[indicator]
 
 
-BUILDERS = {OURS: ours, NATIVE: native, FLOOR: floor, EXACT: exact}
+# --- Dask scale-out backend (HOOK, issue 10) -------------------------------------------------------------------
+def dask(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
+    """The plugin's Dask backend (package ``scale/``) on the nation mosaic: return a callable that runs
+    ``indicator`` on ``inputs.landcover_2020`` (the VRT; its tiles are ``gdal.Open(vrt).GetFileList()[1:]``) and
+    ``inputs.zones``, then take DASK out of ``NOT_RUN["nation"]``."""
+    raise NotImplementedError("the scale-out backend (package scale/) has no API yet")
+
+
+BUILDERS = {OURS: ours, NATIVE: native, FLOOR: floor, EXACT: exact, DASK: dask}
 
 
 def out_folder(size: str) -> Path:

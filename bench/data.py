@@ -4,7 +4,8 @@ A size is a square area in CGCS2000 / 3-degree Gauss-Kruger CM 114E (EPSG:4547, 
 land cover at two dates (GlobeLand30 classes, Byte, nodata 0 in one corner, tiled DEFLATE GeoTIFF), population
 at two dates (100 m, Float32), PM2.5 (1 km, Float32), Voronoi zones (tiling the area, with a population total and
 their 1-based order as ``label``)
-and public transport stops (points, 10 % high capacity).
+and public transport stops (points, 10 % high capacity). A land-cover-only size has the 2020 land cover and the
+zones only, as one file or as a mosaic of tiles (GeoTIFFs plus a VRT). Rasters are written block by block.
 """
 from __future__ import annotations
 
@@ -23,18 +24,23 @@ CLASSES = np.array([10, 20, 30, 40, 50, 60, 80, 90], dtype=np.uint8)
 SHARES = np.array([0.35, 0.30, 0.10, 0.05, 0.03, 0.07, 0.08, 0.02])
 PATCH_M = 300.0  # land-cover patch size (m)
 NOISE = 0.05  # share of pixels with a random class (keeps the rasters from compressing unrealistically well)
-GTIFF = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+GTIFF = ["TILED=YES", "COMPRESS=DEFLATE"]
+BIGTIFF_PIXELS = 2**29  # rasters from 0.5 Gpx are BigTIFF (GDAL's IF_SAFER would write a classic TIFF of 1 Gpx)
+BLOCK_ROWS = 1024  # land-cover rows generated at a time (a block's noise and key depend on it)
 
 
 @dataclass(frozen=True)
 class Size:
-    """One benchmark size: side of the square area (m), land-cover pixel (m), numbers of zones and stops."""
+    """One benchmark size: side of the square area (m), land-cover pixel (m), numbers of zones and stops; a
+    land-cover-only size (``stops`` 0) has one land-cover date and the zones, in ``tiles`` × ``tiles`` GeoTIFFs
+    and a VRT mosaic of them when ``tiles`` > 1."""
 
     name: str
     side_m: float
     landcover_m: float
     zones: int
-    stops: int
+    stops: int = 0
+    tiles: int = 1
 
     @property
     def landcover_px(self) -> int:
@@ -44,20 +50,22 @@ class Size:
 SIZES = {
     "county": Size("county", 30_700.0, 10.0, 150, 500),  # 3,070² = 9.4 Mpx
     "province": Size("province", 315_900.0, 30.0, 3_000, 20_000),  # 10,530² = 110.9 Mpx
+    "tile1g": Size("tile1g", 316_230.0, 10.0, 3_000),  # 31,623² = 1.0 Gpx in one BigTIFF
+    "nation": Size("nation", 960_000.0, 30.0, 3_000, tiles=4),  # 32,000² = 1.02 Gpx in 16 tiles of 8,000²
 }
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """Paths of one size's inputs."""
+    """Paths of one size's inputs ("" for those a land-cover-only size lacks)."""
 
-    landcover_2015: str
     landcover_2020: str
-    population_2015: str
-    population_2020: str
-    pm25: str
     zones: str
-    stops: str
+    landcover_2015: str = ""
+    population_2015: str = ""
+    population_2020: str = ""
+    pm25: str = ""
+    stops: str = ""
 
 
 def ensure(size: Size, root: Path) -> Inputs:
@@ -71,15 +79,19 @@ def ensure(size: Size, root: Path) -> Inputs:
     n_patches = max(1, round(size.side_m / PATCH_M))
     patches = rng.choice(CLASSES, size=(n_patches, n_patches), p=SHARES)
     grown = np.where((patches == 10) & (rng.random(patches.shape) < 0.15), np.uint8(80), patches)
-    inputs = Inputs(
-        landcover_2015=_landcover(folder / "landcover_2015.tif", size, patches, 1),
-        landcover_2020=_landcover(folder / "landcover_2020.tif", size, grown, 2),
-        population_2015=_population(folder / "population_2015.tif", size, 3, 1.0),
-        population_2020=_population(folder / "population_2020.tif", size, 3, 1.08),
-        pm25=_pm25(folder / "pm25.tif", size),
-        zones=_zones(folder / "zones.gpkg", size, rng),
-        stops=_stops(folder / "stops.gpkg", size, rng),
-    )
+    if size.stops:
+        inputs = Inputs(
+            landcover_2015=_landcover(folder / "landcover_2015.tif", size, patches, (1,)),
+            landcover_2020=_landcover(folder / "landcover_2020.tif", size, grown, (2,)),
+            population_2015=_population(folder / "population_2015.tif", size, 3, 1.0),
+            population_2020=_population(folder / "population_2020.tif", size, 3, 1.08),
+            pm25=_pm25(folder / "pm25.tif", size),
+            zones=_zones(folder / "zones.gpkg", size, rng),
+            stops=_stops(folder / "stops.gpkg", size, rng),
+        )
+    else:
+        inputs = Inputs(landcover_2020=_mosaic(folder, "landcover_2020", size, grown, 2),
+                        zones=_zones(folder / "zones.gpkg", size, rng))
     stamp.write_text(json.dumps(asdict(inputs), indent=1))
     return inputs
 
@@ -91,32 +103,60 @@ def _srs() -> osr.SpatialReference:
     return srs
 
 
-def _create(path: Path, cols: int, rows: int, pixel: float, dtype: int, nodata: float) -> gdal.Dataset:
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype, GTIFF)
-    ds.SetGeoTransform((ORIGIN[0], pixel, 0.0, ORIGIN[1], 0.0, -pixel))
+def _create(path: Path, cols: int, rows: int, pixel: float, dtype: int, nodata: float,
+            offset: tuple[int, int] = (0, 0)) -> gdal.Dataset:
+    """A one-band tiled GeoTIFF whose top-left pixel is ``offset`` (row, column) pixels from the area's corner."""
+    bigtiff = "YES" if cols * rows >= BIGTIFF_PIXELS else "IF_SAFER"
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype, [*GTIFF, f"BIGTIFF={bigtiff}"])
+    ds.SetGeoTransform((ORIGIN[0] + offset[1] * pixel, pixel, 0.0, ORIGIN[1] - offset[0] * pixel, 0.0, -pixel))
     ds.SetProjection(_srs().ExportToWkt())
     ds.GetRasterBand(1).SetNoDataValue(nodata)
     return ds
 
 
-def _landcover(path: Path, size: Size, patches: np.ndarray, seed: int) -> str:
-    """Patches upsampled to the land-cover pixel, with per-pixel noise and a nodata triangle top-left."""
+def _mosaic(folder: Path, name: str, size: Size, patches: np.ndarray, seed: int) -> str:
+    """The land cover as one GeoTIFF, or as ``size.tiles``² aligned GeoTIFF tiles under ``folder/name`` plus a
+    VRT mosaic of them (``folder/name.vrt``, sources relative to it)."""
+    if size.tiles == 1:
+        return _landcover(folder / f"{name}.tif", size, patches, (seed,))
+    (folder / name).mkdir(exist_ok=True)
+    step = -(-size.landcover_px // size.tiles)
+    tiles = [_landcover(folder / name / f"{name}_r{i}c{j}.tif", size, patches, (seed, i, j),
+                        (i * step, j * step, step, step))
+             for i in range(size.tiles) for j in range(size.tiles)]
+    vrt = str(folder / f"{name}.vrt")
+    gdal.BuildVRT(vrt, tiles).FlushCache()  # written to disk when flushed (or collected)
+    return vrt
+
+
+def _landcover(path: Path, size: Size, patches: np.ndarray, key: tuple[int, ...],
+               window: tuple[int, int, int, int] | None = None) -> str:
+    """Patches upsampled to the land-cover pixel, with per-pixel noise (drawn per block of rows from ``key``)
+    and a nodata triangle top-left of the area; ``window`` (row and column offset, rows, columns; clipped to the
+    area) writes one tile of it. Generated block by block: memory stays flat."""
     n = size.landcover_px
-    ds = _create(path, n, n, size.landcover_m, gdal.GDT_Byte, 0)
+    row_off, col_off, height, width = window or (0, 0, n, n)
+    height, width = min(height, n - row_off), min(width, n - col_off)
+    ds = _create(path, width, height, size.landcover_m, gdal.GDT_Byte, 0, (row_off, col_off))
     band = ds.GetRasterBand(1)
-    columns = np.minimum((np.arange(n) * size.landcover_m // PATCH_M).astype(np.int64), patches.shape[1] - 1)
-    step = 1024
-    for row0 in range(0, n, step):
-        rows = np.arange(row0, min(n, row0 + step))
-        patch_rows = np.minimum((rows * size.landcover_m // PATCH_M).astype(np.int64), patches.shape[0] - 1)
-        block = patches[patch_rows[:, None], columns[None, :]]
-        rng = np.random.default_rng([seed, row0])
+    cols = col_off + np.arange(width)
+    columns = _patch_index(cols, size, patches.shape[1])
+    for row0 in range(0, height, BLOCK_ROWS):
+        rows = row_off + np.arange(row0, min(height, row0 + BLOCK_ROWS))
+        block = patches[_patch_index(rows, size, patches.shape[0])[:, None], columns[None, :]]
+        rng = np.random.default_rng([*key, row0])
         noisy = rng.random(block.shape) < NOISE
         block[noisy] = rng.choice(CLASSES, size=int(noisy.sum()), p=SHARES)
-        block[rows[:, None] + np.arange(n)[None, :] < n // 10] = 0
+        block[cols[None, :] < n // 10 - rows[:, None]] = 0
         band.WriteArray(block, 0, int(row0))
+        ds.FlushCache()  # compress and drop the written blocks now: GDAL's cache would hold up to 5 % of the RAM
     ds = None
     return str(path)
+
+
+def _patch_index(pixels: np.ndarray, size: Size, count: int) -> np.ndarray:
+    """The land-cover patch holding each pixel (row or column)."""
+    return np.minimum((pixels * size.landcover_m // PATCH_M).astype(np.int64), count - 1)
 
 
 def _population(path: Path, size: Size, seed: int, growth: float) -> str:
