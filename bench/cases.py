@@ -12,8 +12,10 @@ from typing import Callable
 from data import Inputs
 
 ROOT = Path(__file__).resolve().parents[1]
-OURS, FLOOR, NATIVE, EXACT, DASK = "sdg", "floor", "native", "exactextract", "dask"
-ENGINES = (OURS, FLOOR, NATIVE, EXACT, DASK)
+OURS, FLOOR, NATIVE, EXACT, SCALE, DASK = "sdg", "floor", "native", "exactextract", "scale", "dask"
+ENGINES = (OURS, FLOOR, NATIVE, EXACT, SCALE, DASK)
+#: Workers of the local Dask cluster (one per core of the benchmark machine).
+DASK_WORKERS = 2
 INDICATORS = ("forest_area_15_1_1", "land_consumption_11_3_1", "pm25_exposure_11_6_2", "transit_access_11_2_1",
               "dasymetric_population")
 #: What the QGIS native chain or exactextract cannot do for an indicator (the table prints the reason).
@@ -29,11 +31,10 @@ NOT_RUN = {
     "tile1g": LAND_COVER_ONLY,
     "nation": LAND_COVER_ONLY | {
         NATIVE: "single-machine tool: measured on 1 Gpx at tile1g",
-        EXACT: "single-machine tool: measured on 1 Gpx at tile1g",
-        DASK: "the scale-out backend (package scale/) is not written yet"},  # HOOK: drop once dask() is built
+        EXACT: "single-machine tool: measured on 1 Gpx at tile1g"},
 }
 #: Engines only some sizes run (other sizes leave them out of their table).
-ONLY_AT = {DASK: ("nation",)}
+ONLY_AT = {SCALE: ("tile1g", "nation"), DASK: ("tile1g", "nation")}
 
 
 def not_run(size: str, indicator: str, engine: str = "") -> str:
@@ -285,15 +286,68 @@ def exact(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
     return runs[indicator]
 
 
-# --- Dask scale-out backend (HOOK, issue 10) -------------------------------------------------------------------
+# --- the scale-out backend (package scale/) ----------------------------------------------------------------------
+#: Peak memory (MB) of the Dask workers of the last run: the case's peak is the largest of them and its own.
+WORKER_PEAKS_MB: list[float] = []
+_CLUSTER: list = []
+
+
+def scale(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
+    """The scale-out backend in this process, on the tiles themselves (a VRT mosaic's tiles, not the mosaic)."""
+    return _scale_run(indicator, inputs, client=None)
+
+
 def dask(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
-    """The plugin's Dask backend (package ``scale/``) on the nation mosaic: return a callable that runs
-    ``indicator`` on ``inputs.landcover_2020`` (the VRT; its tiles are ``gdal.Open(vrt).GetFileList()[1:]``) and
-    ``inputs.zones``, then take DASK out of ``NOT_RUN["nation"]``."""
-    raise NotImplementedError("the scale-out backend (package scale/) has no API yet")
+    """The scale-out backend on a local Dask cluster of ``DASK_WORKERS`` processes, started before the clock."""
+    _plugin_importable()  # before the workers start: they inherit the path
+    from sdg_monitor.scale.backend import local_client
+
+    _CLUSTER[:] = [local_client(DASK_WORKERS)]  # kept open until the case's process exits
+    client = _CLUSTER[0].__enter__()
+    client.run(_import_scale)  # warm the workers' imports, as a running cluster would have them
+    run = _scale_run(indicator, inputs, client)
+
+    def measured() -> object:
+        result = run()
+        WORKER_PEAKS_MB[:] = list(client.run(_peak_mb).values())
+        return result
+
+    return measured
 
 
-BUILDERS = {OURS: ours, NATIVE: native, FLOOR: floor, EXACT: exact, DASK: dask}
+def _scale_run(indicator: str, inputs: Inputs, client) -> Callable[[], object]:
+    from osgeo import gdal
+
+    _plugin_importable()
+    from sdg_monitor.scale.indicators import forest_area
+
+    if indicator != "forest_area_15_1_1":
+        raise ValueError(f"the scale-out backend has no {indicator}")
+    mosaic = gdal.Open(inputs.landcover_2020)
+    tiles = mosaic.GetFileList()[1:] if mosaic.GetDriver().ShortName == "VRT" else [inputs.landcover_2020]
+    return lambda: forest_area(tiles, inputs.zones, "zone_id", forest=(20,), water=(60,), client=client)
+
+
+def _plugin_importable() -> None:
+    """The checkout importable as ``sdg_monitor`` (through the link ``make setup`` makes), here and in workers."""
+    plugins = str(ROOT / ".build" / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
+
+
+def _import_scale() -> None:
+    import sdg_monitor.scale.indicators  # noqa: F401
+
+
+def _peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+BUILDERS = {OURS: ours, NATIVE: native, FLOOR: floor, EXACT: exact, SCALE: scale, DASK: dask}
 
 
 def out_folder(size: str) -> Path:

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from ..core.classes import parse_classes
 from ..core.store import ResultsStore, StoreError
 from . import ScaleError
+from .backend import local_client
 from .indicators import forest_area
 from .tiles import WINDOW_PIXELS
 
@@ -71,16 +72,14 @@ def _client(args: argparse.Namespace, stack: ExitStack) -> Any:
     if not args.workers and not args.scheduler:
         return None
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as err:
         raise ScaleError("Dask is not installed: pip install 'dask[distributed]', or run without --workers and "
                          "--scheduler.") from err
     if args.scheduler:
         client = stack.enter_context(Client(args.scheduler))
     else:
-        cluster = stack.enter_context(LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                                   dashboard_address=None))
-        client = stack.enter_context(Client(cluster))
+        client = stack.enter_context(local_client(args.workers))
     if args.upload:
         client.upload_file(args.upload)
     return client

@@ -41,9 +41,7 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
     x0, xres, _, y0, _, yres = window.geotransform
     xs, ys = (x0, x0 + window.xsize * xres), (y0, y0 + window.ysize * yres)
     polygons = memory_zones(zones.wkt, zones.within(min(xs), max(xs), min(ys), max(ys)))  # this window's only
-    block_rows = max(1, band.GetBlockSize()[1])
-    rows = max(1, STRIP_PIXELS // window.xsize)
-    rows = max(block_rows, rows // block_rows * block_rows)
+    rows = _strip_rows(window.xsize, max(1, band.GetBlockSize()[1]))
     for row0 in range(0, window.ysize, rows):
         height = min(rows, window.ysize - row0)
         data = band.ReadAsArray(window.xoff, window.yoff + row0, window.xsize, height)
@@ -54,15 +52,27 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
         yield data, _valid(band, window, row0, data), labels, pixel_areas(geotransform, window.xsize, height, srs)
 
 
+def _strip_rows(width: int, block_rows: int) -> int:
+    """Rows per strip: about ``STRIP_PIXELS``, whole blocks when a block is smaller, else an even share of one
+    block (a block is then decompressed once and served from GDAL's cache to its strips)."""
+    rows = max(1, STRIP_PIXELS // width)
+    if rows >= block_rows:
+        return rows // block_rows * block_rows
+    return max(1, block_rows // -(-block_rows // rows))
+
+
 def _valid(band, window: Window, row0: int, data: np.ndarray) -> np.ndarray:
     """Valid pixels: not the nodata value (nor NaN), or the band's mask where it has another kind of mask."""
     flags = band.GetMaskFlags()
-    valid = ~np.isnan(data) if data.dtype.kind == "f" else np.ones(data.shape, dtype=bool)
     if flags & gdal.GMF_NODATA:
         nodata = band.GetNoDataValue()
-        valid &= ~np.isnan(data) if np.isnan(nodata) else data != nodata
-    elif not flags & gdal.GMF_ALL_VALID:
-        valid &= band.GetMaskBand().ReadAsArray(window.xoff, window.yoff + row0, data.shape[1], data.shape[0]) > 0
+        valid = ~np.isnan(data) if np.isnan(nodata) else data != nodata
+    elif flags & gdal.GMF_ALL_VALID:
+        valid = np.ones(data.shape, dtype=bool)
+    else:
+        valid = band.GetMaskBand().ReadAsArray(window.xoff, window.yoff + row0, data.shape[1], data.shape[0]) > 0
+    if data.dtype.kind == "f" and not (flags & gdal.GMF_NODATA and np.isnan(band.GetNoDataValue())):
+        valid &= ~np.isnan(data)
     return valid
 
 
