@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -20,6 +20,7 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
+from ..scale.burn import burn, label_type, memory_zones
 from ..translation import tr
 from .raster_io import RasterGrid, Strip, grid_of, read_strips
 from .tables import refuse_garbled
@@ -103,20 +104,11 @@ class ZoneSet:
     def rasterize(self, grid: RasterGrid, context: QgsProcessingContext) -> ZoneRaster:
         """Zone labels on ``grid`` (pixel-centre rule): the zones are prepared once here and burnt strip by strip
         as they are read, in memory (several times faster than a temporary GeoTIFF, and as flat in memory)."""
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
-        memory = ogr.GetDriverByName("Memory").CreateDataSource("zones")
-        layer = memory.CreateLayer("zones", srs, ogr.wkbUnknown)
-        layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
-        for label, geometry in enumerate(self.geometries_in(grid.crs, context), start=1):
-            if geometry.isEmpty():
-                continue
-            feature = ogr.Feature(layer.GetLayerDefn())
-            feature.SetField(0, label)  # by index: no field-name lookup per zone
-            feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
-            layer.CreateFeature(feature)
-        data_type = gdal.GDT_UInt16 if len(self) < 65535 else gdal.GDT_UInt32
-        return ZoneRaster(memory, grid, srs.ExportToWkt(), data_type, self.name,
+        wkt = grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+        memory = memory_zones(wkt, ((label, bytes(geometry.asWkb())) for label, geometry
+                                    in enumerate(self.geometries_in(grid.crs, context), start=1)
+                                    if not geometry.isEmpty()))
+        return ZoneRaster(memory, grid, wkt, label_type(len(self)), self.name,
                           [zone.area_id for zone in self.zones])
 
 
@@ -147,18 +139,10 @@ class ZoneRaster:
         """Labels of ``rows`` full-width rows from ``row0``."""
         grid = self._grid
         x0, xres, _, top, _, yres = grid.geotransform()
-        target = gdal.GetDriverByName("MEM").Create("", grid.width, rows, 1, self._data_type)
-        target.SetGeoTransform((x0, xres, 0.0, top + row0 * yres, 0.0, yres))
-        target.SetProjection(self._wkt)
-        layer = self._zones.GetLayer(0)
-        extent = grid.strip_extent(row0, rows)
-        layer.SetSpatialFilterRect(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        try:
-            if gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"]) != 0:
-                raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self._name))
-        finally:
-            layer.SetSpatialFilter(None)
-        labels = target.GetRasterBand(1).ReadAsArray()
+        labels = burn(self._zones, (x0, xres, 0.0, top + row0 * yres, 0.0, yres), grid.width, rows, self._wkt,
+                      self._data_type)
+        if labels is None:
+            raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self._name))
         self._seen[_present(labels)] = True
         return labels
 

@@ -22,7 +22,7 @@ def memory_zones(wkt: str, polygons: Iterable[tuple[int, bytes]]) -> ogr.DataSou
     layer.CreateField(ogr.FieldDefn(LABEL, ogr.OFTInteger64))
     for label, wkb in polygons:
         feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField(LABEL, label)
+        feature.SetField(0, label)  # by index: no field-name lookup per zone
         feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
         layer.CreateFeature(feature)
     return memory
