@@ -77,6 +77,22 @@ def percent_change(value: float | None, baseline: float | None) -> float | None:
     return (float(value) - float(baseline)) / float(baseline) * 100.0
 
 
+def land_consumption_record(v1: float, v2: float, p1: float | None, p2: float | None, t1: int, t2: int,
+                            tolerance: float = PGR_TOLERANCE) -> tuple[float | None, dict[str, float | None]]:
+    """LCRPGR of one area from its built-up areas ``v1``, ``v2`` (km²) and populations at ``t1``, ``t2``, with its
+    components: LCR, PGR and its status code, built-up change and built-up area per capita."""
+    lcr = land_consumption_rate(v1, v2, t1, t2)
+    pgr = population_growth_rate(p1, p2, t1, t2)
+    components = {
+        "lcr": lcr, "pgr": pgr, "pgr_flag": float(PGR_CODES[pgr_status(pgr, tolerance)]),
+        "builtup_start_km2": float(v1), "builtup_end_km2": float(v2),
+        "builtup_change_km2": float(v2 - v1), "builtup_change_pct": percent_change(v2, v1),
+        "pop_start": p1, "pop_end": p2,
+        "builtup_pc_start_m2": per_capita_m2(v1, p1), "builtup_pc_end_m2": per_capita_m2(v2, p2),
+    }
+    return lcrpgr(lcr, pgr, tolerance), components
+
+
 def baseline_years(years: Sequence[int], start: int, end: int) -> tuple[list[int], bool]:
     """The years of ``years`` within [start, end]; when none is, the first ``end - start + 1`` years given,
     but never the latest one (unless it is the only one), so that there is a change to measure.

@@ -26,12 +26,8 @@ from ..core.land_formulas import (
     PGR_NEGATIVE,
     PGR_OK,
     PGR_TOLERANCE,
-    land_consumption_rate,
-    lcrpgr,
-    per_capita_m2,
-    percent_change,
+    land_consumption_record,
     pgr_status,
-    population_growth_rate,
 )
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue, plain
@@ -193,16 +189,8 @@ class LandConsumption(SdgAlgorithm):
     @staticmethod
     def _value(v1: float, v2: float, p1: float | None, p2: float | None, t1: int, t2: int,
                tolerance: float) -> ZoneValue:
-        lcr = land_consumption_rate(v1, v2, t1, t2)
-        pgr = population_growth_rate(p1, p2, t1, t2)
-        components = {
-            "lcr": lcr, "pgr": pgr, "pgr_flag": float(PGR_CODES[pgr_status(pgr, tolerance)]),
-            "builtup_start_km2": float(v1), "builtup_end_km2": float(v2),
-            "builtup_change_km2": float(v2 - v1), "builtup_change_pct": percent_change(v2, v1),
-            "pop_start": p1, "pop_end": p2,
-            "builtup_pc_start_m2": per_capita_m2(v1, p1), "builtup_pc_end_m2": per_capita_m2(v2, p2),
-        }
-        return ZoneValue(lcrpgr(lcr, pgr, tolerance), lcr, pgr, components)
+        value, components = land_consumption_record(v1, v2, p1, p2, t1, t2, tolerance)
+        return ZoneValue(value, components["lcr"], components["pgr"], components)
 
     # --- inputs ---------------------------------------------------------------------------------------------
     def _builtup(self, parameters, context, steps, zones) -> tuple[list[np.ndarray], list[str]]:

@@ -11,10 +11,11 @@ from contextlib import ExitStack
 from typing import Any, Sequence
 
 from ..core.classes import parse_classes
+from ..core.land_formulas import PGR_TOLERANCE
 from ..core.store import ResultsStore, StoreError
 from . import ScaleError
 from .backend import local_client
-from .indicators import forest_area
+from .indicators import IndicatorTable, forest_area, land_consumption
 from .tiles import WINDOW_PIXELS
 
 
@@ -22,10 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         with ExitStack() as stack:
-            client = _client(args, stack)
-            table = forest_area(args.landcover, args.zones, args.zone_id, args.zone_name,
-                                parse_classes(args.forest), parse_classes(args.water), args.band, args.layer,
-                                client=client, window_pixels=args.window_pixels, progress=_progress)
+            table = _compute(args, _client(args, stack))
         if args.csv:
             table.zones.to_csv(args.csv, index=False, encoding="utf-8-sig")
         if args.results:
@@ -40,30 +38,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _compute(args: argparse.Namespace, client: Any) -> IndicatorTable:
+    common = dict(zone_id=args.zone_id, zone_name=args.zone_name, band=args.band, zones_layer=args.layer,
+                  client=client, window_pixels=args.window_pixels, progress=_progress)
+    if args.indicator == "forest":
+        return forest_area(args.landcover, args.zones, forest=parse_classes(args.forest),
+                           water=parse_classes(args.water), **common)
+    args.year = args.year or args.year_end
+    return land_consumption(args.builtup_start, args.builtup_end, args.population_start, args.population_end,
+                            args.zones, args.year_start, args.year_end, builtup=parse_classes(args.builtup),
+                            tolerance=args.pgr_tolerance, **common)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m sdg_monitor.scale", description=__doc__.split("\n\n")[0])
-    commands = parser.add_subparsers(dest="indicator", required=True)
-    forest = commands.add_parser("forest", help="SDG 15.1.1 forest area as a proportion of land area")
-    forest.add_argument("--landcover", nargs="+", required=True, help="land-cover tiles: paths or globs, or a VRT")
-    forest.add_argument("--band", type=int, default=1)
-    forest.add_argument("--forest", default="20", help="forest classes (default 20, GlobeLand30)")
-    forest.add_argument("--water", default="60", help="inland water classes (default 60)")
-    forest.add_argument("--zones", required=True, help="zones: any vector file GDAL reads")
-    forest.add_argument("--layer", default="", help="layer of the zones file (default: the first)")
-    forest.add_argument("--zone-id", default="", help="field with unique zone ids (default: the feature id)")
-    forest.add_argument("--zone-name", default="")
-    forest.add_argument("--zone-level", default="zone")
-    forest.add_argument("--year", type=int, default=0)
-    forest.add_argument("--area-id", default="total")
-    forest.add_argument("--area-name", default="")
-    forest.add_argument("--csv", help="write the zones' values to this CSV (UTF-8)")
-    forest.add_argument("--results", help="upsert the rows into this results store (GeoPackage)")
-    forest.add_argument("--window-pixels", type=int, default=WINDOW_PIXELS, help="pixels per task")
-    where = forest.add_mutually_exclusive_group()
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--band", type=int, default=1)
+    shared.add_argument("--zones", required=True, help="zones: any vector file GDAL reads")
+    shared.add_argument("--layer", default="", help="layer of the zones file (default: the first)")
+    shared.add_argument("--zone-id", default="", help="field with unique zone ids (default: the feature id)")
+    shared.add_argument("--zone-name", default="")
+    shared.add_argument("--zone-level", default="zone")
+    shared.add_argument("--year", type=int, default=0, help="year of the store rows")
+    shared.add_argument("--area-id", default="total")
+    shared.add_argument("--area-name", default="")
+    shared.add_argument("--csv", help="write the zones' values to this CSV (UTF-8)")
+    shared.add_argument("--results", help="upsert the rows into this results store (GeoPackage)")
+    shared.add_argument("--window-pixels", type=int, default=WINDOW_PIXELS, help="pixels per task")
+    where = shared.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N processes")
     where.add_argument("--scheduler", help="run on the Dask cluster at this address (tcp://host:8786)")
-    forest.add_argument("--upload", help="send this zip of the plugin to the cluster's workers first "
-                                         "(dist/sdg_monitor.zip from make package)")
+    shared.add_argument("--upload", help="send this zip of the plugin to the cluster's workers first "
+                                         "(dist/sdg_monitor-<version>.zip from make package)")
+    parser = argparse.ArgumentParser(prog="python -m sdg_monitor.scale", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="indicator", required=True)
+    forest = commands.add_parser("forest", parents=[shared],
+                                 help="SDG 15.1.1 forest area as a proportion of land area")
+    forest.add_argument("--landcover", nargs="+", required=True, help="land-cover tiles: paths or globs, or a VRT")
+    forest.add_argument("--forest", default="20", help="forest classes (default 20, GlobeLand30)")
+    forest.add_argument("--water", default="60", help="inland water classes (default 60)")
+    land = commands.add_parser("land-consumption", parents=[shared],
+                               help="SDG 11.3.1 land consumption rate to population growth rate")
+    for name in ("builtup-start", "builtup-end", "population-start", "population-end"):
+        land.add_argument(f"--{name}", nargs="+", required=True, help="tiles: paths or globs, or a VRT")
+    land.add_argument("--builtup", default="1", help="built-up classes (default 1; GlobeLand30: 80)")
+    land.add_argument("--year-start", type=int, required=True)
+    land.add_argument("--year-end", type=int, required=True)
+    land.add_argument("--pgr-tolerance", type=float, default=PGR_TOLERANCE)
     return parser
 
 

@@ -66,7 +66,7 @@ def _local(kernel, windows, args, progress) -> Any:
 def _distributed(kernel, windows, args, client, progress) -> Any:
     from distributed import as_completed
 
-    shared = [client.scatter([arg], broadcast=True)[0] for arg in args]  # sent once to each worker
+    shared = [client.scatter([arg], broadcast=True, hash=False)[0] for arg in args]  # once to each worker
     futures = client.map(kernel, windows, *[[arg] * len(windows) for arg in shared], pure=False)
     level = list(futures)
     while len(level) > 1:

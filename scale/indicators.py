@@ -10,10 +10,11 @@ import numpy as np
 import pandas as pd
 
 from ..core.formulas import ratio
+from ..core.land_formulas import PGR_TOLERANCE, land_consumption_record
 from .backend import Progress, reduce_windows
-from .kernels import class_areas
-from .tiles import WINDOW_PIXELS, expand, plan
-from .zones import read_zones
+from .kernels import class_areas, value_sums
+from .tiles import WINDOW_PIXELS, Window, expand, plan
+from .zones import Zones, read_zones
 
 FOREST, WATER, OTHER_LAND = 1, 2, 3
 
@@ -67,6 +68,53 @@ def forest_area(landcover: Sequence[str], zones: str, zone_id: str = "", zone_na
                   "WATER_CLASSES": ",".join(map(str, water)), "ZONES": zones, "ZONE_ID_FIELD": zone_id,
                   "BACKEND": "dask" if client is not None else "local", "WINDOWS": str(len(windows))}
     return IndicatorTable("15.1.1", "percent", "sdg:forest_area_15_1_1", total, table, paths, parameters)
+
+
+def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], population_start: Sequence[str],
+                     population_end: Sequence[str], zones: str, year_start: int, year_end: int,
+                     zone_id: str = "", zone_name: str = "", builtup: Sequence[int] = (1,), band: int = 1,
+                     zones_layer: str = "", tolerance: float = PGR_TOLERANCE, client: Any = None,
+                     window_pixels: int = WINDOW_PIXELS, progress: Progress | None = None) -> IndicatorTable:
+    """SDG 11.3.1 (LCRPGR) per zone from built-up tiles (class list ``builtup``) and population tiles at two
+    dates; each set of tiles on its own grid, the zones burnt on each."""
+    if year_end <= year_start:
+        raise ValueError(f"the end year ({year_end}) must come after the start year ({year_start})")
+    sets = [plan(expand(paths), band, window_pixels)
+            for paths in (builtup_start, builtup_end, population_start, population_end)]
+    zone_set = read_zones(zones, zone_id, zone_name, zones_layer, sets[0][0].wkt)
+    per_grid: dict[str, Zones] = {zone_set.payload.wkt: zone_set}
+
+    def zones_on(windows: list[Window]) -> Zones:
+        wkt = windows[0].wkt
+        if wkt not in per_grid:
+            per_grid[wkt] = read_zones(zones, zone_id, zone_name, zones_layer, wkt)
+        return per_grid[wkt]
+
+    builtup_km2 = [reduce_windows(class_areas, windows, zones_on(windows).payload, (tuple(builtup),),
+                                  client=client, progress=progress)[1][1:, 1] / 1e6 for windows in sets[:2]]
+    people = [reduce_windows(value_sums, windows, zones_on(windows).payload, client=client,
+                             progress=progress)[1:] for windows in sets[2:]]
+    records = [land_consumption_record(float(v1), float(v2), float(p1), float(p2), year_start, year_end,
+                                       tolerance) for v1, v2, p1, p2 in zip(*builtup_km2, *people)]
+    table = pd.DataFrame([{"area_id": zone_id_, "area_name": name, "value": value, "numerator": parts["lcr"],
+                           "denominator": parts["pgr"], **parts}
+                          for zone_id_, name, (value, parts) in zip(zone_set.ids, zone_set.names, records)])
+    value, parts = land_consumption_record(*(float(np.sum(x)) for x in (*builtup_km2, *people)),
+                                           year_start, year_end, tolerance)
+    total = {"value": value, "numerator": parts["lcr"], "denominator": parts["pgr"], **parts}
+    names = ("BUILTUP_START", "BUILTUP_END", "POPULATION_START_RASTER", "POPULATION_END_RASTER")
+    parameters = {name: ";".join(_paths(windows)) for name, windows in zip(names, sets)}
+    parameters.update({"BUILTUP_CLASSES": ",".join(map(str, builtup)), "YEAR_START": str(year_start),
+                       "YEAR_END": str(year_end), "PGR_TOLERANCE": str(tolerance), "ZONES": zones,
+                       "ZONE_ID_FIELD": zone_id, "BACKEND": "dask" if client is not None else "local",
+                       "WINDOWS": str(sum(len(windows) for windows in sets))})
+    sources = [path for windows in sets for path in _paths(windows)]
+    return IndicatorTable("11.3.1", "ratio", "sdg:land_consumption_11_3_1", total, table, sources, parameters)
+
+
+def _paths(windows: list[Window]) -> list[str]:
+    """The files of the windows, once each, in order."""
+    return list(dict.fromkeys(window.path for window in windows))
 
 
 def _numbers(record: dict[str, Any]) -> dict[str, float | None]:

@@ -30,6 +30,15 @@ def class_areas(window: Window, zones: ZonePayload, groups: Sequence[Sequence[in
     return totals.counts(), totals.areas()
 
 
+def value_sums(window: Window, zones: ZonePayload) -> np.ndarray:
+    """Sum of the valid pixel values (e.g. people per pixel) per zone label (index 0: outside every zone)."""
+    sums = np.zeros(zones.count + 1, dtype=np.float64)
+    for data, valid, labels, _ in _strips(window, zones):
+        weights = np.where(valid, data, 0).astype(np.float64).ravel()
+        sums += np.bincount(labels.ravel(), weights=weights, minlength=zones.count + 1)
+    return sums
+
+
 def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """(values, validity, zone labels, pixel areas in m²) per strip of the window."""
     dataset = open_raster(window.path)

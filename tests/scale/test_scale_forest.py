@@ -7,60 +7,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
-from osgeo import gdal
+from scale_data import GRIDS, tiles, zones_layer
 from sdg_monitor.core.store import ResultsStore
 from sdg_monitor.scale.backend import local_client, reduce_windows
 from sdg_monitor.scale.indicators import forest_area
 from sdg_monitor.scale.kernels import class_areas
 from sdg_monitor.scale.tiles import plan
 from sdg_monitor.scale.zones import read_zones
-from sdg_testdata import write_polygons, write_raster
 
-CLASSES = np.array([0, 10, 20, 20, 30, 60, 80], dtype=np.uint8)  # 0 = nodata
 ROOT = Path(__file__).resolve().parents[2]
-TILE_ROWS, TILE_COLS = 30, 40
-#: (EPSG, top-left corner, pixel size) of a projected and a geographic tile grid.
-GRIDS = {"projected": (4549, (500000.0, 3370000.0), 10.0), "geographic": (4490, (120.0, 30.6), 0.0001)}
-# Zones in grid units relative to the top-left corner (pixels), cut at angles across the 3 x 2 tiles; C reaches
-# past the mosaic's right and bottom edges.
-ZONES_PX = {
-    "A": [(1.3, 1.2), (55.1, 2.4), (47.6, 33.7), (2.2, 41.9)],
-    "B": [(55.1, 2.4), (121.0, 0.5), (118.3, 39.9), (47.6, 33.7)],
-    "C": [(2.2, 41.9), (47.6, 33.7), (118.3, 39.9), (130.0, 70.0), (-3.0, 66.0)],
-}
-
-
-def _tiles(folder, grid):
-    """3 x 2 land-cover tiles of 30 x 40 pixels and their VRT mosaic."""
-    epsg, (x0, y0), pixel = GRIDS[grid]
-    rng = np.random.default_rng(7)
-    paths = []
-    for row in range(2):
-        for col in range(3):
-            array = CLASSES[rng.integers(0, len(CLASSES), size=(TILE_ROWS, TILE_COLS))]
-            origin = (x0 + col * TILE_COLS * pixel, y0 - row * TILE_ROWS * pixel)
-            paths.append(str(write_raster(folder / f"lc_{row}_{col}.tif", array, epsg, origin, pixel, nodata=0)))
-    mosaic = str(folder / "mosaic.vrt")
-    gdal.BuildVRT(mosaic, paths).FlushCache()
-    return paths, mosaic
-
-
-def _zones(folder, grid):
-    epsg, (x0, y0), pixel = GRIDS[grid]
-    wkts = ["POLYGON((" + ",".join(f"{x0 + c * pixel} {y0 - r * pixel}" for c, r in ring + ring[:1]) + "))"
-            for ring in ZONES_PX.values()]
-    path = write_polygons(folder / "zones.gpkg", "zones", epsg, wkts,
-                          [{"code": code, "name": f"zone {code}"} for code in ZONES_PX])
-    return str(path)
 
 
 @pytest.fixture(params=sorted(GRIDS))
 def tiled(request, tmp_path):
-    paths, mosaic = _tiles(tmp_path, request.param)
-    return paths, mosaic, _zones(tmp_path, request.param)
+    paths, mosaic = tiles(tmp_path, request.param)
+    return paths, mosaic, zones_layer(tmp_path, request.param)
 
 
 def test_counts_per_window_add_up_to_native_zonal_histogram(tiled, qgis_processing):
