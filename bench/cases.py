@@ -24,6 +24,9 @@ NOT_AVAILABLE = {
     ("transit_access_11_2_1", EXACT): "needs the buffer + dissolve + intersection of the native chain first",
     ("dasymetric_population", NATIVE): "no native dasymetric tool",
     ("dasymetric_population", EXACT): "no dasymetric operation",
+    **{(indicator, engine): "not in the scale-out backend (15.1.1 and 11.3.1 are)"
+       for indicator in ("pm25_exposure_11_6_2", "transit_access_11_2_1", "dasymetric_population")
+       for engine in ("scale", "dask")},
 }
 #: What the 1 Gpx sizes do not run, and why: an indicator (left out with a note) or an engine (an "n/a" row).
 LAND_COVER_ONLY = {indicator: "this size has one land-cover date and the zones only" for indicator in INDICATORS[1:]}
@@ -34,7 +37,7 @@ NOT_RUN = {
         EXACT: "single-machine tool: measured on 1 Gpx at tile1g"},
 }
 #: Engines only some sizes run (other sizes leave them out of their table).
-ONLY_AT = {SCALE: ("tile1g", "nation"), DASK: ("tile1g", "nation")}
+ONLY_AT = {SCALE: ("province", "tile1g", "nation"), DASK: ("province", "tile1g", "nation")}
 
 
 def not_run(size: str, indicator: str, engine: str = "") -> str:
@@ -319,13 +322,20 @@ def _scale_run(indicator: str, inputs: Inputs, client) -> Callable[[], object]:
     from osgeo import gdal
 
     _plugin_importable()
-    from sdg_monitor.scale.indicators import forest_area
+    from sdg_monitor.scale.indicators import forest_area, land_consumption
 
-    if indicator != "forest_area_15_1_1":
-        raise ValueError(f"the scale-out backend has no {indicator}")
-    mosaic = gdal.Open(inputs.landcover_2020)
-    tiles = mosaic.GetFileList()[1:] if mosaic.GetDriver().ShortName == "VRT" else [inputs.landcover_2020]
-    return lambda: forest_area(tiles, inputs.zones, "zone_id", forest=(20,), water=(60,), client=client)
+    def tiles(path: str) -> list[str]:
+        mosaic = gdal.Open(path)
+        return mosaic.GetFileList()[1:] if mosaic.GetDriver().ShortName == "VRT" else [path]
+
+    if indicator == "forest_area_15_1_1":
+        return lambda: forest_area(tiles(inputs.landcover_2020), inputs.zones, "zone_id", forest=(20,), water=(60,),
+                                   client=client)
+    if indicator == "land_consumption_11_3_1":
+        return lambda: land_consumption(
+            tiles(inputs.landcover_2015), tiles(inputs.landcover_2020), tiles(inputs.population_2015),
+            tiles(inputs.population_2020), inputs.zones, 2015, 2020, "zone_id", builtup=(80,), client=client)
+    raise ValueError(f"the scale-out backend has no {indicator}")
 
 
 def _plugin_importable() -> None:
