@@ -1,7 +1,8 @@
 """Reading QGIS raster layers (any provider) as numpy strips, with nodata masks and true pixel areas."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
@@ -46,12 +47,14 @@ NUMPY_TYPES = {
 
 @dataclass(frozen=True)
 class RasterGrid:
-    """A north-up raster grid: extent, size and CRS."""
+    """A north-up raster grid: extent, size and CRS; ``block_rows`` (the block height of the raster it comes
+    from, not part of its identity) sizes the strips of every raster read on it."""
 
     crs: QgsCoordinateReferenceSystem
     extent: QgsRectangle
     width: int
     height: int
+    block_rows: int = field(default=1, compare=False)
 
     @property
     def xres(self) -> float:
@@ -71,8 +74,17 @@ class RasterGrid:
         return QgsRectangle(self.extent.xMinimum(), top - rows * self.yres, self.extent.xMaximum(), top)
 
     def strip_rows(self) -> int:
-        """Rows per strip for a flat memory profile."""
-        return max(1, min(self.height, STRIP_PIXELS // max(1, self.width)))
+        """Rows per strip for a flat memory profile: about ``STRIP_PIXELS``, in whole blocks when a block is
+        smaller, else the even share of a block nearest to that (within a factor of 2) where the block height has
+        one: a strip then never leaves a block half read, so its cached blocks can be dropped (see
+        :func:`_window_strips`)."""
+        rows = max(1, STRIP_PIXELS // max(1, self.width))
+        block = max(1, self.block_rows)
+        if rows >= block:
+            candidates = [rows // block * block]
+        else:
+            candidates = [share for share in range((rows + 1) // 2, min(block, 2 * rows) + 1) if block % share == 0]
+        return min(self.height, min(candidates or [rows], key=lambda size: abs(math.log(size / rows))))
 
     def pixel_areas(self, row0: int, rows: int) -> np.ndarray:
         """True area (m²) of the pixels of a strip: shape (rows, 1) in a geographic CRS (one ellipsoidal area per
@@ -129,7 +141,19 @@ def grid_of(layer: QgsRasterLayer) -> RasterGrid:
         raise QgsProcessingException(
             tr("Raster layer '{}' has no coordinate reference system: set one (Layer Properties > Source) "
                "and run again.").format(layer.name()))
-    return RasterGrid(layer.crs(), layer.extent(), layer.width(), layer.height())
+    source = _gdal_open(layer)
+    block_rows = source.GetRasterBand(1).GetBlockSize()[1] if source is not None and source.RasterCount else 1
+    return RasterGrid(layer.crs(), layer.extent(), layer.width(), layer.height(), block_rows)
+
+
+def _gdal_open(layer: QgsRasterLayer):
+    """The GDAL dataset of a GDAL raster layer, or None for another provider or a source GDAL cannot open."""
+    if layer.providerType() != "gdal":
+        return None
+    try:
+        return gdal.OpenEx(layer.source(), gdal.OF_RASTER)
+    except RuntimeError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -241,12 +265,7 @@ class NearestReader:
     def open(cls, layer: QgsRasterLayer, band: int, crs: QgsCoordinateReferenceSystem) -> NearestReader | None:
         """A reader, or None unless the layer is a GDAL raster in ``crs`` that GDAL reads as the QGIS provider
         does (same size, north-up, same data type, no scale or offset, no mask other than the nodata value)."""
-        if layer.providerType() != "gdal" or layer.crs() != crs:
-            return None
-        try:
-            source = gdal.OpenEx(layer.source(), gdal.OF_RASTER)
-        except RuntimeError:
-            return None
+        source = _gdal_open(layer) if layer.crs() == crs else None
         provider = layer.dataProvider()
         if source is None or not _plain_band(source, band, NUMPY_TYPES.get(provider.dataType(band)), layer):
             return None
@@ -306,10 +325,16 @@ def _plain_band(source, band: int, dtype, layer: QgsRasterLayer) -> bool:
 
 
 def _window_strips(reader: NearestReader, grid: RasterGrid) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-    """Strips of a GDAL band on its own grid: plain window reads."""
+    """Strips of a GDAL band on its own grid: plain window reads. The band's cached blocks are dropped after each
+    strip that ends on a block edge (no later strip reads them), so GDAL's block cache stays at a few strips
+    instead of growing to ``GDAL_CACHEMAX``."""
     rows = grid.strip_rows()
+    block = reader.band.GetBlockSize()[1]
     for row0 in range(0, grid.height, rows):
-        data, valid = reader.window(row0, min(rows, grid.height - row0))
+        n = min(rows, grid.height - row0)
+        data, valid = reader.window(row0, n)
+        if (row0 + n) % block == 0:
+            reader.band.FlushCache()
         yield row0, data, valid
 
 
@@ -345,12 +370,7 @@ def _source_index(pixels: np.ndarray, origin: float, step: float, offset: float,
 def _gdal_warped(layer: QgsRasterLayer, band: int, grid: RasterGrid):
     """A virtual GDAL raster of one band warped onto ``grid`` (nearest neighbour, exact transformation, Float64
     with NaN as nodata), or None when the layer is not a GDAL raster."""
-    if layer.providerType() != "gdal":
-        return None
-    try:
-        source = gdal.OpenEx(layer.source(), gdal.OF_RASTER)
-    except RuntimeError:
-        return None
+    source = _gdal_open(layer)
     if source is None:
         return None
     one_band = gdal.Translate("", source, format="VRT", bandList=[band])

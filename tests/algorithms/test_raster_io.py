@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from osgeo import gdal, osr
-from qgis.core import QgsRasterLayer, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer, QgsRectangle
 from sdg_monitor.processing import raster_io
 
 TYPES = [(gdal.GDT_Byte, np.uint8), (gdal.GDT_Int16, np.int16), (gdal.GDT_Float32, np.float32),
@@ -82,3 +82,12 @@ def test_the_fast_path_is_the_one_compared(qgis_app, tmp_path, monkeypatch):
     grid = raster_io.RasterGrid(layer.crs(), QgsRectangle(500003, 2999903, 500103, 3000003), 4, 4)
     assert len(list(raster_io.read_strips(layer, 1, None, grid))) == 1
     assert calls == []
+
+
+@pytest.mark.parametrize("block_rows, expected", [(1, 126), (64, 64), (100, 100), (256, 128), (255, 85), (509, 126)])
+def test_strip_rows_follow_the_block_height(qgis_app, block_rows, expected):
+    """Hand-worked: 4 Mpx over 31,623 columns is 126 rows; whole blocks below that, else the even share of a block
+    nearest to 126 (128 of 256, 85 of 255), or 126 when the block height has none within a factor of 2 (509)."""
+    grid = raster_io.RasterGrid(QgsCoordinateReferenceSystem("EPSG:4547"), QgsRectangle(0, 0, 31623, 31623),
+                                31623, 31623, block_rows)
+    assert grid.strip_rows() == expected
