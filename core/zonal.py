@@ -5,9 +5,23 @@ returns partial results that add up across blocks, so a raster of any size is re
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import numpy as np
+
+
+def strip_rows(width: int, height: int, block_rows: int, target_pixels: int) -> int:
+    """Rows per strip of a raster read block by block: about ``target_pixels``, in whole blocks when a block is
+    smaller, else the even share of a block nearest to that (within a factor of 2) where the block height has one:
+    a strip then never leaves a block half read, so its cached blocks can be dropped."""
+    rows = max(1, target_pixels // max(1, width))
+    block = max(1, block_rows)
+    if rows >= block:
+        candidates = [rows // block * block]
+    else:
+        candidates = [share for share in range((rows + 1) // 2, min(block, 2 * rows) + 1) if block % share == 0]
+    return min(height, min(candidates or [rows], key=lambda size: abs(math.log(size / rows))))
 
 
 def joint_index(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_categories: int) -> np.ndarray:

@@ -1,7 +1,6 @@
 """Reading QGIS raster layers (any provider) as numpy strips, with nodata masks and true pixel areas."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -23,6 +22,7 @@ from qgis.core import (
 )
 
 from ..core.geodesy import cell_areas_geographic
+from ..core.zonal import strip_rows
 from ..translation import tr
 
 #: Target number of pixels per strip: large enough for fast numpy, small enough for a flat memory profile.
@@ -78,13 +78,7 @@ class RasterGrid:
         smaller, else the even share of a block nearest to that (within a factor of 2) where the block height has
         one: a strip then never leaves a block half read, so its cached blocks can be dropped (see
         :func:`_window_strips`)."""
-        rows = max(1, STRIP_PIXELS // max(1, self.width))
-        block = max(1, self.block_rows)
-        if rows >= block:
-            candidates = [rows // block * block]
-        else:
-            candidates = [share for share in range((rows + 1) // 2, min(block, 2 * rows) + 1) if block % share == 0]
-        return min(self.height, min(candidates or [rows], key=lambda size: abs(math.log(size / rows))))
+        return strip_rows(self.width, self.height, self.block_rows, STRIP_PIXELS)
 
     def pixel_areas(self, row0: int, rows: int) -> np.ndarray:
         """True area (m²) of the pixels of a strip: shape (rows, 1) in a geographic CRS (one ellipsoidal area per

@@ -9,7 +9,7 @@ from osgeo import gdal, osr
 
 from ..core.classes import classify
 from ..core.geodesy import cell_areas_geographic, polygon_area
-from ..core.zonal import CategoryAreas
+from ..core.zonal import CategoryAreas, strip_rows
 from . import ScaleError
 from .burn import burn, label_type, memory_zones
 from .tiles import Window, open_raster
@@ -50,7 +50,8 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
     x0, xres, _, y0, _, yres = window.geotransform
     xs, ys = (x0, x0 + window.xsize * xres), (y0, y0 + window.ysize * yres)
     polygons = memory_zones(zones.wkt, zones.within(min(xs), max(xs), min(ys), max(ys)))  # this window's only
-    rows = _strip_rows(window.xsize, max(1, band.GetBlockSize()[1]))
+    block_rows = max(1, band.GetBlockSize()[1])
+    rows = strip_rows(window.xsize, window.ysize, block_rows, STRIP_PIXELS)
     for row0 in range(0, window.ysize, rows):
         height = min(rows, window.ysize - row0)
         data = band.ReadAsArray(window.xoff, window.yoff + row0, window.xsize, height)
@@ -59,15 +60,8 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
         if labels is None:
             raise ScaleError(f"Could not rasterize the zones on '{window.path}'.")
         yield data, _valid(band, window, row0, data), labels, pixel_areas(geotransform, window.xsize, height, srs)
-
-
-def _strip_rows(width: int, block_rows: int) -> int:
-    """Rows per strip: about ``STRIP_PIXELS``, whole blocks when a block is smaller, else an even share of one
-    block (a block is then decompressed once and served from GDAL's cache to its strips)."""
-    rows = max(1, STRIP_PIXELS // width)
-    if rows >= block_rows:
-        return rows // block_rows * block_rows
-    return max(1, block_rows // -(-block_rows // rows))
+        if (window.yoff + row0 + height) % block_rows == 0:
+            band.FlushCache()  # this strip's blocks are done with: keep GDAL's cache small
 
 
 def _valid(band, window: Window, row0: int, data: np.ndarray) -> np.ndarray:
