@@ -1,10 +1,16 @@
-"""Translation helpers: one Qt context for the whole plugin, and loading the ``.qm`` that matches QGIS's locale."""
+"""Translation helpers: one Qt context for the whole plugin, and loading the ``.qm`` that matches QGIS's locale.
+
+Also imported by the scale-out (``scale/``), whose Dask workers may run without QGIS: there ``tr`` gives the
+English text.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+try:
+    from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+except ImportError:  # a scale-out worker without QGIS
+    QCoreApplication = None
 
 CONTEXT = "SdgMonitor"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
@@ -13,12 +19,14 @@ SCRIPT_LOCALES = {"zh_Hans": "zh_CN", "zh_Hant": "zh_TW"}
 
 
 def tr(text: str) -> str:
-    """Translate ``text`` in the plugin's context."""
-    return QCoreApplication.translate(CONTEXT, text)
+    """Translate ``text`` in the plugin's context (the text itself where Qt is missing)."""
+    return text if QCoreApplication is None else QCoreApplication.translate(CONTEXT, text)
 
 
 def user_locale() -> str:
     """QGIS's user interface locale, e.g. ``zh-Hans`` (QGIS's Chinese), ``zh_CN`` or ``en_US``."""
+    from qgis.core import QgsSettings
+
     settings = QgsSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         return str(settings.value("locale/userLocale", "") or QLocale.system().name())

@@ -104,7 +104,7 @@
         <translation>{} 全域值：{}</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="297"/>
+        <location filename="../scale/__main__.py" line="38"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
@@ -154,47 +154,47 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="129"/>
+        <location filename="../processing/raster_io.py" line="135"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="160"/>
+        <location filename="../processing/raster_io.py" line="178"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="165"/>
+        <location filename="../processing/raster_io.py" line="183"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="205"/>
+        <location filename="../processing/raster_io.py" line="223"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="54"/>
+        <location filename="../processing/zones.py" line="55"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="60"/>
+        <location filename="../processing/zones.py" line="61"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="80"/>
+        <location filename="../processing/zones.py" line="81"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="158"/>
+        <location filename="../processing/zones.py" line="145"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="180"/>
+        <location filename="../processing/zones.py" line="181"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
     <message>
-        <location filename="../processing/land_areas.py" line="88"/>
+        <location filename="../processing/land_areas.py" line="124"/>
         <source>Layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
@@ -389,27 +389,27 @@
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="91"/>
+        <location filename="../processing/dasymetric_population.py" line="94"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="94"/>
+        <location filename="../processing/dasymetric_population.py" line="97"/>
         <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="124"/>
+        <location filename="../processing/dasymetric_population.py" line="127"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="127"/>
+        <location filename="../processing/dasymetric_population.py" line="130"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="130"/>
+        <location filename="../processing/dasymetric_population.py" line="133"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
@@ -419,132 +419,132 @@
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="138"/>
+        <location filename="../processing/dasymetric_population.py" line="141"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="141"/>
+        <location filename="../processing/dasymetric_population.py" line="144"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="143"/>
+        <location filename="../processing/dasymetric_population.py" line="146"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="146"/>
+        <location filename="../processing/dasymetric_population.py" line="149"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="149"/>
+        <location filename="../processing/dasymetric_population.py" line="152"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="154"/>
+        <location filename="../processing/dasymetric_population.py" line="157"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="156"/>
+        <location filename="../processing/dasymetric_population.py" line="159"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="171"/>
+        <location filename="../processing/dasymetric_population.py" line="174"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="176"/>
+        <location filename="../processing/dasymetric_population.py" line="179"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="179"/>
+        <location filename="../processing/dasymetric_population.py" line="182"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="212"/>
+        <location filename="../processing/dasymetric_population.py" line="216"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="214"/>
+        <location filename="../processing/dasymetric_population.py" line="218"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="231"/>
+        <location filename="../processing/dasymetric_population.py" line="235"/>
         <source>Zones layer &apos;{}&apos; has no geometry.</source>
         <translation>分区图层“{}”没有几何。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="252"/>
+        <location filename="../processing/dasymetric_population.py" line="256"/>
         <source>Buildings layer has no coordinate reference system: set one and run again.</source>
         <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="284"/>
+        <location filename="../processing/dasymetric_population.py" line="288"/>
         <source>{} building(s) without a valid number of floors or geometry were left out.</source>
         <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="289"/>
+        <location filename="../processing/dasymetric_population.py" line="293"/>
         <source>Building floor area on the grid: {:.6g} m².</source>
         <translation>格网上的建筑面积：{:.6g} m²。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="301"/>
+        <location filename="../processing/dasymetric_population.py" line="305"/>
         <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
         <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="305"/>
+        <location filename="../processing/dasymetric_population.py" line="309"/>
         <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
         <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="309"/>
+        <location filename="../processing/dasymetric_population.py" line="313"/>
         <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
         <translation>分区“{}”没有{}：其总数按{}分配。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="326"/>
+        <location filename="../processing/dasymetric_population.py" line="330"/>
         <source>Could not create the raster {}.</source>
         <translation>无法创建栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="352"/>
+        <location filename="../processing/dasymetric_population.py" line="356"/>
         <source>{}: {:.8g} on the grid.</source>
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="385"/>
+        <location filename="../processing/dasymetric_population.py" line="413"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="385"/>
+        <location filename="../processing/dasymetric_population.py" line="413"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="388"/>
+        <location filename="../processing/dasymetric_population.py" line="416"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="389"/>
+        <location filename="../processing/dasymetric_population.py" line="417"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="466"/>
+        <location filename="../processing/dasymetric_population.py" line="516"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
@@ -899,137 +899,137 @@
         <translation>设施图层中没有点：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/land_areas.py" line="100"/>
+        <location filename="../processing/land_areas.py" line="136"/>
         <source>Layer &apos;{}&apos; feature {} is not a polygon; give a polygon layer.</source>
         <translation>图层“{}”的要素 {} 不是多边形；请提供多边形图层。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="86"/>
+        <location filename="../processing/land_consumption.py" line="82"/>
         <source>Land consumption rate to population growth rate (11.3.1)</source>
         <translation>土地消耗率与人口增长率之比（11.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="119"/>
+        <location filename="../processing/land_consumption.py" line="115"/>
         <source>Built-up raster at the start year</source>
         <translation>起始年建成区栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="121"/>
+        <location filename="../processing/land_consumption.py" line="117"/>
         <source>Built-up raster at the end year</source>
         <translation>结束年建成区栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="123"/>
+        <location filename="../processing/land_consumption.py" line="119"/>
         <source>Built-up classes of the rasters (e.g. 1 or 80 or 10-12)</source>
         <translation>栅格的建成区类别（如 1、80 或 10-12）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="125"/>
+        <location filename="../processing/land_consumption.py" line="121"/>
         <source>Or built-up polygons at the start year</source>
         <translation>或起始年建成区多边形</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="128"/>
+        <location filename="../processing/land_consumption.py" line="124"/>
         <source>Or built-up polygons at the end year</source>
         <translation>或结束年建成区多边形</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="131"/>
+        <location filename="../processing/land_consumption.py" line="127"/>
         <source>Start year (t1)</source>
         <translation>起始年（t1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="131"/>
+        <location filename="../processing/land_consumption.py" line="127"/>
         <source>End year (t2)</source>
         <translation>结束年（t2）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="134"/>
+        <location filename="../processing/land_consumption.py" line="130"/>
         <source>Population of the whole area at the start year</source>
         <translation>起始年全域人口</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="134"/>
+        <location filename="../processing/land_consumption.py" line="130"/>
         <source>Population of the whole area at the end year</source>
         <translation>结束年全域人口</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="138"/>
+        <location filename="../processing/land_consumption.py" line="134"/>
         <source>Zone field with the population at the start year</source>
         <translation>起始年人口所在的分区字段</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="138"/>
+        <location filename="../processing/land_consumption.py" line="134"/>
         <source>Zone field with the population at the end year</source>
         <translation>结束年人口所在的分区字段</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="143"/>
+        <location filename="../processing/land_consumption.py" line="139"/>
         <source>Or population raster at the start year</source>
         <translation>或起始年人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="143"/>
+        <location filename="../processing/land_consumption.py" line="139"/>
         <source>Or population raster at the end year</source>
         <translation>或结束年人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="146"/>
+        <location filename="../scale/__main__.py" line="91"/>
         <source>PGR counted as zero up to (per year)</source>
         <translation>PGR 视为零的上限（每年）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="151"/>
+        <location filename="../processing/land_consumption.py" line="147"/>
         <source>Land consumption rate (per year)</source>
         <translation>土地消耗率（每年）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="152"/>
+        <location filename="../processing/land_consumption.py" line="148"/>
         <source>Population growth rate (per year)</source>
         <translation>人口增长率（每年）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="153"/>
+        <location filename="../processing/land_consumption.py" line="149"/>
         <source>PGR status (ok, near_zero, negative)</source>
         <translation>PGR 状态（ok、near_zero、negative）</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="159"/>
+        <location filename="../processing/land_consumption.py" line="155"/>
         <source>YEAR_END ({}) must come after YEAR_START ({}).</source>
         <translation>YEAR_END（{}）必须晚于 YEAR_START（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="172"/>
+        <location filename="../processing/land_consumption.py" line="170"/>
         <source>PGR is near zero or negative in zone(s) {}: LCRPGR is left empty there (see pgr_flag).</source>
         <translation>分区 {} 的 PGR 接近零或为负：这些分区的 LCRPGR 留空（见 pgr_flag）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="181"/>
+        <location filename="../processing/land_consumption.py" line="179"/>
         <source>PGR for the whole area is {} ({}): LCRPGR is not computed, since dividing by it would mislead.</source>
         <translation>全域 PGR 为 {}（{}）：不计算 LCRPGR，因为除以该值会产生误导。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="213"/>
+        <location filename="../processing/land_consumption.py" line="205"/>
         <source>Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not both and not neither.</source>
         <translation>{}年的建成区面积只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="239"/>
+        <location filename="../processing/land_consumption.py" line="248"/>
         <source>Give the population either as a zone field ({}) or as a raster ({}), not both.</source>
         <translation>人口只能以分区字段（{}）或栅格（{}）之一提供，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="244"/>
+        <location filename="../processing/land_consumption.py" line="253"/>
         <source>{} needs a ZONES layer holding field &apos;{}&apos;.</source>
         <translation>{} 需要一个包含字段“{}”的 ZONES 图层。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="286"/>
+        <location filename="../processing/land_consumption.py" line="299"/>
         <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds &apos;{}&apos;, not a population.</source>
         <translation>分区图层“{}”，分区“{}”：字段“{}”的值为“{}”，不是人口数。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="290"/>
+        <location filename="../processing/land_consumption.py" line="303"/>
         <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds a negative population ({}).</source>
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
@@ -1354,7 +1354,7 @@
         <translation>超过阈值的人口比例（百分比）</translation>
     </message>
     <message>
-        <location filename="../processing/pm25_exposure.py" line="101"/>
+        <location filename="../processing/pm25_exposure.py" line="103"/>
         <source>{:.6g} people live on pixels without a concentration value in &apos;{}&apos; (nodata or outside it); they are left out of the mean.</source>
         <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
     </message>
@@ -1859,42 +1859,42 @@
         <translation>基准年份：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="174"/>
+        <location filename="../processing/water_extent.py" line="171"/>
         <source>Layer &apos;{}&apos; in {} is not a raster.</source>
         <translation>{1} 中的图层“{0}”不是栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="186"/>
+        <location filename="../processing/water_extent.py" line="184"/>
         <source>Parameter {}: &apos;{}&apos; is not a list of years such as 2000,2005,2010.</source>
         <translation>参数 {}：“{}”不是类似 2000,2005,2010 的年份列表。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="190"/>
+        <location filename="../processing/water_extent.py" line="188"/>
         <source>Parameter {} lists {} year(s) for {} raster(s); give one year per raster, in the same order.</source>
         <translation>参数 {} 为 {} 个栅格列出了 {} 个年份；请按相同顺序为每个栅格给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="198"/>
+        <location filename="../processing/water_extent.py" line="196"/>
         <source>Raster &apos;{}&apos; has no year in its name: list the years in {}.</source>
         <translation>栅格“{}”的名称中没有年份：请在 {} 中列出年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="204"/>
+        <location filename="../processing/water_extent.py" line="202"/>
         <source>Year(s) {} appear more than once among the water rasters; give one raster per year.</source>
         <translation>年份 {} 在水体栅格中出现了多次；请每年只提供一个栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="214"/>
+        <location filename="../processing/water_extent.py" line="212"/>
         <source>Water polygons &apos;{}&apos;: choose their year field in {}.</source>
         <translation>水体多边形“{}”：请在 {} 中选择其年份字段。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="221"/>
+        <location filename="../processing/water_extent.py" line="219"/>
         <source>Water polygons &apos;{}&apos; hold no polygon.</source>
         <translation>水体多边形“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="240"/>
+        <location filename="../processing/water_extent.py" line="238"/>
         <source>Water polygons &apos;{}&apos;, feature {}: field &apos;{}&apos; holds &apos;{}&apos;, not a year.</source>
         <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
     </message>
@@ -2334,12 +2334,12 @@
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="213"/>
+        <location filename="../processing/land_consumption.py" line="205"/>
         <source>start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="213"/>
+        <location filename="../processing/land_consumption.py" line="205"/>
         <source>end</source>
         <translation>结束</translation>
     </message>
@@ -2549,12 +2549,12 @@
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="88"/>
+        <location filename="../processing/zones.py" line="89"/>
         <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="187"/>
+        <location filename="../processing/zones.py" line="189"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
@@ -2564,12 +2564,12 @@
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="57"/>
+        <location filename="../processing/zones.py" line="58"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="76"/>
+        <location filename="../processing/zones.py" line="77"/>
         <source>field &apos;{}&apos;</source>
         <translation>字段“{}”</translation>
     </message>
@@ -2599,7 +2599,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积：在地理坐标参考系中，每一行像元按椭球面积计算；在投影坐标参考系中使用以米为单位的像元面积，并按投影的面积比例因子校正（因此在 Web 墨卡托中也是真实面积；等积投影或地方投影如 CGCS2000 高斯-克吕格投影几乎无需校正）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="89"/>
+        <location filename="../processing/land_consumption.py" line="85"/>
         <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS and for polygons; for projected rasters the pixel area in metres corrected by the projection's areal scale.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
     </message>
@@ -2607,6 +2607,246 @@
         <location filename="../processing/water_extent.py" line="59"/>
         <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS; for projected rasters the pixel area in metres corrected by the projection's areal scale. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="35"/>
+        <source>error: {}</source>
+        <translation>错误：{}</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="38"/>
+        <source>{} whole area: {} {} ({} zones, {} windows, {})</source>
+        <translation>{} 全区：{} {}（{} 个分区，{} 个窗口，{}）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="58"/>
+        <source>band of the rasters</source>
+        <translation>栅格的波段</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="59"/>
+        <source>zones: any vector file GDAL reads</source>
+        <translation>分区：GDAL 可读的任意矢量文件</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="60"/>
+        <source>layer of the zones file (default: the first)</source>
+        <translation>分区文件中的图层（默认：第一个）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="61"/>
+        <source>field with unique zone ids (default: the feature id)</source>
+        <translation>分区编号唯一的字段（默认：要素编号）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="62"/>
+        <source>field with the zone names</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="63"/>
+        <source>area level of the zones&apos; store rows</source>
+        <translation>分区在结果库中的区域级别</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="64"/>
+        <source>year of the store rows</source>
+        <translation>写入结果库的年份</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="65"/>
+        <source>id of the whole area&apos;s store row</source>
+        <translation>全区在结果库中的编号</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="66"/>
+        <source>name of the whole area</source>
+        <translation>全区名称</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="67"/>
+        <source>write the zones&apos; values to this CSV (UTF-8)</source>
+        <translation>将各分区的值写入此 CSV（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="68"/>
+        <source>upsert the rows into this results store (GeoPackage)</source>
+        <translation>将各行写入（更新或插入）此结果库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="69"/>
+        <source>pixels per task</source>
+        <translation>每个任务的像元数</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="71"/>
+        <source>run on a local Dask cluster of N processes</source>
+        <translation>在由 N 个进程组成的本地 Dask 集群上运行</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="72"/>
+        <source>run on the Dask cluster at this address (tcp://host:8786)</source>
+        <translation>在此地址的 Dask 集群上运行（tcp://host:8786）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="73"/>
+        <source>send this zip of the plugin to the cluster&apos;s workers first (dist/sdg_monitor-&lt;version&gt;.zip from make package)</source>
+        <translation>先将此插件 zip 包发送到集群的各工作进程（make package 生成的 dist/sdg_monitor-&lt;version&gt;.zip）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="75"/>
+        <source>SDG indicators over tiled rasters, in this process or on a Dask cluster.</source>
+        <translation>在分块栅格上计算 SDG 指标，可在本进程中或 Dask 集群上运行。</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="78"/>
+        <source>SDG 15.1.1 forest area as a proportion of land area</source>
+        <translation>SDG 15.1.1 森林面积占陆地面积的比例</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="80"/>
+        <source>land-cover tiles: paths or globs, or a VRT</source>
+        <translation>土地覆盖分块：路径或通配符，或一个 VRT</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="82"/>
+        <source>forest classes (default 20, GlobeLand30)</source>
+        <translation>森林类别（默认 20，GlobeLand30）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="83"/>
+        <source>inland water classes (default 60)</source>
+        <translation>内陆水体类别（默认 60）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="84"/>
+        <source>SDG 11.3.1 land consumption rate to population growth rate</source>
+        <translation>SDG 11.3.1 土地消耗率与人口增长率之比</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="87"/>
+        <source>tiles: paths or globs, or a VRT</source>
+        <translation>分块：路径或通配符，或一个 VRT</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="88"/>
+        <source>built-up classes (default 1; GlobeLand30: 80)</source>
+        <translation>建设用地类别（默认 1；GlobeLand30 为 80）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="89"/>
+        <source>start year (t1)</source>
+        <translation>起始年份（t1）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="90"/>
+        <source>end year (t2)</source>
+        <translation>结束年份（t2）</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="103"/>
+        <source>Dask is not installed: pip install &apos;dask[distributed]&apos;, or run without --workers and --scheduler.</source>
+        <translation>未安装 Dask：请执行 pip install 'dask[distributed]'，或不使用 --workers 和 --scheduler 运行。</translation>
+    </message>
+    <message>
+        <location filename="../scale/__main__.py" line="128"/>
+        <source>{}/{} windows</source>
+        <translation>{}/{} 个窗口</translation>
+    </message>
+    <message>
+        <location filename="../scale/indicators.py" line="83"/>
+        <source>The end year ({}) must come after the start year ({}).</source>
+        <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../scale/kernels.py" line="47"/>
+        <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
+        <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
+    </message>
+    <message>
+        <location filename="../scale/kernels.py" line="63"/>
+        <source>Could not rasterize the zones on &apos;{}&apos;.</source>
+        <translation>无法在“{}”上栅格化分区。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="42"/>
+        <source>No raster matches &apos;{}&apos;: check the path or the pattern.</source>
+        <translation>没有与“{}”匹配的栅格：请检查路径或通配符。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="50"/>
+        <source>No raster given: give at least one tile.</source>
+        <translation>未提供栅格：请至少提供一个分块。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="57"/>
+        <source>Cannot open raster &apos;{}&apos;: check that it exists and is a raster GDAL reads.</source>
+        <translation>无法打开栅格“{}”：请确认文件存在且为 GDAL 可读的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="82"/>
+        <source>Raster &apos;{}&apos; has {} band(s), not band {}: choose another band.</source>
+        <translation>栅格“{}”只有 {} 个波段，没有波段 {}：请选择其他波段。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="86"/>
+        <source>Raster &apos;{}&apos; has no coordinate reference system: assign one (gdal_edit.py -a_srs).</source>
+        <translation>栅格“{}”没有坐标参考系：请为其指定一个（gdal_edit.py -a_srs）。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="90"/>
+        <source>Raster &apos;{}&apos; is rotated or not north-up: warp it to a north-up grid first.</source>
+        <translation>栅格“{}”有旋转或不是北向朝上：请先将其重投影到北向朝上的格网。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="98"/>
+        <source>Raster &apos;{}&apos; is in another CRS than &apos;{}&apos;: give tiles in one CRS.</source>
+        <translation>栅格“{}”与“{}”的坐标参考系不同：请提供同一坐标参考系的分块。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="101"/>
+        <source>Raster &apos;{}&apos; has another pixel size than &apos;{}&apos;: give tiles of one resolution.</source>
+        <translation>栅格“{}”与“{}”的像元大小不同：请提供同一分辨率的分块。</translation>
+    </message>
+    <message>
+        <location filename="../scale/tiles.py" line="117"/>
+        <source>Rasters &apos;{}&apos; and &apos;{}&apos; overlap: their common pixels would count twice. Give tiles that do not overlap (or one mosaic).</source>
+        <translation>栅格“{}”与“{}”相互重叠：重叠的像元会被重复计算。请提供互不重叠的分块（或一个镶嵌）。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="48"/>
+        <source>Cannot open zones &apos;{}&apos;: check that it exists and is a vector layer GDAL reads.</source>
+        <translation>无法打开分区“{}”：请确认文件存在且为 GDAL 可读的矢量图层。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="52"/>
+        <source>Zones &apos;{}&apos; has no layer &apos;{}&apos;.</source>
+        <translation>分区“{}”没有图层“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="56"/>
+        <source>Zones &apos;{}&apos; has no field &apos;{}&apos;; its fields are: {}.</source>
+        <translation>分区“{}”没有字段“{}”；其字段为：{}。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="67"/>
+        <source>Zones &apos;{}&apos; feature {} is not a polygon: give a polygon layer.</source>
+        <translation>分区“{}”的要素 {} 不是面：请提供面图层。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="77"/>
+        <source>Zones &apos;{}&apos; has no features: give a layer with zones.</source>
+        <translation>分区“{}”没有要素：请提供包含分区的图层。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="80"/>
+        <source>Zones &apos;{}&apos;: id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
+        <translation>分区“{}”：编号“{}”在字段“{}”中出现多次；请选择值唯一的字段。</translation>
+    </message>
+    <message>
+        <location filename="../scale/zones.py" line="93"/>
+        <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
+        <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
     </message>
 </context>
 </TS>

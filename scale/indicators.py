@@ -11,6 +11,8 @@ import pandas as pd
 
 from ..core.formulas import ratio
 from ..core.land_formulas import PGR_TOLERANCE, land_consumption_record
+from ..translation import tr
+from . import ScaleError
 from .backend import Progress, reduce_windows
 from .kernels import class_areas, value_sums
 from .tiles import WINDOW_PIXELS, Window, expand, plan
@@ -78,7 +80,7 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
     """SDG 11.3.1 (LCRPGR) per zone from built-up tiles (class list ``builtup``) and population tiles at two
     dates; each set of tiles on its own grid, the zones burnt on each."""
     if year_end <= year_start:
-        raise ValueError(f"the end year ({year_end}) must come after the start year ({year_start})")
+        raise ScaleError(tr("The end year ({}) must come after the start year ({}).").format(year_end, year_start))
     sets = [plan(expand(paths), band, window_pixels)
             for paths in (builtup_start, builtup_end, population_start, population_end)]
     zone_set = read_zones(zones, zone_id, zone_name, zones_layer, sets[0][0].wkt)

@@ -10,6 +10,7 @@ from osgeo import gdal, osr
 from ..core.classes import classify
 from ..core.geodesy import cell_areas_geographic, polygon_area
 from ..core.zonal import CategoryAreas, strip_rows
+from ..translation import tr
 from . import ScaleError
 from .burn import burn, label_type, memory_zones
 from .tiles import Window, open_raster
@@ -43,7 +44,8 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
     """(values, validity, zone labels, pixel areas in m²) per strip of the window."""
     dataset = open_raster(window.path)
     if dataset is None:
-        raise ScaleError(f"A worker cannot open raster '{window.path}': give paths every worker can read.")
+        raise ScaleError(tr("A worker cannot open raster '{}': give paths every worker can read.").format(
+            window.path))
     band = dataset.GetRasterBand(window.band)
     srs = osr.SpatialReference()
     srs.ImportFromWkt(window.wkt)
@@ -58,7 +60,7 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
         geotransform = (x0, xres, 0.0, y0 + row0 * yres, 0.0, yres)
         labels = burn(polygons, geotransform, window.xsize, height, zones.wkt, label_type(zones.count))
         if labels is None:
-            raise ScaleError(f"Could not rasterize the zones on '{window.path}'.")
+            raise ScaleError(tr("Could not rasterize the zones on '{}'.").format(window.path))
         yield data, _valid(band, window, row0, data), labels, pixel_areas(geotransform, window.xsize, height, srs)
         if (window.yoff + row0 + height) % block_rows == 0:
             band.FlushCache()  # this strip's blocks are done with: keep GDAL's cache small

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from osgeo import gdal, osr
 
+from ..translation import tr
 from . import ScaleError
 
 #: Pixels per window: one task of a worker (about 16 MB of Byte land cover).
@@ -38,7 +39,7 @@ def expand(patterns: Sequence[str]) -> list[str]:
     for pattern in patterns:
         matches = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
         if not matches:
-            raise ScaleError(f"No raster matches '{pattern}': check the path or the pattern.")
+            raise ScaleError(tr("No raster matches '{}': check the path or the pattern.").format(pattern))
         paths += matches
     return paths
 
@@ -46,14 +47,15 @@ def expand(patterns: Sequence[str]) -> list[str]:
 def plan(paths: Sequence[str], band: int = 1, window_pixels: int = WINDOW_PIXELS) -> list[Window]:
     """The windows of every raster, checked to share one CRS and pixel size and not to overlap."""
     if not paths:
-        raise ScaleError("No raster given: give at least one tile.")
+        raise ScaleError(tr("No raster given: give at least one tile."))
     windows: list[Window] = []
     first: tuple[str, osr.SpatialReference, tuple[float, float]] | None = None
     extents: list[tuple[str, tuple[float, float, float, float]]] = []
     for path in paths:
         dataset = open_raster(path)
         if dataset is None:
-            raise ScaleError(f"Cannot open raster '{path}': check that it exists and is a raster GDAL reads.")
+            raise ScaleError(tr("Cannot open raster '{}': check that it exists and is a raster GDAL reads.").format(
+                path))
         srs, geotransform = _checked_grid(path, dataset, band)
         if first is None:
             first = (path, srs, (geotransform[1], geotransform[5]))
@@ -77,14 +79,15 @@ def open_raster(path: str):
 
 def _checked_grid(path: str, dataset, band: int) -> tuple[osr.SpatialReference, tuple[float, ...]]:
     if not 1 <= band <= dataset.RasterCount:
-        raise ScaleError(f"Raster '{path}' has {dataset.RasterCount} band(s), not band {band}: choose another "
-                         "band.")
+        raise ScaleError(tr("Raster '{}' has {} band(s), not band {}: choose another band.").format(
+            path, dataset.RasterCount, band))
     srs = dataset.GetSpatialRef()
     if srs is None:
-        raise ScaleError(f"Raster '{path}' has no coordinate reference system: assign one (gdal_edit.py -a_srs).")
+        raise ScaleError(tr("Raster '{}' has no coordinate reference system: assign one (gdal_edit.py -a_srs).").format(
+            path))
     geotransform = dataset.GetGeoTransform()
     if geotransform[2] != 0.0 or geotransform[4] != 0.0 or geotransform[5] >= 0.0:
-        raise ScaleError(f"Raster '{path}' is rotated or not north-up: warp it to a north-up grid first.")
+        raise ScaleError(tr("Raster '{}' is rotated or not north-up: warp it to a north-up grid first.").format(path))
     return srs, geotransform
 
 
@@ -92,11 +95,11 @@ def _check_same_grid(path: str, srs: osr.SpatialReference, geotransform: tuple[f
                      first: tuple[str, osr.SpatialReference, tuple[float, float]]) -> None:
     first_path, first_srs, (xres, yres) = first
     if not srs.IsSame(first_srs):
-        raise ScaleError(f"Raster '{path}' is in another CRS than '{first_path}': give tiles in one CRS.")
+        raise ScaleError(tr("Raster '{}' is in another CRS than '{}': give tiles in one CRS.").format(path, first_path))
     if not (math.isclose(geotransform[1], xres, rel_tol=1e-9) and math.isclose(geotransform[5], yres,
                                                                                     rel_tol=1e-9)):
-        raise ScaleError(f"Raster '{path}' has another pixel size than '{first_path}': give tiles of one "
-                         "resolution.")
+        raise ScaleError(tr("Raster '{}' has another pixel size than '{}': give tiles of one resolution.").format(
+            path, first_path))
 
 
 def _extent(geotransform: tuple[float, ...], width: int, height: int) -> tuple[float, float, float, float]:
@@ -111,8 +114,8 @@ def _check_no_overlap(path: str, extent: tuple[float, ...],
     for other, (oxmin, oymin, oxmax, oymax) in extents:
         if xmin < oxmax - tolerance and oxmin < xmax - tolerance and ymin < oymax - tolerance \
                 and oymin < ymax - tolerance:
-            raise ScaleError(f"Rasters '{other}' and '{path}' overlap: their common pixels would count twice. "
-                             "Give tiles that do not overlap (or one mosaic).")
+            raise ScaleError(tr("Rasters '{}' and '{}' overlap: their common pixels would count twice. Give tiles "
+                                "that do not overlap (or one mosaic).").format(other, path))
 
 
 def _windows(path: str, band: int, dataset, geotransform: tuple[float, ...], wkt: str, block: Sequence[int],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import ogr, osr
 
+from ..translation import tr
 from . import ScaleError
 
 
@@ -44,14 +45,16 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
     except RuntimeError:
         dataset = None
     if dataset is None:
-        raise ScaleError(f"Cannot open zones '{path}': check that it exists and is a vector layer GDAL reads.")
+        raise ScaleError(tr("Cannot open zones '{}': check that it exists and is a vector layer GDAL reads.").format(
+            path))
     layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
     if layer is None:
-        raise ScaleError(f"Zones '{path}' has no layer '{layer_name}'.")
+        raise ScaleError(tr("Zones '{}' has no layer '{}'.").format(path, layer_name))
     names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
     for field in (id_field, name_field):
         if field and field not in names:
-            raise ScaleError(f"Zones '{path}' has no field '{field}'; its fields are: {', '.join(names)}.")
+            raise ScaleError(tr("Zones '{}' has no field '{}'; its fields are: {}.").format(
+                path, field, ", ".join(names)))
     transform = _transform(path, layer, wkt)
     ids, labels, polygons, boxes = [], [], [], []
     for feature in layer:
@@ -61,7 +64,8 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
         if geometry is None or geometry.IsEmpty():
             continue
         if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-            raise ScaleError(f"Zones '{path}' feature {feature.GetFID()} is not a polygon: give a polygon layer.")
+            raise ScaleError(tr("Zones '{}' feature {} is not a polygon: give a polygon layer.").format(
+                path, feature.GetFID()))
         geometry = geometry.Clone()
         if not geometry.IsValid():
             geometry = geometry.MakeValid()
@@ -70,11 +74,11 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
         polygons.append((len(ids), bytes(geometry.ExportToWkb())))
         boxes.append(geometry.GetEnvelope())
     if not ids:
-        raise ScaleError(f"Zones '{path}' has no features: give a layer with zones.")
+        raise ScaleError(tr("Zones '{}' has no features: give a layer with zones.").format(path))
     if len(set(ids)) != len(ids):
         duplicate = next(i for i in ids if ids.count(i) > 1)
-        raise ScaleError(f"Zones '{path}': id '{duplicate}' appears more than once in field '{id_field or 'fid'}'; "
-                         "choose a field with unique values.")
+        raise ScaleError(tr("Zones '{}': id '{}' appears more than once in field '{}'; choose a field with unique "
+                            "values.").format(path, duplicate, id_field or "fid"))
     return Zones(ids, labels, ZonePayload(wkt, len(ids), tuple(polygons),
                                           np.array(boxes, dtype=np.float64).reshape(-1, 4)))
 
@@ -86,7 +90,7 @@ def _text(value) -> str:
 def _transform(path: str, layer, wkt: str) -> osr.CoordinateTransformation | None:
     source = layer.GetSpatialRef()
     if source is None:
-        raise ScaleError(f"Zones '{path}' have no coordinate reference system: assign one.")
+        raise ScaleError(tr("Zones '{}' have no coordinate reference system: assign one.").format(path))
     target = osr.SpatialReference()
     target.ImportFromWkt(wkt)
     if source.IsSame(target):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ("zh_CN",)
-SOURCE_DIRS = ("", "core", "processing", "ui")
+SOURCE_DIRS = ("", "core", "processing", "ui", "scale")
 CONTEXT, PYLUPDATE_CONTEXT = "<name>SdgMonitor</name>", "<name>@default</name>"
 
 

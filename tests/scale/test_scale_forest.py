@@ -162,3 +162,13 @@ def test_a_separate_cluster_runs_the_uploaded_plugin_zip(tiled, tmp_path):
                           float_precision="round_trip")
     pd.testing.assert_frame_equal(cluster.drop(columns="area_name"), local.zones.drop(columns="area_name"),
                                   check_exact=True)
+
+
+def test_command_line_speaks_chinese_in_a_chinese_locale(tiled):
+    paths, _, zones = tiled
+    env = dict(_env(), LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", LANGUAGE="")
+    run = subprocess.run([sys.executable, "-m", "sdg_monitor.scale", "forest", "--landcover", *paths,
+                          "--zones", zones, "--zone-id", "nope"], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert run.returncode == 1
+    assert "错误：分区“" in run.stderr and "没有字段“nope”" in run.stderr

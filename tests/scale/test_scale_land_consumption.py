@@ -12,6 +12,7 @@ import pytest
 from qgis.core import NULL
 from scale_data import GRIDS, tiles, zones_layer
 from sdg_monitor.core.store import ResultsStore
+from sdg_monitor.scale import ScaleError
 from sdg_monitor.scale.backend import local_client
 from sdg_monitor.scale.indicators import land_consumption
 
@@ -79,7 +80,7 @@ def test_command_line_writes_the_store(dates, tmp_path):
 
 
 def test_years_must_increase(dates):
-    with pytest.raises(ValueError, match="must come after"):
+    with pytest.raises(ScaleError, match="must come after"):
         land_consumption(dates["builtup_start"][0], dates["builtup_end"][0], dates["population_start"][0],
                          dates["population_end"][0], dates["zones"], 2020, 2015)
 

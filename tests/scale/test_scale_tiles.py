@@ -79,3 +79,36 @@ def test_polygon_area_matches_qgis_geodesic_area():
     ours = polygon_area(np.array([p.x() for p in points]), np.array([p.y() for p in points]),
                         6378137.0, 6356752.314245179)
     assert ours == pytest.approx(measure.measureArea(geometry), rel=1e-6)
+
+
+def test_the_scale_out_runs_without_qgis(tmp_path):
+    """Dask workers may have GDAL and numpy but no QGIS: the backend then runs, with English messages."""
+    import os
+    import subprocess
+    import sys
+
+    tile = _tile(tmp_path, "t.tif")
+    square = "POLYGON((500000 3369900,500200 3369900,500200 3370000,500000 3370000,500000 3369900))"
+    zones = str(write_polygons(tmp_path / "z.gpkg", "z", 4549, [square], [{"code": "a"}]))
+    script = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def block(name, *args, **kwargs):\n"
+        "    if name.split('.')[0] in ('qgis', 'PyQt5'):\n"
+        "        raise ImportError(name)\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = block\n"
+        "from sdg_monitor.scale import ScaleError\n"
+        "from sdg_monitor.scale.indicators import forest_area\n"
+        f"print(forest_area([{tile!r}], {zones!r}, 'code', forest=(1,)).total['value'])\n"
+        "try:\n"
+        f"    forest_area([{str(tmp_path / 'none_*.tif')!r}], {zones!r})\n"
+        "except ScaleError as err:\n"
+        "    print(err)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('qgis', 'PyQt5'))))\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    value, message, modules = run.stdout.splitlines()
+    assert float(value) == 100.0  # every pixel of the zone is class 1
+    assert message.startswith("No raster matches") and modules == "[]"
