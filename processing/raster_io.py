@@ -165,7 +165,14 @@ class Strip:
 
 def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedback | None = None,
                 grid: RasterGrid | None = None) -> Iterator[Strip]:
-    """Yield the band strip by strip on ``grid`` (default: the layer's own grid).
+    """Yield the band strip by strip on ``grid`` (default: the layer's own grid); see :func:`open_strips`."""
+    strips, _ = open_strips(layer, band, grid)
+    yield from strips
+
+
+def open_strips(layer: QgsRasterLayer, band: int, grid: RasterGrid | None = None) -> tuple[Iterator[Strip], bool]:
+    """The strips of the band on ``grid`` (default: the layer's own grid), and whether reading them calls GDAL and
+    numpy only (no QGIS API: they may be read in another thread, the one thread that iterates them).
 
     On another grid each pixel takes the value of the source pixel holding its centre (nearest neighbour). A
     GDAL raster is read with GDAL in its own data type: window by window on its own grid, through a row and
@@ -188,12 +195,17 @@ def read_strips(layer: QgsRasterLayer, band: int, feedback: QgsProcessingFeedbac
     reader = NearestReader.open(layer, band, grid.crs)
     if reader is not None:  # validity complete: nodata, NaN and user nodata ranges
         strips = _window_strips(reader, grid) if grid == own else _nearest_strips(reader, dtype, grid)
-        for row0, data, valid in strips:
-            yield Strip(row0, data, valid)
-        return
+        return (Strip(row0, data, valid) for row0, data, valid in strips), True
     ranges = [(r.min(), r.max()) for r in provider.userNoDataValues(band)]
     warped = _gdal_warped(layer, band, grid) if grid != own else None
-    strips = _warped_strips(warped, grid) if warped is not None else _provider_strips(layer, band, dtype, own, grid)
+    if warped is not None:
+        return _masked(_warped_strips(warped, grid), ranges), True
+    return _masked(_provider_strips(layer, band, dtype, own, grid), ranges), False
+
+
+def _masked(strips: Iterator[tuple[int, np.ndarray, np.ndarray]],
+            ranges: list[tuple[float, float]]) -> Iterator[Strip]:
+    """Strips with NaN and the user nodata ranges made invalid."""
     for row0, data, valid in strips:
         if np.issubdtype(data.dtype, np.floating):
             valid &= ~np.isnan(data)

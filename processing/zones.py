@@ -1,6 +1,7 @@
 """Zones for disaggregation: read once from any vector source, rasterized once onto a raster grid."""
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -20,9 +21,10 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
+from ..core.prefetch import prefetch
 from ..scale.burn import burn, label_type, memory_zones
 from ..translation import tr
-from .raster_io import RasterGrid, Strip, grid_of, read_strips
+from .raster_io import RasterGrid, Strip, grid_of, open_strips
 from .tables import refuse_garbled
 
 
@@ -176,17 +178,29 @@ def zonal_stacks(bands: Sequence[tuple[QgsRasterLayer, int]], labels: ZoneRaster
     """
     layer = bands[0][0]
     grid = grid_of(layer)
-    for strips in zip(*(read_strips(other, band, feedback, grid) for other, band in bands)):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled: nothing was written."))
-        row0, rows = strips[0].row0, strips[0].rows
-        zone_labels = (labels.read(row0, rows) if labels is not None
-                       else np.ones(strips[0].data.shape, dtype=np.uint8))
-        yield list(strips), zone_labels, grid.pixel_areas(row0, rows)
-        feedback.setProgress(100.0 * (row0 + rows) / grid.height)
+    sources = [open_strips(other, band, grid) for other, band in bands]
+    stacks = _labelled(zip(*(strips for strips, _ in sources)), labels, grid)
+    if grid.strip_rows() < grid.height and all(gdal_only for _, gdal_only in sources):
+        stacks = prefetch(stacks)  # GDAL reads and burns the next strip while the caller reduces this one
+    with closing(stacks):  # stops the reading thread when the caller stops early, cancels or raises
+        for strips, zone_labels in stacks:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled: nothing was written."))
+            row0, rows = strips[0].row0, strips[0].rows
+            yield list(strips), zone_labels, grid.pixel_areas(row0, rows)
+            feedback.setProgress(100.0 * (row0 + rows) / grid.height)
     missing = labels.unseen() if labels is not None else []
     if missing:
         feedback.pushWarning(
             tr("Zones layer '{}': zone(s) {} hold no pixel centre of raster layer '{}' (they lie outside it or are "
                "smaller than a pixel); their value is NULL.").format(labels.name, ", ".join(missing[:20]),
                                                                     layer.name()))
+
+
+def _labelled(stacks: Iterator[tuple[Strip, ...]], labels: ZoneRaster | None,
+              grid: RasterGrid) -> Iterator[tuple[tuple[Strip, ...], np.ndarray]]:
+    """Each stack of strips with its zone labels (1 everywhere without zones); GDAL and numpy only."""
+    for strips in stacks:
+        zone_labels = (labels.read(strips[0].row0, strips[0].rows) if labels is not None
+                       else np.ones((strips[0].rows, grid.width), dtype=np.uint8))
+        yield strips, zone_labels
