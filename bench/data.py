@@ -72,8 +72,9 @@ def ensure(size: Size, root: Path) -> Inputs:
     """The inputs of ``size`` under ``root/<name>``, generated when missing (a stamp marks a complete set)."""
     folder = root / size.name
     stamp = folder / "inputs.json"
-    if stamp.exists():
-        return Inputs(**json.loads(stamp.read_text()))
+    if stamp.exists():  # names relative to the folder (older stamps held absolute paths: their file names count)
+        names = json.loads(stamp.read_text())
+        return Inputs(**{key: name and str(folder / Path(name).name) for key, name in names.items()})
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(2030)
     n_patches = max(1, round(size.side_m / PATCH_M))
@@ -92,7 +93,7 @@ def ensure(size: Size, root: Path) -> Inputs:
     else:
         inputs = Inputs(landcover_2020=_mosaic(folder, "landcover_2020", size, grown, 2),
                         zones=_zones(folder / "zones.gpkg", size, rng))
-    stamp.write_text(json.dumps(asdict(inputs), indent=1))
+    stamp.write_text(json.dumps({key: path and Path(path).name for key, path in asdict(inputs).items()}, indent=1))
     return inputs
 
 

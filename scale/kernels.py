@@ -2,6 +2,7 @@
 kernels of ``core``. Each function returns partial sums that add up across windows."""
 from __future__ import annotations
 
+from contextlib import closing
 from typing import Iterator, Sequence
 
 import numpy as np
@@ -9,6 +10,7 @@ from osgeo import gdal, osr
 
 from ..core.classes import classify
 from ..core.geodesy import cell_areas_geographic, polygon_area
+from ..core.prefetch import prefetch
 from ..core.zonal import CategoryAreas, strip_rows
 from ..translation import tr
 from . import ScaleError
@@ -41,14 +43,22 @@ def value_sums(window: Window, zones: ZonePayload) -> np.ndarray:
 
 
 def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-    """(values, validity, zone labels, pixel areas in m²) per strip of the window."""
+    """(values, validity, zone labels, pixel areas in m²) per strip of the window; the next strip is read and
+    burnt in a background thread while the caller reduces this one."""
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(window.wkt)
+    with closing(prefetch(_read(window, zones))) as strips:
+        for data, valid, labels, geotransform in strips:
+            yield data, valid, labels, pixel_areas(geotransform, window.xsize, data.shape[0], srs)
+
+
+def _read(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, tuple]]:
+    """(values, validity, zone labels, geotransform) per strip: GDAL only, in the thread that opened the raster."""
     dataset = open_raster(window.path)
     if dataset is None:
         raise ScaleError(tr("A worker cannot open raster '{}': give paths every worker can read.").format(
             window.path))
     band = dataset.GetRasterBand(window.band)
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(window.wkt)
     x0, xres, _, y0, _, yres = window.geotransform
     xs, ys = (x0, x0 + window.xsize * xres), (y0, y0 + window.ysize * yres)
     polygons = memory_zones(zones.wkt, zones.within(min(xs), max(xs), min(ys), max(ys)))  # this window's only
@@ -61,7 +71,7 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
         labels = burn(polygons, geotransform, window.xsize, height, zones.wkt, label_type(zones.count))
         if labels is None:
             raise ScaleError(tr("Could not rasterize the zones on '{}'.").format(window.path))
-        yield data, _valid(band, window, row0, data), labels, pixel_areas(geotransform, window.xsize, height, srs)
+        yield data, _valid(band, window, row0, data), labels, geotransform
         if (window.yoff + row0 + height) % block_rows == 0:
             band.FlushCache()  # this strip's blocks are done with: keep GDAL's cache small
 
