@@ -134,7 +134,7 @@
         <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="78"/>
+        <location filename="../scale/indicators.py" line="56"/>
         <source>Classes {} are listed both as forest and as water; list each class once.</source>
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>参数 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="167"/>
+        <location filename="../scale/indicators.py" line="125"/>
         <source>Parameter {} lists no class; give at least one.</source>
         <translation>参数 {} 未列出任何类别；请至少提供一个。</translation>
     </message>
@@ -159,42 +159,42 @@
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="178"/>
+        <location filename="../processing/raster_io.py" line="185"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="183"/>
+        <location filename="../processing/raster_io.py" line="190"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="223"/>
+        <location filename="../processing/raster_io.py" line="235"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="55"/>
+        <location filename="../processing/zones.py" line="57"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="61"/>
+        <location filename="../processing/zones.py" line="63"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="81"/>
+        <location filename="../processing/zones.py" line="83"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="145"/>
+        <location filename="../processing/zones.py" line="147"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="181"/>
+        <location filename="../processing/zones.py" line="188"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
@@ -2549,12 +2549,12 @@
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="89"/>
+        <location filename="../processing/zones.py" line="91"/>
         <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="189"/>
+        <location filename="../processing/zones.py" line="194"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
@@ -2564,12 +2564,12 @@
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="58"/>
+        <location filename="../processing/zones.py" line="60"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="77"/>
+        <location filename="../processing/zones.py" line="79"/>
         <source>field &apos;{}&apos;</source>
         <translation>字段“{}”</translation>
     </message>
@@ -2754,17 +2754,17 @@
         <translation>{}/{} 个窗口</translation>
     </message>
     <message>
-        <location filename="../scale/indicators.py" line="83"/>
+        <location filename="../scale/indicators.py" line="89"/>
         <source>The end year ({}) must come after the start year ({}).</source>
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="47"/>
+        <location filename="../scale/kernels.py" line="59"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="63"/>
+        <location filename="../scale/kernels.py" line="73"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>

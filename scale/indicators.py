@@ -50,6 +50,11 @@ def forest_area(landcover: Sequence[str], zones: str, zone_id: str = "", zone_na
                 client: Any = None, window_pixels: int = WINDOW_PIXELS,
                 progress: Progress | None = None) -> IndicatorTable:
     """SDG 15.1.1 (forest area / land area × 100) per zone over land-cover tiles (paths or globs)."""
+    _require_classes("FOREST_CLASSES", forest)
+    overlap = sorted(set(forest) & set(water))
+    if overlap:
+        raise ScaleError(tr("Classes {} are listed both as forest and as water; list each class once.").format(
+            overlap))
     paths = expand(landcover)
     windows = plan(paths, band, window_pixels)
     zone_set = read_zones(zones, zone_id, zone_name, zones_layer, windows[0].wkt)
@@ -79,6 +84,7 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
                      window_pixels: int = WINDOW_PIXELS, progress: Progress | None = None) -> IndicatorTable:
     """SDG 11.3.1 (LCRPGR) per zone from built-up tiles (class list ``builtup``) and population tiles at two
     dates; each set of tiles on its own grid, the zones burnt on each."""
+    _require_classes("BUILTUP_CLASSES", builtup)
     if year_end <= year_start:
         raise ScaleError(tr("The end year ({}) must come after the start year ({}).").format(year_end, year_start))
     sets = [plan(expand(paths), band, window_pixels)
@@ -112,6 +118,11 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
                        "WINDOWS": str(sum(len(windows) for windows in sets))})
     sources = [path for windows in sets for path in _paths(windows)]
     return IndicatorTable("11.3.1", "ratio", "sdg:land_consumption_11_3_1", total, table, sources, parameters)
+
+
+def _require_classes(name: str, classes: Sequence[int]) -> None:
+    if not classes:
+        raise ScaleError(tr("Parameter {} lists no class; give at least one.").format(name))
 
 
 def _paths(windows: list[Window]) -> list[str]:

@@ -112,3 +112,15 @@ def test_the_scale_out_runs_without_qgis(tmp_path):
     value, message, modules = run.stdout.splitlines()
     assert float(value) == 100.0  # every pixel of the zone is class 1
     assert message.startswith("No raster matches") and modules == "[]"
+
+
+def test_class_lists_are_checked_before_any_read(tmp_path):
+    from sdg_monitor.scale.indicators import forest_area, land_consumption
+
+    absent = [str(tmp_path / "absent.tif")]
+    with pytest.raises(ScaleError, match=r"Classes \[60\] are listed both as forest and as water"):
+        forest_area(absent, "zones.gpkg", forest=(20, 60), water=(60,))
+    with pytest.raises(ScaleError, match="FOREST_CLASSES lists no class"):
+        forest_area(absent, "zones.gpkg", forest=())
+    with pytest.raises(ScaleError, match="BUILTUP_CLASSES lists no class"):
+        land_consumption(absent, absent, absent, absent, "zones.gpkg", 2015, 2020, builtup=())
