@@ -60,8 +60,11 @@ def test_values_equal_the_processing_algorithm_on_the_mosaic(tiled, run_algorith
 
 def test_window_size_changes_no_count(tiled):
     paths, _, zones = tiled
+    before = {path: Path(path).read_bytes() for path in paths}
     small = forest_area(paths, zones, "code", window_pixels=64)
     whole = forest_area(paths, zones, "code", window_pixels=10**9)
+    assert {path: Path(path).read_bytes() for path in paths} == before  # inputs untouched, no sidecar written
+    assert not list(Path(paths[0]).parent.glob("*.aux.xml"))
     assert small.parameters["WINDOWS"] != whole.parameters["WINDOWS"]
     assert small.zones["pixels"].tolist() == whole.zones["pixels"].tolist()
     pd.testing.assert_frame_equal(small.zones, whole.zones, rtol=1e-9)
