@@ -2,6 +2,7 @@
 kernels of ``core``. Each function returns partial sums that add up across windows."""
 from __future__ import annotations
 
+import sys
 from contextlib import closing
 from typing import Iterator, Sequence
 
@@ -43,13 +44,27 @@ def value_sums(window: Window, zones: ZonePayload) -> np.ndarray:
 
 
 def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-    """(values, validity, zone labels, pixel areas in m²) per strip of the window; the next strip is read and
-    burnt in a background thread while the caller reduces this one."""
+    """(values, validity, zone labels, pixel areas in m²) per strip of the window; in one process the next strip
+    is read and burnt in a background thread while the caller reduces this one (in a Dask worker the workers
+    already fill the cores: there a thread more only competes with them, about 30 % slower)."""
     srs = osr.SpatialReference()
     srs.ImportFromWkt(window.wkt)
-    with closing(prefetch(_read(window, zones))) as strips:
+    reads = _read(window, zones)
+    with closing(reads if in_dask_worker() else prefetch(reads)) as strips:
         for data, valid, labels, geotransform in strips:
             yield data, valid, labels, pixel_areas(geotransform, window.xsize, data.shape[0], srs)
+
+
+def in_dask_worker() -> bool:
+    """Whether this runs as a task of a Dask worker."""
+    distributed = sys.modules.get("distributed")
+    if distributed is None:
+        return False
+    try:
+        distributed.get_worker()
+    except ValueError:
+        return False
+    return True
 
 
 def _read(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, tuple]]:

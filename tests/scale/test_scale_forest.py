@@ -13,7 +13,7 @@ from scale_data import GRIDS, tiles, zones_layer
 from sdg_monitor.core.store import ResultsStore
 from sdg_monitor.scale.backend import local_client, reduce_windows
 from sdg_monitor.scale.indicators import forest_area
-from sdg_monitor.scale.kernels import class_areas
+from sdg_monitor.scale.kernels import class_areas, in_dask_worker
 from sdg_monitor.scale.tiles import plan
 from sdg_monitor.scale.zones import read_zones
 
@@ -76,6 +76,7 @@ def test_dask_cluster_equals_the_local_run_bit_for_bit(tiled):
     with local_client(2) as client:
         probe = "__import__('os').environ.get('MALLOC_TRIM_THRESHOLD_')"
         assert set(client.run(eval, probe).values()) == {None}  # glibc's adaptive threshold stays on (speed)
+        assert client.submit(in_dask_worker, pure=False).result() and not in_dask_worker()  # no read-ahead there
         done = []
         dask = forest_area(paths, zones, "code", window_pixels=300, client=client,
                            progress=lambda n, total: done.append((n, total)))
