@@ -312,7 +312,7 @@ def dask(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
 
     def measured() -> object:
         result = run()
-        WORKER_PEAKS_MB[:] = list(client.run(_peak_mb).values())
+        WORKER_PEAKS_MB[:] = list(client.run(status_mb, "VmHWM").values())
         return result
 
     return measured
@@ -350,9 +350,10 @@ def _import_scale() -> None:
     import sdg_monitor.scale.indicators  # noqa: F401
 
 
-def _peak_mb() -> float:
+def status_mb(key: str) -> float:
+    """A memory figure of this process from /proc/self/status (``VmRSS``, ``VmHWM``), in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(key + ":"):
             return int(line.split()[1]) / 1024.0
     return float("nan")
 

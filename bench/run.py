@@ -95,7 +95,7 @@ def worker(spec: dict) -> int:
         cases.init_qgis(spec.get("code", ""))
     out = cases.out_folder(spec["size"])
     run = cases.BUILDERS[spec["engine"]](spec["indicator"], inputs, out)
-    start_mb = _status_mb("VmRSS")
+    start_mb = cases.status_mb("VmRSS")
     if spec.get("profile"):
         import cProfile
         import pstats
@@ -112,19 +112,11 @@ def worker(spec: dict) -> int:
             run()
             best = min(best, (time.perf_counter() - wall, time.process_time() - cpu))
         wall, cpu = best
-    peak_mb = max([_status_mb("VmHWM"), *cases.WORKER_PEAKS_MB])
+    peak_mb = max([cases.status_mb("VmHWM"), *cases.WORKER_PEAKS_MB])
     shutil.rmtree(out, ignore_errors=True)
     print("RESULT " + json.dumps({"wall": wall, "cpu": cpu, "peak_mb": peak_mb, "run_mb": peak_mb - start_mb}))
     sys.stdout.flush()
     os._exit(0)  # skip QGIS's exit handlers, which can crash after a headless run
-
-
-def _status_mb(key: str) -> float:
-    """A memory figure of this process from /proc/self/status, in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(key + ":"):
-            return int(line.split()[1]) / 1024.0
-    return float("nan")
 
 
 # --- the parent: cases in subprocesses ------------------------------------------------------------------------

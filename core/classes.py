@@ -58,16 +58,7 @@ def classify(block: np.ndarray, groups: Sequence[Sequence[int]], valid: np.ndarr
 
 def in_classes(block: np.ndarray, classes: Sequence[int], valid: np.ndarray) -> np.ndarray:
     """Boolean per pixel: valid and its value in ``classes`` (category 1 of :func:`classify` with one group)."""
-    if len(classes) <= FEW_VALUES:
-        out = np.zeros(block.shape, dtype=bool)
-        for value in _first_group(block.dtype, [classes]):
-            out |= block == value
-    elif block.dtype.kind in "ui" and block.dtype.itemsize <= 2:
-        out = np.take(_lookup_table(block.dtype, [classes]) == 1, block.view(f"u{block.dtype.itemsize}"))
-    else:
-        out = np.isin(block, classes)
-    out &= valid
-    return out
+    return classify(block, [classes], valid) == 1
 
 
 def _first_group(dtype: np.dtype, groups: Sequence[Sequence[int]]) -> dict[int, int]:

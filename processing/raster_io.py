@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 import numpy as np
@@ -135,9 +136,18 @@ def grid_of(layer: QgsRasterLayer) -> RasterGrid:
         raise QgsProcessingException(
             tr("Raster layer '{}' has no coordinate reference system: set one (Layer Properties > Source) "
                "and run again.").format(layer.name()))
-    source = _gdal_open(layer)
-    block_rows = source.GetRasterBand(1).GetBlockSize()[1] if source is not None and source.RasterCount else 1
+    block_rows = _block_rows(layer.source()) if layer.providerType() == "gdal" else 1
     return RasterGrid(layer.crs(), layer.extent(), layer.width(), layer.height(), block_rows)
+
+
+@lru_cache(maxsize=64)
+def _block_rows(source: str) -> int:
+    """Block height of band 1 of a GDAL source, read once per source (it only sizes strips; 1 when unknown)."""
+    try:
+        dataset = gdal.OpenEx(source, gdal.OF_RASTER)
+    except RuntimeError:
+        return 1
+    return dataset.GetRasterBand(1).GetBlockSize()[1] if dataset is not None and dataset.RasterCount else 1
 
 
 def _gdal_open(layer: QgsRasterLayer):

@@ -11,6 +11,7 @@ from osgeo import gdal, osr
 
 from ..core.classes import classify
 from ..core.geodesy import cell_areas_geographic, polygon_area
+from ..core.population import zone_sums
 from ..core.prefetch import prefetch
 from ..core.zonal import CategoryAreas, strip_rows
 from ..translation import tr
@@ -38,8 +39,7 @@ def value_sums(window: Window, zones: ZonePayload) -> np.ndarray:
     """Sum of the valid pixel values (e.g. people per pixel) per zone label (index 0: outside every zone)."""
     sums = np.zeros(zones.count + 1, dtype=np.float64)
     for data, valid, labels, _ in _strips(window, zones):
-        weights = np.where(valid, data, 0).astype(np.float64).ravel()
-        sums += np.bincount(labels.ravel(), weights=weights, minlength=zones.count + 1)
+        sums += zone_sums(labels, np.where(valid, data, 0), zones.count)
     return sums
 
 
