@@ -295,6 +295,11 @@ class PostgresStore(Store):
             raise _SchemaError(f"table {table.name} has no unique key on {', '.join(table.key)}")
 
     # --- connections ---
+    def session(self, action: str):
+        """A cursor in one write transaction (committed at the end, rolled back on error); ``action`` words
+        error messages ("Cannot <action> the shared results store ...")."""
+        return self._connect(action, write=True)
+
     @contextmanager
     def _connect(self, action: str, write: bool = False) -> Iterator[Any]:
         """A cursor for one operation; with ``write`` its transaction commits at the end or rolls back."""
@@ -323,7 +328,7 @@ class PostgresStore(Store):
     def _error(self, exc: Exception, action: str) -> StoreError:
         """The database error as a message a GIS user can act on (never with a password)."""
         head = f"Cannot {action} the shared results store {self.label}"
-        if action in ("write to", "create"):
+        if action != "read" and action != "open":
             head += " (nothing was written)"
         text = redact(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
         if isinstance(exc, pg_errors.InsufficientPrivilege):

@@ -19,9 +19,10 @@ from ..core.catalog import load_catalog
 from ..core.profile import Profile, ProfileError, load_profile
 from ..core.progress import METHODS, assess_frame, rollup
 from ..core.progress_data import DuplicateYearsError
-from ..core.store import ResultsStore
+from ..core.store import RunRecord, Store
 from ..translation import tr
 from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .store_access import open_results, run_record
 from .tables import source_frame, write_table
 
 COLUMN_KINDS = {
@@ -121,7 +122,7 @@ class AssessProgress(SdgBaseAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
-        store = self._store(store_path) if store_path else None
+        store = open_results(store_path) if store_path else None
         data = self._data(parameters, context, store)
         profile = self._profile(parameters, context)
         targets = self._targets(parameters, context, store, profile)
@@ -135,18 +136,15 @@ class AssessProgress(SdgBaseAlgorithm):
             len(assessed), assessed["area_id"].nunique()))
         dest_id = write_table(self, parameters, context, self.OUTPUT, assessed, COLUMN_KINDS)
         if store is not None:
-            self._write_store(store, assessed, summaries, method)
-            feedback.pushInfo(tr("Wrote the progress and its roll-ups to {}.").format(store_path))
+            self._write_store(store, assessed, summaries, method, run_record(store, self, parameters, context))
+            feedback.pushInfo(tr("Wrote the progress and its roll-ups to {}.").format(store.label))
         headline = self._headline(summaries["headline"], self.parameterAsString(parameters, self.AREA_ID, context))
         feedback.pushInfo(tr("Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: "
                              "{MET_OR_NEARLY_MET}").format(**headline))
         return {self.OUTPUT: dest_id, **headline}
 
-    def _store(self, path: str) -> ResultsStore:
-        with store_errors():
-            return ResultsStore(path)
 
-    def _data(self, parameters, context, store: ResultsStore | None) -> pd.DataFrame:
+    def _data(self, parameters, context, store: Store | None) -> pd.DataFrame:
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is not None:
             data = source_frame(source, self.parameterAsString(parameters, self.INPUT, context),
@@ -169,7 +167,7 @@ class AssessProgress(SdgBaseAlgorithm):
         except ProfileError as err:
             raise QgsProcessingException(str(err)) from err
 
-    def _targets(self, parameters, context, store: ResultsStore | None, profile: Profile) -> pd.DataFrame:
+    def _targets(self, parameters, context, store: Store | None, profile: Profile) -> pd.DataFrame:
         """Targets by priority: the TARGETS table, the store's, the profile's defaults."""
         frames = []
         source = self.parameterAsSource(parameters, self.TARGETS, context)
@@ -188,7 +186,8 @@ class AssessProgress(SdgBaseAlgorithm):
         return targets.drop_duplicates(TARGET_KEY, keep="first")
 
     @staticmethod
-    def _write_store(store: ResultsStore, assessed: pd.DataFrame, summaries: dict, method: str) -> None:
+    def _write_store(store: Store, assessed: pd.DataFrame, summaries: dict, method: str,
+                     audit: RunRecord | None) -> None:
         tables = {
             "sdg_progress": assessed,
             "sdg_goal_rollup": summaries["goals"],
@@ -198,7 +197,7 @@ class AssessProgress(SdgBaseAlgorithm):
         batches = {name: [{**row, "method": method} for row in frame.astype(object).where(frame.notna(), None)
                           .to_dict("records")] for name, frame in tables.items()}
         with store_errors():
-            store.write(batches, replace={"method": method})
+            store.write(batches, replace={"method": method}, audit=audit)
 
     @staticmethod
     def _headline(headline: pd.DataFrame, area_id: str) -> dict:

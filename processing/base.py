@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
-import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -40,8 +39,9 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
-from ..core.store import ResultsStore, StoreError
+from ..core.store import StoreError
 from ..translation import tr
+from .store_access import StoreParameter, parameter_strings, write_results
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
 
@@ -71,9 +71,9 @@ class IndicatorResult:
 
 
 def store_parameter(name: str, description: str, optional: bool = True) -> QgsProcessingParameterFile:
-    """A results-store parameter: a GeoPackage file, created when missing by the algorithms that write it."""
-    return QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.File,
-                                      extension="gpkg", optional=optional)
+    """A results-store parameter: a GeoPackage file (created when missing by the algorithms that write it), a
+    PostgreSQL address or a saved QGIS PostgreSQL connection (see :mod:`.store_access`)."""
+    return StoreParameter(name, description, optional=optional)
 
 
 @contextmanager
@@ -121,6 +121,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, QgsProcessingLayerPostProcessorInterface] = {}
+        self.started: datetime.datetime | None = None
 
     def name(self) -> str:
         return self.ALG_ID
@@ -144,6 +145,11 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+        """Note the start of the run (for a shared store's audit trail)."""
+        self.started = datetime.datetime.now(datetime.timezone.utc)
+        return True
 
     def style_on_load(self, context: QgsProcessingContext, destination: str,
                       style: QgsProcessingLayerPostProcessorInterface) -> None:
@@ -241,9 +247,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         results_path = self.parameterAsFile(parameters, self.RESULTS, context)
         if results_path:
             rows = self.store_rows(parameters, context, zones, result)
-            with store_errors():
-                ResultsStore(results_path).upsert_results(rows)
-            feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), results_path))
+            write_results(self, parameters, context, feedback, results_path, rows)
         feedback.pushInfo(tr("{} for the whole area: {}").format(self.INDICATOR, _format(result.total.value)))
         outputs = {self.OUTPUT: dest_id, self.VALUE: plain(result.total.value)}
         outputs.update(result.outputs)
@@ -339,16 +343,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def parameter_record(self, parameters: dict, context: QgsProcessingContext) -> dict:
         """The input parameters as plain strings, for the store's ``parameters`` JSON."""
-        record = {}
-        for definition in self.parameterDefinitions():
-            name = definition.name()
-            if definition.isDestination() or name in (self.RESULTS,) or name not in parameters:
-                continue
-            layer = self.parameterAsLayer(parameters, name, context) if definition.type() in (
-                "raster", "source", "vector") else None
-            record[name] = layer.source() if layer is not None else self.parameterAsString(parameters, name,
-                                                                                            context)
-        return json.loads(json.dumps(record, default=str))
+        return parameter_strings(self, parameters, context, skip=(self.RESULTS,))
 
     def _area_id(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_ID, context) or "total"

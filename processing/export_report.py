@@ -16,10 +16,11 @@ from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
-from ..core.store import ResultsStore
+from ..core.store import Store
 from ..translation import CONTEXT, load_translator, tr, user_locale
 from .assess_progress import goal_of, method_parameter
 from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
+from .store_access import is_shared, open_results
 
 LANGUAGES = ("auto", "en", "zh", "both")
 
@@ -65,7 +66,7 @@ def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> di
 class ReportInputs:
     """What a report reads from the store: the results, the progress of one method, in one language."""
 
-    store: ResultsStore
+    store: Store
     results: pd.DataFrame
     progress: pd.DataFrame
     method: str
@@ -91,14 +92,14 @@ class ReportAlgorithm(SdgBaseAlgorithm):
     def read_report(self, parameters, context, feedback) -> ReportInputs:
         """The store's results and progress; refuses a missing or empty store, warns without progress."""
         path = self.parameterAsFile(parameters, self.RESULTS, context)
-        if not Path(path).exists():
+        if not is_shared(path) and not Path(path).exists():
             raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         if language == "auto":
             language = "zh" if user_locale().startswith("zh") else "en"
         with store_errors():
-            store = ResultsStore(path)
+            store = open_results(path)
             results = store.read_results()
             progress = store.read("sdg_progress", method=method)
         if results.empty:

@@ -18,9 +18,10 @@ from qgis.core import (
 
 from ..core.indicator_set import ConfigError, IndicatorSet, Step, read_config
 from ..core.progress import METHODS
-from ..core.store import ResultsStore, StoreError
+from ..core.store import StoreError, open_store
 from ..translation import tr
 from .base import SdgBaseAlgorithm, plain, store_parameter, with_temporary_outputs
+from .store_access import qgis_connection
 from .tables import write_table
 
 SUMMARY_COLUMNS = {"id": "text", "algorithm": "text", "year": "int", "status": "text", "value": "real",
@@ -148,7 +149,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             targets = pd.read_csv(config.targets, dtype={"indicator": str, "series": str, "area_id": str},
                                   encoding="utf-8-sig", keep_default_na=False, na_values=[""])
             targets = targets.astype(object).where(targets.notna(), None)
-            ResultsStore(results).upsert_targets(targets.to_dict("records"))
+            open_store(results, connection=qgis_connection).upsert_targets(targets.to_dict("records"))
         except (OSError, ValueError, StoreError) as err:
             raise QgsProcessingException(tr("Cannot load the targets {}: {}").format(config.targets, err)) from err
 

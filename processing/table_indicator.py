@@ -20,10 +20,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.store import ResultsStore
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, plain, store_parameter
+from .store_access import write_results
 from .tables import write_table
 
 #: Formulas offered (a plain value has no table total).
@@ -239,9 +239,7 @@ class TableIndicator(SdgBaseAlgorithm):
         rows += [dict(common, area_id=total_id, area_name="", area_level="total", year=t.year,
                       value=plain(t.value), numerator=plain(t.numerator), denominator=plain(t.denominator))
                  for t in year_totals if t.value is not None]
-        with store_errors():
-            ResultsStore(path).upsert_results(rows)
-        feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), path))
+        write_results(self, parameters, context, feedback, path, rows)
 
 
 def _year(value) -> int | None:
