@@ -77,7 +77,7 @@ class PrivateCluster:
         conn.autocommit = True
         try:
             with conn.cursor() as cur:
-                cur.execute(statement, params)
+                cur.execute(statement, params or None)
                 return cur.fetchall() if cur.description else []
         finally:
             conn.close()
