@@ -16,7 +16,7 @@ import pandas as pd
 from ..core.catalog import Catalog, sort_key
 from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, rollup, score_colour
 from ..core.progress_data import DETERIORATION, LIMITED, MODERATE, NOT_AVAILABLE, SUBSTANTIAL, TARGET_ACHIEVED
-from ..core.store import ResultsStore
+from ..core.store import Store
 
 TOTAL_LEVEL = "total"
 OTHER_GROUP = "other"
@@ -174,7 +174,7 @@ class Dashboard:
         self._targeted = set(self.targets["indicator"]) if not self.targets.empty else set()
 
     @classmethod
-    def from_store(cls, store: ResultsStore, catalog: Catalog, lang: str = "en") -> Dashboard:
+    def from_store(cls, store: Store, catalog: Catalog, lang: str = "en") -> Dashboard:
         """Read results, targets and the stored Open SDG progress from ``store`` (``StoreError`` and ``ValueError``
         propagate)."""
         return cls(store.read_results(), store.read_targets(), catalog, lang,

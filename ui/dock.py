@@ -26,7 +26,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalog import load_catalog
 from ..core.progress_data import STATUSES
-from ..core.store import ResultsStore, StoreError
+from ..core.store import StoreError
+from ..processing.store_access import is_shared
 from ..translation import tr, user_locale
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
@@ -36,6 +37,7 @@ from .labels import level_label, status_label
 from .map_view import MapResult, show_on_map
 from .project_store import save_store_path, saved_store_path
 from .run_panel import RunPanel
+from .shared_store import SharedStoreDialog, SharedStorePanel, open_any_store
 
 
 class SdgDock(QgsDockWidget):
@@ -52,6 +54,8 @@ class SdgDock(QgsDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.addLayout(self._store_row(body))
+        self.shared_panel = SharedStorePanel(body)
+        layout.addWidget(self.shared_panel)
         self.message = QLabel(body)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -93,11 +97,15 @@ class SdgDock(QgsDockWidget):
         open_button.setToolTip(tr("Open an existing results store (GeoPackage)"))
         new_button = QPushButton(tr("New…"), parent)
         new_button.setToolTip(tr("Create a new, empty results store (GeoPackage)"))
+        shared_button = QPushButton(tr("Shared…"), parent)
+        shared_button.setToolTip(tr("Open a results store shared in a PostgreSQL database"))
         open_button.clicked.connect(self._choose_store)
         new_button.clicked.connect(self._choose_new_store)
+        shared_button.clicked.connect(self._choose_shared_store)
         row.addWidget(self.store_label, 1)
         row.addWidget(open_button)
         row.addWidget(new_button)
+        row.addWidget(shared_button)
         return row
 
     def _area_row(self, parent: QWidget) -> QHBoxLayout:
@@ -193,32 +201,41 @@ class SdgDock(QgsDockWidget):
                 path += ".gpkg"
             self.open_store(path, create=True)
 
+    def _choose_shared_store(self) -> None:
+        dialog = SharedStoreDialog(self)
+        if dialog.exec_() and dialog.chosen():
+            self.open_store(dialog.chosen())
+
     def _start_folder(self) -> str:
         return os.path.dirname(self.store_path) or QgsProject.instance().homePath()
 
     def open_store(self, path: str, create: bool = False, remember: bool = True) -> bool:
         """Open (or with ``create`` make) the store at ``path``, save the choice in the project, show it."""
-        self.store_path = os.path.abspath(path)
+        shared = is_shared(path)
+        self.store_path = path if shared else os.path.abspath(path)
         if remember:
             save_store_path(self.store_path)
-        self.store_label.setText(tr("Results store: {}").format(Path(self.store_path).name))
+        self.store_label.setText(tr("Results store: {}").format(path if shared else Path(self.store_path).name))
         self.store_label.setToolTip(self.store_path)
         self.run_panel.set_store("")
-        if not create and not os.path.exists(self.store_path):
+        self.shared_panel.show_store(None)
+        if not create and not shared and not os.path.exists(self.store_path):
             return self._fail(tr(
                 "The results store {} was not found: it may have been moved or deleted. Click Open… to choose "
                 "it again, or New… to create a new one.").format(self.store_path))
         try:
-            ResultsStore(self.store_path)
+            self.shared_panel.show_store(open_any_store(self.store_path))
         except StoreError as error:
             return self._fail(tr("The results store cannot be opened: {}").format(error))
-        self.run_panel.set_store(self.store_path)
+        self.run_panel.set_store("" if self.shared_panel.read_only else self.store_path)
         return self.reload()
 
     def reload(self) -> bool:
         """Read the open store again and refresh every view; False (with a message) when it cannot be read."""
         try:
-            self.dashboard = Dashboard.from_store(ResultsStore(self.store_path), self.catalog, self.lang)
+            store = open_any_store(self.store_path)
+            self.dashboard = Dashboard.from_store(store, self.catalog, self.lang)
+            self.shared_panel.show_store(store)
         except (StoreError, ValueError) as error:
             return self._fail(tr("The results store cannot be read: {}").format(error))
         if self.dashboard.is_empty:
