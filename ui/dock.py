@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -97,6 +98,8 @@ class SdgDock(QgsDockWidget):
         open_button.setToolTip(tr("Open an existing results store (GeoPackage)"))
         new_button = QPushButton(tr("New…"), parent)
         new_button.setToolTip(tr("Create a new, empty results store (GeoPackage)"))
+        self.store_label.setMinimumWidth(40)  # a long store name or address is cut (its tooltip is whole)
+        self.store_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         shared_button = QPushButton(tr("Shared…"), parent)
         shared_button.setToolTip(tr("Open a results store shared in a PostgreSQL database"))
         open_button.clicked.connect(self._choose_store)
