@@ -2848,5 +2848,137 @@
         <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
     </message>
+    <message>
+        <source>Set up a shared results store (PostgreSQL)</source>
+        <translation>设置共享结果库(PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Prepares a PostgreSQL database as the results store shared by the county&apos;s departments. Run it once as the database administrator (a superuser, or a role that may create roles); running it again adds what is missing and keeps your edits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Results store&lt;/b&gt;: &lt;i&gt;postgresql://user@host:port/dbname?schema=sdg&lt;/i&gt;, &lt;i&gt;service=NAME&lt;/i&gt; from pg_service.conf, or the name of a PostgreSQL connection saved in QGIS. Never put a password in it: keep it in ~/.pgpass, pg_service.conf or the QGIS connection&apos;s authentication configuration.&lt;/p&gt;&lt;p&gt;It creates the schema&apos;s tables (&lt;i&gt;sdg_results&lt;/i&gt;, &lt;i&gt;sdg_targets&lt;/i&gt;, the progress tables, &lt;i&gt;sdg_audit&lt;/i&gt; with one row per run: database user, algorithm, parameters, input file checksums, start and end, rows written, outcome) and the roles &lt;i&gt;sdg_reader&lt;/i&gt; (reads), &lt;i&gt;sdg_writer&lt;/i&gt; (writes results) and &lt;i&gt;sdg_admin&lt;/i&gt; (owns the tables, edits assignments). Give people login roles that are members of these.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Department roles&lt;/b&gt;: from the profile&apos;s &lt;i&gt;data_source&lt;/i&gt; column, one role per department (&lt;i&gt;sdg_dept_education_bureau&lt;/i&gt; ...) and the table &lt;i&gt;sdg_assignment&lt;/i&gt; saying which department may write which indicator; row-level security in the database enforces it for every client. The administrator edits &lt;i&gt;sdg_assignment&lt;/i&gt; to change who writes what.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将一个 PostgreSQL 数据库准备为全县各部门共享的结果库。由数据库管理员(超级用户或可创建角色的角色)运行一次;再次运行只补充缺少的部分,并保留您的修改。&lt;/p&gt;&lt;p&gt;&lt;b&gt;结果库&lt;/b&gt;:&lt;i&gt;postgresql://user@host:port/dbname?schema=sdg&lt;/i&gt;、pg_service.conf 中的 &lt;i&gt;service=NAME&lt;/i&gt;,或 QGIS 中已保存的 PostgreSQL 连接名称。切勿在其中写入密码:请将密码保存在 ~/.pgpass、pg_service.conf 或 QGIS 连接的认证配置中。&lt;/p&gt;&lt;p&gt;它创建该模式下的表(&lt;i&gt;sdg_results&lt;/i&gt;、&lt;i&gt;sdg_targets&lt;/i&gt;、进展表,以及每次运行一行的 &lt;i&gt;sdg_audit&lt;/i&gt;:数据库用户、算法、参数、输入文件校验和、开始与结束时间、写入行数、结果)和角色 &lt;i&gt;sdg_reader&lt;/i&gt;(读取)、&lt;i&gt;sdg_writer&lt;/i&gt;(写入结果)、&lt;i&gt;sdg_admin&lt;/i&gt;(拥有各表、编辑分配)。请为每位使用者建立属于这些角色的登录角色。&lt;/p&gt;&lt;p&gt;&lt;b&gt;部门角色&lt;/b&gt;:根据指标配置的 &lt;i&gt;data_source&lt;/i&gt; 列,每个部门一个角色(&lt;i&gt;sdg_dept_education_bureau&lt;/i&gt; 等),并建立表 &lt;i&gt;sdg_assignment&lt;/i&gt;,规定哪个部门可写哪个指标;数据库中的行级安全对所有客户端强制执行。管理员编辑 &lt;i&gt;sdg_assignment&lt;/i&gt; 即可调整谁写什么。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Shared results store (PostgreSQL)</source>
+        <translation>共享结果库(PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Create department roles from the profile&apos;s data sources</source>
+        <translation>根据指标配置的数据来源创建部门角色</translation>
+    </message>
+    <message>
+        <source>Indicator profile (default: the shipped Deqing profile)</source>
+        <translation>指标配置(默认:随附的德清县配置)</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Indicator assignments added</source>
+        <translation>新增的指标分配</translation>
+    </message>
+    <message>
+        <source>{} is a GeoPackage: a shared store is a PostgreSQL database. Give postgresql://user@host:port/dbname?schema=sdg, service=NAME or a saved QGIS PostgreSQL connection.</source>
+        <translation>{} 是 GeoPackage:共享结果库是 PostgreSQL 数据库。请给出 postgresql://user@host:port/dbname?schema=sdg、service=NAME 或 QGIS 中已保存的 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+        <source>Shared store {} ready; roles: {}; {} indicator assignment(s) added.</source>
+        <translation>共享结果库 {} 已就绪;角色:{};新增 {} 条指标分配。</translation>
+    </message>
+    <message>
+        <source>Copy a results store</source>
+        <translation>复制结果库</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Copies every table of one results store into another: a GeoPackage from a laptop in the field into the shared PostgreSQL store, or the shared store into a GeoPackage to take along.&lt;/p&gt;&lt;p&gt;Rows are matched on their keys (indicator, series, area, year, disaggregation for results). A row the target lacks is added; an identical one is left alone; a row that differs is a &lt;b&gt;conflict&lt;/b&gt;: it is listed in the conflicts table and the target keeps its own row, unless you ask that the newer one wins: then a source row computed later (&lt;i&gt;computed_at&lt;/i&gt;) replaces it. Everything lands in one transaction, or nothing does; in a shared store your role&apos;s rights apply and the copy is recorded in &lt;i&gt;sdg_audit&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将一个结果库的所有表复制到另一个结果库:把外业笔记本上的 GeoPackage 复制到共享的 PostgreSQL 结果库,或把共享结果库复制到 GeoPackage 随身携带。&lt;/p&gt;&lt;p&gt;各行按键匹配(结果表为指标、序列、区域、年份、分解)。目标中没有的行会被添加;完全相同的行保持不变;内容不同的行是&lt;b&gt;冲突&lt;/b&gt;:列入冲突表,目标保留自己的行,除非您要求较新者优先:此时计算时间(&lt;i&gt;computed_at&lt;/i&gt;)较晚的源行将替换它。全部内容在一个事务中写入,要么全部成功,要么全部不写;在共享结果库中适用您角色的权限,复制记录在 &lt;i&gt;sdg_audit&lt;/i&gt; 中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Copy from (results store)</source>
+        <translation>复制来源(结果库)</translation>
+    </message>
+    <message>
+        <source>Copy into (results store; created if missing)</source>
+        <translation>复制到(结果库;不存在时创建)</translation>
+    </message>
+    <message>
+        <source>In a conflict, the row computed later wins</source>
+        <translation>发生冲突时,计算时间较晚的行优先</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rows added or replaced</source>
+        <translation>新增或替换的行数</translation>
+    </message>
+    <message>
+        <source>Rows unchanged</source>
+        <translation>未变的行数</translation>
+    </message>
+    <message>
+        <source>The two stores are the same ({}): choose another target.</source>
+        <translation>两个结果库相同({}):请选择其他目标。</translation>
+    </message>
+    <message>
+        <source>Conflict in {table} ({key}): {column} differ; {resolution}.</source>
+        <translation>{table} 中的冲突({key}):{column} 不同;{resolution}。</translation>
+    </message>
+    <message>
+        <source>Copied {} row(s) from {} into {} ({} added, {} replaced by newer ones); {} unchanged; {} conflict(s) kept the target&apos;s row.</source>
+        <translation>已复制 {} 行,从 {} 到 {}(新增 {} 行,{} 行被较新者替换);{} 行未变;{} 处冲突保留了目标的行。</translation>
+    </message>
+    <message>
+        <source>QGIS connection &quot;{}&quot;</source>
+        <translation>QGIS 连接“{}”</translation>
+    </message>
+    <message>
+        <source>Shared…</source>
+        <translation>共享…</translation>
+    </message>
+    <message>
+        <source>Open a results store shared in a PostgreSQL database</source>
+        <translation>打开 PostgreSQL 数据库中的共享结果库</translation>
+    </message>
+    <message>
+        <source>Open a shared results store</source>
+        <translation>打开共享结果库</translation>
+    </message>
+    <message>
+        <source>(address below)</source>
+        <translation>(使用下方地址)</translation>
+    </message>
+    <message>
+        <source>QGIS PostgreSQL connection</source>
+        <translation>QGIS PostgreSQL 连接</translation>
+    </message>
+    <message>
+        <source>or address</source>
+        <translation>或地址</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>No password here: keep it in the QGIS connection&apos;s authentication configuration, ~/.pgpass or pg_service.conf.</source>
+        <translation>此处不要填写密码:请将密码保存在 QGIS 连接的认证配置、~/.pgpass 或 pg_service.conf 中。</translation>
+    </message>
+    <message>
+        <source>Last written by</source>
+        <translation>最后写入者</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间(UTC)</translation>
+    </message>
+    <message>
+        <source>Connected as {}: read-only (ask the store&apos;s administrator for a writer role to run indicators into it).</source>
+        <translation>已作为 {} 连接:只读(如需向其中运行指标,请向结果库管理员申请写入角色)。</translation>
+    </message>
+    <message>
+        <source>Connected as {}.</source>
+        <translation>已作为 {} 连接。</translation>
+    </message>
 </context>
 </TS>
