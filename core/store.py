@@ -18,6 +18,7 @@ import sqlite3
 import stat
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Union
@@ -101,7 +102,7 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 

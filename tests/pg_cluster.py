@@ -42,6 +42,7 @@ class PrivateCluster:
             self._run(_bin("initdb"), "-D", str(self.folder / "data"), "--auth=trust", "-U", "postgres",
                       "-E", "UTF8", "--locale=C.UTF-8")
             options = f"-k {self.folder} -c listen_addresses='' -p {self.port} -c max_connections=60 -c fsync=off"
+            options += " -c log_lock_waits=on -c deadlock_timeout=100ms"  # a wait over 100 ms leaves a log line
             self._run(_bin("pg_ctl"), "-D", str(self.folder / "data"), "-w", "-l", str(self.folder / "log"),
                       "-o", options, "start")
         except BaseException:
@@ -59,6 +60,10 @@ class PrivateCluster:
         done = subprocess.run([*self._as, *command], capture_output=True, text=True, check=False)
         if done.returncode:
             raise RuntimeError(f"{' '.join(command)} failed: {done.stderr or done.stdout}")
+
+    def log(self) -> str:
+        """The server's log so far."""
+        return (self.folder / "log").read_text(encoding="utf-8", errors="replace")
 
     def keywords(self, dbname: str = "postgres", user: str = "postgres") -> dict:
         """libpq keywords for psycopg2.connect."""
