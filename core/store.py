@@ -18,8 +18,8 @@ import sqlite3
 import stat
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Union
 

@@ -26,10 +26,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.catalog import load_catalog
-from ..core.progress_data import STATUSES
+from ..core.profile import load_profile
 from ..core.store import StoreError
+from ..core.vocabulary import STATUSES
 from ..processing.store_access import is_shared
-from ..translation import tr, user_locale
+from ..translation import tr, ui_language
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
 from .goal_tiles import GoalGrid, groups_html
@@ -47,7 +48,7 @@ class SdgDock(QgsDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("SDG Monitor"), parent)
         self.catalog = load_catalog()
-        self.lang = "zh" if user_locale().lower().startswith("zh") else "en"
+        self.lang = ui_language()
         self.store_path = ""
         self.dashboard: Dashboard | None = None
         self.rows: list[IndicatorRow] = []
@@ -237,7 +238,7 @@ class SdgDock(QgsDockWidget):
         """Read the open store again and refresh every view; False (with a message) when it cannot be read."""
         try:
             store = open_any_store(self.store_path)
-            self.dashboard = Dashboard.from_store(store, self.catalog, self.lang)
+            self.dashboard = Dashboard.from_store(store, self.catalog, self.lang, load_profile())
             self.shared_panel.show_store(store)
         except (StoreError, ValueError) as error:
             return self._fail(tr("The results store cannot be read: {}").format(error))
