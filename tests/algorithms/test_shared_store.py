@@ -146,3 +146,24 @@ def test_copy_store_refuses_rows_the_role_may_not_write(pg_cluster, shared, tmp_
     with pytest.raises(QgsProcessingException, match="indicator 11.6.2"):
         _run("sdg:copy_store", {"INPUT": field_gpkg, "RESULTS": shared["edu"]})
     assert open_store(shared["admin"]).read_results().empty
+
+
+def test_a_saved_qgis_connection_as_results(pg_cluster, sdg_provider, births_csv):
+    from qgis.core import QgsProviderRegistry
+    from sdg_monitor.processing.store_access import is_shared, qgis_connection
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = f"dbname='sdg_test' host={pg_cluster.folder} port={pg_cluster.port} user='postgres'"
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True}), "County SDG")
+    try:
+        assert is_shared("County SDG") and not is_shared("County SDG.gpkg")
+        address = qgis_connection("County SDG")
+        assert address.schema == "sdg" and address.label == 'QGIS connection "County SDG"'
+        _run("sdg:table_indicator", {"INPUT": str(births_csv), "INDICATOR": "4.2.2", "NUMERATOR": "deaths",
+                                     "DENOMINATOR": "births", "AREA_ID_FIELD": "area", "YEAR_FIELD": "year",
+                                     "RESULTS": "County SDG", "OUTPUT": "memory:"})
+        rows = pg_cluster.sql("SELECT area_id FROM sdg.sdg_results ORDER BY 1", dbname="sdg_test")
+        assert rows == [("A",), ("B",), ("total",)]
+    finally:
+        metadata.deleteConnection("County SDG")
+        pg_cluster.sql("DROP SCHEMA sdg CASCADE", dbname="sdg_test")

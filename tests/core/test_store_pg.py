@@ -168,3 +168,14 @@ def test_concurrent_first_opens_create_the_schema_once(pg_cluster):
         thread.join()
     assert errors == []
     assert sorted(backend.open().read_results()["area_id"]) == ["w0", "w1", "w2", "w3"]
+
+
+def test_a_service_from_pg_service_conf(pg_cluster, tmp_path, monkeypatch):
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[county_sdg]\nhost={pg_cluster.folder}\nport={pg_cluster.port}\ndbname=sdg_test\n"
+                        "user=postgres\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    store = open_store("service=county_sdg schema=servicetest")
+    store.upsert_results([_row("S")])
+    assert store.label == "service=county_sdg schema=servicetest"
+    assert pg_cluster.sql("SELECT area_id FROM servicetest.sdg_results", dbname="sdg_test") == [("S",)]
