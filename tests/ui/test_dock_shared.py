@@ -7,24 +7,12 @@ from datetime import datetime, timezone
 
 import pytest
 from dashboard_data import result_rows
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from sdg_monitor.core.store import RunRecord, open_store
 from sdg_monitor.core.store_copy import copy_store
 from sdg_monitor.core.store_pg_setup import setup_shared_store
-from sdg_monitor.ui.dock import SdgDock
 from sdg_monitor.ui.project_store import saved_store_path
 
 _SCHEMAS = itertools.count(1)
-
-
-@pytest.fixture()
-def dock(qgis_app, qgis_parent, qgis_new_project):
-    widget = SdgDock(qgis_parent)
-    yield widget
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QgsProject.instance().clear()
 
 
 @pytest.fixture()
