@@ -12,6 +12,7 @@ Every statement is parameterised; identifiers are quoted. No password is ever pa
 """
 from __future__ import annotations
 
+import io
 import json
 from contextlib import contextmanager
 from typing import Any, Iterator
@@ -37,7 +38,6 @@ from .store_address import PostgresAddress, redact
 try:
     import psycopg2
     from psycopg2 import errors as pg_errors
-    from psycopg2.extras import execute_values
 except ImportError:  # pragma: no cover - reported when a PostgreSQL store is opened
     psycopg2 = None
 
@@ -45,7 +45,6 @@ AUDIT_TABLE = "sdg_audit"
 _PG_TYPES = {"text": "text", "int": "bigint", "real": "double precision", "json": "json",
              "datetime": "timestamptz"}
 _ISO = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'"
-_PAGE = 500
 
 
 class RightsError(StoreError):
@@ -165,15 +164,20 @@ class PostgresStore(Store):
             raise
 
     def _upsert(self, cur, spec: Table, values: list[tuple]) -> None:
-        """Upsert in key order; a key repeated in the batch keeps its last row (as in the GeoPackage store)."""
+        """COPY the rows into a temporary table and upsert from it in key order (concurrent writers then lock
+        rows in the same order); a key repeated in the batch keeps its last row, as in the GeoPackage store."""
         positions = [spec.names.index(name) for name in spec.key]
-        latest = {tuple(row[i] for i in positions): row for row in values}
-        rows = [latest[key] for key in sorted(latest, key=lambda key: tuple("" if v is None else v for v in key))]
+        rows = {tuple(row[i] for i in positions): row for row in values}.values()
         names = ", ".join(map(_q, spec.names))
+        batch = _q(f"sdg_batch_{spec.name}")
+        cur.execute(f"CREATE TEMP TABLE {batch} ON COMMIT DROP AS SELECT {names} FROM "
+                    f"{self.qualified(spec.name)} WITH NO DATA")
+        text = io.StringIO("".join("\t".join(map(_copy_text, row)) + "\n" for row in rows))
+        cur.copy_expert(f"COPY {batch} ({names}) FROM STDIN", text)
         updates = ", ".join(f"{_q(n)} = EXCLUDED.{_q(n)}" for n in spec.names if n not in spec.key)
         action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-        execute_values(cur, f"INSERT INTO {self.qualified(spec.name)} ({names}) VALUES %s "
-                            f"ON CONFLICT ({', '.join(map(_q, spec.key))}) {action}", rows, page_size=_PAGE)
+        cur.execute(f"INSERT INTO {self.qualified(spec.name)} ({names}) SELECT {names} FROM {batch} "
+                    f"ORDER BY {', '.join(map(_q, spec.key))} ON CONFLICT ({', '.join(map(_q, spec.key))}) {action}")
 
     def _check_rights(self, cur, prepared, indicators: list[str]) -> None:
         """Refuse, naming role and indicator, a batch the role may not write (before anything is written)."""
@@ -345,6 +349,18 @@ class PostgresStore(Store):
         else:
             why = f"{text}."
         return StoreError(f"{head}: {why}")
+
+
+def _copy_text(value: Any) -> str:
+    """A value in COPY's text format (NULL is ``\\N``; backslash, tab and line ends escaped)."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return value.translate(_COPY_ESCAPES)
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def _redacted(value: Any) -> Any:

@@ -609,7 +609,7 @@ def test_write_replaces_and_spans_tables_in_one_transaction(backend):
 # --- hostile text --------------------------------------------------------------------------------------------
 
 HOSTILE = ["x'); DROP TABLE sdg.sdg_results; --", "x\"; DROP TABLE sdg_results; --", "%s %(x)s ? $1", "a\\'b",
-           "乡镇'); DELETE FROM sdg_meta; --"]
+           "乡镇'); DELETE FROM sdg_meta; --", "tab\there\nline\r\\N \\.", "\\N"]
 
 
 def test_injection_through_zone_ids_and_names_is_stored_verbatim(backend):
