@@ -39,12 +39,20 @@ def department_role(source: str) -> str:
 
 def department_assignments(indicators: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     """Department role -> indicator codes, from (code, data_source) pairs; a source listing several
-    departments (``Finance bureau, health commission``) assigns the indicator to each."""
+    departments (``Finance bureau, health commission``, ``县教育局、县卫健委``) assigns the indicator to each, while
+    single English words before a comma belong to the next name (``Culture, radio, television and tourism
+    bureau`` is one department)."""
     roles: dict[str, set[str]] = {}
     for code, source in indicators:
+        pending = ""
         for part in re.split(r"[,;，；、]", re.sub(r"\([^)]*\)", "", source or "")):
-            if part.strip():
-                roles.setdefault(department_role(part), set()).add(code)
+            joined = f"{pending} {part.strip()}".strip()
+            word = part.strip()
+            pending = joined if word.isascii() and word and " " not in word else ""  # Chinese names have no spaces
+            if joined and not pending:
+                roles.setdefault(department_role(joined), set()).add(code)
+        if pending:
+            roles.setdefault(department_role(pending), set()).add(code)
     return {role: sorted(codes) for role, codes in sorted(roles.items())}
 
 

@@ -47,8 +47,9 @@ class SetupSharedStore(SdgBaseAlgorithm):
             "(writes results) and <i>sdg_admin</i> (owns the tables, edits assignments). Give people login roles "
             "that are members of these.</p>"
             "<p><b>Department roles</b>: from the profile's <i>data_source</i> column, one role per department "
-            "(<i>sdg_dept_education_bureau</i> ...) and the table <i>sdg_assignment</i> saying which department "
-            "may write which indicator; row-level security in the database enforces it for every client. The "
+            "(<i>sdg_dept_education_bureau</i> ...; the spatial indicators stay with the GIS office, a plain "
+            "writer) and the table <i>sdg_assignment</i> saying which department may write which indicator; "
+            "row-level security in the database enforces it for every client. The "
             "administrator edits <i>sdg_assignment</i> to change who writes what.</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
@@ -76,7 +77,7 @@ class SetupSharedStore(SdgBaseAlgorithm):
                 profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
             except ProfileError as err:
                 raise QgsProcessingException(str(err)) from err
-            departments = department_assignments((i.code, i.data_source) for i in profile)
+            departments = department_assignments((i.code, i.data_source) for i in profile.statistical())
         with store_errors():
             report = setup_shared_store(store, departments)
         feedback.pushInfo(tr("Shared store {} ready; roles: {}; {} indicator assignment(s) added.").format(

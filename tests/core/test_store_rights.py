@@ -44,11 +44,14 @@ def test_department_roles_from_data_sources():
     assert department_role("People's Bank of China county branch") == "sdg_dept_people_s_bank_of_china_county_branch"
     assert department_role("县 教育局") == "sdg_dept_县_教育局"
     assert len(department_role("x" * 80).encode()) == 63
+    assert department_assignments([("1.1.1", "县教育局、县卫健委(调查)")]) == {
+        "sdg_dept_县卫健委": ["1.1.1"], "sdg_dept_县教育局": ["1.1.1"]}
     assert department_assignments([("3.1.1", "Health commission (maternal health records)"),
                                    ("3.8.2", "Finance bureau, health commission"), ("1.1.1", ""),
-                                   ("4.1.1", "Health commission (facilities), census (population)")]) == {
-        "sdg_dept_census": ["4.1.1"], "sdg_dept_finance_bureau": ["3.8.2"],
-        "sdg_dept_health_commission": ["3.1.1", "3.8.2", "4.1.1"]}
+                                   ("4.1.1", "Health commission (facilities), census (population)"),
+                                   ("11.4.1", "Culture, radio, television and tourism bureau")]) == {
+        "sdg_dept_census": ["4.1.1"], "sdg_dept_culture_radio_television_and_tourism_bureau": ["11.4.1"],
+        "sdg_dept_finance_bureau": ["3.8.2"], "sdg_dept_health_commission": ["3.1.1", "3.8.2", "4.1.1"]}
 
 
 def test_reader_reads_but_cannot_write(pg_cluster, shared):
