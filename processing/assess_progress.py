@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -19,9 +18,10 @@ from ..core.catalog import load_catalog
 from ..core.profile import Profile, ProfileError, load_profile
 from ..core.progress import METHODS, assess_frame, rollup
 from ..core.progress_data import DuplicateYearsError
+from ..core.results import plain
 from ..core.store import ResultsStore
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, method_parameter, store_errors, store_parameter
 from .tables import source_frame, write_table
 
 COLUMN_KINDS = {
@@ -49,13 +49,6 @@ def goal_of(code: str, profile: Profile | None = None) -> int:
         return int(match.group(1))
 
 
-def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
-    """The progress method, in the order of ``core.progress.METHODS`` (Open SDG first and default)."""
-    return QgsProcessingParameterEnum(name, description, options=[
-        tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
-        tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0)
-
-
 class AssessProgress(SdgBaseAlgorithm):
     """Progress of each indicator towards its target, and roll-ups per goal, goal group and area."""
 
@@ -70,10 +63,10 @@ class AssessProgress(SdgBaseAlgorithm):
     AREA_ID = "AREA_ID"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Assess progress against targets")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Assesses, for every indicator, area and series, the progress from the base year to the latest "
             "year towards the target, and rolls the results up per goal, per goal group (economic, social, "
@@ -97,7 +90,7 @@ class AssessProgress(SdgBaseAlgorithm):
             "in the tables <i>sdg_progress</i>, <i>sdg_goal_rollup</i>, <i>sdg_group_rollup</i> and "
             "<i>sdg_headline</i>, in one transaction.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Indicator values (indicator, year, value; default: the results store)"),
             [QgsProcessing.TypeVector], optional=True))
@@ -119,7 +112,7 @@ class AssessProgress(SdgBaseAlgorithm):
                                   ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
         store = self._store(store_path) if store_path else None
         data = self._data(parameters, context, store)
