@@ -10,7 +10,7 @@ import importlib.util
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -43,8 +43,10 @@ from qgis.PyQt.QtGui import QIcon
 from .. import ICON
 from ..core.classes import parse_classes, require_classes
 from ..core.messages import InputError
+from ..core.profile import Profile
 from ..core.results import Area, ZoneValue, plain, store_rows
 from ..core.store import ResultsStore, StoreError
+from ..core.vocabulary import UnknownGoalError, goal_of
 from ..translation import input_message, tr
 from .feedback import stop_if_cancelled
 from .styling import GraduatedValueStyle
@@ -92,6 +94,19 @@ def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
     return QgsProcessingParameterEnum(name, description, options=[
         tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
         tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0)
+
+
+def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
+    """``core.vocabulary.goal_of`` with ``profile``; a code that names no goal stops the algorithm."""
+    def lookup(code: str) -> int:
+        try:
+            return goal_of(code, profile)
+        except UnknownGoalError:
+            raise QgsProcessingException(
+                tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
+                   "starts with its goal number (e.g. L10.1).").format(code)) from None
+
+    return lookup
 
 
 def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:

@@ -9,8 +9,7 @@ from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.report import indicator_table, write_csv, write_workbook
 from ..translation import tr
-from .assess_progress import goal_of
-from .base import require_openpyxl, store_errors
+from .base import goal_lookup, require_openpyxl, store_errors
 from .report_base import ReportAlgorithm, goal_name, indicator_name, report_labels
 
 
@@ -52,7 +51,7 @@ class ExportReport(ReportAlgorithm):
         catalog, profile = load_catalog(), load_profile()
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         tables["indicators"] = indicator_table(
-            results, progress, lambda code: goal_of(code, profile),
+            results, progress, goal_lookup(profile),
             lambda code: indicator_name(catalog, local.get(code), code, language))
         tables["results"] = results
         goal_names = {g.number: goal_name(g, language) for g in catalog.goals()}
