@@ -30,10 +30,10 @@ class SetupSharedStore(SdgBaseAlgorithm):
     PROFILE = "PROFILE"
     DEPARTMENTS = "DEPARTMENTS"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Set up a shared results store (PostgreSQL)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Prepares a PostgreSQL database as the results store shared by the county's departments. Run it "
             "once as the database administrator (a superuser, or a role that may create roles); running it again "
@@ -52,7 +52,7 @@ class SetupSharedStore(SdgBaseAlgorithm):
             "row-level security in the database enforces it for every client. The "
             "administrator edits <i>sdg_assignment</i> to change who writes what.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(store_parameter(self.RESULTS, tr("Shared results store (PostgreSQL)"), optional=False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DEPARTMENTS, tr("Create department roles from the profile's data sources"), defaultValue=False))
@@ -62,7 +62,7 @@ class SetupSharedStore(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputString("ROLES", tr("Roles")))
         self.addOutput(QgsProcessingOutputNumber("ASSIGNMENTS", tr("Indicator assignments added")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         from ..core.store_pg import PostgresStore
         from ..core.store_pg_setup import department_assignments, setup_shared_store
 
@@ -95,10 +95,10 @@ class CopyStore(SdgBaseAlgorithm):
     NEWER_WINS = "NEWER_WINS"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Copy a results store")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Copies every table of one results store into another: a GeoPackage from a laptop in the field "
             "into the shared PostgreSQL store, or the shared store into a GeoPackage to take along.</p>"
@@ -109,7 +109,7 @@ class CopyStore(SdgBaseAlgorithm):
             "Everything lands in one transaction, or nothing does; in a shared store your role's rights apply "
             "and the copy is recorded in <i>sdg_audit</i>.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(store_parameter(self.INPUT, tr("Copy from (results store)"), optional=False))
         self.addParameter(store_parameter(self.RESULTS, tr("Copy into (results store; created if missing)"),
                                           optional=False))
@@ -121,7 +121,7 @@ class CopyStore(SdgBaseAlgorithm):
                                   ("CONFLICTS", tr("Conflicts"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         source = open_results(self.parameterAsFile(parameters, self.INPUT, context))
         target = open_results(self.parameterAsFile(parameters, self.RESULTS, context))
         if source.label == target.label:

@@ -73,7 +73,7 @@ class StoreParameter(QgsProcessingParameterFile):
         copy.setFlags(self.flags())
         return copy
 
-    def checkValueIsAcceptable(self, value: Any, context: QgsProcessingContext | None = None) -> bool:  # noqa: N802
+    def checkValueIsAcceptable(self, value: Any, context: QgsProcessingContext | None = None) -> bool:
         return (isinstance(value, str) and is_shared(value)) or super().checkValueIsAcceptable(value, context)
 
 
