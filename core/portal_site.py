@@ -237,7 +237,7 @@ class _Page:
                 cells.append(f'<td data-sort="{_e(key)}">{shown}</td>')
             body.append("<tr>" + "".join(cells) + "</tr>")
         kind = ' class="sortable"' if sortable else ""
-        return (f'<div class="scroll" tabindex="0" role="region" aria-label="{caption}">'
+        return (f'<div class="scroll" tabindex="0" role="group" aria-label="{caption}">'
                 f'<table{kind}><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table></div>')
 
@@ -294,7 +294,7 @@ class _Page:
         chart = (f'<figure class="chart"><div class="chart-box"><canvas id="{sid}-chart" role="img" '
                  f'aria-label="{_e(self.words["chart_alt"].format(name=page.meta.name[self.lang]))}">'
                  f'</canvas></div></figure>')
-        table = (f'<div class="scroll" tabindex="0" role="region" aria-label="{self.w("table")}">'
+        table = (f'<div class="scroll" tabindex="0" role="group" aria-label="{self.w("table")}">'
                  f'<table class="values"><caption>{self.w("table")}</caption><thead><tr>'
                  f'<th scope="col">{self.w("year")}</th><th scope="col">{self.w("value")}</th>'
                  f'<th scope="col">{self.w("trajectory")}</th></tr></thead><tbody></tbody></table></div>')
@@ -305,10 +305,10 @@ class _Page:
                                    for y in years)
             map_part = f"""<h3>{self.w("map")}</h3>
 <p><label for="{sid}-year">{self.w("year")}</label> <select id="{sid}-year" class="year">{year_options}</select></p>
-<div class="map" id="{sid}-map" role="region" aria-label="{_e(self.words["map_alt"].format(
+<div class="map" id="{sid}-map" role="group" aria-label="{_e(self.words["map_alt"].format(
                 name=page.meta.name[self.lang]))}"></div>
 <div class="legend" aria-hidden="true"></div>
-<div class="scroll" tabindex="0" role="region" aria-label="{self.w("zone_table")}"><table class="zones">
+<div class="scroll" tabindex="0" role="group" aria-label="{self.w("zone_table")}"><table class="zones">
 <caption>{self.w("zone_table")}</caption><thead><tr><th scope="col">{self.w("zone")}</th>
 <th scope="col">{self.w("value")}</th></tr></thead><tbody></tbody></table></div>"""
         return f"""<section class="series" data-series="{_e(series_id)}" data-id="{sid}"
