@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
-    QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
@@ -187,7 +186,7 @@ class ExportPortal(ReportAlgorithm):
                                                 "the zone id): give ZONES and ZONE_ID_FIELD.").format(path, id_field))
         zones = zones_from_features(source.getFeatures(), id_field, source.sourceCrs(), {})
         transform = QgsCoordinateTransform(zones.crs, QgsCoordinateReferenceSystem("EPSG:4326"),
-                                           QgsProject.instance())
+                                           context.transformContext())
         stored = set(results["area_id"].astype(str))
         features = {}
         for area, geometry in zones.geometries.items():
