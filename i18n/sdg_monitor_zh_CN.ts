@@ -154,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="135"/>
+        <location filename="../processing/raster_io.py" line="136"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="185"/>
+        <location filename="../processing/raster_io.py" line="195"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="190"/>
+        <location filename="../processing/raster_io.py" line="200"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="235"/>
+        <location filename="../processing/raster_io.py" line="245"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -334,17 +334,17 @@
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="72"/>
         <source>Indicators measured</source>
         <translation>已监测指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="72"/>
         <source>Indicators with a target</source>
         <translation>设有目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="72"/>
         <source>Indicators with a target met or nearly met</source>
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
@@ -1419,77 +1419,72 @@
         <translation>运行指标集</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="46"/>
-        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/run_indicator_set.py" line="60"/>
+        <location filename="../processing/run_indicator_set.py" line="62"/>
         <source>Indicator-set config (JSON or YAML)</source>
         <translation>指标集配置文件（JSON 或 YAML）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="60"/>
+        <location filename="../processing/run_indicator_set.py" line="62"/>
         <source>Indicator sets (*.json *.yml *.yaml)</source>
         <translation>指标集 (*.json *.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="63"/>
+        <location filename="../processing/run_indicator_set.py" line="65"/>
         <source>Results store (default: the config&apos;s)</source>
         <translation>结果库（默认：配置文件中指定的）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="64"/>
+        <location filename="../processing/run_indicator_set.py" line="66"/>
         <source>Run summary</source>
         <translation>运行摘要</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="66"/>
+        <location filename="../processing/run_indicator_set.py" line="68"/>
         <source>Indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="67"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>Indicators failed</source>
         <translation>计算失败的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="68"/>
+        <location filename="../processing/run_indicator_set.py" line="70"/>
         <source>Results store</source>
         <translation>结果库</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="83"/>
+        <location filename="../processing/run_indicator_set.py" line="86"/>
         <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
         <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="85"/>
+        <location filename="../processing/run_indicator_set.py" line="88"/>
         <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
         <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="93"/>
+        <location filename="../processing/run_indicator_set.py" line="96"/>
         <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
         <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="105"/>
+        <location filename="../processing/run_indicator_set.py" line="109"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="118"/>
+        <location filename="../processing/run_indicator_set.py" line="123"/>
         <source>Unknown algorithm &apos;{}&apos;.</source>
         <translation>未知算法“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="125"/>
+        <location filename="../processing/run_indicator_set.py" line="130"/>
         <source>Indicator {} failed: {}</source>
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="153"/>
+        <location filename="../processing/run_indicator_set.py" line="174"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
@@ -1984,7 +1979,7 @@
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="58"/>
+        <location filename="../ui/run_panel.py" line="60"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2214,62 +2209,62 @@
         <translation>全域</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="38"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="38"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="38"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="37"/>
+        <location filename="../ui/run_panel.py" line="39"/>
         <source>not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="52"/>
+        <location filename="../ui/run_panel.py" line="54"/>
         <source>Indicator set (configuration file)</source>
         <translation>指标集（配置文件）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="54"/>
+        <location filename="../ui/run_panel.py" line="56"/>
         <source>Indicator sets (*.yml *.yaml *.json);;All files (*)</source>
         <translation>指标集 (*.yml *.yaml *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="55"/>
+        <location filename="../ui/run_panel.py" line="57"/>
         <source>Choose an indicator set</source>
         <translation>选择指标集</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="59"/>
+        <location filename="../ui/run_panel.py" line="61"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="86"/>
+        <location filename="../ui/run_panel.py" line="91"/>
         <source>Running an indicator set needs the {} algorithm, which is not installed in this version of SDG Monitor. Run indicators from the Processing toolbox meanwhile.</source>
         <translation>运行指标集需要 {} 算法，但当前版本的 SDG 监测未安装该算法。在此期间请从处理工具箱运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="90"/>
+        <location filename="../ui/run_panel.py" line="105"/>
         <source>Open or create a results store first.</source>
         <translation>请先打开或新建结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="92"/>
+        <location filename="../ui/run_panel.py" line="97"/>
         <source>Choose an indicator set file.</source>
         <translation>请选择指标集文件。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="98"/>
+        <location filename="../ui/run_panel.py" line="103"/>
         <source>Run the indicator set in the background</source>
         <translation>在后台运行指标集</translation>
     </message>
@@ -2759,12 +2754,12 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="59"/>
+        <location filename="../scale/kernels.py" line="74"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="73"/>
+        <location filename="../scale/kernels.py" line="88"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
@@ -2847,6 +2842,216 @@
         <location filename="../scale/zones.py" line="93"/>
         <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="41"/>
+        <source>SDG progress portal</source>
+        <translation>SDG 进展门户</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="41"/>
+        <source>Skip to content</source>
+        <translation>跳至正文</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="42"/>
+        <source>Progress summary</source>
+        <translation>进展概要</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>Every assessed indicator with its latest value and status; sort by any column with its header button.</source>
+        <translation>每个已评估指标的最新值和状态；点击列标题按钮可按该列排序。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="45"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="45"/>
+        <source>{n} indicators</source>
+        <translation>{n} 个指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="46"/>
+        <source>Goal {n}</source>
+        <translation>目标 {n}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="46"/>
+        <source>No indicator of this goal has results yet.</source>
+        <translation>该目标尚无指标结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="47"/>
+        <source>Breadcrumb</source>
+        <translation>导航路径</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="47"/>
+        <source>SDG target</source>
+        <translation>具体目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="48"/>
+        <source>Download the data (CSV, Open SDG format)</source>
+        <translation>下载数据（CSV，Open SDG 格式）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="48"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="49"/>
+        <source>Breakdown</source>
+        <translation>分列</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="49"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="49"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="50"/>
+        <source>Values by year</source>
+        <translation>逐年数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="50"/>
+        <source>Map by zone</source>
+        <translation>分区地图</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="51"/>
+        <source>Values by zone</source>
+        <translation>分区数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="53"/>
+        <source>Chart of {name} by year with the target and the trajectory required; the table below gives the same values.</source>
+        <translation>{name}的逐年图表，含目标值和所需路径；下表给出相同的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="55"/>
+        <source>Map of {name} by zone; the table below gives the same values.</source>
+        <translation>{name}的分区地图；下表给出相同的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="56"/>
+        <source>Produced on {date} with SDG Monitor (QGIS). The data are beside these pages in Open SDG&apos;s format: data/ and meta/.</source>
+        <translation>由 SDG 监测（QGIS）于 {date} 生成。数据以 Open SDG 格式存放在这些网页旁的 data/ 和 meta/ 中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="58"/>
+        <source>Charts: Chart.js (MIT licence); maps: Leaflet (BSD licence); both in vendor/ with their licences.</source>
+        <translation>图表：Chart.js（MIT 许可证）；地图：Leaflet（BSD 许可证）；二者及其许可证位于 vendor/ 中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="79"/>
+        <source>Export portal (offline web site)</source>
+        <translation>导出门户（离线网站）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="82"/>
+        <source>&lt;p&gt;Writes a static SDG portal into a folder: it opens from the file manager (index.html) with no network at all, or can be copied to any web server. The index shows the headline (indicators measured, with a target, met or nearly met), the 17 goals in their colours with their status counts, the goal groups and a sortable progress summary; each goal and each indicator has its page: name, unit, method and source, a chart per series with the target line and the trajectory required, a table, a map of the zones by year with a legend, breakdown selectors, and the data to download.&lt;/p&gt;&lt;p&gt;Beside the pages: the data in Open SDG&apos;s format (data/indicator_1-2-1.csv with Year, breakdowns, GeoCode, Value; meta/1-2-1.md), ready for an Open SDG site.&lt;/p&gt;&lt;p&gt;Zones: polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; by default the zones layer and id field the store&apos;s runs recorded. Language: QGIS&apos;s, English, Chinese, or both with a switch on every page. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses. An existing folder is replaced only when it is empty or an earlier portal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将静态 SDG 门户写入文件夹：在文件管理器中打开 index.html 即可浏览，完全无需网络，也可复制到任何网站服务器。首页显示总体情况（已测算、有目标值、已实现或接近实现的指标数）、按各自颜色显示的 17 个目标及其状态统计、目标分组和可排序的进展概要；每个目标和每个指标各有一页：名称、单位、方法和来源，每个系列的图表（含目标值线和所需路径）、表格、按年份显示的分区地图（含图例）、分列选择，以及可下载的数据。&lt;/p&gt;&lt;p&gt;网页旁附有 Open SDG 格式的数据（data/indicator_1-2-1.csv，含 Year、分列、GeoCode、Value；meta/1-2-1.md），可直接用于 Open SDG 网站。&lt;/p&gt;&lt;p&gt;分区：多边形的 ID（ZONE_ID_FIELD，默认为要素 ID）即结果库中的分区区域 ID；默认使用结果库中运行记录的分区图层和 ID 字段。语言：QGIS 的语言、英文、中文，或中英文（每页可切换）。请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt; 以获得状态。已有文件夹仅在为空或为以前导出的门户时才会被替换。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="98"/>
+        <source>Zones to map (default: the zones recorded in the store)</source>
+        <translation>用于制图的分区（默认：结果库记录的分区）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="104"/>
+        <source>English and Chinese, with a switch</source>
+        <translation>中英文（可切换）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="107"/>
+        <source>Portal title</source>
+        <translation>门户标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="108"/>
+        <source>Progress method to show</source>
+        <translation>显示的进展评估方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="71"/>
+        <source>Portal folder</source>
+        <translation>门户文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="158"/>
+        <source>Cancelled before the portal was written.</source>
+        <translation>在写入门户之前已取消。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="164"/>
+        <source>Could not write the portal {}: {}</source>
+        <translation>无法写入门户 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="166"/>
+        <source>Portal written: {} ({} pages).</source>
+        <translation>门户已写入：{}（{} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="177"/>
+        <source>No zones given and none recorded in the store: the portal has no maps.</source>
+        <translation>未提供分区，结果库中也没有记录：门户不含地图。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="181"/>
+        <source>The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the zones as ZONES.</source>
+        <translation>无法打开结果库中记录的分区图层 {}（已移动或删除？）：请通过 ZONES 提供分区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="185"/>
+        <source>The zones layer {} has no field &apos;{}&apos; (recorded in the store as the zone id): give ZONES and ZONE_ID_FIELD.</source>
+        <translation>分区图层 {} 没有字段“{}”（结果库中记录的分区 ID 字段）：请提供 ZONES 和 ZONE_ID_FIELD。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="197"/>
+        <source>No zone id in field &apos;{}&apos; matches an area id of the store: give the zone id field the indicators used.</source>
+        <translation>字段“{}”中没有与结果库区域 ID 相符的分区 ID：请提供计算指标时使用的分区 ID 字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="46"/>
+        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;&lt;p&gt;An optional &lt;i&gt;portal&lt;/i&gt; (a folder, or &lt;i&gt;path&lt;/i&gt;, &lt;i&gt;title&lt;/i&gt;, &lt;i&gt;language&lt;/i&gt;) is written at the end with &lt;i&gt;sdg:export_portal&lt;/i&gt;, its maps from the config&apos;s zones.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;&lt;p&gt;可选的 &lt;i&gt;portal&lt;/i&gt;（一个文件夹，或 &lt;i&gt;path&lt;/i&gt;、&lt;i&gt;title&lt;/i&gt;、&lt;i&gt;language&lt;/i&gt;）在最后用 &lt;i&gt;sdg:export_portal&lt;/i&gt; 写出，其地图使用配置文件中的分区。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="160"/>
+        <source>The portal was not written: {}</source>
+        <translation>门户未写入：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="66"/>
+        <source>Publish portal…</source>
+        <translation>发布门户…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="105"/>
+        <source>Write the open store as an offline web portal (index.html, a page per goal and indicator, Open SDG data) into a folder, in the background</source>
+        <translation>在后台将当前结果库写为离线网站门户（index.html、每个目标和指标一页、Open SDG 数据）到文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="116"/>
+        <source>Folder for the portal (new, empty, or an earlier portal)</source>
+        <translation>门户文件夹（新建、空文件夹或以前导出的门户）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="123"/>
+        <source>Portal</source>
+        <translation>门户</translation>
     </message>
 </context>
 </TS>
