@@ -177,6 +177,7 @@ class _Page:
             f'<div class="figure"><dt>{self.w(key)}</dt><dd>{int(portal.headline.get(key, 0))}</dd></div>'
             for key in ("measured", "with_target", "met_or_nearly_met"))
         tiles = "".join(self.goal_tile(goal) for goal in portal.goals)
+        legend = " ".join(self.status_chip(status) for status in portal.statuses)
         groups = self.table(
             ["goal_group", "indicators", *portal.statuses, "mean_score"],
             [[self.w(row["goal_group"]), row.get("indicators", 0),
@@ -187,7 +188,7 @@ class _Page:
 <section aria-labelledby="h-headline"><h2 id="h-headline">{self.w("headline")}</h2>
 <dl class="headline">{headline}</dl></section>
 <section aria-labelledby="h-goals"><h2 id="h-goals">{self.w("goals")}</h2>
-<ul class="goals">{tiles}</ul></section>
+<p class="status-legend">{legend}</p><ul class="goals">{tiles}</ul></section>
 <section aria-labelledby="h-groups"><h2 id="h-groups">{self.w("groups")}</h2>{groups}</section>
 <section aria-labelledby="h-summary"><h2 id="h-summary">{self.w("summary")}</h2>
 <p>{self.w("sort_hint")}</p>{summary}</section>"""
