@@ -11,9 +11,9 @@ import pandas as pd
 
 from .catalog import sort_key
 from .portal_data import IndicatorMeta, as_number, dashed, open_sdg_meta, open_sdg_table, series_payload
-from .progress import STATUSES
 from .portal_site import GoalSummary, IndicatorPage, Portal, pages, zones_script
 from .report import indicator_table
+from .vocabulary import STATUSES
 
 PLUGIN_DIR = Path(__file__).resolve().parents[1]
 WEB_DIR = PLUGIN_DIR / "web"
@@ -82,7 +82,7 @@ def build(results: pd.DataFrame, progress: pd.DataFrame, tables: Mapping[str, pd
             counts[page.meta.goal].indicators += 1
     for row in tables["goals"].to_dict("records"):
         if row.get("area_id") == whole_area and int(row["goal"]) in counts:
-            counts[int(row["goal"])].counts = {s: int(row.get(s) or 0) for s in portal["statuses"]}
+            counts[int(row["goal"])].counts = {s: int(row.get(s) or 0) for s in STATUSES}
     headline = tables["headline"]
     headline = headline[headline["area_id"] == whole_area].to_dict("records")
     groups = [row for row in tables["groups"].to_dict("records") if row.get("area_id") == whole_area]

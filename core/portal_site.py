@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from . import vocabulary
 from .portal_data import IndicatorMeta, breakdown, dashed
+from .vocabulary import STATUS, STATUSES
 
 #: The switch names each language in itself (an endonym is never translated).
 ENDONYMS = {"en": "English", "zh": "中文"}
@@ -57,8 +59,6 @@ class Portal:
     goals: list[GoalSummary]
     groups: list[dict]
     indicators: list[IndicatorPage]
-    status_colours: Mapping[str, str]
-    statuses: Sequence[str]
     zone_names: dict[str, str]
     has_zones: bool
     produced: str
@@ -125,10 +125,11 @@ class _Page:
     def w(self, key: str) -> str:
         return _e(self.words.get(key, key))
 
-    def status_chip(self, status: str) -> str:
-        colour = self.portal.status_colours.get(status, "#BDBDBD")
-        return (f'<span class="status" style="background:{colour};color:{text_colour(colour)}">'
-                f'{self.w(status)}</span>')
+    def status_chip(self, code: str) -> str:
+        """A status in its colours (``core.vocabulary``) and words."""
+        entry = vocabulary.status(code)
+        return (f'<span class="status" style="background:{entry.colour};color:{entry.text_colour}">'
+                f'{self.w(entry.code)}</span>')
 
     def link(self, base: str) -> str:
         return page_file(base, self.lang, self.portal.languages)
@@ -177,11 +178,11 @@ class _Page:
             f'<div class="figure"><dt>{self.w(key)}</dt><dd>{int(portal.headline.get(key, 0))}</dd></div>'
             for key in ("measured", "with_target", "met_or_nearly_met"))
         tiles = "".join(self.goal_tile(goal) for goal in portal.goals)
-        legend = " ".join(self.status_chip(status) for status in portal.statuses)
+        legend = " ".join(self.status_chip(status) for status in STATUSES)
         groups = self.table(
-            ["goal_group", "indicators", *portal.statuses, "mean_score"],
+            ["goal_group", "indicators", *STATUSES, "mean_score"],
             [[self.w(row["goal_group"]), row.get("indicators", 0),
-              *[row.get(status, 0) for status in portal.statuses], number(row.get("mean_score"))]
+              *[row.get(status, 0) for status in STATUSES], number(row.get("mean_score"))]
              for row in portal.groups], caption=self.w("groups"))
         summary = self.indicator_table(portal.indicators, sortable=True, caption=self.w("summary"))
         body = f"""<h1>{_e(portal.title[lang])}</h1>
@@ -195,10 +196,10 @@ class _Page:
         return self.frame("index", portal.title[lang], body, data={"kind": "index"})
 
     def goal_tile(self, goal: GoalSummary) -> str:
-        counts = [(status, goal.counts.get(status, 0)) for status in self.portal.statuses]
+        counts = [(status, goal.counts.get(status, 0)) for status in STATUSES]
         total = sum(n for _, n in counts) or 1
         bar = "".join(f'<span style="width:{100 * n / total:.1f}%;background:'
-                      f'{self.portal.status_colours[status]}"></span>' for status, n in counts if n)
+                      f'{STATUS[status].colour}"></span>' for status, n in counts if n)
         text = ", ".join(f"{self.words[status]}: {n}" for status, n in counts if n) or self.words["no_data"]
         fg = text_colour(goal.colour)
         return (f'<li class="goal"><a href="{self.link(f"goal-{goal.number}")}">'
@@ -219,15 +220,15 @@ class _Page:
                 (link, _sort_code(meta.code)), meta.goal, _e(meta.name[self.lang]),
                 (number(page.latest_value), page.latest_value if page.latest_value is not None else ""),
                 _e(meta.unit), page.latest_year or "", _e(target),
-                (self.status_chip(page.status), self.portal.statuses.index(page.status)
-                 if page.status in self.portal.statuses else 99)])
+                (self.status_chip(page.status), STATUSES.index(page.status)
+                 if page.status in STATUSES else 99)])
         return self.table(["indicator", "goal", "name", "value", "unit", "year", "target", "status"], rows,
                           caption=caption, sortable=sortable)
 
     def table(self, keys: Sequence[str], rows: Sequence[Sequence], caption: str, sortable: bool = False) -> str:
         """A table in a focusable scroll box; a cell is text (escaped by the caller) or (html, sort key)."""
         head = "".join(
-            f'<th scope="col">'
+            '<th scope="col">'
             + (f'<button type="button" data-column="{i}">{self.w(key)}</button>' if sortable else self.w(key))
             + "</th>" for i, key in enumerate(keys))
         body = []

@@ -27,13 +27,11 @@ from ..core.portal import PortalError, build, vendor_files, write_site
 from ..core.portal_data import IndicatorMeta
 from ..core.portal_site import GoalSummary
 from ..core.profile import load_profile
-from ..core.progress import STATUSES
-from ..core.report import STATUS_FILL
 from ..core.report_layout import whole_area
 from ..translation import tr
-from .assess_progress import goal_of, method_parameter
+from .assess_progress import goal_lookup, method_parameter
 from .base import store_errors, store_parameter
-from .export_report import ReportAlgorithm, report_labels
+from .export_report import ReportAlgorithm, indicator_name, report_labels
 from .pdf_layout import zones_from_features
 
 #: The portal's own words (English; Chinese from the plugin's translation), beside the report's.
@@ -131,27 +129,24 @@ class ExportPortal(ReportAlgorithm):
         goals = [GoalSummary(g.number, {"en": g.short_en, "zh": g.short_zh}, {"en": g.title_en, "zh": g.title_zh},
                              g.colour) for g in catalog.goals()]
 
+        goal_of = goal_lookup(profile)
+
         def meta_of(code: str, rows: pd.DataFrame) -> IndicatorMeta:
-            def name(lang: str) -> str:
-                if code in local:
-                    return local[code].name(lang)
-                try:
-                    return catalog.title(code, lang)
-                except (KeyError, ValueError):
-                    return code
             try:
                 target = catalog.target_of(code)
             except (KeyError, ValueError):
                 target = ""
-            first = rows.sort_values("year").iloc[-1]
-            return IndicatorMeta(code, goal_of(code, profile), target, {"en": name("en"), "zh": name("zh")},
-                                 _text(first["unit"]), _text(first["method"]), _source(first["source"]))
+            latest = rows.sort_values("year").iloc[-1]
+            return IndicatorMeta(code, goal_of(code), target,
+                                 {lang: indicator_name(catalog, local.get(code), code, lang) or code
+                                  for lang in ("en", "zh")},
+                                 _text(latest["unit"]), _text(latest["method"]), _source(latest["source"]))
 
         site, open_sdg, metas = build(
             results, progress, tables, area_id, goals, meta_of,
             title={lang: title or labels[lang]["site_title"] for lang in languages}, area_name=area_name,
-            languages=languages, labels=labels, status_colours={s: f"#{c}" for s, c in STATUS_FILL.items()},
-            statuses=STATUSES, zone_names={area: names.get(area, "") or area for area in (zones or {})},
+            languages=languages, labels=labels,
+            zone_names={area: names.get(area, "") or area for area in (zones or {})},
             has_zones=zones is not None, produced=datetime.date.today().isoformat())
         feedback.setProgress(60)
         if feedback.isCanceled():

@@ -1,5 +1,6 @@
 """`make demo`: generate the sample county if needed, run its indicator set, the reports and the portal with
-qgis_process, and print what was measured: indicators computed, with a target, met or nearly met, per goal and goal group."""
+qgis_process, and print what was measured: indicators computed, with a target, met or nearly met, per goal and
+goal group."""
 from __future__ import annotations
 
 import json
@@ -48,7 +49,7 @@ def print_summary(run: dict, report: dict, pdf: dict, portal: dict, seconds: flo
     from sdg_monitor.core.profile import load_profile
     from sdg_monitor.core.progress import NEARLY_MET, rollup
     from sdg_monitor.core.store import ResultsStore
-    from sdg_monitor.processing.assess_progress import goal_of
+    from sdg_monitor.core.vocabulary import goal_of
 
     store, catalog, profile = ResultsStore(run["RESULTS_STORE"]), load_catalog(), load_profile()
     area = "330521"

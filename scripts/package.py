@@ -11,8 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / ".build" / "plugins"))
 INCLUDE = ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin.py", "translation.py", "resources_rc.py",
-           "resources.qrc", "icons", "core", "processing", "ui", "i18n", "data", "models", "scale", "web/portal.js",
-           "web/portal.css")
+           "resources.qrc", "icons", "core", "processing", "ui", "i18n", "data", "models", "raster", "scale",
+           "web/portal.js", "web/portal.css")
 EXCLUDE_PARTS = {"__pycache__", "out", ".pytest_cache"}
 EXCLUDE_SUFFIXES = {".pyc", ".ts"}
 
