@@ -10,12 +10,9 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
     QgsVectorLayer,
@@ -31,7 +28,7 @@ from ..core.report_layout import whole_area
 from ..translation import tr
 from .assess_progress import goal_lookup, method_parameter
 from .base import store_errors, store_parameter
-from .export_report import ReportAlgorithm, indicator_name, report_labels
+from .export_report import LABELS, ReportAlgorithm, indicator_name, report_labels
 from .pdf_layout import zones_from_features
 
 #: The portal's own words (English; Chinese from the plugin's translation), beside the report's.
@@ -58,17 +55,10 @@ PORTAL_LABELS = {
 }
 
 
-def portal_labels(language: str) -> dict[str, str]:
-    """The report's labels and the portal's own in one language (``en`` or ``zh``)."""
-    return {**report_labels(language), **report_labels(language, PORTAL_LABELS)}
-
-
 class ExportPortal(ReportAlgorithm):
     """Writes the static portal folder from a results store."""
 
     ALG_ID = "export_portal"
-    ZONES = "ZONES"
-    ZONE_ID_FIELD = "ZONE_ID_FIELD"
     TITLE = "TITLE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -93,12 +83,7 @@ class ExportPortal(ReportAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, tr("Zones to map (default: the zones recorded in the store)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
-            optional=True))
+        self.add_zone_inputs(tr("Zones to map (default: the zones recorded in the store)"))
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
                                                      tr("English and Chinese, with a switch")], defaultValue=3))
@@ -123,7 +108,7 @@ class ExportPortal(ReportAlgorithm):
         feedback.setProgress(20)
         catalog, profile = load_catalog(), load_profile()
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
-        labels = {lang: portal_labels(lang) for lang in languages}
+        labels = {lang: report_labels(lang, {**LABELS, **PORTAL_LABELS}) for lang in languages}
         title = self.parameterAsString(parameters, self.TITLE, context).strip()
         names = dict(zip(results["area_id"].astype(str), results["area_name"].fillna("").astype(str)))
         goals = [GoalSummary(g.number, {"en": g.short_en, "zh": g.short_zh}, {"en": g.title_en, "zh": g.title_zh},

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
@@ -85,6 +88,17 @@ class ReportAlgorithm(SdgBaseAlgorithm):
     RESULTS = "RESULTS"
     METHOD = "METHOD"
     LANGUAGE = "LANGUAGE"
+
+    ZONES = "ZONES"
+    ZONE_ID_FIELD = "ZONE_ID_FIELD"
+
+    def add_zone_inputs(self, description: str) -> None:
+        """ZONES (optional polygons to map) and ZONE_ID_FIELD (their store area ids; default the feature id)."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
+            optional=True))
 
     def add_report_inputs(self) -> None:
         """RESULTS, METHOD and LANGUAGE."""

@@ -6,12 +6,9 @@ from pathlib import Path
 
 from qgis.core import (
     QgsLayoutExporter,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -49,8 +46,6 @@ class ExportReportPdf(ReportAlgorithm):
 
     ALG_ID = "export_report_pdf"
 
-    ZONES = "ZONES"
-    ZONE_ID_FIELD = "ZONE_ID_FIELD"
     LAYOUT = "LAYOUT"
     AREA_ID = "AREA_ID"
     TITLE = "TITLE"
@@ -78,12 +73,7 @@ class ExportReportPdf(ReportAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_report_inputs()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
-            optional=True))
+        self.add_zone_inputs(tr("Zones to map (townships, villages)"))
         self.addParameter(QgsProcessingParameterFile(
             self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
             behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
