@@ -49,7 +49,7 @@
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="99"/>
+        <location filename="../processing/export_report.py" line="114"/>
         <source>Zone id field (default: feature id)</source>
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="105"/>
+        <location filename="../processing/export_report.py" line="120"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="46"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -549,17 +549,17 @@
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="109"/>
+        <location filename="../processing/report_pdf.py" line="104"/>
         <source>SDG progress report</source>
         <translation>可持续发展目标进展报告</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/export_report.py" line="34"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Headline</source>
         <translation>总体情况</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Goal groups</source>
         <translation>目标组</translation>
     </message>
@@ -579,12 +579,12 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="34"/>
+        <location filename="../processing/export_report.py" line="36"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="34"/>
+        <location filename="../processing/export_report.py" line="36"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -599,22 +599,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="35"/>
+        <location filename="../processing/export_report.py" line="37"/>
         <source>Series</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="38"/>
         <source>Area id</source>
         <translation>区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="38"/>
         <source>Area name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="38"/>
         <source>Area level</source>
         <translation>区域级别</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="38"/>
+        <location filename="../processing/export_report.py" line="40"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
@@ -654,7 +654,7 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="39"/>
+        <location filename="../processing/export_report.py" line="41"/>
         <source>Measured</source>
         <translation>已监测</translation>
     </message>
@@ -669,92 +669,92 @@
         <translation>已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/export_report.py" line="43"/>
         <source>Goal group</source>
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/export_report.py" line="44"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/export_report.py" line="44"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="45"/>
         <source>Disaggregation</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="45"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="46"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="46"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="45"/>
+        <location filename="../processing/export_report.py" line="47"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="140"/>
+        <location filename="../processing/export_report.py" line="155"/>
         <source>Export report (Excel, CSV)</source>
         <translation>导出报告（Excel、CSV）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="143"/>
+        <location filename="../processing/export_report.py" line="158"/>
         <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="106"/>
+        <location filename="../processing/export_report.py" line="121"/>
         <source>Progress method to report</source>
         <translation>报告所用的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_report.py" line="122"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_report.py" line="122"/>
         <source>QGIS&apos;s language</source>
         <translation>QGIS 界面语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_report.py" line="122"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_report.py" line="122"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_report.py" line="122"/>
         <source>English and Chinese</source>
         <translation>中英文对照</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="153"/>
+        <location filename="../processing/export_report.py" line="168"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="155"/>
+        <location filename="../processing/export_report.py" line="170"/>
         <source>CSV of the latest values</source>
         <translation>最新值 CSV</translation>
     </message>
@@ -774,22 +774,22 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="115"/>
+        <location filename="../processing/export_report.py" line="130"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="125"/>
+        <location filename="../processing/export_report.py" line="140"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="127"/>
+        <location filename="../processing/export_report.py" line="142"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="180"/>
+        <location filename="../processing/export_report.py" line="195"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -2299,77 +2299,77 @@
         <translation>{indicator}，按分区，{year} 年</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="56"/>
+        <location filename="../processing/report_pdf.py" line="55"/>
         <source>Export report (PDF)</source>
         <translation>导出报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="59"/>
+        <location filename="../processing/report_pdf.py" line="58"/>
         <source>&lt;p&gt;Writes a PDF report from a results store with a print-layout template: a cover with the headline (indicators measured, with a target, met or nearly met) and a table of the goals with their status colours, then a page per goal with a map of one of its indicators by zone for the latest year (spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, year, target, status). Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses.&lt;/p&gt;&lt;p&gt;Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose labels use the report&apos;s variables; the default is data/layouts/sdg_report.qpt.&lt;/p&gt;&lt;p&gt;Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command line in its own &lt;i&gt;qgis_process&lt;/i&gt; run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;使用打印布局模板，根据结果库生成 PDF 报告：封面包括总体情况（已监测的指标、设有目标值的指标、已实现或基本实现的指标）和以颜色标示状态的目标表，随后每个目标一页，包括其中一个指标最新年份的分区地图（优先选用空间指标；分级设色，带图例）和该目标的指标表（值、单位、年份、目标值、状态）。如需状态，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;分区：代码（ZONE_ID_FIELD，默认为要素 ID）与结果库中分区区域代码对应的多边形；没有分区时页面不含地图。布局：含两页（封面、目标页）的 .qpt 模板，其标签使用报告变量；默认为 data/layouts/sdg_report.qpt。&lt;/p&gt;&lt;p&gt;打印布局不是线程安全的：本算法在主线程中运行，在命令行中则在单独的 &lt;i&gt;qgis_process&lt;/i&gt; 进程中运行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="76"/>
+        <location filename="../processing/report_pdf.py" line="75"/>
         <source>Zones to map (townships, villages)</source>
         <translation>用于制图的分区（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="77"/>
+        <location filename="../processing/report_pdf.py" line="76"/>
         <source>Layout template (default: the report template shipped with the plugin)</source>
         <translation>布局模板（默认：随插件提供的报告模板）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="81"/>
+        <location filename="../processing/export_report.py" line="100"/>
         <source>Area id (default: the store&apos;s whole area)</source>
         <translation>区域代码（默认：结果库中的全域）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="83"/>
+        <location filename="../processing/report_pdf.py" line="81"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="86"/>
+        <location filename="../processing/report_pdf.py" line="84"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="86"/>
+        <location filename="../processing/report_pdf.py" line="84"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="88"/>
+        <location filename="../processing/report_pdf.py" line="86"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="96"/>
+        <location filename="../processing/export_report.py" line="108"/>
         <source>{} Set AREA_ID.</source>
         <translation>{} 请设置 AREA_ID。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="110"/>
+        <location filename="../processing/report_pdf.py" line="105"/>
         <source>Latest data {year} · progress: {method} · produced {date} with SDG Monitor</source>
         <translation>最新数据 {year} 年 · 进展评估：{method} · 由 SDG 监测于 {date} 生成</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="118"/>
+        <location filename="../processing/report_pdf.py" line="113"/>
         <source>Cancelled before the PDF was written.</source>
         <translation>已在写入 PDF 之前取消。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="127"/>
+        <location filename="../processing/report_pdf.py" line="122"/>
         <source>Could not write the PDF {} (error {}): check the folder is writable and the file not open elsewhere.</source>
         <translation>无法写入 PDF {}（错误 {}）：请检查文件夹是否可写，以及文件是否在别处打开。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="130"/>
+        <location filename="../processing/report_pdf.py" line="125"/>
         <source>PDF report written: {} ({} pages).</source>
         <translation>PDF 报告已写入：{}（共 {} 页）。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="143"/>
+        <location filename="../processing/report_pdf.py" line="138"/>
         <source>The zones layer has no polygons with an id in field &apos;{}&apos;.</source>
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
@@ -2784,142 +2784,142 @@
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="36"/>
+        <location filename="../processing/export_portal.py" line="35"/>
         <source>SDG progress portal</source>
         <translation>SDG 进展门户</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="36"/>
+        <location filename="../processing/export_portal.py" line="35"/>
         <source>Skip to content</source>
         <translation>跳至正文</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="37"/>
+        <location filename="../processing/export_portal.py" line="36"/>
         <source>Progress summary</source>
         <translation>进展概要</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="38"/>
+        <location filename="../processing/export_portal.py" line="37"/>
         <source>Every assessed indicator with its latest value and status; sort by any column with its header button.</source>
         <translation>每个已评估指标的最新值和状态；点击列标题按钮可按该列排序。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="40"/>
+        <location filename="../processing/export_portal.py" line="39"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="40"/>
+        <location filename="../processing/export_portal.py" line="39"/>
         <source>{n} indicators</source>
         <translation>{n} 个指标</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="41"/>
+        <location filename="../processing/export_portal.py" line="40"/>
         <source>Goal {n}</source>
         <translation>目标 {n}</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="41"/>
+        <location filename="../processing/export_portal.py" line="40"/>
         <source>No indicator of this goal has results yet.</source>
         <translation>该目标尚无指标结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="42"/>
+        <location filename="../processing/export_portal.py" line="41"/>
         <source>Breadcrumb</source>
         <translation>导航路径</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="42"/>
+        <location filename="../processing/export_portal.py" line="41"/>
         <source>SDG target</source>
         <translation>具体目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="43"/>
+        <location filename="../processing/export_portal.py" line="42"/>
         <source>Download the data (CSV, Open SDG format)</source>
         <translation>下载数据（CSV，Open SDG 格式）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="43"/>
+        <location filename="../processing/export_portal.py" line="42"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="44"/>
+        <location filename="../processing/export_portal.py" line="43"/>
         <source>Breakdown</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="44"/>
+        <location filename="../processing/export_portal.py" line="43"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="44"/>
+        <location filename="../processing/export_portal.py" line="43"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="45"/>
+        <location filename="../processing/export_portal.py" line="44"/>
         <source>Values by year</source>
         <translation>逐年数值</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="45"/>
+        <location filename="../processing/export_portal.py" line="44"/>
         <source>Map by zone</source>
         <translation>分区地图</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="46"/>
+        <location filename="../processing/export_portal.py" line="45"/>
         <source>Values by zone</source>
         <translation>分区数值</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="48"/>
+        <location filename="../processing/export_portal.py" line="47"/>
         <source>Chart of {name} by year with the target and the trajectory required; the table below gives the same values.</source>
         <translation>{name}的逐年图表，含目标值和所需路径；下表给出相同的数值。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="50"/>
+        <location filename="../processing/export_portal.py" line="49"/>
         <source>Map of {name} by zone; the table below gives the same values.</source>
         <translation>{name}的分区地图；下表给出相同的数值。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="51"/>
+        <location filename="../processing/export_portal.py" line="50"/>
         <source>Produced on {date} with SDG Monitor (QGIS). The data are beside these pages in Open SDG&apos;s format: data/ and meta/.</source>
         <translation>由 SDG 监测（QGIS）于 {date} 生成。数据以 Open SDG 格式存放在这些网页旁的 data/ 和 meta/ 中。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="53"/>
+        <location filename="../processing/export_portal.py" line="52"/>
         <source>Charts: Chart.js (MIT licence); maps: Leaflet (BSD licence); both in vendor/ with their licences.</source>
         <translation>图表：Chart.js（MIT 许可证）；地图：Leaflet（BSD 许可证）；二者及其许可证位于 vendor/ 中。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="67"/>
+        <location filename="../processing/export_portal.py" line="66"/>
         <source>Export portal (offline web site)</source>
         <translation>导出门户（离线网站）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="70"/>
+        <location filename="../processing/export_portal.py" line="69"/>
         <source>&lt;p&gt;Writes a static SDG portal into a folder: it opens from the file manager (index.html) with no network at all, or can be copied to any web server. The index shows the headline (indicators measured, with a target, met or nearly met), the 17 goals in their colours with their status counts, the goal groups and a sortable progress summary; each goal and each indicator has its page: name, unit, method and source, a chart per series with the target line and the trajectory required, a table, a map of the zones by year with a legend, breakdown selectors, and the data to download.&lt;/p&gt;&lt;p&gt;Beside the pages: the data in Open SDG&apos;s format (data/indicator_1-2-1.csv with Year, breakdowns, GeoCode, Value; meta/1-2-1.md), ready for an Open SDG site.&lt;/p&gt;&lt;p&gt;Zones: polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; by default the zones layer and id field the store&apos;s runs recorded. Language: QGIS&apos;s, English, Chinese, or both with a switch on every page. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses. An existing folder is replaced only when it is empty or an earlier portal.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将静态 SDG 门户写入文件夹：在文件管理器中打开 index.html 即可浏览，完全无需网络，也可复制到任何网站服务器。首页显示总体情况（已测算、有目标值、已实现或接近实现的指标数）、按各自颜色显示的 17 个目标及其状态统计、目标分组和可排序的进展概要；每个目标和每个指标各有一页：名称、单位、方法和来源，每个系列的图表（含目标值线和所需路径）、表格、按年份显示的分区地图（含图例）、分列选择，以及可下载的数据。&lt;/p&gt;&lt;p&gt;网页旁附有 Open SDG 格式的数据（data/indicator_1-2-1.csv，含 Year、分列、GeoCode、Value；meta/1-2-1.md），可直接用于 Open SDG 网站。&lt;/p&gt;&lt;p&gt;分区：多边形的 ID（ZONE_ID_FIELD，默认为要素 ID）即结果库中的分区区域 ID；默认使用结果库中运行记录的分区图层和 ID 字段。语言：QGIS 的语言、英文、中文，或中英文（每页可切换）。请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt; 以获得状态。已有文件夹仅在为空或为以前导出的门户时才会被替换。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="86"/>
+        <location filename="../processing/export_portal.py" line="85"/>
         <source>Zones to map (default: the zones recorded in the store)</source>
         <translation>用于制图的分区（默认：结果库记录的分区）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="87"/>
+        <location filename="../processing/export_portal.py" line="86"/>
         <source>English and Chinese, with a switch</source>
         <translation>中英文（可切换）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="90"/>
+        <location filename="../processing/export_portal.py" line="89"/>
         <source>Portal title</source>
         <translation>门户标题</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="91"/>
+        <location filename="../processing/export_portal.py" line="90"/>
         <source>Progress method to show</source>
         <translation>显示的进展评估方法</translation>
     </message>

@@ -24,7 +24,6 @@ from ..core.portal import PortalError, build, vendor_files, write_site
 from ..core.portal_data import IndicatorMeta
 from ..core.portal_site import GoalSummary
 from ..core.profile import load_profile
-from ..core.report_layout import whole_area
 from ..translation import tr
 from .assess_progress import goal_lookup, method_parameter
 from .base import store_errors, store_parameter
@@ -88,7 +87,7 @@ class ExportPortal(ReportAlgorithm):
             self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
                                                      tr("English and Chinese, with a switch")], defaultValue=3))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Portal title"), optional=True))
-        self.add_advanced([method_parameter(self.METHOD, tr("Progress method to show"))])
+        self.add_advanced([method_parameter(self.METHOD, tr("Progress method to show")), self.area_parameter()])
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Portal folder")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
 
@@ -96,10 +95,11 @@ class ExportPortal(ReportAlgorithm):
         report = self.read_report(parameters, context, feedback)
         results, progress = report.results, report.progress
         languages = ("en", "zh") if report.language == "both" else (report.language,)
+        area_id, area_name = self.report_area(parameters, context, results)
+        results = results[(results["area_id"] == area_id) | (results["area_level"] != "total")]  # no other areas
         try:
-            area_id, area_name = whole_area(results)
             vendor = vendor_files()
-        except (ValueError, PortalError) as err:
+        except PortalError as err:
             raise QgsProcessingException(str(err)) from err
         with store_errors():
             tables = {key: report.store.read(table, method=report.method) for key, table in (

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QT_TR_NOOP
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
-from ..core.report_layout import report_content, whole_area
+from ..core.report_layout import report_content
 from ..translation import tr
 from .assess_progress import goal_lookup
 from .export_report import ReportAlgorithm, goal_name, indicator_name, report_labels
@@ -47,7 +47,6 @@ class ExportReportPdf(ReportAlgorithm):
     ALG_ID = "export_report_pdf"
 
     LAYOUT = "LAYOUT"
-    AREA_ID = "AREA_ID"
     TITLE = "TITLE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -78,8 +77,7 @@ class ExportReportPdf(ReportAlgorithm):
             self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
             behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
         advanced = [
-            QgsProcessingParameterString(self.AREA_ID, tr("Area id (default: the store's whole area)"),
-                                         optional=True),
+            self.area_parameter(),
             QgsProcessingParameterString(self.TITLE, tr("Report title"), optional=True),
         ]
         self.add_advanced(advanced)
@@ -90,10 +88,7 @@ class ExportReportPdf(ReportAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
-        try:
-            area_id, _ = whole_area(results, self.parameterAsString(parameters, self.AREA_ID, context))
-        except ValueError as err:
-            raise QgsProcessingException(tr("{} Set AREA_ID.").format(err)) from err
+        area_id, _ = self.report_area(parameters, context, results)
         catalog, profile = load_catalog(), load_profile()
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         zones = self._zones(parameters, context, results)

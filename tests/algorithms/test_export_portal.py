@@ -102,3 +102,17 @@ def test_recorded_zones_that_are_gone_are_named(run_algorithm, store, tmp_path):
     export(run_algorithm, store[0], tmp_path / "portal", ZONES=f"{tmp_path / 'moved.gpkg'}|layername=townships",
            ZONE_ID_FIELD="code")
     assert (tmp_path / "portal" / "assets" / "zones.js").exists()
+
+
+def test_a_store_of_two_areas_needs_area_id(run_algorithm, store, tmp_path):
+    from sdg_monitor.core.store import ResultsStore
+
+    ResultsStore(store[0]).upsert_results([{"indicator": "15.1.1", "area_id": "330522", "area_name": "长兴县",
+                                            "area_level": "total", "year": 2020, "value": 30.0}])
+    with pytest.raises(QgsProcessingException, match="330521, 330522.*AREA_ID"):
+        export(run_algorithm, store[0], tmp_path / "portal")
+    assert not (tmp_path / "portal").exists()
+    export(run_algorithm, store[0], tmp_path / "portal", AREA_ID="330522")
+    forest = read_csv(tmp_path / "portal" / "data" / "indicator_15-1-1.csv")
+    assert [(row["Year"], row["GeoCode"], row["Value"]) for row in forest if row["GeoCode"] in ("", WHOLE)] == [
+        ("2020", "", "30.0")]  # the other county is left out, its townships stay zones
