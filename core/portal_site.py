@@ -247,15 +247,15 @@ class _Page:
     def goal(self, goal: GoalSummary) -> str:
         mine = [page for page in self.portal.indicators if page.meta.goal == goal.number]
         fg = text_colour(goal.colour)
-        title = self.words["goal_n"].format(n=goal.number)
+        title = self.words["goal_title"].format(n=goal.number, name=goal.short[self.lang])
         content = (self.indicator_table(mine, sortable=True, caption=self.w("indicators"))
                    if mine else f"<p>{self.w('no_indicators')}</p>")
         body = f"""<nav class="crumbs" aria-label="{self.w("breadcrumb")}"><a href="{self.link("index")}">{
             self.w("overview")}</a></nav>
 <div class="goal-banner" style="background:{goal.colour};color:{fg}">
-<h1>{_e(title)}: {_e(goal.short[self.lang])}</h1><p>{_e(goal.title[self.lang])}</p></div>
+<h1>{_e(title)}</h1><p>{_e(goal.title[self.lang])}</p></div>
 <section aria-labelledby="h-indicators"><h2 id="h-indicators">{self.w("indicators")}</h2>{content}</section>"""
-        return self.frame(f"goal-{goal.number}", f"{title}: {goal.short[self.lang]}", body, data={"kind": "goal"})
+        return self.frame(f"goal-{goal.number}", title, body, data={"kind": "goal"})
 
     # --- indicator ---------------------------------------------------------------------------------------
     def indicator(self, page: IndicatorPage) -> str:
@@ -266,7 +266,7 @@ class _Page:
             ("unit", meta.unit), ("method", meta.method), ("source", meta.source),
             ("target_code", meta.target)))
         goal_link = (f'<a href="{self.link(f"goal-{meta.goal}")}">'
-                     f'{_e(words["goal_n"].format(n=meta.goal))}: {_e(goal.short[lang])}</a>' if goal else "")
+                     f'{_e(words["goal_title"].format(n=meta.goal, name=goal.short[lang]))}</a>' if goal else "")
         sections = "".join(self.series_section(page, number_, series_id)
                            for number_, series_id in enumerate(page.series))
         csv = f"data/indicator_{dashed(meta.code)}.csv"

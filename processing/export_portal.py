@@ -37,7 +37,8 @@ PORTAL_LABELS = {
     "sort_hint": QT_TR_NOOP("Every assessed indicator with its latest value and status; sort by any column "
                             "with its header button."),
     "no_data": QT_TR_NOOP("No data"), "n_indicators": QT_TR_NOOP("{n} indicators"),
-    "goal_n": QT_TR_NOOP("Goal {n}"), "no_indicators": QT_TR_NOOP("No indicator of this goal has results yet."),
+    "goal_title": QT_TR_NOOP("Goal {n}: {name}"),
+    "no_indicators": QT_TR_NOOP("No indicator of this goal has results yet."),
     "breadcrumb": QT_TR_NOOP("Breadcrumb"), "target_code": QT_TR_NOOP("SDG target"),
     "download": QT_TR_NOOP("Download the data (CSV, Open SDG format)"), "series_all": QT_TR_NOOP("Values"),
     "breakdown": QT_TR_NOOP("Breakdown"), "all": QT_TR_NOOP("All"), "chart": QT_TR_NOOP("Chart"),
