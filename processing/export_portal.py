@@ -25,10 +25,9 @@ from ..core.portal_data import IndicatorMeta
 from ..core.portal_site import GoalSummary
 from ..core.profile import load_profile
 from ..translation import tr
-from .assess_progress import goal_lookup, method_parameter
-from .base import store_errors, store_parameter
-from .export_report import LABELS, ReportAlgorithm, indicator_name, report_labels
+from .base import goal_lookup, method_parameter, store_errors, store_parameter
 from .pdf_layout import zones_from_features
+from .report_base import LABELS, ReportAlgorithm, indicator_name, report_labels
 
 #: The portal's own words (English; Chinese from the plugin's translation), beside the report's.
 PORTAL_LABELS = {
@@ -63,10 +62,10 @@ class ExportPortal(ReportAlgorithm):
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Export portal (offline web site)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Writes a static SDG portal into a folder: it opens from the file manager (index.html) with no "
             "network at all, or can be copied to any web server. The index shows the headline (indicators "
@@ -81,7 +80,7 @@ class ExportPortal(ReportAlgorithm):
             "Chinese, or both with a switch on every page. Run <i>sdg:assess_progress</i> first for statuses. "
             "An existing folder is replaced only when it is empty or an earlier portal.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
         self.add_zone_inputs(tr("Zones to map (default: the zones recorded in the store)"))
         self.addParameter(QgsProcessingParameterEnum(
@@ -92,7 +91,7 @@ class ExportPortal(ReportAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Portal folder")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         report = self.read_report(parameters, context, feedback)
         results, progress = report.results, report.progress
         languages = ("en", "zh") if report.language == "both" else (report.language,)
