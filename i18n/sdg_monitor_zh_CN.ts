@@ -3124,6 +3124,8 @@
     <message>
         <source>Connected as {}.</source>
         <translation>已作为 {} 连接。</translation>
+    </message>
+    <message>
         <location filename="../processing/export_portal.py" line="39"/>
         <source>Goal {n}: {name}</source>
         <translation>目标 {n}：{name}</translation>
