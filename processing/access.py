@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
-from qgis.analysis import QgsGraphAnalyzer, QgsGraphBuilder, QgsNetworkDistanceStrategy, QgsVectorLayerDirector
+from osgeo import osr
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
@@ -30,8 +30,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.access import StripGeometry, mark_within, metres_per_degree, served_pieces
+from ..core.access import StripGeometry, mark_within, metres_per_degree
 from ..core.formulas import ratio
+from ..core.geodesy import geodesic_distance
+from ..core.network import StreetGraph
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue
 from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
@@ -94,58 +96,93 @@ def segments_of(geometry: QgsGeometry) -> np.ndarray:
 
 
 class Network:
-    """A street network as a QGIS graph in the population grid's CRS, with the access points tied in.
+    """A street network as a graph (:class:`StreetGraph`) in the population grid's CRS, with points tied in.
 
-    Edge lengths are ellipsoidal metres on the CRS's ellipsoid (true ground lengths, as QGIS's own service-area
-    algorithms measure them). Lines join where they share a vertex (QGIS's network analysis rule).
+    Edge lengths are ellipsoidal metres on the CRS's ellipsoid (true ground lengths). Lines join where they share
+    a vertex, or where vertices are within ``tolerance`` metres. Each point is tied to the nearest point of the
+    nearest segment within ``search`` metres (that segment split there); points farther away serve nothing and
+    are named in a warning.
     """
 
     def __init__(self, source: QgsProcessingFeatureSource, name: str, crs: QgsCoordinateReferenceSystem,
-                 points: list[QgsPointXY], context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+                 points: list[QgsPointXY], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                 tolerance: float = 0.0, search: float = None, labels: list[str] | None = None):
         if not source.sourceCrs().isValid():
             raise QgsProcessingException(
                 tr("Network layer '{}' has no coordinate reference system: set one and run again.").format(name))
         self.crs = crs
-        director = QgsVectorLayerDirector(source, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
-        director.addStrategy(QgsNetworkDistanceStrategy())
-        builder = QgsGraphBuilder(crs, True, 0.0, crs.ellipsoidAcronym() or "EPSG:7030")
-        snapped = director.makeGraph(builder, points, feedback)
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled: nothing was written."))
-        self.graph = builder.graph()
-        self.edge_count = self.graph.edgeCount()
-        if self.edge_count == 0:
+        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+        request.setNoAttributes()
+        parts = []
+        total = max(source.featureCount(), 1)
+        for i, feature in enumerate(source.getFeatures(request)):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled: nothing was written."))
+            if not feature.geometry().isEmpty():
+                parts.append(segments_of(feature.geometry()))
+            if i % 10000 == 0:
+                feedback.setProgress(50.0 * i / total)
+        segments = np.vstack(parts) if parts else np.zeros((0, 4))
+        self.graph = StreetGraph(segments, _scales(crs), _measure(crs), tolerance)
+        if len(self.graph.start) == 0:
             raise QgsProcessingException(
                 tr("Network layer '{}' has no line to walk along: give a line layer with features.").format(name))
-        self.measure = builder.distanceArea()
-        self.stop_vertices = []
-        for point, snap in zip(points, snapped):
-            vertex = self.graph.addVertex(QgsPointXY(point))
-            self.graph.addEdge(vertex, self.graph.findVertex(snap), [self.measure.measureLine(point, snap)])
-            self.stop_vertices.append(vertex)
-        self.edges = self.graph.edgeCount()
-        xy = [self.graph.vertex(i).point() for i in range(self.graph.vertexCount())]
-        self.xy = np.array([(p.x(), p.y()) for p in xy], dtype=np.float64)
-        ends = [self.graph.edge(i) for i in range(self.edges)]
-        self.start = np.array([e.fromVertex() for e in ends], dtype=np.int64)
-        self.end = np.array([e.toVertex() for e in ends], dtype=np.int64)
-        self.length = np.array([float(e.cost(0)) for e in ends], dtype=np.float64)
+        search = DEFAULT_SEARCH if search is None else search
+        xy = np.array([(p.x(), p.y()) for p in points], dtype=np.float64).reshape(-1, 2)
+        ties = self.graph.tie(xy, search)
+        far = np.flatnonzero(ties.node < 0)
+        if far.size:
+            labels = labels or [str(i + 1) for i in range(len(points))]
+            shown = ", ".join(str(labels[i]) for i in far[:FAR_SHOWN]) + (", …" if far.size > FAR_SHOWN else "")
+            feedback.pushWarning(tr(
+                "{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of '{}' and serve nothing: "
+                "{}. Move them, extend the network or raise SEARCH_DISTANCE.").format(far.size, search, name, shown))
+        feedback.pushInfo(tr("Network: {} nodes, {} edges; {} of {} point(s) tied in.").format(
+            len(self.graph.xy), len(self.graph.start), len(points) - far.size, len(points)))
 
     def served_area(self, stops: list[int], distance: float, walk_off: float) -> ServedArea:
         """The network within ``distance`` metres of the stops (indices into the points given), walking from
-        each stop straight to its nearest network point and then along the lines, buffered by ``walk_off``."""
-        if not stops:
-            return ServedArea(self.crs)
-        root = self.graph.addVertex(QgsPointXY(self.xy[self.stop_vertices[stops[0]]][0],
-                                               self.xy[self.stop_vertices[stops[0]]][1]))
-        for stop in stops:
-            self.graph.addEdge(root, self.stop_vertices[stop], [0.0])
-        _, cost = QgsGraphAnalyzer.dijkstra(self.graph, root, 0)
-        cost = np.array(cost[:len(self.xy)], dtype=np.float64)
-        index, t0, t1 = served_pieces(cost[self.start], cost[self.end], self.length, distance)
-        a, b = self.xy[self.start[index]], self.xy[self.end[index]]
-        segments = np.hstack([a + (b - a) * t0[:, None], a + (b - a) * t1[:, None]])
+        each stop straight to its tie point and then along the lines, buffered by ``walk_off``."""
+        segments = self.graph.served(list(stops), distance)
         return ServedArea(self.crs, segments, np.full(len(segments), float(walk_off)))
+
+
+DEFAULT_SEARCH = 200.0  # metres
+FAR_SHOWN = 20
+
+
+def _scales(crs: QgsCoordinateReferenceSystem):
+    """Metres per map unit in x and y at map ordinates y: the ellipsoid's per degree in a geographic CRS."""
+    if crs.isGeographic():
+        axes = ellipsoid_axes(crs)
+        return lambda y: metres_per_degree(y, *axes)
+    factor = metres_per_unit(crs)
+    return lambda y: (np.full(np.shape(y), factor), np.full(np.shape(y), factor))
+
+
+def _measure(crs: QgsCoordinateReferenceSystem):
+    """Ellipsoidal length (m) of straight segments given in ``crs``: projected coordinates are taken to the
+    CRS's own geographic coordinates (GDAL/PROJ) and measured on its ellipsoid (Vincenty)."""
+    axes = ellipsoid_axes(crs)
+    if crs.isGeographic():
+        return lambda x0, y0, x1, y1: geodesic_distance(x0, y0, x1, y1, *axes)
+    source = osr.SpatialReference()
+    source.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    target = source.CloneGeogCS()
+    target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(source, target)
+
+    def lonlat(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        if len(x) == 0:
+            return np.zeros((0, 2))
+        return np.asarray(transform.TransformPoints(np.column_stack([x, y])), dtype=np.float64)[:, :2]
+
+    def measure(x0, y0, x1, y1):
+        a, b = lonlat(np.asarray(x0), np.asarray(y0)), lonlat(np.asarray(x1), np.asarray(y1))
+        return geodesic_distance(a[:, 0], a[:, 1], b[:, 0], b[:, 1], *axes)
+
+    return measure
 
 
 # --- population tallies ---------------------------------------------------------------------------------------
@@ -307,6 +344,8 @@ class AccessAlgorithm(SdgAlgorithm):
     POPULATION_MALE = "POPULATION_MALE"
     NETWORK = "NETWORK"
     WALK_OFF = "WALK_OFF"
+    TOLERANCE = "TOLERANCE"
+    SEARCH_DISTANCE = "SEARCH_DISTANCE"
     URBAN = "URBAN"
     METHOD = "METHOD"
 
@@ -328,8 +367,15 @@ class AccessAlgorithm(SdgAlgorithm):
         walk_off = QgsProcessingParameterNumber(
             self.WALK_OFF, tr("Walk-off distance from the network to a home (m)"),
             QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
-        walk_off.setFlags(walk_off.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(walk_off)
+        tolerance = QgsProcessingParameterNumber(
+            self.TOLERANCE, tr("Topology tolerance: join line vertices closer than this (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0)
+        search = QgsProcessingParameterNumber(
+            self.SEARCH_DISTANCE, tr("Search distance from a point to the network (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_SEARCH, minValue=0.0)
+        for parameter in (walk_off, tolerance, search):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
 
     def add_urban_input(self, description: str) -> None:
         """URBAN: optional urban-area polygons."""
@@ -354,14 +400,16 @@ class AccessAlgorithm(SdgAlgorithm):
         return ZoneSet.from_source(source, self.parameterAsString(parameters, name, context), "", "", context)
 
     def network(self, parameters: dict, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
-                points: list[QgsPointXY], feedback: QgsProcessingFeedback) -> Network | None:
-        """The street network with ``points`` tied in, or None without NETWORK."""
+                points: list[QgsPointXY], feedback: QgsProcessingFeedback,
+                labels: list[str] | None = None) -> Network | None:
+        """The street network with ``points`` (named ``labels`` in warnings) tied in, or None without NETWORK."""
         source = self.parameterAsSource(parameters, self.NETWORK, context)
         if source is None:
             return None
         feedback.pushInfo(tr("Building the network graph…"))
         return Network(source, self.parameterAsString(parameters, self.NETWORK, context), crs, points, context,
-                       feedback)
+                       feedback, self.parameterAsDouble(parameters, self.TOLERANCE, context),
+                       self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context), labels)
 
     def walk_off(self, parameters: dict, context: QgsProcessingContext, layer: QgsRasterLayer,
                  feedback: QgsProcessingFeedback) -> float:
@@ -408,15 +456,16 @@ class AccessAlgorithm(SdgAlgorithm):
 
 
 def point_features(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordinateReferenceSystem,
-                   context: QgsProcessingContext, attribute: str = "") -> tuple[list[QgsPointXY], list]:
-    """Every point of a (multi)point source in ``crs``, with the value of ``attribute`` of its feature."""
+                   context: QgsProcessingContext, attribute: str = "") -> tuple[list[QgsPointXY], list, list[str]]:
+    """Every point of a (multi)point source in ``crs``, with the value of ``attribute`` of its feature and a label
+    naming it in messages (layer name and feature id)."""
     if not source.sourceCrs().isValid():
         raise QgsProcessingException(
             tr("Layer '{}' has no coordinate reference system: set one and run again.").format(name))
     if attribute and source.fields().indexFromName(attribute) < 0:
         raise QgsProcessingException(tr("Layer '{}' has no field '{}'.").format(name, attribute))
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-    points, values = [], []
+    points, values, labels = [], [], []
     for feature in source.getFeatures(request):
         geometry = feature.geometry()
         if geometry.isEmpty():
@@ -425,4 +474,5 @@ def point_features(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordi
             points.append(QgsPointXY(vertex.x(), vertex.y()))
             value = feature[attribute] if attribute else None
             values.append(None if value is None or value == NULL else value)
-    return points, values
+            labels.append(tr("feature {}").format(feature.id()))
+    return points, values, labels

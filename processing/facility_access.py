@@ -84,7 +84,7 @@ class FacilityAccess(AccessAlgorithm):
         layers = self.population_layers(parameters, context)
         crs = grid_of(layers["total"]).crs
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
-        points, kinds = point_features(self.parameterAsSource(parameters, self.FACILITIES, context),
+        points, kinds, labels = point_features(self.parameterAsSource(parameters, self.FACILITIES, context),
                                        self.parameterAsString(parameters, self.FACILITIES, context), crs, context,
                                        type_field)
         if not points:
@@ -95,7 +95,7 @@ class FacilityAccess(AccessAlgorithm):
                 text = "" if kind is None else str(kind).strip()
                 groups.setdefault(text or UNSPECIFIED, []).append(i)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        network = self.network(parameters, context, crs, points, feedback)
+        network = self.network(parameters, context, crs, points, feedback, labels)
         walk_off = self.walk_off(parameters, context, layers["total"], feedback) if network is not None else 0.0
         areas = {}
         for name, members in groups.items():

@@ -82,7 +82,7 @@ class TransitAccess(AccessAlgorithm):
         layers = self.population_layers(parameters, context)
         crs = grid_of(layers["total"]).crs
         field_name = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
-        points, capacity = point_features(self.parameterAsSource(parameters, self.STOPS, context),
+        points, capacity, labels = point_features(self.parameterAsSource(parameters, self.STOPS, context),
                                           self.parameterAsString(parameters, self.STOPS, context), crs, context,
                                           field_name)
         high_values = {v.strip().lower() for v in
@@ -95,7 +95,7 @@ class TransitAccess(AccessAlgorithm):
         feedback.pushInfo(tr("{} low-capacity and {} high-capacity stop(s).").format(len(low), len(high)))
         low_distance = self.parameterAsDouble(parameters, self.LOW_DISTANCE, context)
         high_distance = self.parameterAsDouble(parameters, self.HIGH_DISTANCE, context)
-        network = self.network(parameters, context, crs, points, feedback)
+        network = self.network(parameters, context, crs, points, feedback, labels)
         if network is not None:
             walk_off = self.walk_off(parameters, context, layers["total"], feedback)
             area = network.served_area(low, low_distance, walk_off).union(
