@@ -329,3 +329,22 @@ def test_failed_run_leaves_no_partial_outputs(tmp_path):
     with pytest.raises(RuntimeError):
         publish(out, broken)
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_gtfs_feed_frequent_stops(sample_dir):
+    """The ONS rule keeps the town and roadside bus stops and the stations, and drops the village stops (five buses
+    a day); the National Day holiday runs the weekend service."""
+    import datetime as dt
+
+    from samplegen.gtfs import kind_of
+    from sdg_monitor.core.gtfs import PRESETS, read_feed
+
+    feed = read_feed(sample_dir / "sample_gtfs.zip")
+    stops = feed.stop_departures(dt.date(2020, 6, 2), PRESETS["ONS"])
+    kinds = stops["stop_id"].str[0].where(stops["stop_id"].str[0] != "B", stops["stop_name"].map(kind_of))
+    share = stops.groupby(kinds)["frequent"].mean()
+    assert share["village"] == 0 and share["town"] > 0.95 and share["road"] > 0.95 and share["R"] == 1
+    assert set(stops.loc[stops["high"], "stop_id"].str[0]) == {"R", "T"}
+    holiday = feed.stop_departures(dt.date(2020, 10, 6), PRESETS["ONS"]).set_index("stop_id")["departures"]
+    weekday = stops.set_index("stop_id")["departures"]
+    assert (holiday <= weekday).all() and holiday.sum() < 0.6 * weekday.sum()
