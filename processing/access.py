@@ -24,13 +24,15 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
     QgsRasterLayer,
     QgsWkbTypes,
 )
 
-from ..core.access import StripGeometry, mark_within, metres_per_degree
+from ..core.access import StripGeometry, Tally, mark_within, metres_per_degree
 from ..core.formulas import ratio
 from ..core.geodesy import geodesic_distance
 from ..core.network import StreetGraph
@@ -185,6 +187,68 @@ def _measure(crs: QgsCoordinateReferenceSystem):
     return measure
 
 
+# --- population inputs ----------------------------------------------------------------------------------------
+TOTAL = "total"
+Population = tuple  # (QgsRasterLayer, band)
+
+
+@dataclass
+class Populations:
+    """Population rasters (layer, band) keyed ``total`` and by group (a disaggregation such as ``age=65+``)."""
+
+    rasters: dict[str, Population]
+
+    @property
+    def total(self) -> QgsRasterLayer:
+        return self.rasters[TOTAL][0]
+
+    def sources(self) -> list[str]:
+        """The distinct raster sources, in order."""
+        return list(dict.fromkeys(layer.source() for layer, _ in self.rasters.values()))
+
+
+def population_groups(matrix: list, context: QgsProcessingContext) -> dict[str, Population]:
+    """POPULATION_BY_GROUP's rows (group, raster, band; flat) as group -> (layer, band), checked."""
+    if not any(str(v).strip() for v in matrix if v is not None and v != NULL):
+        return {}
+    if len(matrix) % 3:
+        raise QgsProcessingException(tr("POPULATION_BY_GROUP needs rows of three values: group, raster, band."))
+    out = {}
+    for i in range(0, len(matrix), 3):
+        group, source, band = (str(v if v is not None and v != NULL else "").strip() for v in matrix[i:i + 3])
+        group = group_label(group)
+        layer = QgsProcessingUtils.mapLayerFromString(source, context) if source else None
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' has no readable raster ('{}').").format(
+                group, source))
+        if not band.isdigit() and band:
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': band '{}' is not a number.").format(
+                group, band))
+        number = int(band or 1)
+        if not 1 <= number <= layer.bandCount():
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': raster '{}' has no band {}.").format(
+                group, source, number))
+        if group in out:
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' is given twice.").format(group))
+        out[group] = (layer, number)
+    return out
+
+
+def group_label(text: str) -> str:
+    """A group as the store's disaggregation: ``key=value`` pairs joined by ``;`` (spaces trimmed); ``location``
+    is kept for the urban/rural breakdown."""
+    pairs = [part.partition("=") for part in text.split(";")]
+    if not text or any(not key.strip() or not sep or not value.strip() for key, sep, value in pairs):
+        raise QgsProcessingException(tr(
+            "POPULATION_BY_GROUP: group '{}' is not of the form key=value (e.g. sex=female, age=0-14, "
+            "disability=yes).").format(text))
+    if any(key.strip().lower() == "location" for key, _, _ in pairs):
+        raise QgsProcessingException(tr(
+            "POPULATION_BY_GROUP: group '{}': location is the urban/rural breakdown (give URBAN instead).").format(
+            text))
+    return ";".join(f"{key.strip()}={value.strip()}" for key, _, value in pairs)
+
+
 # --- population tallies ---------------------------------------------------------------------------------------
 def strip_geometry(grid: RasterGrid, row0: int, rows: int) -> StripGeometry:
     """Pixel-centre geometry of a strip with metres per map unit per row."""
@@ -221,74 +285,59 @@ class UrbanAreas:
             labels.close()
 
 
-@dataclass
-class Tally:
-    """Population and served population of one raster by (zone label, location): location 0 = rural (or
-    everything without urban areas), 1 = urban."""
-
-    population: np.ndarray
-    served: dict[str, np.ndarray]
-
-
-def tally(layer: QgsRasterLayer, zones: ZoneSet | None, urban: UrbanAreas | None, areas: dict[str, ServedArea],
+def tally(population: Population, zones: ZoneSet | None, urban: UrbanAreas | None, areas: dict[str, ServedArea],
           context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> Tally:
     """Sum the population of every cell, and of the cells whose centre is in each served area, per zone and
     location, strip by strip (nodata and negative counts as no population)."""
+    layer, band = population
     grid = grid_of(layer)
-    size = ((len(zones) if zones is not None else 1) + 1) * 2
     areas = {name: area.in_crs(grid.crs, context) for name, area in areas.items()}
     insides = {name: area.inside.rasterize(grid, context) for name, area in areas.items() if area.inside}
     labels = zones.rasterize(grid, context) if zones is not None else None
-    population = np.zeros(size)
-    served = {name: np.zeros(size) for name in areas}
+    out = Tally.empty(len(zones) if zones is not None else 1, areas)  # without zones every cell is label 1
     try:
         urban_strips = urban.strips(grid, context, feedback) if urban is not None else None
-        for strip, zone_labels, _ in zonal_strips(layer, 1, labels, feedback):
+        for strip, zone_labels, _ in zonal_strips(layer, band, labels, feedback):
             is_urban = next(urban_strips) if urban_strips is not None else False
-            index = (zone_labels.astype(np.int64) * 2 + is_urban).ravel()
-            people = np.where(strip.valid, strip.data.astype(np.float64), 0.0)
-            people = np.where(people > 0, people, 0.0).ravel()
-            population += np.bincount(index, people, minlength=size)
             geometry = strip_geometry(grid, strip.row0, strip.rows)
+            masks = {}
             for name, area in areas.items():
                 mask = np.zeros((strip.rows, grid.width), dtype=bool)
                 mark_within(mask, geometry, area.segments, area.radii)
                 if name in insides:
                     mask |= insides[name].read(strip.row0, strip.rows) > 0
-                mask = mask.ravel()
-                served[name] += np.bincount(index[mask], people[mask], minlength=size)
+                masks[name] = mask
+            out.add(zone_labels, is_urban, np.where(strip.valid, strip.data.astype(np.float64), 0.0), masks)
     finally:
         for raster in [labels, *insides.values()]:
             if raster is not None:
                 raster.close()
-    return Tally(population.reshape(-1, 2), {k: v.reshape(-1, 2) for k, v in served.items()})
+    return out
 
 
 def zone_values(tallies: dict[str, Tally], name: str, locations: bool,
                 rural_only: bool = False) -> tuple[ZoneValue, list[ZoneValue]]:
     """The whole area and each zone for served area ``name``: the value, numerator and denominator from the
-    ``total`` tally, broken down by sex (``female``/``male`` tallies) and by location when ``locations``;
-    with ``rural_only`` only rural population counts."""
+    ``total`` tally, broken down by each group tally (keyed by its disaggregation, e.g. ``sex=female``) and by
+    location when ``locations``; with ``rural_only`` only rural population counts."""
     def make(t: Tally, rows: slice | int, columns: list[int]) -> ZoneValue:
-        served = float(t.served[name][rows][..., columns].sum())
-        people = float(t.population[rows][..., columns].sum())
+        served, people = t.sums(name, rows, columns)
         return ZoneValue(ratio(served, people), served, people,
                          {"served_population": served, "population": people})
 
     columns = [0] if rural_only else [0, 1]
-    n = tallies["total"].population.shape[0] - 1
+    groups = [key for key in tallies if key != TOTAL]
+    n = tallies[TOTAL].population.shape[0] - 1
     out = []
     for rows in [slice(1, n + 1), *range(1, n + 1)]:
-        result = make(tallies["total"], rows, columns)
-        for sex in SEXES:
-            if sex in tallies:
-                result.breakdown[f"sex={sex}"] = make(tallies[sex], rows, columns)
+        result = make(tallies[TOTAL], rows, columns)
+        for group in groups:
+            result.breakdown[group] = make(tallies[group], rows, columns)
         if locations and not rural_only:
             for column, where in ((1, "urban"), (0, "rural")):
-                result.breakdown[f"location={where}"] = make(tallies["total"], rows, [column])
-                for sex in SEXES:
-                    if sex in tallies:
-                        result.breakdown[f"sex={sex};location={where}"] = make(tallies[sex], rows, [column])
+                result.breakdown[f"location={where}"] = make(tallies[TOTAL], rows, [column])
+                for group in groups:
+                    result.breakdown[f"{group};location={where}"] = make(tallies[group], rows, [column])
         out.append(result)
     return out[0], out[1:]
 
@@ -345,6 +394,7 @@ class AccessAlgorithm(SdgAlgorithm):
     POPULATION = "POPULATION"
     POPULATION_FEMALE = "POPULATION_FEMALE"
     POPULATION_MALE = "POPULATION_MALE"
+    POPULATION_BY_GROUP = "POPULATION_BY_GROUP"
     NETWORK = "NETWORK"
     WALK_OFF = "WALK_OFF"
     TOLERANCE = "TOLERANCE"
@@ -361,6 +411,13 @@ class AccessAlgorithm(SdgAlgorithm):
                 self.POPULATION_FEMALE, tr("Female population raster (for the breakdown by sex)"), optional=True))
             self.addParameter(QgsProcessingParameterRasterLayer(
                 self.POPULATION_MALE, tr("Male population raster (for the breakdown by sex)"), optional=True))
+        self.add_group_input()
+
+    def add_group_input(self) -> None:
+        """POPULATION_BY_GROUP: rows of group (e.g. ``age=65+``), raster and band."""
+        self.addParameter(QgsProcessingParameterMatrix(
+            self.POPULATION_BY_GROUP, tr("Population by group (group such as sex=female or age=65+, raster, band)"),
+            hasFixedNumberRows=False, headers=[tr("group"), tr("raster"), tr("band")], optional=True))
 
     def add_network_inputs(self) -> None:
         """NETWORK (optional lines) and the advanced WALK_OFF distance."""
@@ -385,15 +442,25 @@ class AccessAlgorithm(SdgAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.URBAN, description, [QgsProcessing.TypeVectorPolygon], optional=True))
 
-    def population_layers(self, parameters: dict, context: QgsProcessingContext) -> dict[str, QgsRasterLayer]:
-        """The population rasters given, keyed ``total``, ``female``, ``male``."""
-        layers = {"total": self.parameterAsRasterLayer(parameters, self.POPULATION, context)}
-        for sex, name in zip(SEXES, (self.POPULATION_FEMALE, self.POPULATION_MALE)):
-            if name in parameters and parameters[name]:
-                layers[sex] = self.parameterAsRasterLayer(parameters, name, context)
-        if layers["total"] is None:
+    def population_layers(self, parameters: dict, context: QgsProcessingContext) -> Populations:
+        """The population rasters given: POPULATION as ``total``, then the groups of POPULATION_FEMALE,
+        POPULATION_MALE and POPULATION_BY_GROUP keyed by their disaggregation (``sex=female`` ...)."""
+        total = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
+        if total is None:
             raise QgsProcessingException(tr("Give a population raster (POPULATION)."))
-        return layers
+        rasters = {TOTAL: (total, 1)}
+        for sex, name in zip(SEXES, (self.POPULATION_FEMALE, self.POPULATION_MALE)):
+            if parameters.get(name):
+                rasters[f"sex={sex}"] = (self.parameterAsRasterLayer(parameters, name, context), 1)
+        if self.POPULATION_BY_GROUP in [p.name() for p in self.parameterDefinitions()]:
+            for group, raster in population_groups(self.parameterAsMatrix(parameters, self.POPULATION_BY_GROUP,
+                                                                          context), context).items():
+                if group in rasters:
+                    raise QgsProcessingException(tr(
+                        "POPULATION_BY_GROUP: group '{}' is given twice (or also as POPULATION_FEMALE / "
+                        "POPULATION_MALE).").format(group))
+                rasters[group] = raster
+        return Populations(rasters)
 
     def polygons(self, parameters: dict, name: str, context: QgsProcessingContext) -> ZoneSet | None:
         """A polygon input read as a set of shapes (for rasterizing), or None when not given."""
@@ -434,15 +501,15 @@ class AccessAlgorithm(SdgAlgorithm):
                 "grid or a larger WALK_OFF.").format(walk_off, half_diagonal))
         return walk_off
 
-    def tallies(self, layers: dict[str, QgsRasterLayer], zones: ZoneSet | None, urban: UrbanAreas | None,
+    def tallies(self, layers: Populations, zones: ZoneSet | None, urban: UrbanAreas | None,
                 areas: dict[str, ServedArea], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Tally]:
         """:func:`tally` for each population raster, with progress over all of them."""
-        steps = QgsProcessingMultiStepFeedback(len(layers), feedback)
+        steps = QgsProcessingMultiStepFeedback(len(layers.rasters), feedback)
         out = {}
-        for step, (key, layer) in enumerate(layers.items()):
+        for step, (key, raster) in enumerate(layers.rasters.items()):
             steps.setCurrentStep(step)
-            out[key] = tally(layer, zones, urban, areas, context, steps)
+            out[key] = tally(raster, zones, urban, areas, context, steps)
         return out
 
     def store_rows(self, parameters, context, zones, result):

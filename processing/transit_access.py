@@ -95,7 +95,7 @@ class TransitAccess(AccessAlgorithm):
 
     def compute(self, parameters, context, feedback, zones):
         layers = self.population_layers(parameters, context)
-        crs = grid_of(layers["total"]).crs
+        crs = grid_of(layers.total).crs
         points, high_flags, labels = self._layer_stops(parameters, context, crs)
         feed = gtfs_stops(self, parameters, context, crs, feedback)
         if feed is not None:
@@ -111,7 +111,7 @@ class TransitAccess(AccessAlgorithm):
         high_distance = self.parameterAsDouble(parameters, self.HIGH_DISTANCE, context)
         network = self.network(parameters, context, crs, points, feedback, labels)
         if network is not None:
-            walk_off = self.walk_off(parameters, context, layers["total"], feedback)
+            walk_off = self.walk_off(parameters, context, layers.total, feedback)
             area = network.served_area(low, low_distance, walk_off).union(
                 network.served_area(high, high_distance, walk_off))
         else:
@@ -125,8 +125,8 @@ class TransitAccess(AccessAlgorithm):
         feedback.pushInfo(tr("Distance method: {}.").format(method))
         return AccessResult(
             total=total, zones=values if zones is not None else [],
-            area_geometry=QgsGeometry.fromRect(layers["total"].extent()), area_crs=crs,
-            sources=[layer.source() for layer in layers.values()], outputs={self.METHOD: method}, method=method)
+            area_geometry=QgsGeometry.fromRect(layers.total.extent()), area_crs=crs,
+            sources=layers.sources(), outputs={self.METHOD: method}, method=method)
 
     def _layer_stops(self, parameters, context, crs) -> tuple[list, list[bool], list[str]]:
         """The STOPS points (none without STOPS), whether each is high-capacity, and their labels."""
