@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from access_data import lines, points
+from access_data import lines, points, urban_and_zones
 from osgeo import gdal, osr
 from qgis.core import QgsProcessingException
 from sdg_monitor.core.store import ResultsStore
-from sdg_testdata import write_polygons, write_raster
+from sdg_testdata import write_raster
 
 UTM = 32650
 LEFT, TOP = 500000.0, 3400000.0
@@ -39,16 +39,11 @@ def county(tmp_path):
     groups = ["sex=female", by_sex, 1, "sex=male", by_sex, 2]
     for label, band in AGES.items():
         groups += [label, raster(f"{label[4:]}.tif", band), ""]
-    urban = write_polygons(tmp_path / "urban.gpkg", "urban", UTM, [
-        f"POLYGON(({LEFT} {TOP},{LEFT + 32} {TOP},{LEFT + 32} {TOP - 100},{LEFT} {TOP - 100},{LEFT} {TOP}))"])
-    zones = write_polygons(tmp_path / "zones.gpkg", "zones", UTM, [
-        f"POLYGON(({LEFT} {TOP},{LEFT + 100} {TOP},{LEFT + 100} {TOP - 51},{LEFT} {TOP - 51},{LEFT} {TOP}))",
-        f"POLYGON(({LEFT} {TOP - 51},{LEFT + 100} {TOP - 51},{LEFT + 100} {TOP - 100},{LEFT} {TOP - 100},"
-        f"{LEFT} {TOP - 51}))"], [{"code": "N"}, {"code": "S"}])
+    urban, zones = urban_and_zones(tmp_path, UTM, LEFT, TOP)
     stop = points(tmp_path / "stops.gpkg", "stops", UTM, [(LEFT + 5, TOP - 45)])
     road = lines(tmp_path / "road.gpkg", "roads", UTM, [[(LEFT, TOP - 45), (LEFT + 100, TOP - 45)]])
-    return {"POPULATION": total, "POPULATION_BY_GROUP": groups, "URBAN": f"{urban}|layername=urban",
-            "ZONES": f"{zones}|layername=zones", "ZONE_ID_FIELD": "code", "YEAR": 2020, "OUTPUT": "memory:",
+    return {"POPULATION": total, "POPULATION_BY_GROUP": groups, "URBAN": urban,
+            "ZONES": zones, "ZONE_ID_FIELD": "code", "YEAR": 2020, "OUTPUT": "memory:",
             "RESULTS": str(tmp_path / "results.gpkg")}, stop, road
 
 
