@@ -433,10 +433,10 @@ class AccessAlgorithm(SdgAlgorithm):
             QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
         tolerance = QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Topology tolerance: join line vertices closer than this (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0)
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, optional=True)
         search = QgsProcessingParameterNumber(
             self.SEARCH_DISTANCE, tr("Search distance from a point to the network (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_SEARCH, minValue=0.0)
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_SEARCH, minValue=0.0, optional=True)
         for parameter in (walk_off, tolerance, search):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)

@@ -1,5 +1,6 @@
 """GTFS inputs of 11.2.1: the feed, the frequency rule (presets ONS, GHSCI or custom), the service date and the
-high-capacity route types; the frequent stops as points in the population grid's CRS."""
+high-capacity route types (all optional, with defaults, so that models saved before them still run); the frequent
+stops as points in the population grid's CRS."""
 from __future__ import annotations
 
 import datetime as dt
@@ -52,20 +53,21 @@ def add_gtfs_inputs(algorithm: QgsProcessingAlgorithm) -> None:
         FREQUENCY, tr("Frequent service (GTFS)"), options=[
             tr("ONS: at least 1 departure per hour on average, 06:00-20:00"),
             tr("GHSCI: average headway 20 minutes or less, 07:00-19:00"),
-            tr("Custom: MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END")], defaultValue=0))
+            tr("Custom: MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END")], defaultValue=0, optional=True))
     advanced = [
         QgsProcessingParameterNumber(MIN_DEPARTURES, tr("Custom rule: departures per hour at least"),
-                                     QgsProcessingParameterNumber.Double, defaultValue=1.0, minValue=0.0),
+                                     QgsProcessingParameterNumber.Double, defaultValue=1.0, minValue=0.0,
+                                     optional=True),
         QgsProcessingParameterNumber(WINDOW_START, tr("Custom rule: window start (hour)"),
                                      QgsProcessingParameterNumber.Double, defaultValue=6.0, minValue=0.0,
-                                     maxValue=48.0),
+                                     maxValue=48.0, optional=True),
         QgsProcessingParameterNumber(WINDOW_END, tr("Custom rule: window end (hour)"),
                                      QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0,
-                                     maxValue=48.0),
+                                     maxValue=48.0, optional=True),
         QgsProcessingParameterString(SERVICE_DATE, tr("Service date (YYYY-MM-DD; empty: the feed's busiest "
                                                       "weekday)"), optional=True),
         QgsProcessingParameterString(HIGH_ROUTE_TYPES_PARAM, tr("GTFS route types of high-capacity transit"),
-                                     defaultValue=HIGH_ROUTE_TYPES)]
+                                     defaultValue=HIGH_ROUTE_TYPES, optional=True)]
     for parameter in advanced:
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         algorithm.addParameter(parameter)
