@@ -36,8 +36,10 @@ from ..core.access import StripGeometry, Tally, mark_within, metres_per_degree
 from ..core.formulas import ratio
 from ..core.geodesy import geodesic_distance
 from ..core.network import StreetGraph
+from ..core.results import ZoneValue
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
+from .feedback import stop_if_cancelled
 from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
 from .zones import ZoneSet, zonal_strips
 
@@ -118,8 +120,7 @@ class Network:
         parts = []
         total = max(source.featureCount(), 1)
         for i, feature in enumerate(source.getFeatures(request)):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled: nothing was written."))
+            stop_if_cancelled(feedback)
             if not feature.geometry().isEmpty():
                 parts.append(segments_of(feature.geometry()))
             if i % 10000 == 0:
@@ -468,10 +469,7 @@ class AccessAlgorithm(SdgAlgorithm):
 
     def polygons(self, parameters: dict, name: str, context: QgsProcessingContext) -> ZoneSet | None:
         """A polygon input read as a set of shapes (for rasterizing), or None when not given."""
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return None
-        return ZoneSet.from_source(source, self.parameterAsString(parameters, name, context), "", "", context)
+        return self.read_zones(parameters, context, name, id_field="", name_field="")
 
     def network(self, parameters: dict, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
                 points: list[QgsPointXY], feedback: QgsProcessingFeedback,
