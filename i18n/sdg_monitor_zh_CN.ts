@@ -154,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="135"/>
+        <location filename="../processing/raster_io.py" line="136"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="185"/>
+        <location filename="../processing/raster_io.py" line="195"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="190"/>
+        <location filename="../processing/raster_io.py" line="200"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="235"/>
+        <location filename="../processing/raster_io.py" line="245"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -1034,132 +1034,132 @@
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="53"/>
+        <location filename="../processing/land_degradation.py" line="50"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="53"/>
+        <location filename="../processing/land_productivity.py" line="41"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="53"/>
+        <location filename="../processing/land_degradation.py" line="50"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="79"/>
+        <location filename="../processing/land_degradation.py" line="76"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="82"/>
+        <location filename="../processing/land_degradation.py" line="79"/>
         <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (e.g. from Trends.Earth).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;) and DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（如来自 Trends.Earth）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt; 字段的分区图层）和 DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="112"/>
+        <location filename="../processing/land_degradation.py" line="109"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="113"/>
+        <location filename="../processing/land_degradation.py" line="110"/>
         <source>Land cover at the start</source>
         <translation>起始土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="114"/>
+        <location filename="../processing/land_degradation.py" line="111"/>
         <source>Land cover at the end</source>
         <translation>结束土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="118"/>
+        <location filename="../processing/land_degradation.py" line="115"/>
         <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="121"/>
+        <location filename="../processing/land_degradation.py" line="118"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="125"/>
+        <location filename="../processing/land_degradation.py" line="122"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="129"/>
+        <location filename="../processing/land_productivity.py" line="124"/>
         <source>Land productivity sub-indicator (-1/0/1)</source>
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="131"/>
+        <location filename="../processing/land_degradation.py" line="128"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="134"/>
+        <location filename="../processing/land_degradation.py" line="131"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="136"/>
+        <location filename="../processing/land_degradation.py" line="133"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="138"/>
+        <location filename="../processing/land_degradation.py" line="135"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="141"/>
+        <location filename="../processing/land_degradation.py" line="138"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="140"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="140"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="140"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="207"/>
+        <location filename="../processing/land_degradation.py" line="198"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="210"/>
+        <location filename="../processing/land_degradation.py" line="201"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="232"/>
+        <location filename="../processing/land_degradation.py" line="223"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="235"/>
+        <location filename="../processing/land_degradation.py" line="226"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="240"/>
+        <location filename="../processing/land_degradation.py" line="231"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY, SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="275"/>
+        <location filename="../processing/land_rasters.py" line="23"/>
         <source>Could not create the raster {}; use a .tif file.</source>
         <translation>无法创建栅格 {}；请使用 .tif 文件。</translation>
     </message>
@@ -2759,12 +2759,12 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="59"/>
+        <location filename="../scale/kernels.py" line="74"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="73"/>
+        <location filename="../scale/kernels.py" line="88"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
@@ -2847,6 +2847,96 @@
         <location filename="../scale/zones.py" line="93"/>
         <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="41"/>
+        <source>Declining</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="41"/>
+        <source>Moderate decline</source>
+        <translation>中度下降</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="41"/>
+        <source>Stable but stressed</source>
+        <translation>稳定但受胁迫</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="41"/>
+        <source>Increasing</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="67"/>
+        <source>Land productivity dynamics from NDVI (15.3.1)</source>
+        <translation>基于 NDVI 的土地生产力动态（15.3.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="70"/>
+        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km² (ellipsoidal in a geographic CRS); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²；地理坐标参考系下按椭球计算）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="107"/>
+        <source>NDVI, one band per year</source>
+        <translation>NDVI（每年一个波段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="109"/>
+        <source>Year of band 1</source>
+        <translation>波段 1 的年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="110"/>
+        <source>First year of the baseline</source>
+        <translation>基准期起始年</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="111"/>
+        <source>Last year of the baseline</source>
+        <translation>基准期结束年</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="112"/>
+        <source>First year of the recent years (state)</source>
+        <translation>近期起始年（状态）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="113"/>
+        <source>Last year of the recent years (end of the analysis)</source>
+        <translation>近期结束年（分析结束年）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="119"/>
+        <source>Land units for the performance measure (categorical; default: one unit)</source>
+        <translation>绩效度量的土地单元（分类栅格；默认：单一单元）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="122"/>
+        <source>Land productivity dynamics (5 classes)</source>
+        <translation>土地生产力动态（5 类）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="145"/>
+        <source>Maximum productivity of {} land unit(s)...</source>
+        <translation>正在计算 {} 个土地单元的最大生产力……</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="177"/>
+        <source>NDVI holds the years {}-{} (band 1 is FIRST_YEAR {}, {} band(s)); BASELINE_START {} to REPORT_END {} must lie within them.</source>
+        <translation>NDVI 包含 {}-{} 年（波段 1 为 FIRST_YEAR {}，共 {} 个波段）；BASELINE_START {} 至 REPORT_END {} 必须位于其中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="181"/>
+        <source>The years must follow each other: BASELINE_START &lt; BASELINE_END &lt; REPORT_START &lt;= REPORT_END (got {}, {}, {}, {}).</source>
+        <translation>年份须依次排列：BASELINE_START &lt; BASELINE_END &lt; REPORT_START &lt;= REPORT_END（实际为 {}、{}、{}、{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="185"/>
+        <source>The Mann-Kendall trajectory needs at least 4 years from BASELINE_START to REPORT_END.</source>
+        <translation>Mann-Kendall 轨迹检验需要从 BASELINE_START 到 REPORT_END 至少 4 年。</translation>
     </message>
 </context>
 </TS>

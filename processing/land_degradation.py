@@ -1,12 +1,9 @@
 """SDG 15.3.1: proportion of land that is degraded, by one out, all out over three sub-indicators."""
 from __future__ import annotations
 
-import os
-
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -15,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsRasterFileWriter,
 )
 
 from ..core.degradation import (
@@ -39,7 +35,8 @@ from ..core.formulas import ratio
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue
-from .raster_io import RasterGrid, grid_of, read_strips
+from .land_rasters import output_rasters
+from .raster_io import grid_of, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
 
@@ -162,43 +159,37 @@ class LandDegradation(SdgAlgorithm):
         others = {name: read_strips(layer, 1, None, grid) for name, layer in layers.items() if name != reference}
         unexpected = {name: 0 for name in (self.LANDCOVER_STATE, self.PRODUCTIVITY, self.SOC_STATE)}
         water = 0.0
-        dataset = _create_raster(path, grid)
-        driver = dataset.GetDriver()
         try:
-            for strip, zone_labels, pixel_area in zonal_strips(layers[reference], 1, labels, feedback):
-                blocks = {name: next(strips) for name, strips in others.items()}
-                blocks[reference] = strip
-                states = []
-                for name in (self.LANDCOVER_STATE, self.PRODUCTIVITY, self.SOC_STATE):
-                    if name in blocks:
-                        state, bad = given_state(blocks[name].data, blocks[name].valid)
-                        unexpected[name] += bad
-                        states.append(state)
-                end_water = None
-                if mapping is not None:
-                    start = recode(blocks[self.LANDCOVER_START].data, mapping, blocks[self.LANDCOVER_START].valid)
-                    end = recode(blocks[self.LANDCOVER_END].data, mapping, blocks[self.LANDCOVER_END].valid)
-                    states.append(land_cover_state(start, end, matrix))
-                    end_water = end == WATER
-                if self.SOC_START in blocks:
-                    start, end = blocks[self.SOC_START], blocks[self.SOC_END]
-                    states.append(soc_state(start.data, end.data, start.valid & end.valid, threshold))
-                combined = one_out_all_out(states)
-                if end_water is not None:
-                    counted = end_water & (zone_labels > 0)
-                    water += float(np.sum(np.broadcast_to(pixel_area, combined.shape)[counted]))
-                    combined[end_water] = NODATA
-                dataset.GetRasterBand(1).WriteArray(combined, 0, strip.row0)
-                categories = np.zeros(combined.shape, dtype=np.uint8)
-                for state, category in CATEGORY.items():
-                    categories[combined == state] = category
-                totals.add(zone_labels, categories, pixel_area)
-            dataset.FlushCache()
-            dataset = None
-        except BaseException:
-            dataset = None
-            driver.Delete(path)
-            raise
+            with output_rasters(grid, [(path, gdal.GDT_Int16, NODATA)]) as rasters:
+                for strip, zone_labels, pixel_area in zonal_strips(layers[reference], 1, labels, feedback):
+                    blocks = {name: next(strips) for name, strips in others.items()}
+                    blocks[reference] = strip
+                    states = []
+                    for name in (self.LANDCOVER_STATE, self.PRODUCTIVITY, self.SOC_STATE):
+                        if name in blocks:
+                            state, bad = given_state(blocks[name].data, blocks[name].valid)
+                            unexpected[name] += bad
+                            states.append(state)
+                    end_water = None
+                    if mapping is not None:
+                        first = blocks[self.LANDCOVER_START]
+                        start = recode(first.data, mapping, first.valid)
+                        end = recode(blocks[self.LANDCOVER_END].data, mapping, blocks[self.LANDCOVER_END].valid)
+                        states.append(land_cover_state(start, end, matrix))
+                        end_water = end == WATER
+                    if self.SOC_START in blocks:
+                        start, end = blocks[self.SOC_START], blocks[self.SOC_END]
+                        states.append(soc_state(start.data, end.data, start.valid & end.valid, threshold))
+                    combined = one_out_all_out(states)
+                    if end_water is not None:
+                        counted = end_water & (zone_labels > 0)
+                        water += float(np.sum(np.broadcast_to(pixel_area, combined.shape)[counted]))
+                        combined[end_water] = NODATA
+                    rasters.write(0, combined, strip.row0)
+                    categories = np.zeros(combined.shape, dtype=np.uint8)
+                    for state, category in CATEGORY.items():
+                        categories[combined == state] = category
+                    totals.add(zone_labels, categories, pixel_area)
         finally:
             if labels is not None:
                 labels.close()
@@ -264,18 +255,3 @@ class LandDegradation(SdgAlgorithm):
                          {"degraded_km2": degraded, "stable_km2": stable, "improved_km2": improved,
                           "total_km2": total})
 
-
-def _create_raster(path: str, grid: RasterGrid) -> gdal.Dataset:
-    """An Int16 raster on ``grid`` for the combined states (tiled, compressed GeoTIFF by default)."""
-    driver_name = QgsRasterFileWriter.driverForExtension(os.path.splitext(path)[1]) or "GTiff"
-    options = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"] if driver_name == "GTiff" else []
-    driver = gdal.GetDriverByName(driver_name)
-    dataset = driver.Create(path, grid.width, grid.height, 1, gdal.GDT_Int16, options) if driver else None
-    if dataset is None:
-        raise QgsProcessingException(tr("Could not create the raster {}; use a .tif file.").format(path))
-    dataset.SetGeoTransform(grid.geotransform())
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
-    dataset.SetProjection(srs.ExportToWkt())
-    dataset.GetRasterBand(1).SetNoDataValue(NODATA)
-    return dataset

@@ -10,18 +10,21 @@ from osgeo import gdal, ogr, osr
 
 def write_raster(path: Path, array: np.ndarray, epsg: int, origin: tuple[float, float], pixel: float,
                  nodata: float | None = None, dtype: int = gdal.GDT_Byte) -> Path:
-    """Write a one-band north-up GeoTIFF with its top-left corner at ``origin``."""
-    rows, cols = array.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype, ["TILED=YES", "BLOCKXSIZE=16",
-                                                                                 "BLOCKYSIZE=16"])
+    """Write a north-up GeoTIFF with its top-left corner at ``origin``: one band, or one per layer of a 3-D
+    array (bands, rows, cols)."""
+    bands = array if array.ndim == 3 else array[np.newaxis]
+    rows, cols = bands.shape[1:]
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, len(bands), dtype,
+                                              ["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"])
     ds.SetGeoTransform((origin[0], pixel, 0, origin[1], 0, -pixel))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    if nodata is not None:
-        band.SetNoDataValue(nodata)
-    band.WriteArray(array)
+    for number, values in enumerate(bands, start=1):
+        band = ds.GetRasterBand(number)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+        band.WriteArray(values)
     ds = None
     return path
 
