@@ -109,16 +109,23 @@ def land_cover_state(start: np.ndarray, end: np.ndarray, matrix: np.ndarray) -> 
 
 
 def soc_state(start: np.ndarray, end: np.ndarray, valid: np.ndarray, threshold: float = 10.0) -> np.ndarray:
-    """State from soil organic carbon at two dates: a loss of ``threshold`` percent or more is degraded, a gain
-    of as much improved, anything between stable. Unknown where invalid or the start stock is not positive."""
+    """State from soil organic carbon at two dates (see :func:`change_state`); unknown where invalid or the start
+    stock is not positive."""
     start = start.astype(np.float64)
     known = valid & (start > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        change = np.where(known, (end.astype(np.float64) - start) / start * 100.0, 0.0)
+        change = np.where(known, (end.astype(np.float64) - start) / start * 100.0, np.nan)
+    return change_state(change, threshold)
+
+
+def change_state(change: np.ndarray, threshold: float = 10.0) -> np.ndarray:
+    """State from a relative change of a stock in %: a loss of ``threshold`` percent or more is degraded, a gain
+    of as much improved, anything between stable; unknown where the change is NaN."""
     tolerance = 1e-9 * max(1.0, threshold)
-    state = np.where(change <= -threshold + tolerance, DEGRADED,
-                     np.where(change >= threshold - tolerance, IMPROVED, STABLE)).astype(np.int16)
-    state[~known] = NODATA
+    with np.errstate(invalid="ignore"):
+        state = np.where(change <= -threshold + tolerance, DEGRADED,
+                         np.where(change >= threshold - tolerance, IMPROVED, STABLE)).astype(np.int16)
+    state[np.isnan(change)] = NODATA
     return state
 
 

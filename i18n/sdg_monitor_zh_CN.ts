@@ -1034,7 +1034,7 @@
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="50"/>
+        <location filename="../processing/land_degradation.py" line="52"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
@@ -1044,47 +1044,47 @@
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="50"/>
+        <location filename="../processing/land_degradation.py" line="52"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="76"/>
+        <location filename="../processing/land_degradation.py" line="78"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="79"/>
+        <location filename="../processing/land_degradation.py" line="81"/>
         <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (e.g. from Trends.Earth).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;) and DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（如来自 Trends.Earth）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt; 字段的分区图层）和 DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="109"/>
+        <location filename="../processing/land_degradation.py" line="111"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="110"/>
+        <location filename="../processing/soil_carbon.py" line="92"/>
         <source>Land cover at the start</source>
         <translation>起始土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="111"/>
+        <location filename="../processing/soil_carbon.py" line="93"/>
         <source>Land cover at the end</source>
         <translation>结束土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="115"/>
+        <location filename="../processing/soil_carbon.py" line="94"/>
         <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="118"/>
+        <location filename="../processing/land_degradation.py" line="120"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="122"/>
+        <location filename="../processing/land_degradation.py" line="124"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
@@ -1094,67 +1094,67 @@
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="128"/>
+        <location filename="../processing/land_degradation.py" line="130"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="131"/>
+        <location filename="../processing/land_degradation.py" line="133"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="133"/>
+        <location filename="../processing/land_degradation.py" line="135"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="135"/>
+        <location filename="../processing/soil_carbon.py" line="111"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="138"/>
+        <location filename="../processing/land_degradation.py" line="140"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="140"/>
+        <location filename="../processing/land_degradation.py" line="142"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="140"/>
+        <location filename="../processing/land_degradation.py" line="142"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="140"/>
+        <location filename="../processing/land_degradation.py" line="142"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="198"/>
+        <location filename="../processing/land_degradation.py" line="200"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="201"/>
+        <location filename="../processing/land_degradation.py" line="203"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="223"/>
+        <location filename="../processing/land_degradation.py" line="225"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="226"/>
+        <location filename="../processing/land_degradation.py" line="228"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="231"/>
+        <location filename="../processing/land_degradation.py" line="233"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY, SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
@@ -2937,6 +2937,71 @@
         <location filename="../processing/land_productivity.py" line="185"/>
         <source>The Mann-Kendall trajectory needs at least 4 years from BASELINE_START to REPORT_END.</source>
         <translation>Mann-Kendall 轨迹检验需要从 BASELINE_START 到 REPORT_END 至少 4 年。</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="57"/>
+        <source>Soil organic carbon change from land cover (15.3.1)</source>
+        <translation>基于土地覆盖的土壤有机碳变化（15.3.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="60"/>
+        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km²; stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="90"/>
+        <source>Soil organic carbon stock at the start (t/ha)</source>
+        <translation>期初土壤有机碳储量（t/ha）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="97"/>
+        <source>Year of the land cover at the start</source>
+        <translation>期初土地覆盖的年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="97"/>
+        <source>Year of the land cover at the end</source>
+        <translation>期末土地覆盖的年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="102"/>
+        <source>Climate regions (raster of codes in the climate table)</source>
+        <translation>气候区（取值为气候表中代码的栅格）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="104"/>
+        <source>Climate region where no climate raster is given (code)</source>
+        <translation>未提供气候栅格处的气候区（代码）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="108"/>
+        <source>Climate regions: code, name, land-use factor f of cropland (IPCC)</source>
+        <translation>气候区：代码、名称、耕地的土地利用因子 f（IPCC）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="108"/>
+        <source>Factor f</source>
+        <translation>因子 f</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="114"/>
+        <source>Soil organic carbon stock at the end (t/ha)</source>
+        <translation>期末土壤有机碳储量（t/ha）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="116"/>
+        <source>Soil organic carbon sub-indicator (-1/0/1)</source>
+        <translation>土壤有机碳子指标（-1/0/1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="127"/>
+        <source>Parameter {}: climate code {} is not in the climate table (codes {}).</source>
+        <translation>参数 {}：气候代码 {} 不在气候表中（代码为 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="134"/>
+        <source>YEAR_END must not be before YEAR_START.</source>
+        <translation>YEAR_END 不得早于 YEAR_START。</translation>
     </message>
 </context>
 </TS>

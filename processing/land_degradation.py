@@ -5,6 +5,8 @@ import numpy as np
 from osgeo import gdal
 from qgis.core import (
     QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterMatrix,
@@ -234,11 +236,7 @@ class LandDegradation(SdgAlgorithm):
         return given
 
     def _land_cover_rules(self, parameters, context) -> tuple[dict[int, int], np.ndarray]:
-        text = self.parameterAsString(parameters, self.LANDCOVER_MAPPING, context) or GLOBELAND30_MAPPING
-        try:
-            mapping = parse_class_mapping(text)
-        except ValueError as err:
-            raise QgsProcessingException(tr("Parameter {}: {}").format(self.LANDCOVER_MAPPING, err)) from err
+        mapping = land_cover_mapping(self, parameters, context)
         values = self.parameterAsMatrix(parameters, self.TRANSITION_MATRIX, context)
         if not values:
             return mapping, UNCCD_TRANSITIONS
@@ -255,3 +253,13 @@ class LandDegradation(SdgAlgorithm):
                          {"degraded_km2": degraded, "stable_km2": stable, "improved_km2": improved,
                           "total_km2": total})
 
+
+def land_cover_mapping(algorithm: QgsProcessingAlgorithm, parameters: dict,
+                       context: QgsProcessingContext) -> dict[int, int]:
+    """The algorithm's LANDCOVER_MAPPING parameter parsed (default GlobeLand30)."""
+    name = "LANDCOVER_MAPPING"
+    text = algorithm.parameterAsString(parameters, name, context) or GLOBELAND30_MAPPING
+    try:
+        return parse_class_mapping(text)
+    except ValueError as err:
+        raise QgsProcessingException(tr("Parameter {}: {}").format(name, err)) from err

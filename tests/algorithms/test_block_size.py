@@ -83,6 +83,9 @@ CASES = {
         "NDVI": p["ndvi"], "LAND_UNITS": p["units"], "FIRST_YEAR": 2005, "BASELINE_START": 2005,
         "BASELINE_END": 2017, "REPORT_START": 2018, "REPORT_END": 2020, "OUTPUT_LPD": "TMP",
         "OUTPUT_SUBINDICATOR": "TMP"},
+    "soil_carbon_15_3_1": lambda p: {
+        "SOC_START": p["pop_2015"], "LANDCOVER_START": p[2015], "LANDCOVER_END": p[2020], "YEAR_START": 2010,
+        "YEAR_END": 2020, "CLIMATE": p["units"], "OUTPUT_SOC": "TMP", "OUTPUT_SUBINDICATOR": "TMP"},
     "rural_access_9_1_1": lambda p: {"POPULATION": p["pop_2020"], "ROADS": p["roads"], "DISTANCE": 100,
                                      "URBAN_MASK": p["urban"]},
 }
