@@ -145,3 +145,30 @@ def one_out_all_out(states: Sequence[np.ndarray]) -> np.ndarray:
                    np.where((stacked == IMPROVED).any(axis=0), IMPROVED, STABLE)).astype(np.int16)
     out[(stacked == NODATA).any(axis=0)] = NODATA
     return out
+
+
+#: Expanded status of the UNCCD GPG Addendum (2025), "Further characterization of land degradation and
+#: improvement": rows the baseline's state (degraded, stable, improved), columns the reporting period's.
+#: 1 persistent degradation, 2 recent degradation, 3 baseline degradation, 4 stability, 5 baseline improvement,
+#: 6 recent improvement, 7 persistent improvement; 0 unknown.
+STATUS_MATRIX = np.array([[1, 3, 6], [2, 4, 6], [2, 5, 7]], dtype=np.uint8)
+#: The Addendum's 3 × 3 status matrix is the expanded one reduced to degraded, stable and improved: a period
+#: degraded or improved sets the status, a stable period keeps the baseline's state.
+STATUS_STATE = {1: DEGRADED, 2: DEGRADED, 3: DEGRADED, 4: STABLE, 5: IMPROVED, 6: IMPROVED, 7: IMPROVED}
+
+
+def status(baseline: np.ndarray, period: np.ndarray) -> np.ndarray:
+    """Expanded status (1-7, 0 unknown) of each pixel from the baseline's and the period's states (-1/0/1,
+    :data:`NODATA` unknown)."""
+    known = np.isin(baseline, (DEGRADED, STABLE, IMPROVED)) & np.isin(period, (DEGRADED, STABLE, IMPROVED))
+    out = np.zeros(baseline.shape, dtype=np.uint8)
+    out[known] = STATUS_MATRIX[baseline[known].astype(np.intp) + 1, period[known].astype(np.intp) + 1]
+    return out
+
+
+def status_state(expanded: np.ndarray) -> np.ndarray:
+    """The degraded / stable / improved state (-1/0/1, :data:`NODATA` unknown) of expanded status classes."""
+    out = np.full(expanded.shape, NODATA, dtype=np.int16)
+    for code, state in STATUS_STATE.items():
+        out[expanded == code] = state
+    return out

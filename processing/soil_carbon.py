@@ -20,7 +20,7 @@ from ..core.soil_carbon import IPCC_REGIONS, ClimateRegion, coefficients, parse_
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue
-from .land_degradation import CATEGORY, land_cover_mapping, state_classes
+from .land_degradation import CATEGORY, land_cover_mapping, state_categories, state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of
 from .styling import PalettedStyle
@@ -158,10 +158,7 @@ class SoilCarbon(SdgAlgorithm):
                     end_stock = np.where(np.isnan(change), STOCK_NODATA, stock.data * change)
                     rasters.write(0, end_stock.astype(np.float32), stock.row0)
                     rasters.write(1, state, stock.row0)
-                    categories = np.zeros(state.shape, dtype=np.uint8)
-                    for value, category in CATEGORY.items():
-                        categories[state == value] = category
-                    totals.add(zone_labels, categories, pixel_area)
+                    totals.add(zone_labels, state_categories(state), pixel_area)
                     hectares = np.broadcast_to(pixel_area, state.shape) / 1e4
                     assessed = state != NODATA
                     for row, values in enumerate((stock.data, end_stock)):
