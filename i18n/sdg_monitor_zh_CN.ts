@@ -4,7 +4,7 @@
 <context>
     <name>SdgMonitor</name>
     <message>
-        <location filename="../ui/dock.py" line="45"/>
+        <location filename="../ui/dock.py" line="46"/>
         <source>SDG Monitor</source>
         <translation>SDG 监测</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>SDG 监测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="74"/>
+        <location filename="../ui/dock.py" line="75"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -264,72 +264,72 @@
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="46"/>
+        <location filename="../processing/assess_progress.py" line="41"/>
         <source>Indicator code &apos;{}&apos; names no SDG goal: use a global code (e.g. 3.2.1) or a local code that starts with its goal number (e.g. L10.1).</source>
         <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="74"/>
+        <location filename="../processing/assess_progress.py" line="70"/>
         <source>Assess progress against targets</source>
         <translation>评估目标值实现进展</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="77"/>
+        <location filename="../processing/assess_progress.py" line="73"/>
         <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase/decrease), &lt;i&gt;limit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase/decrease）、&lt;i&gt;limit&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="101"/>
+        <location filename="../processing/assess_progress.py" line="97"/>
         <source>Indicator values (indicator, year, value; default: the results store)</source>
         <translation>指标值（indicator、year、value；默认：结果库）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="104"/>
+        <location filename="../processing/assess_progress.py" line="100"/>
         <source>Targets table (overrides the store&apos;s targets)</source>
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="85"/>
+        <location filename="../processing/export_report.py" line="91"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="108"/>
+        <location filename="../processing/assess_progress.py" line="104"/>
         <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="45"/>
+        <location filename="../processing/export_report.py" line="41"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="54"/>
+        <location filename="../processing/assess_progress.py" line="50"/>
         <source>Open SDG (Statistics Canada)</source>
         <translation>Open SDG（加拿大统计局）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="54"/>
+        <location filename="../processing/assess_progress.py" line="50"/>
         <source>UN Statistics Division Progress Chart</source>
         <translation>联合国统计司进展图（Progress Chart）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="54"/>
+        <location filename="../processing/assess_progress.py" line="50"/>
         <source>ESCAP current status index</source>
         <translation>亚太经社会（ESCAP）现状指数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="54"/>
+        <location filename="../processing/assess_progress.py" line="50"/>
         <source>SDSN normalised score</source>
         <translation>SDSN 标准化得分</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="112"/>
+        <location filename="../processing/assess_progress.py" line="108"/>
         <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
         <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="115"/>
+        <location filename="../processing/assess_progress.py" line="111"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -349,37 +349,37 @@
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="132"/>
+        <location filename="../processing/assess_progress.py" line="128"/>
         <source>Cannot assess progress: {}</source>
         <translation>无法评估进展：{}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="134"/>
+        <location filename="../processing/assess_progress.py" line="130"/>
         <source>Assessed {} indicator series in {} area(s).</source>
         <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="139"/>
+        <location filename="../processing/assess_progress.py" line="135"/>
         <source>Wrote the progress and its roll-ups to {}.</source>
         <translation>已将进展及其汇总写入 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="141"/>
+        <location filename="../processing/assess_progress.py" line="137"/>
         <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
         <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="157"/>
+        <location filename="../processing/assess_progress.py" line="153"/>
         <source>Give an input table of indicator values or a results store.</source>
         <translation>请提供指标值输入表或结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="162"/>
+        <location filename="../processing/assess_progress.py" line="158"/>
         <source>There are no indicator values to assess.</source>
         <translation>没有可供评估的指标值。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="207"/>
+        <location filename="../processing/assess_progress.py" line="197"/>
         <source>Area &apos;{}&apos; has no assessed indicator.</source>
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
@@ -554,37 +554,37 @@
         <translation>可持续发展目标进展报告</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="28"/>
+        <location filename="../processing/export_report.py" line="29"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="29"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Headline</source>
         <translation>总体情况</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="73"/>
+        <location filename="../ui/dock.py" line="74"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="29"/>
+        <location filename="../processing/export_report.py" line="30"/>
         <source>Goal groups</source>
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="110"/>
+        <location filename="../ui/dock.py" line="111"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/export_report.py" line="31"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/export_report.py" line="31"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -599,22 +599,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/export_report.py" line="32"/>
         <source>Series</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/export_report.py" line="33"/>
         <source>Area id</source>
         <translation>区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/export_report.py" line="33"/>
         <source>Area name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/export_report.py" line="33"/>
         <source>Area level</source>
         <translation>区域级别</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="34"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
@@ -654,7 +654,7 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="35"/>
+        <location filename="../processing/export_report.py" line="36"/>
         <source>Measured</source>
         <translation>已监测</translation>
     </message>
@@ -669,19 +669,9 @@
         <translation>已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="37"/>
+        <location filename="../processing/export_report.py" line="38"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="37"/>
-        <source>Colour</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="38"/>
-        <source>Dashboard colour</source>
-        <translation>仪表板颜色</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="38"/>
@@ -689,127 +679,82 @@
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="13"/>
-        <source>Target achieved</source>
-        <translation>已实现目标值</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="14"/>
-        <source>Substantial progress</source>
-        <translation>进展显著</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="15"/>
-        <source>Moderate progress</source>
-        <translation>进展中等</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="16"/>
-        <source>Limited progress</source>
-        <translation>进展有限</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="17"/>
-        <source>Deterioration</source>
-        <translation>恶化</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="18"/>
-        <source>Not available</source>
-        <translation>数据不足</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="25"/>
-        <source>Economic</source>
-        <translation>经济</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="25"/>
-        <source>Social</source>
-        <translation>社会</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="25"/>
-        <source>Environmental</source>
-        <translation>环境</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="39"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="43"/>
+        <location filename="../processing/export_report.py" line="39"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="40"/>
         <source>Disaggregation</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="44"/>
+        <location filename="../processing/export_report.py" line="40"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="45"/>
+        <location filename="../processing/export_report.py" line="41"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="45"/>
+        <location filename="../processing/export_report.py" line="41"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="46"/>
+        <location filename="../processing/export_report.py" line="42"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="120"/>
+        <location filename="../processing/export_report.py" line="126"/>
         <source>Export report (Excel, CSV)</source>
         <translation>导出报告（Excel、CSV）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="123"/>
+        <location filename="../processing/export_report.py" line="129"/>
         <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="86"/>
+        <location filename="../processing/export_report.py" line="92"/>
         <source>Progress method to report</source>
         <translation>报告所用的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>QGIS&apos;s language</source>
         <translation>QGIS 界面语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>English and Chinese</source>
         <translation>中英文对照</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="133"/>
+        <location filename="../processing/export_report.py" line="139"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
@@ -819,32 +764,32 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="135"/>
+        <location filename="../processing/export_report.py" line="141"/>
         <source>CSV of the latest values</source>
         <translation>最新值 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="396"/>
+        <location filename="../ui/dock.py" line="398"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/export_report.py" line="101"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="105"/>
+        <location filename="../processing/export_report.py" line="111"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_report.py" line="113"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="160"/>
+        <location filename="../processing/export_report.py" line="166"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -1979,47 +1924,47 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="92"/>
+        <location filename="../ui/dock.py" line="93"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="93"/>
+        <location filename="../ui/dock.py" line="94"/>
         <source>Open an existing results store (GeoPackage)</source>
         <translation>打开已有的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="94"/>
+        <location filename="../ui/dock.py" line="95"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="95"/>
+        <location filename="../ui/dock.py" line="96"/>
         <source>Create a new, empty results store (GeoPackage)</source>
         <translation>新建空的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="120"/>
+        <location filename="../ui/dock.py" line="121"/>
         <source>Click to show the indicators of all goals</source>
         <translation>单击以显示所有目标的指标</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="123"/>
+        <location filename="../ui/dock.py" line="124"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="127"/>
+        <location filename="../ui/dock.py" line="128"/>
         <source>Search code or name</source>
         <translation>搜索代码或名称</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="141"/>
+        <location filename="../ui/dock.py" line="142"/>
         <source>Export table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="142"/>
+        <location filename="../ui/dock.py" line="143"/>
         <source>Save chart (PNG)…</source>
         <translation>保存图表（PNG）…</translation>
     </message>
@@ -2029,132 +1974,132 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="160"/>
+        <location filename="../ui/dock.py" line="161"/>
         <source>By zone</source>
         <translation>按分区</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="166"/>
         <source>Zones layer (townships, villages) to show the values on</source>
         <translation>用于显示数值的分区图层（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="167"/>
+        <location filename="../ui/dock.py" line="168"/>
         <source>Field of the zones layer holding the area ids of the results store</source>
         <translation>分区图层中存放结果库区域代码的字段</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="170"/>
+        <location filename="../ui/dock.py" line="171"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="183"/>
+        <location filename="../ui/dock.py" line="184"/>
         <source>Open a results store</source>
         <translation>打开结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="189"/>
+        <location filename="../ui/dock.py" line="190"/>
         <source>Create a results store</source>
         <translation>新建结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="204"/>
+        <location filename="../ui/dock.py" line="205"/>
         <source>Results store: {}</source>
         <translation>结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="208"/>
+        <location filename="../ui/dock.py" line="209"/>
         <source>The results store {} was not found: it may have been moved or deleted. Click Open… to choose it again, or New… to create a new one.</source>
         <translation>未找到结果库 {}：它可能已被移动或删除。请单击“打开…”重新选择，或单击“新建…”创建新的结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="214"/>
+        <location filename="../ui/dock.py" line="215"/>
         <source>The results store cannot be opened: {}</source>
         <translation>无法打开结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="223"/>
+        <location filename="../ui/dock.py" line="225"/>
         <source>The results store cannot be read: {}</source>
         <translation>无法读取结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="225"/>
+        <location filename="../ui/dock.py" line="227"/>
         <source>The results store has no results yet. Run an indicator set on the Run tab, or run an indicator from the Processing toolbox (SDG Monitor group) with this file as its results store, then come back here.</source>
         <translation>结果库中还没有结果。请在“运行”选项卡中运行指标集，或在处理工具箱（SDG 监测组）中运行指标并以此文件作为结果库，然后再回到这里。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="231"/>
+        <location filename="../ui/dock.py" line="233"/>
         <source>The results store has no targets yet, so progress is judged by the trend alone (Open SDG method without a target). Add targets to its sdg_targets table to assess progress against them.</source>
         <translation>结果库中还没有目标值，因此仅根据趋势判断进展（无目标值的 Open SDG 方法）。请在其 sdg_targets 表中添加目标值，以评估相对于目标值的进展。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="260"/>
+        <location filename="../ui/dock.py" line="262"/>
         <source>No results store</source>
         <translation>无结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="263"/>
+        <location filename="../ui/dock.py" line="265"/>
         <source>No results store is open. Click Open… to choose a results GeoPackage (.gpkg), or New… to create one; then run an indicator set on the Run tab or indicators from the Processing toolbox.</source>
         <translation>尚未打开结果库。请单击“打开…”选择结果 GeoPackage（.gpkg），或单击“新建…”创建一个；然后在“运行”选项卡中运行指标集，或在处理工具箱中运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="320"/>
+        <location filename="../ui/dock.py" line="322"/>
         <source>Goal {0}: {1} ✕</source>
         <translation>目标 {0}：{1} ✕</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="354"/>
+        <location filename="../ui/dock.py" line="356"/>
         <source>No values by zone for this indicator</source>
         <translation>此指标没有分区数值</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="356"/>
+        <location filename="../ui/dock.py" line="358"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0}，按{1}，{2} 年</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="371"/>
+        <location filename="../ui/dock.py" line="373"/>
         <source>Select an indicator in the table first.</source>
         <translation>请先在表格中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="373"/>
+        <location filename="../ui/dock.py" line="375"/>
         <source>No zones layer: add the zones (townships, villages) to the project as a polygon layer, then choose it here.</source>
         <translation>没有分区图层：请将分区（乡镇、村）作为多边形图层添加到项目中，然后在此处选择。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="376"/>
+        <location filename="../ui/dock.py" line="378"/>
         <source>Choose the field of the zones layer that holds the area ids of the results store.</source>
         <translation>请选择分区图层中存放结果库区域代码的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="378"/>
+        <location filename="../ui/dock.py" line="380"/>
         <source>This indicator has no values by zone: compute it with a zones layer to map it.</source>
         <translation>此指标没有分区数值：请使用分区图层计算此指标后再制图。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="383"/>
+        <location filename="../ui/dock.py" line="385"/>
         <source>Added layer “{0}”: {1} zones with a value, {2} without.</source>
         <translation>已添加图层“{0}”：{1} 个分区有值，{2} 个没有值。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="386"/>
+        <location filename="../ui/dock.py" line="388"/>
         <source>No zone of {0} matched an area id of the results store by field {1}: choose the field holding the zone ids used when the indicator was computed.</source>
         <translation>{0} 中没有任何分区通过字段 {1} 匹配到结果库的区域代码：请选择计算指标时所用分区代码所在的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="396"/>
+        <location filename="../ui/dock.py" line="398"/>
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="407"/>
+        <location filename="../ui/dock.py" line="409"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="407"/>
+        <location filename="../ui/dock.py" line="409"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -2194,12 +2139,7 @@
         <translation>{} 年目标值</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="26"/>
-        <source>Other (local codes)</source>
-        <translation>其他（地方代码）</translation>
-    </message>
-    <message>
-        <location filename="../ui/labels.py" line="33"/>
+        <location filename="../ui/labels.py" line="25"/>
         <source>Whole area</source>
         <translation>全域</translation>
     </message>
@@ -2284,42 +2224,42 @@
         <translation>算法运行失败，未给出任何消息。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="189"/>
+        <location filename="../ui/dock.py" line="190"/>
         <source>GeoPackage files (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="33"/>
+        <location filename="../ui/labels.py" line="25"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="33"/>
+        <location filename="../ui/labels.py" line="25"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="34"/>
+        <location filename="../ui/labels.py" line="26"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="34"/>
+        <location filename="../ui/labels.py" line="26"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="34"/>
+        <location filename="../ui/labels.py" line="26"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="35"/>
+        <location filename="../ui/labels.py" line="27"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="35"/>
+        <location filename="../ui/labels.py" line="27"/>
         <source>Zone</source>
         <translation>分区</translation>
     </message>
@@ -2749,57 +2689,57 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="74"/>
+        <location filename="../scale/kernels.py" line="73"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="88"/>
+        <location filename="../scale/kernels.py" line="87"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="42"/>
+        <location filename="../scale/tiles.py" line="43"/>
         <source>No raster matches &apos;{}&apos;: check the path or the pattern.</source>
         <translation>没有与“{}”匹配的栅格：请检查路径或通配符。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="50"/>
+        <location filename="../scale/tiles.py" line="51"/>
         <source>No raster given: give at least one tile.</source>
         <translation>未提供栅格：请至少提供一个分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="57"/>
+        <location filename="../scale/tiles.py" line="58"/>
         <source>Cannot open raster &apos;{}&apos;: check that it exists and is a raster GDAL reads.</source>
         <translation>无法打开栅格“{}”：请确认文件存在且为 GDAL 可读的栅格。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="82"/>
+        <location filename="../scale/tiles.py" line="75"/>
         <source>Raster &apos;{}&apos; has {} band(s), not band {}: choose another band.</source>
         <translation>栅格“{}”只有 {} 个波段，没有波段 {}：请选择其他波段。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="86"/>
+        <location filename="../scale/tiles.py" line="79"/>
         <source>Raster &apos;{}&apos; has no coordinate reference system: assign one (gdal_edit.py -a_srs).</source>
         <translation>栅格“{}”没有坐标参考系：请为其指定一个（gdal_edit.py -a_srs）。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="90"/>
+        <location filename="../scale/tiles.py" line="83"/>
         <source>Raster &apos;{}&apos; is rotated or not north-up: warp it to a north-up grid first.</source>
         <translation>栅格“{}”有旋转或不是北向朝上：请先将其重投影到北向朝上的格网。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="98"/>
+        <location filename="../scale/tiles.py" line="91"/>
         <source>Raster &apos;{}&apos; is in another CRS than &apos;{}&apos;: give tiles in one CRS.</source>
         <translation>栅格“{}”与“{}”的坐标参考系不同：请提供同一坐标参考系的分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="101"/>
+        <location filename="../scale/tiles.py" line="94"/>
         <source>Raster &apos;{}&apos; has another pixel size than &apos;{}&apos;: give tiles of one resolution.</source>
         <translation>栅格“{}”与“{}”的像元大小不同：请提供同一分辨率的分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="117"/>
+        <location filename="../scale/tiles.py" line="110"/>
         <source>Rasters &apos;{}&apos; and &apos;{}&apos; overlap: their common pixels would count twice. Give tiles that do not overlap (or one mosaic).</source>
         <translation>栅格“{}”与“{}”相互重叠：重叠的像元会被重复计算。请提供互不重叠的分块（或一个镶嵌）。</translation>
     </message>
@@ -2837,6 +2777,91 @@
         <location filename="../scale/zones.py" line="93"/>
         <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="29"/>
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="88"/>
+        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="151"/>
+        <source>Land productivity dynamics (5 classes), instead of the sub-indicator</source>
+        <translation>土地生产力动态（5 类），代替子指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="166"/>
+        <source>15.3.1 of the baseline period (-1/0/1), for the status map</source>
+        <translation>基准期的 15.3.1（-1/0/1），用于状态图</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="168"/>
+        <source>Status at the end of the reporting period (GPG Addendum)</source>
+        <translation>报告期末的状态（良好实践指南增编）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="171"/>
+        <source>Degraded land by the status map (%)</source>
+        <translation>按状态图计的退化土地（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="230"/>
+        <source>{} pixel(s) of &apos;{}&apos; hold a value other than 1 to 5 and were left out.</source>
+        <translation>“{1}”中有 {0} 个像元的值不在 1 至 5 之间，已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="273"/>
+        <source>STATUS needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
+        <translation>STATUS 需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="286"/>
+        <source>Give either {} or {}, not both.</source>
+        <translation>请提供 {} 或 {}，不要同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="298"/>
+        <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY (or PRODUCTIVITY_LPD), SOC_STATE (or SOC_START and SOC_END).</source>
+        <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY（或 PRODUCTIVITY_LPD）、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="340"/>
+        <source>Persistent degradation</source>
+        <translation>持续退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="340"/>
+        <source>Recent degradation</source>
+        <translation>近期退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="341"/>
+        <source>Baseline degradation</source>
+        <translation>基准期退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="341"/>
+        <source>Stability</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="342"/>
+        <source>Baseline improvement</source>
+        <translation>基准期改善</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="342"/>
+        <source>Recent improvement</source>
+        <translation>近期改善</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="343"/>
+        <source>Persistent improvement</source>
+        <translation>持续改善</translation>
     </message>
     <message>
         <location filename="../processing/land_productivity.py" line="41"/>
@@ -2992,86 +3017,6 @@
         <location filename="../processing/soil_carbon.py" line="134"/>
         <source>YEAR_END must not be before YEAR_START.</source>
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="88"/>
-        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="151"/>
-        <source>Land productivity dynamics (5 classes), instead of the sub-indicator</source>
-        <translation>土地生产力动态（5 类），代替子指标</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="166"/>
-        <source>15.3.1 of the baseline period (-1/0/1), for the status map</source>
-        <translation>基准期的 15.3.1（-1/0/1），用于状态图</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="168"/>
-        <source>Status at the end of the reporting period (GPG Addendum)</source>
-        <translation>报告期末的状态（良好实践指南增编）</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="171"/>
-        <source>Degraded land by the status map (%)</source>
-        <translation>按状态图计的退化土地（%）</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="230"/>
-        <source>{} pixel(s) of &apos;{}&apos; hold a value other than 1 to 5 and were left out.</source>
-        <translation>“{1}”中有 {0} 个像元的值不在 1 至 5 之间，已剔除。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="273"/>
-        <source>STATUS needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
-        <translation>STATUS 需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="286"/>
-        <source>Give either {} or {}, not both.</source>
-        <translation>请提供 {} 或 {}，不要同时提供。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="298"/>
-        <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY (or PRODUCTIVITY_LPD), SOC_STATE (or SOC_START and SOC_END).</source>
-        <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY（或 PRODUCTIVITY_LPD）、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="340"/>
-        <source>Persistent degradation</source>
-        <translation>持续退化</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="340"/>
-        <source>Recent degradation</source>
-        <translation>近期退化</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="341"/>
-        <source>Baseline degradation</source>
-        <translation>基准期退化</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="341"/>
-        <source>Stability</source>
-        <translation>稳定</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="342"/>
-        <source>Baseline improvement</source>
-        <translation>基准期改善</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="342"/>
-        <source>Recent improvement</source>
-        <translation>近期改善</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="343"/>
-        <source>Persistent improvement</source>
-        <translation>持续改善</translation>
     </message>
 </context>
 </TS>
