@@ -35,8 +35,9 @@ UNCCD_TRANSITIONS = np.array([
 GLOBELAND30_MAPPING = "20=1; 30,40,70=2; 10=3; 50=4; 80=5; 90,100=6; 60=7"
 
 
-def parse_class_mapping(text: str) -> dict[int, int]:
-    """Parse ``"20=1; 30,40,70=2"`` (land-cover codes = UNCCD class 1-7) into ``{code: class}``.
+def parse_class_mapping(text: str, classes: int = len(CLASS_NAMES)) -> dict[int, int]:
+    """Parse ``"20=1; 30,40,70=2"`` (land-cover codes = class 1..``classes``, default the 7 UNCCD classes) into
+    ``{code: class}``.
 
     Raises ValueError naming the offending item.
     """
@@ -50,9 +51,9 @@ def parse_class_mapping(text: str) -> dict[int, int]:
         try:
             unccd = int(target)
         except ValueError:
-            raise ValueError(f"'{target.strip()}' in '{item.strip()}' is not a class number 1-7") from None
-        if not 1 <= unccd <= len(CLASS_NAMES):
-            raise ValueError(f"class {unccd} in '{item.strip()}' is not a class number 1-7")
+            raise ValueError(f"'{target.strip()}' in '{item.strip()}' is not a class number 1-{classes}") from None
+        if not 1 <= unccd <= classes:
+            raise ValueError(f"class {unccd} in '{item.strip()}' is not a class number 1-{classes}")
         for code in parse_classes(codes):
             if code in mapping:
                 raise ValueError(f"code {code} is mapped twice")
@@ -62,10 +63,11 @@ def parse_class_mapping(text: str) -> dict[int, int]:
     return mapping
 
 
-def parse_transition_matrix(values: Sequence) -> np.ndarray:
-    """A 7 × 7 matrix of -1/0/1 from 49 values (row by row, start class by end class), or from 56 values where
-    each row starts with its start class's name or number (checked, so rows cannot be shuffled unnoticed)."""
-    size = len(CLASS_NAMES)
+def parse_transition_matrix(values: Sequence, names: Sequence[str] = CLASS_NAMES) -> np.ndarray:
+    """An n × n matrix of -1/0/1 (n classes ``names``, default the 7 UNCCD classes) from n² values (row by row,
+    start class by end class), or from n (n + 1) values where each row starts with its start class's name or
+    number (checked, so rows cannot be shuffled unnoticed)."""
+    size = len(names)
     values = list(values)
     if len(values) not in (size * size, size * (size + 1)):
         raise ValueError(f"the transition matrix needs {size} rows of {size} values; got {len(values)} values")
@@ -76,23 +78,23 @@ def parse_transition_matrix(values: Sequence) -> np.ndarray:
         cells = values[row * width:(row + 1) * width]
         if labelled:
             label = str(cells.pop(0)).strip()
-            if label.lower() not in (CLASS_NAMES[row].lower(), str(row + 1)):
+            if label.lower() not in (names[row].lower(), str(row + 1)):
                 raise ValueError(f"row {row + 1} of the transition matrix is labelled '{label}'; "
-                                 f"expected '{CLASS_NAMES[row]}'")
+                                 f"expected '{names[row]}'")
         for col, cell in enumerate(cells):
             try:
                 number = float(str(cell).strip())
             except ValueError:
                 number = None
             if number not in (-1.0, 0.0, 1.0):
-                raise ValueError(f"transition from {CLASS_NAMES[row]} to {CLASS_NAMES[col]} is '{cell}'; "
+                raise ValueError(f"transition from {names[row]} to {names[col]} is '{cell}'; "
                                  "use -1 (degradation), 0 (stable) or 1 (improvement)")
             matrix[row, col] = int(number)
     return matrix
 
 
 def recode(block: np.ndarray, mapping: dict[int, int], valid: np.ndarray) -> np.ndarray:
-    """UNCCD class (1-7) per pixel; 0 where invalid or the code is not mapped."""
+    """Class (1-7 UNCCD, or as mapped) per pixel; 0 where invalid or the code is not mapped."""
     out = np.zeros(block.shape, dtype=np.uint8)
     for unccd in sorted(set(mapping.values())):
         codes = [code for code, target in mapping.items() if target == unccd]

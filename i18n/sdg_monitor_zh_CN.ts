@@ -1019,7 +1019,7 @@
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="141"/>
+        <location filename="../processing/mountain_land.py" line="113"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="124"/>
+        <location filename="../processing/mountain_land.py" line="103"/>
         <source>Digital elevation model (metres)</source>
         <translation>数字高程模型（米）</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="133"/>
+        <location filename="../processing/mountain_land.py" line="124"/>
         <source>Mountain classes (Kapos)</source>
         <translation>山地类别（Kapos）</translation>
     </message>
@@ -1169,22 +1169,22 @@
         <translation>Kapos 类别 {} 的 MGCI</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="158"/>
+        <location filename="../processing/mountain_land.py" line="141"/>
         <source>Could not open the mountain class raster {}.</source>
         <translation>无法打开山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="163"/>
+        <location filename="../processing/mountain_land.py" line="169"/>
         <source>No mountain pixel with land cover: DEM &apos;{}&apos; has no Kapos mountain class where land cover &apos;{}&apos; has data.</source>
         <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="180"/>
+        <location filename="../processing/mountain_green_cover.py" line="210"/>
         <source>No GDAL driver can write {}; use a .tif file.</source>
         <translation>没有可写入 {} 的 GDAL 驱动；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="184"/>
+        <location filename="../processing/mountain_green_cover.py" line="214"/>
         <source>Could not create the mountain class raster {}.</source>
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
@@ -3017,6 +3017,66 @@
         <location filename="../processing/soil_carbon.py" line="134"/>
         <source>YEAR_END must not be before YEAR_START.</source>
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="67"/>
+        <source>Mountain green cover and degraded mountain land (15.4.2, revised)</source>
+        <translation>山地绿化覆盖与退化山地（15.4.2，修订版）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="70"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km². A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="104"/>
+        <source>Land cover (reporting year)</source>
+        <translation>土地覆盖（报告年份）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="105"/>
+        <source>Land cover at the baseline, for degraded mountain land</source>
+        <translation>基准期土地覆盖（用于退化山地）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="107"/>
+        <source>Land-cover codes to SEEA classes 1-10 (codes=class; ...)</source>
+        <translation>土地覆盖代码到 SEEA 类别 1-10 的映射（代码=类别；...）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="113"/>
+        <source>SEEA transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
+        <translation>SEEA 转移矩阵（-1 退化，0 稳定，1 改善）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="118"/>
+        <source>Bioclimatic belts (1 nival, 2 alpine, 3 montane, 4 remaining)</source>
+        <translation>生物气候带（1 冰雪带，2 高山带，3 山地带，4 其余山地）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="120"/>
+        <source>Growing season length (days), for the belts</source>
+        <translation>生长季长度（天），用于划分气候带</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="122"/>
+        <source>Growing season mean temperature (°C), for the belts</source>
+        <translation>生长季平均气温（°C），用于划分气候带</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="126"/>
+        <source>Proportion of degraded mountain land (%)</source>
+        <translation>退化山地比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="195"/>
+        <source>Give either BELTS or SEASON_DAYS and SEASON_TEMPERATURE, not both.</source>
+        <translation>请提供 BELTS，或 SEASON_DAYS 和 SEASON_TEMPERATURE，不要同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="197"/>
+        <source>SEASON_DAYS and SEASON_TEMPERATURE go together: give both.</source>
+        <translation>SEASON_DAYS 和 SEASON_TEMPERATURE 须同时提供。</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,8 @@ CASES = {
     "water_extent_change_6_6_1": lambda p: {"WATER_RASTERS": [p[2015], p[2020]], "YEARS": "2015,2020",
                                             "WATER_CLASSES": "60"},
     "mountain_green_cover_15_4_2": lambda p: {"DEM": p["dem"], "LANDCOVER": p[2020], "MOUNTAIN_CLASSES": "TMP"},
+    "mountain_land_15_4_2": lambda p: {"DEM": p["dem"], "LANDCOVER": p[2020], "LANDCOVER_BASELINE": p[2015],
+                                       "BELTS": p["units"], "MOUNTAIN_CLASSES": "TMP"},
     "land_degradation_15_3_1": lambda p: {"LANDCOVER_STATE": p["state_lc"], "PRODUCTIVITY": p["state_prod"],
                                           "SOC_STATE": p["state_soc"], "DEGRADATION": "TMP"},
     "land_productivity_15_3_1": lambda p: {
