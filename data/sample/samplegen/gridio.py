@@ -132,7 +132,8 @@ def write_tif(path: str, grid: Grid, bands: Sequence[np.ndarray], nodata: float,
               metadata: dict[str, str] | None = None) -> None:
     """Tiled 256x256 DEFLATE GeoTIFF (floating predictor for floats), no date tag."""
     dtype = np.dtype(bands[0].dtype)
-    gdal_type = {np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.float32): gdal.GDT_Float32}[dtype]
+    gdal_type = {np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.int16): gdal.GDT_Int16,
+                 np.dtype(np.float32): gdal.GDT_Float32}[dtype]
     options = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE"]
     options.append("PREDICTOR=3" if gdal_type == gdal.GDT_Float32 else "PREDICTOR=1")
     if len(bands) > 1:
