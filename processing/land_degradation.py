@@ -216,11 +216,12 @@ class LandDegradation(SdgAlgorithm):
                         combined[end_water] = NODATA
                     rasters.write(0, combined, strip.row0)
                     totals.add(zone_labels, state_categories(combined), pixel_area)
-                    if status_path:
+                    if self.BASELINE in blocks:
                         baseline, bad = given_state(blocks[self.BASELINE].data, blocks[self.BASELINE].valid)
                         unexpected[self.BASELINE] += bad
                         expanded = status(baseline, combined)
-                        rasters.write(1, expanded, strip.row0)
+                        if status_path:
+                            rasters.write(1, expanded, strip.row0)
                         status_totals.add(zone_labels, state_categories(status_state(expanded)), pixel_area)
         finally:
             if labels is not None:
@@ -236,7 +237,7 @@ class LandDegradation(SdgAlgorithm):
                 water / 1e6))
         self.style_on_load(context, path, PalettedStyle(state_classes))
         areas = totals.areas() / 1e6
-        status_areas = status_totals.areas() / 1e6 if status_path else None
+        status_areas = status_totals.areas() / 1e6 if self.BASELINE in layers else None
         values = [self._value(areas, status_areas, zone) for zone in range(1, n_zones + 1)]
         total = self._value(areas, status_areas, slice(1, None))
         outputs = {self.DEGRADATION: path, "DEGRADED_KM2": total.components["degraded_km2"],
@@ -266,7 +267,8 @@ class LandDegradation(SdgAlgorithm):
         return states
 
     def _status_path(self, parameters, context, layers: dict) -> str:
-        """Where the status map goes: '' without a BASELINE; refuses STATUS without BASELINE."""
+        """Where the status map goes ('' for none: the status areas are still counted when BASELINE is given);
+        refuses STATUS without BASELINE."""
         wanted = parameters.get(self.STATUS) not in (None, "")
         if self.BASELINE not in layers:
             if wanted:

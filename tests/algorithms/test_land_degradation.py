@@ -205,6 +205,10 @@ def test_status_map_of_the_reporting_period(run_algorithm, tmp_path):
     assert feature["status_stable_km2"] == pytest.approx(0.01)
     assert feature["status_improved_km2"] == pytest.approx(0.06)
     assert result["VALUE"] == pytest.approx(100 * 3 / 12)  # the period's own 15.3.1 is unchanged
+    without_map = run_algorithm("sdg:land_degradation_15_3_1", {
+        "LANDCOVER_STATE": raster("period1", PERIOD), "BASELINE": raster("baseline1", BASELINE), "YEAR": 2020,
+        "OUTPUT": "memory:", "DEGRADATION": str(tmp_path / "d1.tif")})
+    assert without_map["STATUS_VALUE"] == pytest.approx(100 * 4 / 11) and not without_map.get("STATUS")
     with pytest.raises(QgsProcessingException, match="BASELINE"):
         run_algorithm("sdg:land_degradation_15_3_1", {
             "LANDCOVER_STATE": raster("period2", PERIOD), "YEAR": 2020, "OUTPUT": "memory:",
