@@ -1074,22 +1074,22 @@
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="230"/>
+        <location filename="../processing/land_degradation.py" line="231"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="235"/>
+        <location filename="../processing/land_degradation.py" line="236"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="290"/>
+        <location filename="../processing/land_degradation.py" line="293"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="293"/>
+        <location filename="../processing/land_degradation.py" line="296"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
@@ -2809,57 +2809,52 @@
         <translation>按状态图计的退化土地（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="230"/>
+        <location filename="../processing/land_degradation.py" line="231"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than 1 to 5 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不在 1 至 5 之间，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="273"/>
-        <source>STATUS needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
-        <translation>STATUS 需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="286"/>
+        <location filename="../processing/land_degradation.py" line="289"/>
         <source>Give either {} or {}, not both.</source>
         <translation>请提供 {} 或 {}，不要同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="298"/>
+        <location filename="../processing/land_degradation.py" line="301"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY (or PRODUCTIVITY_LPD), SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY（或 PRODUCTIVITY_LPD）、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="340"/>
+        <location filename="../processing/land_degradation.py" line="343"/>
         <source>Persistent degradation</source>
         <translation>持续退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="340"/>
+        <location filename="../processing/land_degradation.py" line="343"/>
         <source>Recent degradation</source>
         <translation>近期退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="341"/>
+        <location filename="../processing/land_degradation.py" line="344"/>
         <source>Baseline degradation</source>
         <translation>基准期退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="341"/>
+        <location filename="../processing/land_degradation.py" line="344"/>
         <source>Stability</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="342"/>
+        <location filename="../processing/land_degradation.py" line="345"/>
         <source>Baseline improvement</source>
         <translation>基准期改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="342"/>
+        <location filename="../processing/land_degradation.py" line="345"/>
         <source>Recent improvement</source>
         <translation>近期改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="343"/>
+        <location filename="../processing/land_degradation.py" line="346"/>
         <source>Persistent improvement</source>
         <translation>持续改善</translation>
     </message>
@@ -3077,6 +3072,11 @@
         <location filename="../processing/mountain_land.py" line="197"/>
         <source>SEASON_DAYS and SEASON_TEMPERATURE go together: give both.</source>
         <translation>SEASON_DAYS 和 SEASON_TEMPERATURE 须同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="276"/>
+        <source>No status map: it needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
+        <translation>不生成状态图：状态图需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
     </message>
 </context>
 </TS>

@@ -186,7 +186,7 @@ class LandDegradation(SdgAlgorithm):
         reference = next(name for sub in subs for name in sub[::-1] if name in layers)
         grid = grid_of(layers[reference])
         path = self.parameterAsOutputLayer(parameters, self.DEGRADATION, context)
-        status_path = self._status_path(parameters, context, layers)
+        status_path = self._status_path(parameters, context, layers, feedback)
         labels = zones.rasterize(grid, context) if zones is not None else None
         n_zones = len(zones) if zones is not None else 1
         totals, status_totals = CategoryAreas(n_zones, len(CATEGORY)), CategoryAreas(n_zones, len(CATEGORY))
@@ -266,14 +266,15 @@ class LandDegradation(SdgAlgorithm):
             states.append(lpd_subindicator(classes, NODATA))
         return states
 
-    def _status_path(self, parameters, context, layers: dict) -> str:
-        """Where the status map goes ('' for none: the status areas are still counted when BASELINE is given);
-        refuses STATUS without BASELINE."""
+    def _status_path(self, parameters, context, layers: dict, feedback) -> str:
+        """Where the status map goes: '' for none (the status areas are still counted when BASELINE is given).
+        Without BASELINE there is no status: a STATUS destination (models and indicator sets fill one in) is left
+        unwritten."""
         wanted = parameters.get(self.STATUS) not in (None, "")
         if self.BASELINE not in layers:
             if wanted:
-                raise QgsProcessingException(
-                    tr("STATUS needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period."))
+                feedback.pushInfo(tr("No status map: it needs BASELINE, the 15.3.1 raster (-1/0/1) of the "
+                                     "baseline period."))
             return ""
         return self.parameterAsOutputLayer(parameters, self.STATUS, context) if wanted else ""
 

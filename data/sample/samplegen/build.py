@@ -52,7 +52,8 @@ def write_land_grids(out: Path, grid30: Grid, lc30: dict[int, np.ndarray], dem: 
     """The NDVI series, the SOC stock and the belts at 30 m (inputs of 15.3.1 and the revised 15.4.2)."""
     ndvi = ndvi_series(grid30, lc30[2015], lc30[2020], hill)
     write_tif(str(out / NDVI_FILE), grid30, list(ndvi), NDVI_NODATA,
-              [f"NDVI {year} (x {NDVI_SCALE})" for year in NDVI_YEARS], metadata=META)
+              [f"NDVI {year} (x {NDVI_SCALE})" for year in NDVI_YEARS], metadata=META,
+              zlevel=1)  # level 6 takes 10 times longer for a 4 % smaller file
     write_tif(str(out / SOC_FILE), grid30, [soc_stock(grid30, lc30[2015], hill)], SOC_NODATA,
               ["soil organic carbon 0-30 cm 2015 (t/ha)"], metadata=META)
     write_tif(str(out / BELTS_FILE), grid30, [belts(dem)], BELTS_NODATA,
