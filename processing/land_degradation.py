@@ -37,9 +37,10 @@ from ..core.degradation import (
 )
 from ..core.formulas import ratio
 from ..core.productivity import LPD_CODES, lpd_subindicator
+from ..core.results import ZoneValue
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
 from .land_rasters import output_rasters
 from .raster_io import grid_of, read_strips
 from .styling import PalettedStyle
@@ -81,10 +82,10 @@ class LandDegradation(SdgAlgorithm):
     BASELINE = "BASELINE"
     STATUS = "STATUS"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Proportion of land that is degraded (15.3.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole "
             "area and for each zone, with the areas degraded, stable and improved in km².</p>"

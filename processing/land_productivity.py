@@ -18,9 +18,11 @@ from qgis.core import (
 from ..core import productivity as lp
 from ..core.degradation import NODATA
 from ..core.formulas import ratio
+from ..core.results import ZoneValue
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
+from .feedback import stop_if_cancelled
 from .land_degradation import state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of
@@ -63,10 +65,10 @@ class LandProductivity(SdgAlgorithm):
     OUTPUT_LPD = "OUTPUT_LPD"
     OUTPUT_SUBINDICATOR = "OUTPUT_SUBINDICATOR"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Land productivity dynamics from NDVI (15.3.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, "
             "offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that "
@@ -149,8 +151,7 @@ class LandProductivity(SdgAlgorithm):
             with output_rasters(grid, [(lpd_path, gdal.GDT_Byte, lp.LPD_NODATA),
                                        (sub_path, gdal.GDT_Int16, NODATA)]) as rasters:
                 for row0, lpd, zone_labels, pixel_area in pixels.classes(maxima, grid.strip_rows()):
-                    if feedback.isCanceled():
-                        raise QgsProcessingException(tr("Cancelled: nothing was written."))
+                    stop_if_cancelled(feedback)
                     rasters.write(0, lpd, row0)
                     rasters.write(1, lp.lpd_subindicator(lpd, NODATA), row0)
                     totals.add(zone_labels, lpd, pixel_area)

@@ -29,10 +29,11 @@ from ..core.mountains import (
     korner_belts,
     transition_categories,
 )
+from ..core.results import ZoneValue
 from ..core.terrain import KAPOS_CLASSES
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
 from .mountain_green_cover import kapos_classes, write_kapos_classes
 from .raster_io import grid_of
 from .styling import PalettedStyle
@@ -63,10 +64,10 @@ class MountainLand(SdgAlgorithm):
     SEASON_TEMPERATURE = "SEASON_TEMPERATURE"
     MOUNTAIN_CLASSES = "MOUNTAIN_CLASSES"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Mountain green cover and degraded mountain land (15.4.2, revised)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 "
             "tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the "

@@ -16,10 +16,11 @@ from qgis.core import (
 from ..core.degradation import DEGRADED, GLOBELAND30_MAPPING, IMPROVED, NODATA, STABLE, change_state, recode
 from ..core.formulas import ratio
 from ..core.population import zone_sums
+from ..core.results import ZoneValue
 from ..core.soil_carbon import IPCC_REGIONS, ClimateRegion, coefficients, parse_regions, stock_change_ratio
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
 from .land_degradation import CATEGORY, land_cover_mapping, state_categories, state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of
@@ -53,10 +54,10 @@ class SoilCarbon(SdgAlgorithm):
     OUTPUT_SOC = "OUTPUT_SOC"
     OUTPUT_SUBINDICATOR = "OUTPUT_SUBINDICATOR"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Soil organic carbon change from land cover (15.3.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land "
             "cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that "
