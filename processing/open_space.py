@@ -36,6 +36,7 @@ from .access import (
     zone_values,
 )
 from .base import ZoneValue
+from .polygon_repair import valid_polygon
 from .raster_io import grid_of, metres_per_unit
 from .zones import Zone, ZoneSet
 
@@ -150,7 +151,7 @@ class OpenSpace(AccessAlgorithm):
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
             geometry = feature.geometry()
             if not geometry.isEmpty():
-                geometries.append(geometry if geometry.isGeosValid() else geometry.makeValid())
+                geometries.append(valid_polygon(geometry))
         return QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry.fromWkt("POLYGON EMPTY")
 
     def _streets(self, parameters, context, crs, open_space: QgsGeometry) -> list[tuple[QgsGeometry, float | None]]:

@@ -24,7 +24,7 @@ from ..core.store import ResultsStore
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
 from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
-from .tables import write_table
+from .tables import is_null, write_table
 
 #: Formulas offered (a plain value has no table total).
 TABLE_FORMULAS = tuple(f for f in FORMULAS if f != "value")
@@ -201,7 +201,7 @@ class TableIndicator(SdgBaseAlgorithm):
                                     "value.").format(number, fid, name, expression.expression(),
                                                      expression.evalErrorString()))
             return None
-        if raw is None or (hasattr(raw, "isNull") and raw.isNull()):
+        if is_null(raw):
             feedback.pushWarning(tr("Row {} (feature id {}): {} {} is NULL; the row has no value.").format(
                 number, fid, name, expression.expression()))
             return None
@@ -245,7 +245,7 @@ class TableIndicator(SdgBaseAlgorithm):
 
 
 def _year(value) -> int | None:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     try:
         number = float(str(value).strip())

@@ -29,12 +29,17 @@ def source_frame(source: QgsProcessingFeatureSource, name: str, required: tuple[
         raise QgsProcessingException(
             tr("Table '{}' lacks the field(s) {}; it has {}.").format(name, ", ".join(missing), ", ".join(names)))
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    records = [[None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-                for value in feature.attributes()] for feature in source.getFeatures(request)]
+    records = [[None if is_null(value) else value for value in feature.attributes()]
+               for feature in source.getFeatures(request)]
     frame = pd.DataFrame.from_records(records, columns=names)
     for column in names:
         refuse_garbled(name, tr("field '{}'").format(column), frame[column])
     return frame.rename(columns={lower[field.lower()]: field for field in required})
+
+
+def is_null(value) -> bool:
+    """Whether an attribute value is NULL (None, or QGIS's NULL QVariant)."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
 def refuse_garbled(layer: str, where: str, values) -> None:

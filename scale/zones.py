@@ -68,7 +68,7 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
                 path, feature.GetFID()))
         geometry = geometry.Clone()
         if not geometry.IsValid():
-            geometry = geometry.MakeValid()
+            geometry = _structure_valid(geometry)
         if transform is not None:
             geometry.Transform(transform)
         polygons.append((len(ids), bytes(geometry.ExportToWkb())))
@@ -81,6 +81,16 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
                             "values.").format(path, duplicate, id_field or "fid"))
     return Zones(ids, labels, ZonePayload(wkt, len(ids), tuple(polygons),
                                           np.array(boxes, dtype=np.float64).reshape(-1, 4)))
+
+
+def _structure_valid(geometry: ogr.Geometry) -> ogr.Geometry:
+    """A repair that keeps holes and parts (GEOS structure method, GDAL >= 3.4 with GEOS >= 3.10; see
+    processing/polygon_repair.py), GEOS's default repair where that is missing."""
+    try:
+        repaired = geometry.MakeValid(["METHOD=STRUCTURE"])
+    except RuntimeError:
+        repaired = None
+    return repaired if repaired is not None else geometry.MakeValid()
 
 
 def _text(value) -> str:
