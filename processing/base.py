@@ -167,6 +167,16 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
                    "run again.").format(self.input_name(parameters, name, context), name))
         return source
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Also refuse a fraction given to a whole-number parameter (``YEAR=2020.5`` would be rounded)."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if (isinstance(definition, QgsProcessingParameterNumber)
+                    and definition.dataType() == QgsProcessingParameterNumber.Integer and _fraction(value)):
+                return False, tr("{} ({}) must be a whole number; {} is not: give e.g. {}.").format(
+                    definition.description(), definition.name(), value, int(float(value)))
+        return super().checkParameterValues(parameters, context)
+
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""
         for parameter in parameters:
@@ -355,6 +365,17 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def _area_name(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_NAME, context)
+
+
+def _fraction(value) -> bool:
+    """Whether ``value`` is a number (or a number's text) with a fractional part."""
+    if isinstance(value, bool):
+        return False
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return number == number and number not in (float("inf"), float("-inf")) and not number.is_integer()
 
 
 def _numbers(value: ZoneValue) -> dict:

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.spreadsheet import csv_text
 from ..translation import tr
 
 
@@ -67,14 +68,18 @@ def table_fields(columns: dict[str, str]) -> QgsFields:
 
 def write_table(algorithm, parameters, context, sink_name: str, frame: pd.DataFrame,
                 columns: dict[str, str]) -> str:
-    """Write ``frame`` to the table sink ``sink_name`` (no geometry); returns its destination id."""
+    """Write ``frame`` to the table sink ``sink_name`` (no geometry); returns its destination id. Text written to
+    a CSV file is neutralised as in the reports (never read as a formula by a spreadsheet)."""
     fields = table_fields(columns)
+    destination = algorithm.parameterAsOutputLayer(parameters, sink_name, context) or ""
+    to_csv = destination.split("|")[0].lower().endswith(".csv")
     sink, dest_id = algorithm.parameterAsSink(parameters, sink_name, context, fields, QgsWkbTypes.NoGeometry)
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, sink_name))
     for record in frame.to_dict("records"):
         feature = QgsFeature(fields)
-        feature.setAttributes([_plain(record.get(column), kind) for column, kind in columns.items()])
+        values = [_plain(record.get(column), kind) for column, kind in columns.items()]
+        feature.setAttributes([csv_text(v) if to_csv and isinstance(v, str) else v for v in values])
         if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(algorithm.writeFeatureError(sink, parameters, sink_name))
     return dest_id

@@ -69,7 +69,7 @@ class ZoneSet:
         request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         # skip Processing's own validity check (it would stop the run or drop the feature): repaired below
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
-            area_id = _zone_id(feature, id_field, name)
+            area_id = zone_id(feature, id_field, name)
             area_name = feature[name_field] if name_field else None
             geometry = feature.geometry()
             valid = valid_polygon(geometry)
@@ -119,7 +119,7 @@ class ZoneSet:
                           [zone.area_id for zone in self.zones])
 
 
-def _zone_id(feature: QgsFeature, id_field: str, layer: str) -> str:
+def zone_id(feature: QgsFeature, id_field: str, layer: str) -> str:
     """A zone's id as text (its feature id without an id field); refuses NULL and empty ids, naming the feature."""
     if not id_field:
         return str(feature.id())
