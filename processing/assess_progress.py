@@ -35,18 +35,37 @@ TARGET_KEY = ["indicator", "area_id", "series"]
 def goal_of(code: str, profile: Profile | None = None) -> int:
     """The goal of a global code (from the SDG framework), of a local code of the profile (its goal column), or
     of another local code such as ``L10.1`` (its number)."""
+    goal = _goal(code, profile)
+    if goal is None:
+        raise QgsProcessingException(
+            tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
+               "starts with its goal number (e.g. L10.1).").format(code))
+    return goal
+
+
+def _goal(code: str, profile: Profile | None) -> int | None:
     try:
         return load_catalog().goal_of(code)
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, TypeError):
         local = [indicator.goal for indicator in (profile or ()) if indicator.code == code]
         if local:
             return local[0]
         match = re.match(r"^\s*[A-Za-z]*\s*(\d+)", str(code))
-        if not match or not 1 <= int(match.group(1)) <= 17:
-            raise QgsProcessingException(
-                tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
-                   "starts with its goal number (e.g. L10.1).").format(code)) from None
-        return int(match.group(1))
+        return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 17 else None
+
+
+def without_unknown_codes(frames: list[pd.DataFrame], profile: Profile, feedback) -> list[pd.DataFrame]:
+    """``frames`` without the rows whose indicator code names no goal (written by an older version or by hand),
+    with one warning listing those codes; the other indicators are assessed and reported as usual."""
+    codes = {code for frame in frames if "indicator" in frame for code in frame["indicator"].dropna().unique()}
+    unknown = sorted(str(code) for code in codes if _goal(str(code), profile) is None)
+    if not unknown:
+        return frames
+    feedback.pushWarning(tr("The results store holds rows with unknown indicator code(s) {}: they are left out; "
+                            "the other indicators are assessed and reported. Correct or delete those rows "
+                            "(table sdg_results).").format(", ".join(f"'{code}'" for code in unknown[:20])))
+    return [frame[~frame["indicator"].astype(str).isin(unknown)] if "indicator" in frame else frame
+            for frame in frames]
 
 
 def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
@@ -122,8 +141,10 @@ class AssessProgress(SdgBaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
         store = self._store(store_path) if store_path else None
-        data = self._data(parameters, context, store)
         profile = self._profile(parameters, context)
+        (data,) = without_unknown_codes([self._data(parameters, context, store)], profile, feedback)
+        if data.empty:
+            raise QgsProcessingException(tr("There are no indicator values to assess."))
         targets = self._targets(parameters, context, store, profile)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         try:

@@ -40,6 +40,8 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
+from ..core.catalog import load_catalog
+from ..core.profile import code_goal
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
 from .styling import GraduatedValueStyle
@@ -99,6 +101,17 @@ def require_openpyxl() -> None:
         raise QgsProcessingException(tr(
             "Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W "
             "installer, elsewhere with your package manager or pip) and restart QGIS."))
+
+
+def checked_indicator_code(code: str) -> str:
+    """An indicator code for the results store, checked before anything is computed or written: a code of the
+    SDG framework (e.g. 3.8.1) or a local code of the profile's form (e.g. L3.1)."""
+    try:
+        return code_goal(code.strip(), load_catalog())[0]
+    except ValueError:
+        raise QgsProcessingException(tr(
+            "Indicator code '{}' is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, "
+            "dot, number, such as L3.1): correct it; nothing was written.").format(code)) from None
 
 
 def plain(value):

@@ -18,7 +18,7 @@ from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
 from ..core.store import ResultsStore
 from ..translation import CONTEXT, load_translator, tr, user_locale
-from .assess_progress import goal_of, method_parameter
+from .assess_progress import goal_of, method_parameter, without_unknown_codes
 from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
 
 LANGUAGES = ("auto", "en", "zh", "both")
@@ -101,6 +101,7 @@ class ReportAlgorithm(SdgBaseAlgorithm):
             store = ResultsStore(path)
             results = store.read_results()
             progress = store.read("sdg_progress", method=method)
+        results, progress = without_unknown_codes([results, progress], load_profile(), feedback)
         if results.empty:
             raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
         if progress.empty:

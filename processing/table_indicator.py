@@ -23,7 +23,7 @@ from qgis.core import (
 from ..core.store import ResultsStore
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, checked_indicator_code, plain, store_errors, store_parameter
 from .tables import is_null, write_table
 
 #: Formulas offered (a plain value has no table total).
@@ -120,6 +120,7 @@ class TableIndicator(SdgBaseAlgorithm):
         indicator = self.parameterAsString(parameters, self.INDICATOR, context).strip()
         if not indicator:
             raise QgsProcessingException(tr("Give the indicator code (INDICATOR), e.g. 3.1.1."))
+        indicator = checked_indicator_code(indicator)
         formula = TABLE_FORMULAS[self.parameterAsEnum(parameters, self.FORMULA, context)]
         multiplier = self.parameterAsDouble(parameters, self.MULTIPLIER, context)
         if effective_multiplier(formula, multiplier) != multiplier:
