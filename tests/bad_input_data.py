@@ -185,9 +185,10 @@ def digests(*paths: str | Path) -> dict[str, str]:
 
 def refused(algorithm: str, params: dict) -> str:
     """The message of a run that must be refused (a QgsProcessingException, never another exception)."""
-    import processing
     import pytest
     from qgis.core import QgsProcessingException
+
+    import processing
 
     with pytest.raises(QgsProcessingException) as caught:
         processing.run(algorithm, params)
