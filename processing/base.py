@@ -6,19 +6,23 @@ A subclass declares its id, indicator code, unit and output components, adds its
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib.util
 import json
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -134,6 +138,11 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, QgsProcessingLayerPostProcessorInterface] = {}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _without_traceback(cls.__dict__["processAlgorithm"])
 
     def name(self) -> str:
         return self.ALG_ID
@@ -378,6 +387,24 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def _area_name(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_NAME, context)
+
+
+def _without_traceback(process: Callable) -> Callable:
+    """``processAlgorithm`` that reports an unexpected error as a message (QGIS shows a Python traceback for
+    anything but a QgsProcessingException); the traceback goes to the log for a bug report."""
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as err:  # noqa: BLE001 (the last net: a message instead of a traceback)
+            QgsMessageLog.logMessage(traceback.format_exc(), "SDG Monitor", Qgis.Critical)
+            raise QgsProcessingException(tr(
+                "{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, "
+                "please report it with the details from View > Panels > Log Messages (SDG Monitor).").format(
+                self.displayName(), type(err).__name__, err)) from err
+    return run
 
 
 def _fraction(value) -> bool:

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..core.prefetch import prefetch
+from ..core.zone_ids import blank_id, first_repeat
 from ..scale.burn import burn, label_type, memory_zones
 from ..translation import tr
 from .polygon_repair import valid_polygon
@@ -124,7 +125,7 @@ def zone_id(feature: QgsFeature, id_field: str, layer: str) -> str:
     if not id_field:
         return str(feature.id())
     value = feature[id_field]
-    if is_null(value) or not str(value).strip():
+    if is_null(value) or blank_id(value):
         raise QgsProcessingException(
             tr("Zones layer '{}': feature {} has no id in field '{}' (NULL or empty); give every zone an id, or "
                "choose another id field.").format(layer, feature.id(), id_field))
@@ -133,15 +134,12 @@ def zone_id(feature: QgsFeature, id_field: str, layer: str) -> str:
 
 def _refuse_duplicates(layer: str, id_field: str, ids: list[str]) -> None:
     """Refuse ids that repeat, also when they differ only by surrounding spaces (they name the same zone)."""
-    first: dict[str, str] = {}
-    for zone_id in ids:
-        key = zone_id.strip()
-        if key in first:
-            raise QgsProcessingException(
-                tr("Zones layer '{}': zone id '{}' appears more than once in field '{}' ('{}' and '{}', spaces "
-                   "around an id do not count); choose a field with unique values.").format(
-                    layer, key, id_field or "fid", first[key], zone_id))
-        first[key] = zone_id
+    repeat = first_repeat(ids)
+    if repeat is not None:
+        raise QgsProcessingException(
+            tr("Zones layer '{}': zone id '{}' appears more than once in field '{}' ('{}' and '{}'; spaces around "
+               "an id do not count); choose a field with unique values.").format(
+                layer, repeat[0].strip(), id_field or "fid", *repeat))
 
 
 class ZoneRaster:

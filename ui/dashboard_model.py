@@ -148,6 +148,11 @@ def required_trajectory(base_year: int, base_value: float, target_year: int, tar
     return years, tuple(base_value + (target - base_value) * (y - base_year) / span for y in years)
 
 
+#: The assessment of a series that has none yet (results written after the last sdg:assess_progress).
+NOT_ASSESSED = pd.Series({"target": None, "target_year": None, "direction": None, "status": NOT_AVAILABLE,
+                          "score": None})
+
+
 class Dashboard:
     """The results and targets of a store, assessed once; queries for the dock's views."""
 
@@ -262,7 +267,9 @@ class Dashboard:
         needle = search.strip().lower()
         rows = []
         for (indicator, series), group in data.groupby(["indicator", "series"], sort=False):
-            row = self._row(indicator, series, group.sort_values("year"), assessed.loc[(indicator, series)])
+            known = (indicator, series) in assessed.index  # not when computed after the last assessment
+            row = self._row(indicator, series, group.sort_values("year"),
+                            assessed.loc[(indicator, series)] if known else NOT_ASSESSED)
             if goal is not None and row.goal != goal:
                 continue
             if status is not None and row.status != status:
