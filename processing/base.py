@@ -126,6 +126,24 @@ def plain(value):
     return None if value != value else value
 
 
+def _without_traceback(process: Callable) -> Callable:
+    """``processAlgorithm`` that reports an unexpected error as a message (QGIS shows a Python traceback for
+    anything but a QgsProcessingException); the traceback goes to the log for a bug report."""
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as err:  # noqa: BLE001 (the last net: a message instead of a traceback)
+            QgsMessageLog.logMessage(traceback.format_exc(), "SDG Monitor", Qgis.Critical)
+            raise QgsProcessingException(tr(
+                "{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, "
+                "please report it with the details from View > Panels > Log Messages (SDG Monitor).").format(
+                self.displayName(), type(err).__name__, err)) from err
+    return run
+
+
 class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     """Identity shared by every SDG Monitor algorithm: id, group, icon and instance creation."""
 
@@ -387,24 +405,6 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def _area_name(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_NAME, context)
-
-
-def _without_traceback(process: Callable) -> Callable:
-    """``processAlgorithm`` that reports an unexpected error as a message (QGIS shows a Python traceback for
-    anything but a QgsProcessingException); the traceback goes to the log for a bug report."""
-    @functools.wraps(process)
-    def run(self, parameters, context, feedback):
-        try:
-            return process(self, parameters, context, feedback)
-        except QgsProcessingException:
-            raise
-        except Exception as err:  # noqa: BLE001 (the last net: a message instead of a traceback)
-            QgsMessageLog.logMessage(traceback.format_exc(), "SDG Monitor", Qgis.Critical)
-            raise QgsProcessingException(tr(
-                "{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, "
-                "please report it with the details from View > Panels > Log Messages (SDG Monitor).").format(
-                self.displayName(), type(err).__name__, err)) from err
-    return run
 
 
 def _fraction(value) -> bool:
