@@ -2877,5 +2877,9 @@
         <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
         <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms and models given by their path (.model3); another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法和按路径给出的模型（.model3）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
 </context>
 </TS>

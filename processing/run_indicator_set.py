@@ -55,7 +55,11 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             "relative to the config file.</p>"
             "<p>An indicator that fails is reported and the others go on; each indicator's rows are written in "
             "one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator "
-            "with its status, value, time and message.</p>")
+            "with its status, value, time and message.</p>") + tr(
+            "<p>The config is checked before anything runs: an unknown key or parameter name (the closest valid "
+            "one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps "
+            "run <i>sdg:</i> algorithms and models given by their path (.model3); another provider's algorithm "
+            "needs <i>allow_other_algorithms: true</i> at the top of the config.</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(

@@ -46,8 +46,9 @@ def test_the_dock_opens_a_store_it_cannot_fully_understand(sdg_provider, qgis_ap
                                                            tmp_path):
     """A hand-written unknown code, a NULL area name and a series computed after the last assessment: the dock
     shows the store (the new series as not assessed) instead of failing."""
-    import processing
     from sdg_monitor.ui.dock import SdgDock
+
+    import processing
 
     path = tmp_path / "results.gpkg"
     store = ResultsStore(path)
