@@ -1,7 +1,7 @@
 """sdg:assess_progress: progress against targets per indicator, area and series, with goal and group roll-ups."""
 from __future__ import annotations
 
-import re
+from typing import Callable
 
 import pandas as pd
 from qgis.core import (
@@ -16,10 +16,11 @@ from qgis.core import (
 )
 
 from ..core.catalog import load_catalog
-from ..core.profile import Profile, ProfileError, load_profile
-from ..core.progress import METHODS, assess_frame, rollup
+from ..core.profile import Profile, ProfileError, load_profile, profile_targets
+from ..core.progress import METHODS, assess_frame, merge_targets, rollup
 from ..core.progress_data import DuplicateYearsError
 from ..core.store import ResultsStore
+from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import tr
 from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
 from .tables import source_frame, write_table
@@ -29,36 +30,26 @@ COLUMN_KINDS = {
     "current_year": "int", "current_value": "real", "target": "real", "target_year": "int", "direction": "text",
     "progress_value": "real", "status": "text", "score": "real",
 }
-TARGET_KEY = ["indicator", "area_id", "series"]
 
 
-def goal_of(code: str, profile: Profile | None = None) -> int:
-    """The goal of a global code (from the SDG framework), of a local code of the profile (its goal column), or
-    of another local code such as ``L10.1`` (its number)."""
-    goal = _goal(code, profile)
-    if goal is None:
-        raise QgsProcessingException(
-            tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
-               "starts with its goal number (e.g. L10.1).").format(code))
-    return goal
+def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
+    """``core.vocabulary.goal_of`` with ``profile``; a code that names no goal stops the algorithm."""
+    def lookup(code: str) -> int:
+        try:
+            return goal_of(code, profile)
+        except UnknownGoalError:
+            raise QgsProcessingException(
+                tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
+                   "starts with its goal number (e.g. L10.1).").format(code)) from None
 
-
-def _goal(code: str, profile: Profile | None) -> int | None:
-    try:
-        return load_catalog().goal_of(code)
-    except (KeyError, ValueError, TypeError):
-        local = [indicator.goal for indicator in (profile or ()) if indicator.code == code]
-        if local:
-            return local[0]
-        match = re.match(r"^\s*[A-Za-z]*\s*(\d+)", str(code))
-        return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 17 else None
+    return lookup
 
 
 def without_unknown_codes(frames: list[pd.DataFrame], profile: Profile, feedback) -> list[pd.DataFrame]:
     """``frames`` without the rows whose indicator code names no goal (written by an older version or by hand),
     with one warning listing those codes; the other indicators are assessed and reported as usual."""
     codes = {code for frame in frames if "indicator" in frame for code in frame["indicator"].dropna().unique()}
-    unknown = sorted(str(code) for code in codes if _goal(str(code), profile) is None)
+    unknown = sorted(str(code) for code in codes if goal_or_none(str(code), profile) is None)
     if not unknown:
         return frames
     feedback.pushWarning(tr("The results store holds rows with unknown indicator code(s) {}: they are left out; "
@@ -151,7 +142,7 @@ class AssessProgress(SdgBaseAlgorithm):
             assessed = assess_frame(data, targets, method=method)
         except (DuplicateYearsError, ValueError) as err:
             raise QgsProcessingException(tr("Cannot assess progress: {}").format(err)) from err
-        summaries = rollup(assessed, lambda code: goal_of(code, profile), load_catalog().group_of)
+        summaries = rollup(assessed, goal_lookup(profile), load_catalog().group_of)
         feedback.pushInfo(tr("Assessed {} indicator series in {} area(s).").format(
             len(assessed), assessed["area_id"].nunique()))
         dest_id = write_table(self, parameters, context, self.OUTPUT, assessed, COLUMN_KINDS)
@@ -178,10 +169,7 @@ class AssessProgress(SdgBaseAlgorithm):
             raise QgsProcessingException(tr("Give an input table of indicator values or a results store."))
         if "disaggregation" in data.columns:
             data = data[data["disaggregation"].fillna("").astype(str) == ""]
-        data = data.assign(value=pd.to_numeric(data["value"], errors="coerce"))
-        if data.empty:
-            raise QgsProcessingException(tr("There are no indicator values to assess."))
-        return data
+        return data.assign(value=pd.to_numeric(data["value"], errors="coerce"))
 
     def _profile(self, parameters, context) -> Profile:
         path = self.parameterAsFile(parameters, self.PROFILE, context)
@@ -199,14 +187,8 @@ class AssessProgress(SdgBaseAlgorithm):
                                        ("indicator",)))
         if store is not None:
             frames.append(store.read_targets())
-        frames.append(pd.DataFrame([
-            {"indicator": i.code, "series": i.series, "area_id": "", "target": i.target,
-             "target_year": i.target_year, "direction": i.direction, "source": i.target_source}
-            for i in profile]))
-        targets = pd.concat([frame for frame in frames if not frame.empty], ignore_index=True)
-        for column in ("area_id", "series"):
-            targets[column] = targets[column].fillna("").astype(str) if column in targets else ""
-        return targets.drop_duplicates(TARGET_KEY, keep="first")
+        frames.append(profile_targets(profile))
+        return merge_targets(frames)
 
     @staticmethod
     def _write_store(store: ResultsStore, assessed: pd.DataFrame, summaries: dict, method: str) -> None:

@@ -23,7 +23,7 @@ from qgis.core import (
 
 from ..core.prefetch import prefetch
 from ..core.zone_ids import blank_id, first_repeat
-from ..scale.burn import burn, label_type, memory_zones
+from ..raster.burn import burn, label_type, memory_zones
 from ..translation import tr
 from .polygon_repair import valid_polygon
 from .raster_io import RasterGrid, Strip, grid_of, open_strips
