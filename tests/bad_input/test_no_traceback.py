@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from bad_input_data import Scene, box, digests, parameters, refused
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from sdg_monitor.core.store import ResultsStore
 
 
@@ -63,8 +65,10 @@ def test_the_dock_opens_a_store_it_cannot_fully_understand(sdg_provider, qgis_ap
         assert dock.open_store(str(path))
         codes = [key[0] for key in dock.table.keys()]
         assert "15.1.1" in codes and "6.6.1" in codes
-    finally:
+    finally:  # as tests/ui's dock fixture: the dock saved the store in the project
         dock.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QgsProject.instance().clear()
 
 
 @pytest.mark.parametrize("rows, expected", [
