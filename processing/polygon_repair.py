@@ -19,9 +19,8 @@ def valid_polygon(geometry: QgsGeometry) -> QgsGeometry:
     if geometry.isEmpty() or geometry.isGeosValid():
         return geometry
     method = getattr(Qgis, "MakeValidMethod", None)
-    if method is not None:  # QGIS >= 3.28
-        repaired = geometry.makeValid(method.Structure)
-    else:
+    repaired = geometry.makeValid(method.Structure) if method is not None else None  # QGIS >= 3.28
+    if repaired is None or repaired.isNull():  # older QGIS, or a QGIS built with GEOS < 3.10
         repaired = _gdal_structure(geometry) or structure_repair(geometry)
     return polygons_of(repaired)
 
