@@ -81,7 +81,7 @@ def read_config(path: str | Path) -> IndicatorSet:
         raise
     except RecursionError as err:
         raise ConfigError(f"The indicator-set config {path} is nested too deeply to be a config.") from err
-    except Exception as err:  # noqa: BLE001 (any parser error is the user's file)
+    except Exception as err:  # any parser error is the user's file
         raise ConfigError(f"The indicator-set config {path} is not valid {path.suffix[1:].upper()}: {err}") from err
     return parse_config(data, path)
 

@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ScaleError, StoreError, ValueError, OSError) as err:
         print(tr("error: {}").format(err), file=sys.stderr)
         return 1
-    except Exception as err:  # noqa: BLE001 (the last net: a message, not a traceback)
+    except Exception as err:  # the last net: a message, not a traceback
         print(tr("error: unexpected {}: {}; check the inputs it names, or report it with the command line").format(
             type(err).__name__, err), file=sys.stderr)
         return 1
