@@ -10,6 +10,7 @@ A config (paths relative to the config file)::
                 "name_field": "name_zh", "level": "township"},
       "targets": "targets.csv",
       "progress": {"method": "open_sdg"},
+      "portal": {"path": "out/portal", "title": "Deqing SDG portal", "language": 3},
       "indicators": [
         {"id": "forest-2020", "algorithm": "sdg:forest_area_15_1_1", "year": 2020,
          "parameters": {"LANDCOVER": "out/landcover_2020_10m.tif", "FOREST_CLASSES": "20"}}
@@ -27,7 +28,9 @@ from typing import Any
 #: Largest config read (a hand-written set is a few kB; anything far bigger is not a config).
 MAX_BYTES = 1_000_000
 #: The keys of each level of a config; anything else is refused with the closest valid key.
-TOP_KEYS = ("name", "results", "area", "zones", "targets", "progress", "indicators", "allow_other_algorithms")
+TOP_KEYS = ("name", "results", "area", "zones", "targets", "progress", "portal", "indicators",
+            "allow_other_algorithms")
+PORTAL_KEYS = ("path", "title", "language")
 AREA_KEYS = ("id", "name")
 ZONES_KEYS = ("path", "id_field", "name_field", "level")
 PROGRESS_KEYS = ("method",)
@@ -61,6 +64,7 @@ class IndicatorSet:
     targets: str | None = None
     method: str = "open_sdg"
     allow_other_algorithms: bool = False
+    portal: dict[str, Any] | None = None
 
 
 def read_config(path: str | Path) -> IndicatorSet:
@@ -162,12 +166,32 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
         results=str(resolve(results, base, must_exist=False)) if results else None,
         area={k: str(v) for k, v in area.items()},
         targets=str(resolve(data["targets"], base)) if data.get("targets") else None,
-        method=str(progress.get("method", "open_sdg")), allow_other_algorithms=allow)
+        method=str(progress.get("method", "open_sdg")), allow_other_algorithms=allow,
+        portal=_portal(data.get("portal"), base, path))
 
 
 def _algorithm(algorithm: str, base: Path) -> str:
     """An algorithm id, or a model's path (``.model3``) made absolute against the config's folder."""
     return str(resolve(algorithm, base, must_exist=False)) if algorithm.lower().endswith(".model3") else algorithm
+
+
+
+def _portal(portal: Any, base: Path, path: Path) -> dict[str, Any] | None:
+    """The optional ``portal`` output: a folder, or ``{"path", "title", "language"}`` (language as in
+    sdg:export_portal: 0 QGIS's, 1 English, 2 Chinese, 3 both)."""
+    if portal is None or portal is False:
+        return None
+    if isinstance(portal, str):
+        portal = {"path": portal}
+    if not isinstance(portal, dict) or not isinstance(portal.get("path"), str) or not portal["path"].strip():
+        raise ConfigError(f"{path}: 'portal' needs a 'path' (the folder to write the portal into).")
+    refuse_unknown(portal, PORTAL_KEYS, f"{path}: portal")
+    language = portal.get("language", 3)
+    if not _is_int(language) or not 0 <= int(language) <= 3:
+        raise ConfigError(f"{path}: portal.language {language!r} must be 0 (QGIS's), 1 (English), 2 (Chinese) "
+                          f"or 3 (both).")
+    return {"path": str(resolve(portal["path"], base, must_exist=False)), "title": str(portal.get("title") or ""),
+            "language": int(language)}
 
 
 def _zones(zones: Any, base: Path, path: Path, where: str) -> dict[str, Any] | None:

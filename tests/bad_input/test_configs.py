@@ -59,7 +59,9 @@ def _edited(config: Path, edit) -> str:
     (lambda d: d["indicators"][0].update(algorithm="sdg:forest_area_15_11"),
      ["indicator 'forest-2015'", "unknown algorithm 'sdg:forest_area_15_11'", "sdg:forest_area_15_1_1"]),
     (lambda d: d["indicators"][1].update(year=2020.5), ["indicators[2]: year 2020.5 is not a whole number"]),
-], ids=["top", "zones", "area", "step_key", "parameter", "algorithm", "year"])
+    (lambda d: d.update(portal={"path": "out/portal", "titel": "x"}),
+     ["portal: unknown key 'titel'", "did you mean 'title'"]),
+], ids=["top", "zones", "area", "step_key", "parameter", "algorithm", "year", "portal"])
 def test_unknown_names_are_refused_with_the_closest(forest_set, edit, expected):
     """Each mistake in the second step stops the whole run before the first step runs."""
     message = _refused_unchanged(forest_set, _edited(forest_set, edit))
