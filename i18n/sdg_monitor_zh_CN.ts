@@ -184,11 +184,6 @@
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="84"/>
-        <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
-        <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
-    </message>
-    <message>
         <location filename="../processing/zones.py" line="148"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
@@ -1402,11 +1397,6 @@
         <location filename="../processing/run_indicator_set.py" line="110"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
-    </message>
-    <message>
-        <location filename="../processing/run_indicator_set.py" line="124"/>
-        <source>Unknown algorithm &apos;{}&apos;.</source>
-        <translation>未知算法“{}”。</translation>
     </message>
     <message>
         <location filename="../processing/run_indicator_set.py" line="131"/>
@@ -2744,11 +2734,6 @@
         <translation>分区“{}”没有要素：请提供包含分区的图层。</translation>
     </message>
     <message>
-        <location filename="../scale/zones.py" line="80"/>
-        <source>Zones &apos;{}&apos;: id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
-        <translation>分区“{}”：编号“{}”在字段“{}”中出现多次；请选择值唯一的字段。</translation>
-    </message>
-    <message>
         <location filename="../scale/zones.py" line="93"/>
         <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
@@ -3447,6 +3432,52 @@
         <location filename="../processing/soil_carbon.py" line="135"/>
         <source>YEAR_END must not be before YEAR_START.</source>
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
+        <source>The results store holds rows with unknown indicator code(s) {}: they are left out; the other indicators are assessed and reported. Correct or delete those rows (table sdg_results).</source>
+        <translation>结果库中有指标代码未知的行 {}：这些行已被略过，其他指标照常评估和报告。请更正或删除这些行（表 sdg_results）。</translation>
+    </message>
+    <message>
+        <source>Indicator code &apos;{}&apos; is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, dot, number, such as L3.1): correct it; nothing was written.</source>
+        <translation>指标代码“{}”既不是 SDG 指标代码（如 3.8.1），也不是本地代码（L、目标编号、点、编号，如 L3.1）：请更正；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, please report it with the details from View &gt; Panels &gt; Log Messages (SDG Monitor).</source>
+        <translation>{0} 因意外错误而停止（{1}：{2}）。请检查其中提到的输入；如输入无误，请附上“视图 &gt; 面板 &gt; 日志消息”（SDG Monitor）中的详细信息报告此问题。</translation>
+    </message>
+    <message>
+        <source>{} ({}) must be a whole number; {} is not: give e.g. {}.</source>
+        <translation>{0}（{1}）必须是整数；{2} 不是整数：请填写如 {3}。</translation>
+    </message>
+    <message>
+        <source>Zones layer &apos;{}&apos;: the invalid geometry of zone(s) {} was repaired keeping its holes and parts (e.g. a hole touching the outer ring); check these zones.</source>
+        <translation>分区图层“{0}”：分区 {1} 的无效几何已在保留其内环（洞）和各部分的前提下修复（例如内环与外环相接）；请检查这些分区。</translation>
+    </message>
+    <message>
+        <source>Zones layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every zone an id, or choose another id field.</source>
+        <translation>分区图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个分区填写代码，或选择其他代码字段。</translation>
+    </message>
+    <message>
+        <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos; (&apos;{}&apos; and &apos;{}&apos;; spaces around an id do not count); choose a field with unique values.</source>
+        <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
+    </message>
+    <message>
+        <source>error: unexpected {}: {}; check the inputs it names, or report it with the command line</source>
+        <translation>错误：意外的 {0}：{1}；请检查其中提到的输入，或附上命令行报告此问题</translation>
+    </message>
+    <message>
+        <source>Zones &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every zone an id, or choose another id field.</source>
+        <translation>分区“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个分区填写代码，或选择其他代码字段。</translation>
+    </message>
+    <message>
+        <source>Zones &apos;{}&apos;: id &apos;{}&apos; appears more than once in field &apos;{}&apos; (&apos;{}&apos; and &apos;{}&apos;; spaces around an id do not count); choose a field with unique values.</source>
+        <translation>分区“{0}”：代码“{1}”在字段“{2}”中出现多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
+    </message>
+    <message>
+        <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
+        <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms and models given by their path (.model3); another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法和按路径给出的模型（.model3）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

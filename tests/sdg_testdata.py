@@ -64,8 +64,8 @@ def write_polygons(path: Path, layer_name: str, epsg: int, wkts: Sequence[str],
 
 def write_forest_set(folder: Path, broken: bool = False) -> Path:
     """An indicator-set config for two 20 x 30 land-cover rasters (forest 10 then 12 of 30 columns) and two
-    township zones, with a targets CSV (15.1.1 at 45 % by 2030); ``broken`` adds a missing raster and an unknown
-    algorithm."""
+    township zones, with a targets CSV (15.1.1 at 45 % by 2030); ``broken`` adds a step whose raster is missing
+    (an unknown algorithm is a config error: nothing runs, see tests/bad_input/test_configs.py)."""
     import json
 
     data = folder / "data"
@@ -85,8 +85,7 @@ def write_forest_set(folder: Path, broken: bool = False) -> Path:
                   for year in (2015, 2020)]
     if broken:
         indicators += [{"id": "broken", "algorithm": "sdg:forest_area_15_1_1", "year": 2021,
-                        "parameters": {"LANDCOVER": "data/missing.tif"}},
-                       {"id": "unknown", "algorithm": "sdg:no_such_thing", "year": 2021}]
+                        "parameters": {"LANDCOVER": "data/missing.tif"}}]
     config = {
         "name": "test county", "results": "out/results.gpkg", "area": {"id": "C1", "name": "县"},
         "zones": {"path": "data/zones.gpkg|layername=towns", "id_field": "code", "name_field": "name",
