@@ -131,6 +131,22 @@ class Profile:
         return tuple(sorted({i.goal for i in self.indicators}))
 
 
+def code_goal(text: str, catalog: Catalog) -> tuple[str, int]:
+    """(code, goal) of an SDG indicator code of the framework (normalised: ``"3-1-1"`` -> ``"3.1.1"``) or of a
+    local code (L, goal 1-17, dot, number, such as ``L10.1``); ValueError saying what is wrong otherwise."""
+    local = _LOCAL_CODE.fullmatch(text)
+    if local:
+        if not 1 <= int(local.group(1)) <= 17:
+            raise ValueError(f"local code {text!r} names goal {local.group(1)}; goals are 1 to 17")
+        return text, int(local.group(1))
+    try:
+        code = normalize_code(text)
+        return code, catalog.indicator(code).goal
+    except KeyError:
+        raise ValueError(f"{text!r} is neither an SDG indicator code of the framework (such as 3.1.1) nor a local "
+                         "code (L, goal, dot, number, such as L10.1)") from None
+
+
 def load_profile(path: str | Path | None = None, catalog: Catalog | None = None) -> Profile:
     """Read and validate a profile (default: the shipped Deqing County profile).
 
@@ -222,18 +238,10 @@ class _Row:
 
     def _code(self, catalog: Catalog) -> tuple[str, int | None]:
         text = self.get("code")
-        local = _LOCAL_CODE.fullmatch(text)
-        if local:
-            if not 1 <= int(local.group(1)) <= 17:
-                self.problem("code", f"local code {text!r} names goal {local.group(1)}; goals are 1 to 17")
-                return text, None
-            return text, int(local.group(1))
         try:
-            code = normalize_code(text)
-            return code, catalog.indicator(code).goal
-        except KeyError:
-            self.problem("code", f"{text!r} is neither an SDG indicator code of the framework (such as 3.1.1) "
-                                 "nor a local code (L, goal, dot, number, such as L10.1)")
+            return code_goal(text, catalog)
+        except ValueError as err:
+            self.problem("code", str(err))
             return text, None
 
     def _formula(self) -> str:

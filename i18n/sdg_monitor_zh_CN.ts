@@ -139,7 +139,7 @@
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="258"/>
+        <location filename="../processing/soil_carbon.py" line="191"/>
         <source>Parameter {}: {}</source>
         <translation>参数 {}：{}</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>参数 {} 未列出任何类别；请至少提供一个。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="70"/>
+        <location filename="../processing/provider.py" line="76"/>
         <source>SDG Monitor: Sustainable Development Goal indicators</source>
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
@@ -184,11 +184,6 @@
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="84"/>
-        <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
-        <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
-    </message>
-    <message>
         <location filename="../processing/zones.py" line="148"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
@@ -199,52 +194,52 @@
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="113"/>
+        <location filename="../processing/access.py" line="115"/>
         <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="130"/>
+        <location filename="../processing/access.py" line="131"/>
         <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="411"/>
+        <location filename="../processing/access.py" line="412"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="414"/>
+        <location filename="../processing/access.py" line="415"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="416"/>
+        <location filename="../processing/access.py" line="417"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="428"/>
+        <location filename="../processing/access.py" line="429"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="431"/>
+        <location filename="../processing/access.py" line="432"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="454"/>
+        <location filename="../processing/access.py" line="455"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="483"/>
+        <location filename="../processing/access.py" line="481"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="502"/>
+        <location filename="../processing/access.py" line="500"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -254,7 +249,7 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="540"/>
+        <location filename="../processing/access.py" line="538"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
@@ -974,132 +969,122 @@
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="54"/>
+        <location filename="../processing/land_degradation.py" line="56"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="54"/>
+        <location filename="../processing/land_productivity.py" line="43"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="54"/>
+        <location filename="../processing/land_degradation.py" line="56"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="80"/>
+        <location filename="../processing/land_degradation.py" line="86"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="83"/>
-        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (e.g. from Trends.Earth).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;) and DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（如来自 Trends.Earth）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt; 字段的分区图层）和 DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="113"/>
+        <location filename="../processing/land_degradation.py" line="133"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="114"/>
+        <location filename="../processing/soil_carbon.py" line="93"/>
         <source>Land cover at the start</source>
         <translation>起始土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="115"/>
+        <location filename="../processing/soil_carbon.py" line="94"/>
         <source>Land cover at the end</source>
         <translation>结束土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="119"/>
+        <location filename="../processing/soil_carbon.py" line="95"/>
         <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="122"/>
+        <location filename="../processing/mountain_land.py" line="114"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="126"/>
+        <location filename="../processing/land_degradation.py" line="146"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="130"/>
+        <location filename="../processing/land_productivity.py" line="126"/>
         <source>Land productivity sub-indicator (-1/0/1)</source>
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="132"/>
+        <location filename="../processing/land_degradation.py" line="155"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="135"/>
+        <location filename="../processing/land_degradation.py" line="158"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="137"/>
+        <location filename="../processing/land_degradation.py" line="160"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="139"/>
+        <location filename="../processing/soil_carbon.py" line="112"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="142"/>
+        <location filename="../processing/land_degradation.py" line="165"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="144"/>
+        <location filename="../processing/land_degradation.py" line="172"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="144"/>
+        <location filename="../processing/land_degradation.py" line="172"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="144"/>
+        <location filename="../processing/land_degradation.py" line="172"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="208"/>
+        <location filename="../processing/land_degradation.py" line="232"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="211"/>
+        <location filename="../processing/land_degradation.py" line="237"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="233"/>
+        <location filename="../processing/land_degradation.py" line="294"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="236"/>
+        <location filename="../processing/land_degradation.py" line="297"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="241"/>
-        <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY, SOC_STATE (or SOC_START and SOC_END).</source>
-        <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="276"/>
+        <location filename="../processing/land_rasters.py" line="23"/>
         <source>Could not create the raster {}; use a .tif file.</source>
         <translation>无法创建栅格 {}；请使用 .tif 文件。</translation>
     </message>
@@ -1149,7 +1134,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="125"/>
+        <location filename="../processing/mountain_land.py" line="104"/>
         <source>Digital elevation model (metres)</source>
         <translation>数字高程模型（米）</translation>
     </message>
@@ -1164,7 +1149,7 @@
         <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="134"/>
+        <location filename="../processing/mountain_land.py" line="125"/>
         <source>Mountain classes (Kapos)</source>
         <translation>山地类别（Kapos）</translation>
     </message>
@@ -1174,22 +1159,22 @@
         <translation>Kapos 类别 {} 的 MGCI</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="152"/>
+        <location filename="../processing/mountain_land.py" line="142"/>
         <source>Could not open the mountain class raster {}.</source>
         <translation>无法打开山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="157"/>
+        <location filename="../processing/mountain_land.py" line="170"/>
         <source>No mountain pixel with land cover: DEM &apos;{}&apos; has no Kapos mountain class where land cover &apos;{}&apos; has data.</source>
         <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="174"/>
+        <location filename="../processing/mountain_green_cover.py" line="204"/>
         <source>No GDAL driver can write {}; use a .tif file.</source>
         <translation>没有可写入 {} 的 GDAL 驱动；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="178"/>
+        <location filename="../processing/mountain_green_cover.py" line="208"/>
         <source>Could not create the mountain class raster {}.</source>
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
@@ -1244,12 +1229,12 @@
         <translation>人口栅格（用于可达性系列）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="105"/>
+        <location filename="../processing/open_space.py" line="103"/>
         <source>Walking distance to open space (m)</source>
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="162"/>
+        <location filename="../processing/open_space.py" line="153"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -1412,11 +1397,6 @@
         <location filename="../processing/run_indicator_set.py" line="110"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
-    </message>
-    <message>
-        <location filename="../processing/run_indicator_set.py" line="124"/>
-        <source>Unknown algorithm &apos;{}&apos;.</source>
-        <translation>未知算法“{}”。</translation>
     </message>
     <message>
         <location filename="../processing/run_indicator_set.py" line="131"/>
@@ -2459,7 +2439,7 @@
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="498"/>
+        <location filename="../processing/access.py" line="496"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
@@ -2754,11 +2734,6 @@
         <translation>分区“{}”没有要素：请提供包含分区的图层。</translation>
     </message>
     <message>
-        <location filename="../scale/zones.py" line="80"/>
-        <source>Zones &apos;{}&apos;: id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
-        <translation>分区“{}”：编号“{}”在字段“{}”中出现多次；请选择值唯一的字段。</translation>
-    </message>
-    <message>
         <location filename="../scale/zones.py" line="93"/>
         <source>Zones &apos;{}&apos; have no coordinate reference system: assign one.</source>
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
@@ -2969,93 +2944,92 @@
         <translation>门户</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="31"/>
-        <location filename="../processing/access.py" line="139"/>
+        <location filename="../processing/access.py" line="140"/>
         <source>{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of &apos;{}&apos; and serve nothing: {}. Move them, extend the network or raise SEARCH_DISTANCE.</source>
         <translation>{} 个点距路网中所有线都超过 {:g} m（SEARCH_DISTANCE，路网图层“{}”），不覆盖任何人：{}。请移动这些点、扩展路网或增大 SEARCH_DISTANCE。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="142"/>
+        <location filename="../processing/access.py" line="143"/>
         <source>Network: {} nodes, {} edges; {} of {} point(s) tied in.</source>
         <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="215"/>
+        <location filename="../processing/access.py" line="216"/>
         <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
         <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="222"/>
+        <location filename="../processing/access.py" line="223"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="225"/>
+        <location filename="../processing/access.py" line="226"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: band &apos;{}&apos; is not a number.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="229"/>
+        <location filename="../processing/access.py" line="230"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="232"/>
+        <location filename="../processing/access.py" line="233"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="242"/>
+        <location filename="../processing/access.py" line="243"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="246"/>
+        <location filename="../processing/access.py" line="247"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="422"/>
+        <location filename="../processing/access.py" line="423"/>
         <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
         <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="422"/>
+        <location filename="../processing/access.py" line="423"/>
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="422"/>
+        <location filename="../processing/access.py" line="423"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="422"/>
+        <location filename="../processing/access.py" line="423"/>
         <source>band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="434"/>
+        <location filename="../processing/access.py" line="435"/>
         <source>Topology tolerance: join line vertices closer than this (m)</source>
         <translation>拓扑容差：连接距离小于此值的线节点（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="437"/>
+        <location filename="../processing/access.py" line="438"/>
         <source>Search distance from a point to the network (m)</source>
         <translation>点到路网的搜索距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="463"/>
+        <location filename="../processing/access.py" line="464"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="551"/>
+        <location filename="../processing/access.py" line="549"/>
         <source>feature {}</source>
         <translation>要素 {}</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="192"/>
+        <location filename="../processing/open_space.py" line="183"/>
         <source>open-space edge point ({:.0f}, {:.0f})</source>
         <translation>开放空间边界点（{:.0f}, {:.0f}）</translation>
     </message>
@@ -3080,82 +3054,82 @@
         <translation>没有站点：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="49"/>
+        <location filename="../processing/transit_gtfs.py" line="50"/>
         <source>GTFS feed (zip; its frequent stops are the stops)</source>
         <translation>GTFS 数据（zip；其中高频站点作为站点）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <location filename="../processing/transit_gtfs.py" line="52"/>
         <source>Frequent service (GTFS)</source>
         <translation>高频服务（GTFS）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <location filename="../processing/transit_gtfs.py" line="52"/>
         <source>ONS: at least 1 departure per hour on average, 06:00-20:00</source>
         <translation>ONS：06:00-20:00 平均每小时至少 1 班</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <location filename="../processing/transit_gtfs.py" line="52"/>
         <source>GHSCI: average headway 20 minutes or less, 07:00-19:00</source>
         <translation>GHSCI：07:00-19:00 平均发车间隔不超过 20 分钟</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <location filename="../processing/transit_gtfs.py" line="52"/>
         <source>Custom: MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END</source>
         <translation>自定义：WINDOW_START 至 WINDOW_END 每小时 MIN_DEPARTURES 班</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="57"/>
+        <location filename="../processing/transit_gtfs.py" line="58"/>
         <source>Custom rule: departures per hour at least</source>
         <translation>自定义规则：每小时至少发车班次</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="59"/>
+        <location filename="../processing/transit_gtfs.py" line="61"/>
         <source>Custom rule: window start (hour)</source>
         <translation>自定义规则：时段开始（时）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="62"/>
+        <location filename="../processing/transit_gtfs.py" line="64"/>
         <source>Custom rule: window end (hour)</source>
         <translation>自定义规则：时段结束（时）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="65"/>
+        <location filename="../processing/transit_gtfs.py" line="67"/>
         <source>Service date (YYYY-MM-DD; empty: the feed&apos;s busiest weekday)</source>
         <translation>服务日期（YYYY-MM-DD；留空：数据中班次最多的工作日）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="67"/>
+        <location filename="../processing/transit_gtfs.py" line="69"/>
         <source>GTFS route types of high-capacity transit</source>
         <translation>大运量交通的 GTFS 线路类型</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="83"/>
+        <location filename="../processing/transit_gtfs.py" line="85"/>
         <source>WINDOW_END ({:g}) must be after WINDOW_START ({:g}).</source>
         <translation>WINDOW_END（{:g}）必须晚于 WINDOW_START（{:g}）。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="101"/>
+        <location filename="../processing/transit_gtfs.py" line="103"/>
         <source>GTFS feed &apos;{}&apos;: {}</source>
         <translation>GTFS 数据“{}”：{}</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="103"/>
+        <location filename="../processing/transit_gtfs.py" line="105"/>
         <source>GTFS: service date {}; {} of {} stops have at least {:g} departures from {:g}:00 to {:g}:00.</source>
         <translation>GTFS：服务日期 {}；{} 个站点（共 {} 个）至少有 {:g} 班发车（{:g}:00 至 {:g}:00）。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_gtfs.py" line="118"/>
+        <location filename="../processing/transit_gtfs.py" line="120"/>
         <source>SERVICE_DATE &apos;{}&apos; is not a date YYYY-MM-DD.</source>
         <translation>SERVICE_DATE“{}”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="347"/>
+        <location filename="../processing/access.py" line="348"/>
         <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default 0: exact; raise it to a few metres when digitised streets stop just short of each other at their vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点（线只在共享节点处相连，或在节点间距离小于 TOLERANCE 米时相连，默认 0：精确相连；数字化的街道在节点处差一点未相接时，可将其增大到几米），线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="29"/>
+        <location filename="../translation.py" line="31"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
@@ -3295,6 +3269,347 @@
         <location filename="../processing/export_portal.py" line="39"/>
         <source>Goal {n}: {name}</source>
         <translation>目标 {n}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="89"/>
+        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="152"/>
+        <source>Land productivity dynamics (5 classes), instead of the sub-indicator</source>
+        <translation>土地生产力动态（5 类），代替子指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="167"/>
+        <source>15.3.1 of the baseline period (-1/0/1), for the status map</source>
+        <translation>基准期的 15.3.1（-1/0/1），用于状态图</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="169"/>
+        <source>Status at the end of the reporting period (GPG Addendum)</source>
+        <translation>报告期末的状态（良好实践指南增编）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="172"/>
+        <source>Degraded land by the status map (%)</source>
+        <translation>按状态图计的退化土地（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="232"/>
+        <source>{} pixel(s) of &apos;{}&apos; hold a value other than 1 to 5 and were left out.</source>
+        <translation>“{1}”中有 {0} 个像元的值不在 1 至 5 之间，已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="277"/>
+        <source>No status map: it needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
+        <translation>不生成状态图：状态图需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="290"/>
+        <source>Give either {} or {}, not both.</source>
+        <translation>请提供 {} 或 {}，不要同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="302"/>
+        <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY (or PRODUCTIVITY_LPD), SOC_STATE (or SOC_START and SOC_END).</source>
+        <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY（或 PRODUCTIVITY_LPD）、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="344"/>
+        <source>Persistent degradation</source>
+        <translation>持续退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="344"/>
+        <source>Recent degradation</source>
+        <translation>近期退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="345"/>
+        <source>Baseline degradation</source>
+        <translation>基准期退化</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="345"/>
+        <source>Stability</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="346"/>
+        <source>Baseline improvement</source>
+        <translation>基准期改善</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="346"/>
+        <source>Recent improvement</source>
+        <translation>近期改善</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="347"/>
+        <source>Persistent improvement</source>
+        <translation>持续改善</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="43"/>
+        <source>Declining</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="43"/>
+        <source>Moderate decline</source>
+        <translation>中度下降</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="43"/>
+        <source>Stable but stressed</source>
+        <translation>稳定但受胁迫</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="43"/>
+        <source>Increasing</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="69"/>
+        <source>Land productivity dynamics from NDVI (15.3.1)</source>
+        <translation>基于 NDVI 的土地生产力动态（15.3.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="72"/>
+        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km² (ellipsoidal in a geographic CRS); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²；地理坐标参考系下按椭球计算）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="109"/>
+        <source>NDVI, one band per year</source>
+        <translation>NDVI（每年一个波段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="111"/>
+        <source>Year of band 1</source>
+        <translation>波段 1 的年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="112"/>
+        <source>First year of the baseline</source>
+        <translation>基准期起始年</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="113"/>
+        <source>Last year of the baseline</source>
+        <translation>基准期结束年</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="114"/>
+        <source>First year of the recent years (state)</source>
+        <translation>近期起始年（状态）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="115"/>
+        <source>Last year of the recent years (end of the analysis)</source>
+        <translation>近期结束年（分析结束年）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="121"/>
+        <source>Land units for the performance measure (categorical; default: one unit)</source>
+        <translation>绩效度量的土地单元（分类栅格；默认：单一单元）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="124"/>
+        <source>Land productivity dynamics (5 classes)</source>
+        <translation>土地生产力动态（5 类）</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="147"/>
+        <source>Maximum productivity of {} land unit(s)...</source>
+        <translation>正在计算 {} 个土地单元的最大生产力……</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="178"/>
+        <source>NDVI holds the years {}-{} (band 1 is FIRST_YEAR {}, {} band(s)); BASELINE_START {} to REPORT_END {} must lie within them.</source>
+        <translation>NDVI 包含 {}-{} 年（波段 1 为 FIRST_YEAR {}，共 {} 个波段）；BASELINE_START {} 至 REPORT_END {} 必须位于其中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="182"/>
+        <source>The years must follow each other: BASELINE_START &lt; BASELINE_END &lt; REPORT_START &lt;= REPORT_END (got {}, {}, {}, {}).</source>
+        <translation>年份须依次排列：BASELINE_START &lt; BASELINE_END &lt; REPORT_START &lt;= REPORT_END（实际为 {}、{}、{}、{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="186"/>
+        <source>The Mann-Kendall trajectory needs at least 4 years from BASELINE_START to REPORT_END.</source>
+        <translation>Mann-Kendall 轨迹检验需要从 BASELINE_START 到 REPORT_END 至少 4 年。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="68"/>
+        <source>Mountain green cover and degraded mountain land (15.4.2, revised)</source>
+        <translation>山地绿化覆盖与退化山地（15.4.2，修订版）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="71"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km². A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="105"/>
+        <source>Land cover (reporting year)</source>
+        <translation>土地覆盖（报告年份）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="106"/>
+        <source>Land cover at the baseline, for degraded mountain land</source>
+        <translation>基准期土地覆盖（用于退化山地）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="108"/>
+        <source>Land-cover codes to SEEA classes 1-10 (codes=class; ...)</source>
+        <translation>土地覆盖代码到 SEEA 类别 1-10 的映射（代码=类别；...）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="114"/>
+        <source>SEEA transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
+        <translation>SEEA 转移矩阵（-1 退化，0 稳定，1 改善）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="119"/>
+        <source>Bioclimatic belts (1 nival, 2 alpine, 3 montane, 4 remaining)</source>
+        <translation>生物气候带（1 冰雪带，2 高山带，3 山地带，4 其余山地）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="121"/>
+        <source>Growing season length (days), for the belts</source>
+        <translation>生长季长度（天），用于划分气候带</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="123"/>
+        <source>Growing season mean temperature (°C), for the belts</source>
+        <translation>生长季平均气温（°C），用于划分气候带</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="127"/>
+        <source>Proportion of degraded mountain land (%)</source>
+        <translation>退化山地比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="196"/>
+        <source>Give either BELTS or SEASON_DAYS and SEASON_TEMPERATURE, not both.</source>
+        <translation>请提供 BELTS，或 SEASON_DAYS 和 SEASON_TEMPERATURE，不要同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="198"/>
+        <source>SEASON_DAYS and SEASON_TEMPERATURE go together: give both.</source>
+        <translation>SEASON_DAYS 和 SEASON_TEMPERATURE 须同时提供。</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="58"/>
+        <source>Soil organic carbon change from land cover (15.3.1)</source>
+        <translation>基于土地覆盖的土壤有机碳变化（15.3.1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="61"/>
+        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km²; stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="91"/>
+        <source>Soil organic carbon stock at the start (t/ha)</source>
+        <translation>期初土壤有机碳储量（t/ha）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="98"/>
+        <source>Year of the land cover at the start</source>
+        <translation>期初土地覆盖的年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="98"/>
+        <source>Year of the land cover at the end</source>
+        <translation>期末土地覆盖的年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="103"/>
+        <source>Climate regions (raster of codes in the climate table)</source>
+        <translation>气候区（取值为气候表中代码的栅格）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="105"/>
+        <source>Climate region where no climate raster is given (code)</source>
+        <translation>未提供气候栅格处的气候区（代码）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="109"/>
+        <source>Climate regions: code, name, land-use factor f of cropland (IPCC)</source>
+        <translation>气候区：代码、名称、耕地的土地利用因子 f（IPCC）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="109"/>
+        <source>Factor f</source>
+        <translation>因子 f</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="115"/>
+        <source>Soil organic carbon stock at the end (t/ha)</source>
+        <translation>期末土壤有机碳储量（t/ha）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="117"/>
+        <source>Soil organic carbon sub-indicator (-1/0/1)</source>
+        <translation>土壤有机碳子指标（-1/0/1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="128"/>
+        <source>Parameter {}: climate code {} is not in the climate table (codes {}).</source>
+        <translation>参数 {}：气候代码 {} 不在气候表中（代码为 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="135"/>
+        <source>YEAR_END must not be before YEAR_START.</source>
+        <translation>YEAR_END 不得早于 YEAR_START。</translation>
+        <source>The results store holds rows with unknown indicator code(s) {}: they are left out; the other indicators are assessed and reported. Correct or delete those rows (table sdg_results).</source>
+        <translation>结果库中有指标代码未知的行 {}：这些行已被略过，其他指标照常评估和报告。请更正或删除这些行（表 sdg_results）。</translation>
+    </message>
+    <message>
+        <source>Indicator code &apos;{}&apos; is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, dot, number, such as L3.1): correct it; nothing was written.</source>
+        <translation>指标代码“{}”既不是 SDG 指标代码（如 3.8.1），也不是本地代码（L、目标编号、点、编号，如 L3.1）：请更正；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, please report it with the details from View &gt; Panels &gt; Log Messages (SDG Monitor).</source>
+        <translation>{0} 因意外错误而停止（{1}：{2}）。请检查其中提到的输入；如输入无误，请附上“视图 &gt; 面板 &gt; 日志消息”（SDG Monitor）中的详细信息报告此问题。</translation>
+    </message>
+    <message>
+        <source>{} ({}) must be a whole number; {} is not: give e.g. {}.</source>
+        <translation>{0}（{1}）必须是整数；{2} 不是整数：请填写如 {3}。</translation>
+    </message>
+    <message>
+        <source>Zones layer &apos;{}&apos;: the invalid geometry of zone(s) {} was repaired keeping its holes and parts (e.g. a hole touching the outer ring); check these zones.</source>
+        <translation>分区图层“{0}”：分区 {1} 的无效几何已在保留其内环（洞）和各部分的前提下修复（例如内环与外环相接）；请检查这些分区。</translation>
+    </message>
+    <message>
+        <source>Zones layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every zone an id, or choose another id field.</source>
+        <translation>分区图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个分区填写代码，或选择其他代码字段。</translation>
+    </message>
+    <message>
+        <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos; (&apos;{}&apos; and &apos;{}&apos;; spaces around an id do not count); choose a field with unique values.</source>
+        <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
+    </message>
+    <message>
+        <source>error: unexpected {}: {}; check the inputs it names, or report it with the command line</source>
+        <translation>错误：意外的 {0}：{1}；请检查其中提到的输入，或附上命令行报告此问题</translation>
+    </message>
+    <message>
+        <source>Zones &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every zone an id, or choose another id field.</source>
+        <translation>分区“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个分区填写代码，或选择其他代码字段。</translation>
+    </message>
+    <message>
+        <source>Zones &apos;{}&apos;: id &apos;{}&apos; appears more than once in field &apos;{}&apos; (&apos;{}&apos; and &apos;{}&apos;; spaces around an id do not count); choose a field with unique values.</source>
+        <translation>分区“{0}”：代码“{1}”在字段“{2}”中出现多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
+    </message>
+    <message>
+        <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
+        <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms and models given by their path (.model3); another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法和按路径给出的模型（.model3）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

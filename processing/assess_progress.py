@@ -19,7 +19,14 @@ from ..core.progress_data import DuplicateYearsError
 from ..core.results import plain
 from ..core.store import RunRecord, Store
 from ..translation import tr
-from .base import SdgBaseAlgorithm, goal_lookup, method_parameter, store_errors, store_parameter
+from .base import (
+    SdgBaseAlgorithm,
+    goal_lookup,
+    method_parameter,
+    store_errors,
+    store_parameter,
+    without_unknown_codes,
+)
 from .store_access import open_results, run_record
 from .tables import source_frame, write_table
 
@@ -96,8 +103,10 @@ class AssessProgress(SdgBaseAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
         store = open_results(store_path) if store_path else None
-        data = self._data(parameters, context, store)
         profile = self._profile(parameters, context)
+        (data,) = without_unknown_codes([self._data(parameters, context, store)], profile, feedback)
+        if data.empty:
+            raise QgsProcessingException(tr("There are no indicator values to assess."))
         targets = self._targets(parameters, context, store, profile)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         try:
@@ -128,10 +137,7 @@ class AssessProgress(SdgBaseAlgorithm):
             raise QgsProcessingException(tr("Give an input table of indicator values or a results store."))
         if "disaggregation" in data.columns:
             data = data[data["disaggregation"].fillna("").astype(str) == ""]
-        data = data.assign(value=pd.to_numeric(data["value"], errors="coerce"))
-        if data.empty:
-            raise QgsProcessingException(tr("There are no indicator values to assess."))
-        return data
+        return data.assign(value=pd.to_numeric(data["value"], errors="coerce"))
 
     def _profile(self, parameters, context) -> Profile:
         path = self.parameterAsFile(parameters, self.PROFILE, context)

@@ -6,18 +6,23 @@ A subclass declares its id, indicator code, unit and output components, adds its
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib.util
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -40,12 +45,13 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
+from ..core.catalog import load_catalog
 from ..core.classes import parse_classes, require_classes
 from ..core.messages import InputError
-from ..core.profile import Profile
+from ..core.profile import Profile, code_goal
 from ..core.results import Area, ZoneValue, plain, store_rows
 from ..core.store import StoreError
-from ..core.vocabulary import UnknownGoalError, goal_of
+from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import input_message, tr
 from .feedback import stop_if_cancelled
 from .store_access import StoreParameter, parameter_strings, write_results
@@ -109,6 +115,20 @@ def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
     return lookup
 
 
+def without_unknown_codes(frames: list[pd.DataFrame], profile: Profile, feedback) -> list[pd.DataFrame]:
+    """``frames`` without the rows whose indicator code names no goal (written by an older version or by hand),
+    with one warning listing those codes; the other indicators are assessed and reported as usual."""
+    codes = {code for frame in frames if "indicator" in frame for code in frame["indicator"].dropna().unique()}
+    unknown = sorted(str(code) for code in codes if goal_or_none(str(code), profile) is None)
+    if not unknown:
+        return frames
+    feedback.pushWarning(tr("The results store holds rows with unknown indicator code(s) {}: they are left out; "
+                            "the other indicators are assessed and reported. Correct or delete those rows "
+                            "(table sdg_results).").format(", ".join(f"'{code}'" for code in unknown[:20])))
+    return [frame[~frame["indicator"].astype(str).isin(unknown)] if "indicator" in frame else frame
+            for frame in frames]
+
+
 def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:
     """``parameters`` with a temporary output for every destination the caller did not name."""
     filled = dict(parameters)
@@ -125,6 +145,35 @@ def require_openpyxl() -> None:
             "installer, elsewhere with your package manager or pip) and restart QGIS."))
 
 
+def checked_indicator_code(code: str) -> str:
+    """An indicator code for the results store, checked before anything is computed or written: a code of the
+    SDG framework (e.g. 3.8.1) or a local code of the profile's form (e.g. L3.1)."""
+    try:
+        return code_goal(code.strip(), load_catalog())[0]
+    except ValueError:
+        raise QgsProcessingException(tr(
+            "Indicator code '{}' is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, "
+            "dot, number, such as L3.1): correct it; nothing was written.").format(code)) from None
+
+
+def _without_traceback(process: Callable) -> Callable:
+    """``processAlgorithm`` that reports an unexpected error as a message (QGIS shows a Python traceback for
+    anything but a QgsProcessingException); the traceback goes to the log for a bug report."""
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as err:  # the last net: a message instead of a traceback
+            QgsMessageLog.logMessage(traceback.format_exc(), "SDG Monitor", Qgis.Critical)
+            raise QgsProcessingException(tr(
+                "{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, "
+                "please report it with the details from View > Panels > Log Messages (SDG Monitor).").format(
+                self.displayName(), type(err).__name__, err)) from err
+    return run
+
+
 class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     """Identity shared by every SDG Monitor algorithm: id, group, icon and instance creation."""
 
@@ -138,6 +187,11 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
         super().__init__()
         self._styles: dict[str, QgsProcessingLayerPostProcessorInterface] = {}
         self.started: datetime.datetime | None = None
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _without_traceback(cls.__dict__["processAlgorithm"])
 
     def name(self) -> str:
         return self.ALG_ID
@@ -188,6 +242,16 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
                 tr("Layer '{}' ({}) has no coordinate reference system: set one (Layer Properties > Source) and "
                    "run again.").format(self.input_name(parameters, name, context), name))
         return source
+
+    def checkParameterValues(self, parameters, context):
+        """Also refuse a fraction given to a whole-number parameter (``YEAR=2020.5`` would be rounded)."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if (isinstance(definition, QgsProcessingParameterNumber)
+                    and definition.dataType() == QgsProcessingParameterNumber.Integer and _fraction(value)):
+                return False, tr("{} ({}) must be a whole number; {} is not: give e.g. {}.").format(
+                    definition.description(), definition.name(), value, int(float(value)))
+        return super().checkParameterValues(parameters, context)
 
     def class_list(self, parameters: dict, context: QgsProcessingContext, name: str,
                    required: bool = True) -> tuple[int, ...]:
@@ -376,6 +440,17 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def _area_name(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_NAME, context)
+
+
+def _fraction(value) -> bool:
+    """Whether ``value`` is a number (or a number's text) with a fractional part."""
+    if isinstance(value, bool):
+        return False
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return number == number and number not in (float("inf"), float("-inf")) and not number.is_integer()
 
 
 def _format(value: float | None) -> str:

@@ -17,12 +17,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
+from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import whole_area
 from ..core.store import Store
 from ..core.vocabulary import GROUPS, STATUS, group_label
 from ..translation import CONTEXT, load_translator, tr, ui_language
-from .base import SdgBaseAlgorithm, method_parameter, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, method_parameter, store_errors, store_parameter, without_unknown_codes
 from .store_access import is_shared, open_results
 
 LANGUAGES = ("auto", "en", "zh", "both")
@@ -133,6 +134,7 @@ class ReportAlgorithm(SdgBaseAlgorithm):
             store = open_results(path)
             results = store.read_results()
             progress = store.read("sdg_progress", method=method)
+        results, progress = without_unknown_codes([results, progress], load_profile(), feedback)
         if results.empty:
             raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
         if progress.empty:

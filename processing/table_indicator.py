@@ -23,9 +23,9 @@ from qgis.core import (
 from ..core.results import plain
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
-from .base import SdgBaseAlgorithm, store_parameter
+from .base import SdgBaseAlgorithm, checked_indicator_code, store_parameter
 from .store_access import write_results
-from .tables import write_table
+from .tables import is_null, write_table
 
 #: Formulas offered (a plain value has no table total).
 TABLE_FORMULAS = tuple(f for f in FORMULAS if f != "value")
@@ -121,6 +121,7 @@ class TableIndicator(SdgBaseAlgorithm):
         indicator = self.parameterAsString(parameters, self.INDICATOR, context).strip()
         if not indicator:
             raise QgsProcessingException(tr("Give the indicator code (INDICATOR), e.g. 3.1.1."))
+        indicator = checked_indicator_code(indicator)
         formula = TABLE_FORMULAS[self.parameterAsEnum(parameters, self.FORMULA, context)]
         multiplier = self.parameterAsDouble(parameters, self.MULTIPLIER, context)
         if effective_multiplier(formula, multiplier) != multiplier:
@@ -202,7 +203,7 @@ class TableIndicator(SdgBaseAlgorithm):
                                     "value.").format(number, fid, name, expression.expression(),
                                                      expression.evalErrorString()))
             return None
-        if raw is None or (hasattr(raw, "isNull") and raw.isNull()):
+        if is_null(raw):
             feedback.pushWarning(tr("Row {} (feature id {}): {} {} is NULL; the row has no value.").format(
                 number, fid, name, expression.expression()))
             return None
@@ -244,7 +245,7 @@ class TableIndicator(SdgBaseAlgorithm):
 
 
 def _year(value) -> int | None:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     try:
         number = float(str(value).strip())

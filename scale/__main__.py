@@ -34,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ScaleError, StoreError, ValueError, OSError) as err:
         print(tr("error: {}").format(err), file=sys.stderr)
         return 1
+    except Exception as err:  # the last net: a message, not a traceback
+        print(tr("error: unexpected {}: {}; check the inputs it names, or report it with the command line").format(
+            type(err).__name__, err), file=sys.stderr)
+        return 1
     value = table.total["value"]
     print("\n" + tr("{} whole area: {} {} ({} zones, {} windows, {})").format(
         table.indicator, tr("no value") if value is None else f"{value:.4f}", table.unit, len(table.zones),

@@ -15,6 +15,7 @@ import pandas as pd
 from ..core.catalog import Catalog, sort_key
 from ..core.profile import Profile, profile_targets
 from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, merge_targets, rollup
+from ..core.progress_data import NOT_AVAILABLE
 from ..core.store import Store
 from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour
 
@@ -133,6 +134,11 @@ def required_trajectory(base_year: int, base_value: float, target_year: int, tar
         ratio = target / base_value
         return years, tuple(base_value * ratio ** ((y - base_year) / span) for y in years)
     return years, tuple(base_value + (target - base_value) * (y - base_year) / span for y in years)
+
+
+#: The assessment of a series that has none yet (results written after the last sdg:assess_progress).
+NOT_ASSESSED = pd.Series({"target": None, "target_year": None, "direction": None, "status": NOT_AVAILABLE,
+                          "score": None})
 
 
 class Dashboard:
@@ -263,7 +269,9 @@ class Dashboard:
         needle = search.strip().lower()
         rows = []
         for (indicator, series), group in data.groupby(["indicator", "series"], sort=False):
-            row = self._row(indicator, series, group.sort_values("year"), assessed.loc[(indicator, series)])
+            known = (indicator, series) in assessed.index  # not when computed after the last assessment
+            row = self._row(indicator, series, group.sort_values("year"),
+                            assessed.loc[(indicator, series)] if known else NOT_ASSESSED)
             if goal is not None and row.goal != goal:
                 continue
             if status is not None and row.status != status:

@@ -242,6 +242,10 @@ class SdgDock(QgsDockWidget):
             self.shared_panel.show_store(store)
         except (StoreError, ValueError) as error:
             return self._fail(tr("The results store cannot be read: {}").format(error))
+        except Exception as error:  # a store edited by hand may hold anything: a message, not a traceback
+            return self._fail(tr("The results store holds rows the dashboard cannot show ({}: {}): correct them "
+                                 "in its sdg_results table, or run the indicators again.").format(
+                type(error).__name__, error))
         if self.dashboard.is_empty:
             self._show_message(tr(
                 "The results store has no results yet. Run an indicator set on the Run tab, or run an indicator "
