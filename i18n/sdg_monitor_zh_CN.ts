@@ -3564,6 +3564,8 @@
         <location filename="../processing/soil_carbon.py" line="135"/>
         <source>YEAR_END must not be before YEAR_START.</source>
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
+    </message>
+    <message>
         <source>The results store holds rows with unknown indicator code(s) {}: they are left out; the other indicators are assessed and reported. Correct or delete those rows (table sdg_results).</source>
         <translation>结果库中有指标代码未知的行 {}：这些行已被略过，其他指标照常评估和报告。请更正或删除这些行（表 sdg_results）。</translation>
     </message>
