@@ -274,17 +274,12 @@
         <translation>评估目标值实现进展</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="73"/>
-        <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase/decrease), &lt;i&gt;limit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase/decrease）、&lt;i&gt;limit&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/assess_progress.py" line="97"/>
+        <location filename="../processing/assess_progress.py" line="110"/>
         <source>Indicator values (indicator, year, value; default: the results store)</source>
         <translation>指标值（indicator、year、value；默认：结果库）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="100"/>
+        <location filename="../processing/assess_progress.py" line="113"/>
         <source>Targets table (overrides the store&apos;s targets)</source>
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
@@ -294,7 +289,7 @@
         <translation>结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="104"/>
+        <location filename="../processing/assess_progress.py" line="117"/>
         <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
@@ -324,12 +319,12 @@
         <translation>SDSN 标准化得分</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="108"/>
+        <location filename="../processing/assess_progress.py" line="121"/>
         <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
         <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="111"/>
+        <location filename="../processing/assess_progress.py" line="124"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -349,37 +344,37 @@
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="128"/>
+        <location filename="../processing/assess_progress.py" line="142"/>
         <source>Cannot assess progress: {}</source>
         <translation>无法评估进展：{}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="130"/>
+        <location filename="../processing/assess_progress.py" line="151"/>
         <source>Assessed {} indicator series in {} area(s).</source>
         <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="135"/>
+        <location filename="../processing/assess_progress.py" line="156"/>
         <source>Wrote the progress and its roll-ups to {}.</source>
         <translation>已将进展及其汇总写入 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="137"/>
+        <location filename="../processing/assess_progress.py" line="158"/>
         <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
         <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="153"/>
+        <location filename="../processing/assess_progress.py" line="174"/>
         <source>Give an input table of indicator values or a results store.</source>
         <translation>请提供指标值输入表或结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="158"/>
+        <location filename="../processing/assess_progress.py" line="179"/>
         <source>There are no indicator values to assess.</source>
         <translation>没有可供评估的指标值。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="197"/>
+        <location filename="../processing/assess_progress.py" line="218"/>
         <source>Area &apos;{}&apos; has no assessed indicator.</source>
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
@@ -2792,6 +2787,21 @@
         <location filename="../translation.py" line="29"/>
         <source>en</source>
         <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="73"/>
+        <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase, decrease or parity), &lt;i&gt;limit&lt;/i&gt;, &lt;i&gt;target_change&lt;/i&gt; (a target set as a change in percent against the base year&apos;s value, e.g. -30).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rules beside the method&lt;/b&gt; (the same for every method): 1. No direction is assumed. A series whose target row gives none (for example the series &lt;i&gt;primary&lt;/i&gt; of 4.a.1 from sdg:facility_access when the profile has &lt;i&gt;internet&lt;/i&gt; and &lt;i&gt;access&lt;/i&gt;) takes the direction of its indicator&apos;s other rows when they all agree; otherwise it is &lt;i&gt;not available&lt;/i&gt; and a warning names it. 2. A bounded indicator carries its natural &lt;i&gt;limit&lt;/i&gt; (100 for a coverage percentage, 0 for a rate that should vanish): a value at its limit has achieved its target (score 5), and without a target Open SDG&apos;s limit adjustment lowers the growth thresholds near it. 3. Direction &lt;i&gt;parity&lt;/i&gt; (a parity index) is judged toward 1: inside 0.97-1.03 (UNESCO Institute for Statistics&apos; parity band) the target is achieved; outside, the progress of the distance from 1 toward the band&apos;s edge is assessed (a distance that shrinks is progress). 4. A relative target (&lt;i&gt;target_change&lt;/i&gt;) becomes the base year&apos;s value times (1 + change / 100).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase、decrease 或 parity）、&lt;i&gt;limit&lt;/i&gt;、&lt;i&gt;target_change&lt;/i&gt;（以相对基准年数值的百分比变化表示的目标值，如 -30）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法之外的规则&lt;/b&gt;（各方法相同）：1. 不假定方向。目标值行未给出方向的系列（例如指标体系中 4.a.1 只有 &lt;i&gt;internet&lt;/i&gt; 和 &lt;i&gt;access&lt;/i&gt; 系列时，sdg:facility_access 输出的 &lt;i&gt;primary&lt;/i&gt; 系列）在该指标其他行方向一致时沿用该方向；否则评为&lt;i&gt;数据不足&lt;/i&gt;，并给出指明该系列的警告。2. 有界指标带有其自然&lt;i&gt;极限&lt;/i&gt;（覆盖率类百分比为 100，应降至零的比率为 0）：达到极限的数值视为已实现目标值（得分 5）；无目标值时，Open SDG 在接近极限处按其规则降低增长率阈值。3. 方向为 &lt;i&gt;parity&lt;/i&gt;（均等指数）时以 1 为目标：落在 0.97-1.03（联合国教科文组织统计研究所的均等区间）内即为已实现目标值；区间之外，评估与 1 的距离向区间边缘缩小的进展（距离缩小即为进展）。4. 相对目标值（&lt;i&gt;target_change&lt;/i&gt;）等于基准年数值乘以（1 + 变化 / 100）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="145"/>
+        <source>{}: not assessed, the target rows of this indicator give different directions; add a row with the direction (increase, decrease or parity) for this series.</source>
+        <translation>{}：未评估，该指标的目标值行给出的方向不一致；请为该系列添加一行并注明方向（increase、decrease 或 parity）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess_progress.py" line="145"/>
+        <source>{}: not assessed, no target row gives its direction; add a row with the direction (increase, decrease or parity) to the profile or the targets.</source>
+        <translation>{}：未评估，没有目标值行给出其方向；请在指标体系或目标值表中添加一行并注明方向（increase、decrease 或 parity）。</translation>
     </message>
 </context>
 </TS>

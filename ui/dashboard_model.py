@@ -15,6 +15,7 @@ import pandas as pd
 from ..core.catalog import Catalog, sort_key
 from ..core.profile import Profile, profile_targets
 from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, merge_targets, rollup
+from ..core.progress_data import DECREASE, INCREASE, PARITY, meets_target
 from ..core.store import ResultsStore
 from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour
 
@@ -119,6 +120,15 @@ class ZoneValues:
 
     def by_id(self) -> dict[str, float | None]:
         return {area.area_id: value for area, value in zip(self.areas, self.values)}
+
+
+def _good_change(previous: float, latest: float, direction: str) -> bool | None:
+    """Whether a change goes the desired way (for parity: closer to 1); None for an unknown direction."""
+    if direction == PARITY:
+        return abs(latest - 1) < abs(previous - 1)
+    if direction not in (INCREASE, DECREASE):
+        return None
+    return (latest > previous) == (direction == INCREASE)
 
 
 def required_trajectory(base_year: int, base_value: float, target_year: int, target: float
@@ -281,7 +291,8 @@ class Dashboard:
             change = float(values["value"].iloc[-1]) - float(values["value"].iloc[-2])
             trend = "flat" if change == 0 else ("up" if change > 0 else "down")
             if indicator in self._targeted and trend != "flat":
-                trend_good = (change > 0) == (assessed["direction"] == "increase")
+                trend_good = _good_change(float(values["value"].iloc[-2]), float(values["value"].iloc[-1]),
+                                          str(assessed["direction"]))
         units = group["unit"].dropna()
         return IndicatorRow(
             indicator=indicator, series=series, name=self.name_of(indicator), goal=self.goal_of(indicator),
@@ -292,7 +303,8 @@ class Dashboard:
         )
 
     def time_series(self, indicator: str, series: str, area_id: str) -> TimeSeries:
-        """Values by year of one series of one area, with the target and the required trajectory."""
+        """Values by year of one series of one area, with the target and the trajectory required from the base
+        year; no trajectory when the base or the latest value already meets the target, or for parity."""
         data = self._select(indicator, series)
         data = data[data["area_id"] == area_id].dropna(subset=["value"])
         data = data.sort_values("year")
@@ -304,9 +316,12 @@ class Dashboard:
             row = assessed.iloc[0]
             target, base_value = _number(row["target"]), _number(row["base_value"])
             base_year, target_year = _year(row["base_year"]), _year(row["target_year"])
+            direction = str(row["direction"])
             if target is None:
                 target_year = None
-            elif base_year is not None and base_value is not None and target_year is not None:
+            elif (base_year is not None and base_value is not None and target_year is not None
+                  and direction in (INCREASE, DECREASE) and not meets_target(base_value, target, direction)
+                  and not meets_target(_number(row["current_value"]), target, direction)):
                 trajectory = required_trajectory(base_year, base_value, target_year, target)
         return TimeSeries(tuple(int(y) for y in data["year"]), tuple(float(v) for v in data["value"]), target,
                           target_year, base_year, base_value, *trajectory)
