@@ -19,7 +19,7 @@
         <translation>SDG 监测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="75"/>
+        <location filename="../ui/dock.py" line="84"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -52,11 +52,6 @@
         <location filename="../processing/report_pdf.py" line="84"/>
         <source>Zone id field (default: feature id)</source>
         <translation>分区代码字段（默认：要素 ID）</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="207"/>
-        <source>Reference year</source>
-        <translation>参考年份</translation>
     </message>
     <message>
         <location filename="../processing/workbook_indicators.py" line="74"/>
@@ -99,7 +94,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="247"/>
+        <location filename="../processing/base.py" line="251"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -139,7 +134,7 @@
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="165"/>
+        <location filename="../processing/water_extent.py" line="163"/>
         <source>Parameter {}: {}</source>
         <translation>参数 {}：{}</translation>
     </message>
@@ -284,7 +279,7 @@
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="91"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
@@ -559,7 +554,7 @@
         <translation>总体情况</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="74"/>
+        <location filename="../ui/dock.py" line="83"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
@@ -569,7 +564,7 @@
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="111"/>
+        <location filename="../ui/dock.py" line="120"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -589,7 +584,7 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="46"/>
+        <location filename="../ui/indicator_table.py" line="47"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -614,22 +609,22 @@
         <translation>区域级别</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="46"/>
+        <location filename="../ui/indicator_table.py" line="47"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="48"/>
+        <location filename="../ui/charts.py" line="64"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="46"/>
+        <location filename="../ui/indicator_table.py" line="47"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="46"/>
+        <location filename="../ui/indicator_table.py" line="47"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -639,12 +634,12 @@
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="47"/>
+        <location filename="../ui/indicator_table.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="47"/>
+        <location filename="../ui/indicator_table.py" line="48"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -709,82 +704,82 @@
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="126"/>
+        <location filename="../processing/export_report.py" line="128"/>
         <source>Export report (Excel, CSV)</source>
         <translation>导出报告（Excel、CSV）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="129"/>
+        <location filename="../processing/export_report.py" line="131"/>
         <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="92"/>
+        <location filename="../processing/export_report.py" line="94"/>
         <source>Progress method to report</source>
         <translation>报告所用的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>QGIS&apos;s language</source>
         <translation>QGIS 界面语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>English and Chinese</source>
         <translation>中英文对照</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="139"/>
+        <location filename="../processing/export_report.py" line="141"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="71"/>
+        <location filename="../ui/run_panel.py" line="131"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="141"/>
+        <location filename="../processing/export_report.py" line="143"/>
         <source>CSV of the latest values</source>
         <translation>最新值 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="398"/>
+        <location filename="../ui/dock.py" line="421"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="103"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="111"/>
+        <location filename="../processing/export_report.py" line="113"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="113"/>
+        <location filename="../processing/export_report.py" line="115"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="166"/>
+        <location filename="../processing/export_report.py" line="169"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -1499,137 +1494,137 @@
         <translation>没有全天候道路：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="57"/>
+        <location filename="../processing/table_indicator.py" line="56"/>
         <source>Statistical indicator from a table</source>
         <translation>基于表格的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="60"/>
+        <location filename="../processing/table_indicator.py" line="59"/>
         <source>&lt;p&gt;Computes one statistical indicator from an attribute table or layer: for each row (an area in a year) and for the whole table in each year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; (UN SDG metadata conventions): &lt;i&gt;ratio&lt;/i&gt; = numerator / denominator × multiplier; &lt;i&gt;percentage&lt;/i&gt; = numerator / denominator × 100; &lt;i&gt;rate per N&lt;/i&gt; = numerator / denominator × N (e.g. 100000 for maternal deaths per 100,000 live births); &lt;i&gt;per capita&lt;/i&gt; = numerator / population × multiplier (a unit factor); &lt;i&gt;parity index&lt;/i&gt; = group value / reference value (e.g. female / male; 1 is parity); &lt;i&gt;growth&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × multiplier, with x the numerator (or numerator / denominator) of the same area in its latest earlier year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Totals&lt;/b&gt; are the sum of the numerators over the sum of the denominators of the rows of a year (never a mean of the rows' values); a row missing either value counts in neither sum.&lt;/p&gt;&lt;p&gt;Numerator and denominator are QGIS expressions (a field name is one, e.g. &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;). A NULL or a text in a number gives that row no value and a warning naming the row; the other rows go on.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT, a table with &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;numerator&lt;/i&gt;, &lt;i&gt;denominator&lt;/i&gt; and &lt;i&gt;value&lt;/i&gt; per input row; VALUE, the total of the latest year. With a results store, the rows and the yearly totals are upserted in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据属性表或图层计算一个统计指标：对每一行（某区域某年份）以及每年的整个表计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;（联合国 SDG 指标元数据惯例）：&lt;i&gt;比率&lt;/i&gt; = 分子 / 分母 × 乘数；&lt;i&gt;百分比&lt;/i&gt; = 分子 / 分母 × 100；&lt;i&gt;每 N 的比率&lt;/i&gt; = 分子 / 分母 × N（如孕产妇死亡率按每 10 万活产计为 100000）；&lt;i&gt;人均&lt;/i&gt; = 分子 / 人口 × 乘数（单位换算系数）；&lt;i&gt;均等指数&lt;/i&gt; = 组值 / 参照值（如女性 / 男性；1 表示均等）；&lt;i&gt;增长率&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × 乘数，其中 x 为同一区域在其最近的较早年份的分子（或分子 / 分母）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;总计&lt;/b&gt;为某年各行分子之和除以分母之和（绝不是各行值的平均值）；缺少任一值的行两个求和都不计入。&lt;/p&gt;&lt;p&gt;分子和分母为 QGIS 表达式（字段名也是表达式，如 &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;）。数值为 NULL 或文本时，该行没有值，并给出指明该行的警告；其他行继续计算。&lt;/p&gt;&lt;p&gt;输出：OUTPUT，每个输入行一行的表，含 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;numerator&lt;/i&gt;、&lt;i&gt;denominator&lt;/i&gt; 和 &lt;i&gt;value&lt;/i&gt;；VALUE，最新年份的总计。指定结果库时，各行及各年总计在一个事务中写入（插入或更新）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="80"/>
+        <location filename="../processing/table_indicator.py" line="79"/>
         <source>Table or layer</source>
         <translation>表或图层</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="82"/>
+        <location filename="../processing/table_indicator.py" line="81"/>
         <source>Indicator code (e.g. 3.1.1 or L10.1)</source>
         <translation>指标代码（如 3.1.1 或 L10.1）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Ratio (numerator / denominator × multiplier)</source>
         <translation>比率（分子 / 分母 × 乘数）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Rate per N</source>
         <translation>每 N 的比率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Per capita</source>
         <translation>人均</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Parity index</source>
         <translation>均等指数</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="82"/>
         <source>Growth rate</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="87"/>
+        <location filename="../processing/table_indicator.py" line="86"/>
         <source>Numerator (field or expression)</source>
         <translation>分子（字段或表达式）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="89"/>
+        <location filename="../processing/table_indicator.py" line="88"/>
         <source>Denominator (field or expression; optional for growth)</source>
         <translation>分母（字段或表达式；增长率可不填）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="92"/>
+        <location filename="../processing/table_indicator.py" line="91"/>
         <source>Multiplier (N of a rate per N)</source>
         <translation>乘数（每 N 的比率中的 N）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="95"/>
+        <location filename="../processing/table_indicator.py" line="94"/>
         <source>Area id field (default: feature id)</source>
         <translation>区域代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="98"/>
+        <location filename="../processing/table_indicator.py" line="97"/>
         <source>Year field (default: the reference year below)</source>
         <translation>年份字段（默认：下方的参考年份）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="101"/>
+        <location filename="../processing/table_indicator.py" line="100"/>
         <source>Reference year (when there is no year field)</source>
         <translation>参考年份（无年份字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="106"/>
+        <location filename="../processing/table_indicator.py" line="105"/>
         <source>Series written to the results store</source>
         <translation>写入结果库的系列</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="107"/>
+        <location filename="../processing/table_indicator.py" line="106"/>
         <source>Unit written to the results store</source>
         <translation>写入结果库的单位</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="108"/>
+        <location filename="../processing/table_indicator.py" line="107"/>
         <source>Area id of the total rows</source>
         <translation>总计行的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="112"/>
+        <location filename="../processing/table_indicator.py" line="111"/>
         <source>Indicator per row</source>
         <translation>逐行指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="114"/>
+        <location filename="../processing/table_indicator.py" line="113"/>
         <source>Total for the latest year</source>
         <translation>最新年份总计</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="122"/>
+        <location filename="../processing/table_indicator.py" line="121"/>
         <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
         <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="126"/>
+        <location filename="../processing/table_indicator.py" line="125"/>
         <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
         <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="131"/>
+        <location filename="../processing/table_indicator.py" line="130"/>
         <source>A {} needs a denominator (DENOMINATOR).</source>
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="142"/>
+        <location filename="../processing/table_indicator.py" line="141"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="152"/>
+        <location filename="../processing/table_indicator.py" line="151"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
@@ -1639,32 +1634,32 @@
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="181"/>
+        <location filename="../processing/table_indicator.py" line="184"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="192"/>
+        <location filename="../processing/table_indicator.py" line="195"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="200"/>
+        <location filename="../processing/table_indicator.py" line="203"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="205"/>
+        <location filename="../processing/table_indicator.py" line="208"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="211"/>
+        <location filename="../processing/table_indicator.py" line="214"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="222"/>
+        <location filename="../processing/table_indicator.py" line="225"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
@@ -1729,112 +1724,112 @@
         <translation>距离计算方法：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="56"/>
+        <location filename="../processing/water_extent.py" line="54"/>
         <source>Change in the extent of water bodies (6.6.1)</source>
         <translation>水体范围的变化（6.6.1）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="83"/>
+        <location filename="../processing/water_extent.py" line="81"/>
         <source>Water rasters, one per year</source>
         <translation>水体栅格（每年一个）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="85"/>
+        <location filename="../processing/water_extent.py" line="83"/>
         <source>Years of the rasters, in order (e.g. 2000,2005,2010; empty: from the layer names)</source>
         <translation>各栅格的年份，按顺序（如 2000,2005,2010；为空：从图层名称读取）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="88"/>
+        <location filename="../processing/water_extent.py" line="86"/>
         <source>Water classes of the rasters (e.g. 1 or 60 or 50-52)</source>
         <translation>栅格的水体类别（如 1、60 或 50-52）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="90"/>
+        <location filename="../processing/water_extent.py" line="88"/>
         <source>Or water polygons of several years</source>
         <translation>或多个年份的水体多边形</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="93"/>
+        <location filename="../processing/water_extent.py" line="91"/>
         <source>Year field of the water polygons</source>
         <translation>水体多边形的年份字段</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="96"/>
+        <location filename="../processing/water_extent.py" line="94"/>
         <source>Baseline period: first year</source>
         <translation>基准期：起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="99"/>
+        <location filename="../processing/water_extent.py" line="97"/>
         <source>Baseline period: last year</source>
         <translation>基准期：结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="102"/>
+        <location filename="../processing/water_extent.py" line="100"/>
         <source>Latest year</source>
         <translation>最新年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="103"/>
+        <location filename="../processing/water_extent.py" line="101"/>
         <source>Baseline water extent (km²)</source>
         <translation>基准水体范围（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="109"/>
+        <location filename="../processing/water_extent.py" line="107"/>
         <source>Give the water extent either as rasters ({}) or as polygons ({}), not both and not neither.</source>
         <translation>水体范围只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="122"/>
+        <location filename="../processing/water_extent.py" line="120"/>
         <source>Baseline period: {}</source>
         <translation>基准期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="124"/>
+        <location filename="../processing/water_extent.py" line="122"/>
         <source>No year given falls in the baseline period {}-{}: the baseline is the mean of {}.</source>
         <translation>给出的年份都不在基准期 {}-{} 内：以 {} 的平均值作为基准。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="126"/>
+        <location filename="../processing/water_extent.py" line="124"/>
         <source>Baseline years: {}.</source>
         <translation>基准年份：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="171"/>
+        <location filename="../processing/water_extent.py" line="169"/>
         <source>Layer &apos;{}&apos; in {} is not a raster.</source>
         <translation>{1} 中的图层“{0}”不是栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="184"/>
+        <location filename="../processing/water_extent.py" line="182"/>
         <source>Parameter {}: &apos;{}&apos; is not a list of years such as 2000,2005,2010.</source>
         <translation>参数 {}：“{}”不是类似 2000,2005,2010 的年份列表。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="188"/>
+        <location filename="../processing/water_extent.py" line="186"/>
         <source>Parameter {} lists {} year(s) for {} raster(s); give one year per raster, in the same order.</source>
         <translation>参数 {} 为 {} 个栅格列出了 {} 个年份；请按相同顺序为每个栅格给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="196"/>
+        <location filename="../processing/water_extent.py" line="194"/>
         <source>Raster &apos;{}&apos; has no year in its name: list the years in {}.</source>
         <translation>栅格“{}”的名称中没有年份：请在 {} 中列出年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="202"/>
+        <location filename="../processing/water_extent.py" line="200"/>
         <source>Year(s) {} appear more than once among the water rasters; give one raster per year.</source>
         <translation>年份 {} 在水体栅格中出现了多次；请每年只提供一个栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="212"/>
+        <location filename="../processing/water_extent.py" line="210"/>
         <source>Water polygons &apos;{}&apos;: choose their year field in {}.</source>
         <translation>水体多边形“{}”：请在 {} 中选择其年份字段。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="219"/>
+        <location filename="../processing/water_extent.py" line="217"/>
         <source>Water polygons &apos;{}&apos; hold no polygon.</source>
         <translation>水体多边形“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="238"/>
+        <location filename="../processing/water_extent.py" line="236"/>
         <source>Water polygons &apos;{}&apos;, feature {}: field &apos;{}&apos; holds &apos;{}&apos;, not a year.</source>
         <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
     </message>
@@ -1914,232 +1909,232 @@
         <translation>工作簿 {}：{}</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="52"/>
+        <location filename="../ui/charts.py" line="68"/>
         <source>Required trajectory</source>
         <translation>所需轨迹</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="56"/>
+        <location filename="../ui/charts.py" line="72"/>
         <source>Target {0:g} ({1})</source>
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="58"/>
+        <location filename="../ui/run_panel.py" line="66"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="93"/>
+        <location filename="../ui/dock.py" line="102"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="94"/>
+        <location filename="../ui/dock.py" line="103"/>
         <source>Open an existing results store (GeoPackage)</source>
         <translation>打开已有的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="95"/>
+        <location filename="../ui/dock.py" line="104"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="96"/>
+        <location filename="../ui/dock.py" line="105"/>
         <source>Create a new, empty results store (GeoPackage)</source>
         <translation>新建空的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="121"/>
+        <location filename="../ui/dock.py" line="130"/>
         <source>Click to show the indicators of all goals</source>
         <translation>单击以显示所有目标的指标</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="124"/>
+        <location filename="../ui/dock.py" line="133"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="128"/>
+        <location filename="../ui/dock.py" line="137"/>
         <source>Search code or name</source>
         <translation>搜索代码或名称</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="142"/>
+        <location filename="../ui/dock.py" line="152"/>
         <source>Export table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="143"/>
+        <location filename="../ui/dock.py" line="153"/>
         <source>Save chart (PNG)…</source>
         <translation>保存图表（PNG）…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="47"/>
+        <location filename="../ui/indicator_table.py" line="48"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="161"/>
+        <location filename="../ui/dock.py" line="171"/>
         <source>By zone</source>
         <translation>按分区</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="166"/>
+        <location filename="../ui/dock.py" line="176"/>
         <source>Zones layer (townships, villages) to show the values on</source>
         <translation>用于显示数值的分区图层（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="168"/>
+        <location filename="../ui/dock.py" line="178"/>
         <source>Field of the zones layer holding the area ids of the results store</source>
         <translation>分区图层中存放结果库区域代码的字段</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="171"/>
+        <location filename="../ui/dock.py" line="181"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="184"/>
+        <location filename="../ui/dock.py" line="194"/>
         <source>Open a results store</source>
         <translation>打开结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="190"/>
+        <location filename="../ui/dock.py" line="200"/>
         <source>Create a results store</source>
         <translation>新建结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="205"/>
+        <location filename="../ui/dock.py" line="215"/>
         <source>Results store: {}</source>
         <translation>结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="209"/>
+        <location filename="../ui/dock.py" line="219"/>
         <source>The results store {} was not found: it may have been moved or deleted. Click Open… to choose it again, or New… to create a new one.</source>
         <translation>未找到结果库 {}：它可能已被移动或删除。请单击“打开…”重新选择，或单击“新建…”创建新的结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="215"/>
+        <location filename="../ui/dock.py" line="225"/>
         <source>The results store cannot be opened: {}</source>
         <translation>无法打开结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="225"/>
+        <location filename="../ui/dock.py" line="235"/>
         <source>The results store cannot be read: {}</source>
         <translation>无法读取结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="227"/>
+        <location filename="../ui/dock.py" line="237"/>
         <source>The results store has no results yet. Run an indicator set on the Run tab, or run an indicator from the Processing toolbox (SDG Monitor group) with this file as its results store, then come back here.</source>
         <translation>结果库中还没有结果。请在“运行”选项卡中运行指标集，或在处理工具箱（SDG 监测组）中运行指标并以此文件作为结果库，然后再回到这里。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="233"/>
+        <location filename="../ui/dock.py" line="243"/>
         <source>The results store has no targets yet, so progress is judged by the trend alone (Open SDG method without a target). Add targets to its sdg_targets table to assess progress against them.</source>
         <translation>结果库中还没有目标值，因此仅根据趋势判断进展（无目标值的 Open SDG 方法）。请在其 sdg_targets 表中添加目标值，以评估相对于目标值的进展。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="262"/>
+        <location filename="../ui/dock.py" line="272"/>
         <source>No results store</source>
         <translation>无结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="265"/>
+        <location filename="../ui/dock.py" line="275"/>
         <source>No results store is open. Click Open… to choose a results GeoPackage (.gpkg), or New… to create one; then run an indicator set on the Run tab or indicators from the Processing toolbox.</source>
         <translation>尚未打开结果库。请单击“打开…”选择结果 GeoPackage（.gpkg），或单击“新建…”创建一个；然后在“运行”选项卡中运行指标集，或在处理工具箱中运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="322"/>
+        <location filename="../ui/dock.py" line="332"/>
         <source>Goal {0}: {1} ✕</source>
         <translation>目标 {0}：{1} ✕</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="356"/>
+        <location filename="../ui/dock.py" line="366"/>
         <source>No values by zone for this indicator</source>
         <translation>此指标没有分区数值</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="358"/>
+        <location filename="../ui/dock.py" line="368"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0}，按{1}，{2} 年</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="373"/>
+        <location filename="../ui/dock.py" line="395"/>
         <source>Select an indicator in the table first.</source>
         <translation>请先在表格中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="375"/>
+        <location filename="../ui/dock.py" line="397"/>
         <source>No zones layer: add the zones (townships, villages) to the project as a polygon layer, then choose it here.</source>
         <translation>没有分区图层：请将分区（乡镇、村）作为多边形图层添加到项目中，然后在此处选择。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="378"/>
+        <location filename="../ui/dock.py" line="400"/>
         <source>Choose the field of the zones layer that holds the area ids of the results store.</source>
         <translation>请选择分区图层中存放结果库区域代码的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="380"/>
+        <location filename="../ui/dock.py" line="402"/>
         <source>This indicator has no values by zone: compute it with a zones layer to map it.</source>
         <translation>此指标没有分区数值：请使用分区图层计算此指标后再制图。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="385"/>
+        <location filename="../ui/dock.py" line="408"/>
         <source>Added layer “{0}”: {1} zones with a value, {2} without.</source>
         <translation>已添加图层“{0}”：{1} 个分区有值，{2} 个没有值。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="388"/>
+        <location filename="../ui/dock.py" line="411"/>
         <source>No zone of {0} matched an area id of the results store by field {1}: choose the field holding the zone ids used when the indicator was computed.</source>
         <translation>{0} 中没有任何分区通过字段 {1} 匹配到结果库的区域代码：请选择计算指标时所用分区代码所在的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="398"/>
+        <location filename="../ui/dock.py" line="421"/>
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="409"/>
+        <location filename="../ui/dock.py" line="432"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="409"/>
+        <location filename="../ui/dock.py" line="432"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="31"/>
+        <location filename="../ui/goal_tiles.py" line="43"/>
         <source>no score</source>
         <translation>无得分</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="32"/>
+        <location filename="../ui/goal_tiles.py" line="44"/>
         <source>score {:.1f}</source>
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="143"/>
+        <location filename="../ui/goal_tiles.py" line="155"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="138"/>
+        <location filename="../ui/goal_tiles.py" line="150"/>
         <source>{measured} indicators measured, {with_target} with a target, {met} met or nearly met</source>
         <translation>已监测 {measured} 个指标，{with_target} 个设有目标值，{met} 个已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="46"/>
+        <location filename="../ui/indicator_table.py" line="47"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="46"/>
+        <location filename="../ui/indicator_table.py" line="47"/>
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_table.py" line="81"/>
+        <location filename="../ui/indicator_table.py" line="83"/>
         <source>Target for {}</source>
         <translation>{} 年目标值</translation>
     </message>
@@ -2149,79 +2144,74 @@
         <translation>全域</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="39"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="39"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="39"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="37"/>
+        <location filename="../ui/run_panel.py" line="40"/>
         <source>not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="52"/>
+        <location filename="../ui/run_panel.py" line="60"/>
         <source>Indicator set (configuration file)</source>
         <translation>指标集（配置文件）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="54"/>
+        <location filename="../ui/run_panel.py" line="62"/>
         <source>Indicator sets (*.yml *.yaml *.json);;All files (*)</source>
         <translation>指标集 (*.yml *.yaml *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="55"/>
+        <location filename="../ui/run_panel.py" line="63"/>
         <source>Choose an indicator set</source>
         <translation>选择指标集</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="59"/>
+        <location filename="../ui/run_panel.py" line="67"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="86"/>
+        <location filename="../ui/run_panel.py" line="107"/>
         <source>Running an indicator set needs the {} algorithm, which is not installed in this version of SDG Monitor. Run indicators from the Processing toolbox meanwhile.</source>
         <translation>运行指标集需要 {} 算法，但当前版本的 SDG 监测未安装该算法。在此期间请从处理工具箱运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="90"/>
+        <location filename="../ui/run_panel.py" line="111"/>
         <source>Open or create a results store first.</source>
         <translation>请先打开或新建结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="92"/>
+        <location filename="../ui/run_panel.py" line="113"/>
         <source>Choose an indicator set file.</source>
         <translation>请选择指标集文件。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="98"/>
+        <location filename="../ui/run_panel.py" line="119"/>
         <source>Run the indicator set in the background</source>
         <translation>在后台运行指标集</translation>
     </message>
     <message>
-        <location filename="../ui/task_runner.py" line="72"/>
+        <location filename="../ui/task_runner.py" line="74"/>
         <source>SDG Monitor: running indicators</source>
         <translation>SDG 监测：正在运行指标</translation>
     </message>
     <message>
-        <location filename="../ui/task_runner.py" line="108"/>
+        <location filename="../ui/task_runner.py" line="110"/>
         <source>Algorithm {} is not available: enable the plugin that provides it.</source>
         <translation>算法 {} 不可用：请启用提供该算法的插件。</translation>
-    </message>
-    <message>
-        <location filename="../ui/task_runner.py" line="111"/>
-        <source>Algorithm {} cannot run in the background: run it from the Processing toolbox.</source>
-        <translation>算法 {} 无法在后台运行：请从处理工具箱运行。</translation>
     </message>
     <message>
         <location filename="../ui/task_runner.py" line="130"/>
@@ -2229,7 +2219,7 @@
         <translation>算法运行失败，未给出任何消息。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="190"/>
+        <location filename="../ui/dock.py" line="200"/>
         <source>GeoPackage files (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -2334,7 +2324,7 @@
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="96"/>
+        <location filename="../ui/run_panel.py" line="131"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2494,7 +2484,7 @@
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="134"/>
+        <location filename="../processing/table_indicator.py" line="133"/>
         <source>Table &apos;{}&apos; has no rows (or none is selected): choose a table with data.</source>
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
@@ -2519,7 +2509,7 @@
         <translation>SDG 监测需要 Python 包 {}：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="99"/>
+        <location filename="../ui/charts.py" line="138"/>
         <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
@@ -2539,7 +2529,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="59"/>
+        <location filename="../processing/water_extent.py" line="57"/>
         <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS; for projected rasters the pixel area in metres corrected by the projection's areal scale. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
     </message>
@@ -2694,57 +2684,57 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="74"/>
+        <location filename="../scale/kernels.py" line="73"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="88"/>
+        <location filename="../scale/kernels.py" line="87"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="42"/>
+        <location filename="../scale/tiles.py" line="43"/>
         <source>No raster matches &apos;{}&apos;: check the path or the pattern.</source>
         <translation>没有与“{}”匹配的栅格：请检查路径或通配符。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="50"/>
+        <location filename="../scale/tiles.py" line="51"/>
         <source>No raster given: give at least one tile.</source>
         <translation>未提供栅格：请至少提供一个分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="57"/>
+        <location filename="../scale/tiles.py" line="58"/>
         <source>Cannot open raster &apos;{}&apos;: check that it exists and is a raster GDAL reads.</source>
         <translation>无法打开栅格“{}”：请确认文件存在且为 GDAL 可读的栅格。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="82"/>
+        <location filename="../scale/tiles.py" line="75"/>
         <source>Raster &apos;{}&apos; has {} band(s), not band {}: choose another band.</source>
         <translation>栅格“{}”只有 {} 个波段，没有波段 {}：请选择其他波段。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="86"/>
+        <location filename="../scale/tiles.py" line="79"/>
         <source>Raster &apos;{}&apos; has no coordinate reference system: assign one (gdal_edit.py -a_srs).</source>
         <translation>栅格“{}”没有坐标参考系：请为其指定一个（gdal_edit.py -a_srs）。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="90"/>
+        <location filename="../scale/tiles.py" line="83"/>
         <source>Raster &apos;{}&apos; is rotated or not north-up: warp it to a north-up grid first.</source>
         <translation>栅格“{}”有旋转或不是北向朝上：请先将其重投影到北向朝上的格网。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="98"/>
+        <location filename="../scale/tiles.py" line="91"/>
         <source>Raster &apos;{}&apos; is in another CRS than &apos;{}&apos;: give tiles in one CRS.</source>
         <translation>栅格“{}”与“{}”的坐标参考系不同：请提供同一坐标参考系的分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="101"/>
+        <location filename="../scale/tiles.py" line="94"/>
         <source>Raster &apos;{}&apos; has another pixel size than &apos;{}&apos;: give tiles of one resolution.</source>
         <translation>栅格“{}”与“{}”的像元大小不同：请提供同一分辨率的分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="117"/>
+        <location filename="../scale/tiles.py" line="110"/>
         <source>Rasters &apos;{}&apos; and &apos;{}&apos; overlap: their common pixels would count twice. Give tiles that do not overlap (or one mosaic).</source>
         <translation>栅格“{}”与“{}”相互重叠：重叠的像元会被重复计算。请提供互不重叠的分块（或一个镶嵌）。</translation>
     </message>
@@ -2802,6 +2792,101 @@
         <location filename="../processing/assess_progress.py" line="145"/>
         <source>{}: not assessed, no target row gives its direction; add a row with the direction (increase, decrease or parity) to the profile or the targets.</source>
         <translation>{}：未评估，没有目标值行给出其方向；请在指标体系或目标值表中添加一行并注明方向（increase、decrease 或 parity）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="41"/>
+        <source>its metadata</source>
+        <translation>其元数据</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="45"/>
+        <source>its GDAL metadata</source>
+        <translation>其 GDAL 元数据</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="46"/>
+        <source>its name</source>
+        <translation>其名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="46"/>
+        <source>its file name</source>
+        <translation>其文件名</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="85"/>
+        <source>{} of layer &apos;{}&apos;</source>
+        <translation>图层“{1}”的{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="88"/>
+        <source>{} not given: reference year {} from {}.</source>
+        <translation>未给出 {}：参考年份 {} 取自{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="90"/>
+        <source>Set {}: the year the input data refer to. It is not in the input layers&apos; metadata or names, and the current year is never assumed.</source>
+        <translation>请设置 {}：输入数据所对应的年份。输入图层的元数据和名称中都没有年份，且不会默认使用当前年份。</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_year.py" line="94"/>
+        <source>Set {}: the input layers refer to different years: {}.</source>
+        <translation>请设置 {}：各输入图层对应的年份不同：{}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts.py" line="114"/>
+        <source>{0} (highest and lowest {1} of {2})</source>
+        <translation>{0}（{2} 个中最高和最低的各 {1} 个）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="441"/>
+        <source>There is no chart to save: select an indicator in the table first.</source>
+        <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="29"/>
+        <source>each indicator scores from -5 (deterioration) to +5 (target achieved) by Open SDG&apos;s progress measure; a goal&apos;s score is the mean of its indicators&apos; scores, coloured by the band it falls in: 2.5 to 5 substantial progress, 0 to 2.5 moderate, -2.5 to 0 limited, below -2.5 deterioration.</source>
+        <translation>按 Open SDG 进展测度，每个指标得分为 -5（恶化）至 +5（已实现目标值）；目标得分为其各指标得分的平均值，按所在区间着色：2.5 至 5 进展显著，0 至 2.5 进展中等，-2.5 至 0 进展有限，低于 -2.5 恶化。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="44"/>
+        <source>done, {0} of {1} steps failed</source>
+        <translation>完成，{1} 个步骤中有 {0} 个失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="77"/>
+        <source>Excel report…</source>
+        <translation>Excel 报告…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="78"/>
+        <source>PDF report…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="79"/>
+        <source>Write the Excel report of the open results store ({})</source>
+        <translation>为当前结果库生成 Excel 报告（{}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="81"/>
+        <source>Write the PDF report of the open results store ({})</source>
+        <translation>为当前结果库生成 PDF 报告（{}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="84"/>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="131"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="207"/>
+        <source>Reference year</source>
+        <translation>参考年份</translation>
     </message>
 </context>
 </TS>

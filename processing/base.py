@@ -5,7 +5,6 @@ A subclass declares its id, indicator code, unit and output components, adds its
 """
 from __future__ import annotations
 
-import datetime
 import importlib.util
 import json
 from contextlib import contextmanager
@@ -42,6 +41,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import ICON
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
+from .reference_year import reference_year
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
 
@@ -205,8 +205,8 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Integer,
-            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+            self.YEAR, tr("Reference year"),
+            QgsProcessingParameterNumber.Integer, optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),
@@ -233,6 +233,10 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     # --- run ------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        year, message = reference_year(self, parameters, context, self.YEAR)
+        if message:
+            feedback.pushInfo(message)
+        parameters = {**parameters, self.YEAR: year}
         zones = self.zone_set(parameters, context)
         result = self.compute(parameters, context, feedback, zones)
         if feedback is not None and feedback.isCanceled():  # cancelled after compute: still write nothing

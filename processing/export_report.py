@@ -15,9 +15,9 @@ from qgis.PyQt.QtCore import QT_TR_NOOP
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
-from ..core.report import indicator_table, write_csv, write_workbook
+from ..core.report import indicator_table, with_area_names, write_csv, write_workbook
 from ..core.store import ResultsStore
-from ..core.vocabulary import GROUPS, STATUS, group_label
+from ..core.vocabulary import GROUPS, STATUS, UNITS, group_label, unit_label
 from ..translation import CONTEXT, load_translator, tr, ui_language
 from .assess_progress import goal_lookup, method_parameter
 from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
@@ -60,10 +60,12 @@ def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> di
 
 
 def vocabulary_labels(language: str) -> dict[str, str]:
-    """Status and goal-group names from ``core.vocabulary`` in ``en``, ``zh`` or ``both`` ("English / 中文")."""
+    """Status, goal-group and unit names (keys ``unit:<unit>``) from ``core.vocabulary`` in ``en``, ``zh`` or
+    ``both`` ("English / 中文")."""
     languages = ("en", "zh") if language == "both" else (language,)
     names = {code: [entry.label(lang) for lang in languages] for code, entry in STATUS.items()}
     names.update({code: [group_label(code, lang) for lang in languages] for code in GROUPS})
+    names.update({f"unit:{unit}": [unit_label(unit, lang) for lang in languages] for unit in UNITS})
     return {code: " / ".join(dict.fromkeys(texts)) for code, texts in names.items()}
 
 
@@ -147,7 +149,8 @@ class ExportReport(ReportAlgorithm):
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
         with store_errors():
-            tables = {key: report.store.read(table, method=report.method).drop(columns=["method", "computed_at"])
+            tables = {key: with_area_names(report.store.read(table, method=report.method).drop(
+                          columns=["method", "computed_at", "colour", "dashboard_colour"], errors="ignore"), results)
                       for key, table in (("goals", "sdg_goal_rollup"), ("groups", "sdg_group_rollup"),
                                          ("headline", "sdg_headline"))}
         catalog, profile = load_catalog(), load_profile()

@@ -1,8 +1,6 @@
 """SDG 6.6.1 (spatial extent of water-related ecosystems): percent change of water extent against a baseline."""
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from qgis.core import (
     QgsGeometry,
@@ -29,9 +27,9 @@ from .land_areas import (
     read_polygons,
     step_feedback,
 )
+from .reference_year import year_in_text
 
 YEAR_KEY = "year="
-_YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 
 
 class WaterExtentChange(SdgAlgorithm):
@@ -191,12 +189,12 @@ class WaterExtentChange(SdgAlgorithm):
         else:
             years = []
             for layer in rasters:
-                match = _YEAR_IN_NAME.search(layer.name())
-                if match is None:
+                year = year_in_text(layer.name())
+                if year is None:
                     raise QgsProcessingException(
                         tr("Raster '{}' has no year in its name: list the years in {}.").format(
                             layer.name(), self.YEARS))
-                years.append(int(match.group(1)))
+                years.append(year)
         duplicates = sorted({y for y in years if years.count(y) > 1})
         if duplicates:
             raise QgsProcessingException(

@@ -6,6 +6,7 @@ those results for display. Status codes and group names stay codes here: the doc
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Sequence
@@ -17,7 +18,7 @@ from ..core.profile import Profile, profile_targets
 from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, merge_targets, rollup
 from ..core.progress_data import DECREASE, INCREASE, PARITY, meets_target
 from ..core.store import ResultsStore
-from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour
+from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour, unit_label
 
 TOTAL_LEVEL = "total"
 #: The roll-up tables ``sdg:assess_progress`` stores, by the key of :func:`core.progress.rollup`.
@@ -89,6 +90,7 @@ class IndicatorRow:
     score: float | None
     trend: str | None  # "up", "down", "flat" or None (fewer than two years)
     trend_good: bool | None  # the trend in the desired direction; None without a target row or trend
+    direction: str = ""  # increase, decrease, parity or "" (unknown)
 
     @property
     def label(self) -> str:
@@ -296,10 +298,12 @@ class Dashboard:
         units = group["unit"].dropna()
         return IndicatorRow(
             indicator=indicator, series=series, name=self.name_of(indicator), goal=self.goal_of(indicator),
-            latest_value=_number(latest["value"]), unit=str(units.iloc[-1]) if len(units) else "",
+            latest_value=_number(latest["value"]),
+            unit=unit_label(str(units.iloc[-1]) if len(units) else "", self.lang),
             year=_year(latest["year"]), target=_number(assessed["target"]),
             target_year=_year(assessed["target_year"]) if _number(assessed["target"]) is not None else None,
             status=str(assessed["status"]), score=_number(assessed["score"]), trend=trend, trend_good=trend_good,
+            direction=str(assessed["direction"] or ""),
         )
 
     def time_series(self, indicator: str, series: str, area_id: str) -> TimeSeries:
@@ -345,6 +349,20 @@ class Dashboard:
         data = data[data["year"] == chosen].sort_values(["area_name", "area_id"])
         areas = tuple(Area(str(r.area_id), str(r.area_name), level) for r in data.itertuples())
         return ZoneValues(level, chosen, areas, tuple(_number(v) for v in data["value"]))
+
+    def zones_used(self, indicator: str, series: str, level: str) -> tuple[str, str] | None:
+        """(ZONES source, ZONE_ID_FIELD) recorded in the store's parameters for this series at ``level``, or
+        None when the rows record none (statistics from a workbook, for instance)."""
+        rows = self._select(indicator, series)
+        rows = rows[rows["area_level"] == level]
+        for text in rows["parameters"].dropna() if "parameters" in rows else ():
+            try:
+                record = json.loads(text) if isinstance(text, str) else dict(text)
+            except (TypeError, ValueError):
+                continue
+            if record.get("ZONES"):
+                return str(record["ZONES"]), str(record.get("ZONE_ID_FIELD") or "")
+        return None
 
     def _select(self, indicator: str, series: str) -> pd.DataFrame:
         main = self._main
