@@ -143,6 +143,7 @@ class SdgDock(QgsDockWidget):
         layout.addLayout(filters)
         splitter = QSplitter(Qt.Vertical, tab)
         self.table = IndicatorTable(splitter)
+        self.table.setMinimumHeight(110)  # a few rows stay visible beside the charts
         self.table.indicatorSelected.connect(self._show_detail)
         self.table.selectionCleared.connect(self._clear_detail)
         splitter.addWidget(self.table)
