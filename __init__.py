@@ -4,7 +4,7 @@
 ICON = ":/plugins/sdg_monitor/icons/sdg.svg"
 
 
-def classFactory(iface):  # noqa: N802 (QGIS entry point name)
+def classFactory(iface):  # QGIS entry point name
     """Return the plugin instance; QGIS and qgis_process call this (qgis_process with ``iface=None``)."""
     from .plugin import SdgMonitorPlugin
 

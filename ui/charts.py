@@ -146,7 +146,7 @@ class _ResizeWatcher(QObject):
         super().__init__()
         self.callback = callback
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:  # Qt API
         if event.type() == QEvent.Resize:
             self.callback()
         return False
