@@ -275,11 +275,11 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     # --- run ------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        zones = self.zone_set(parameters, context)
         year, message = reference_year(self, parameters, context, self.YEAR)
         if message:
             feedback.pushInfo(message)
         parameters = {**parameters, self.YEAR: year}
-        zones = self.zone_set(parameters, context)
         result = self.compute(parameters, context, feedback, zones)
         stop_if_cancelled(feedback)  # cancelled after compute: still write nothing
         dest_id = self.write_output(parameters, context, feedback, zones, result)

@@ -165,7 +165,7 @@ class TableIndicator(SdgBaseAlgorithm):
         area_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context)
         fixed_year = None
-        if not year_field:
+        if not year_field and source.featureCount() != 0:  # an empty table is refused for that, not its year
             fixed_year, message = reference_year(self, parameters, context, self.YEAR, exclude=())
             if message:
                 feedback.pushInfo(message)
