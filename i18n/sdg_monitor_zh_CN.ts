@@ -49,9 +49,14 @@
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="84"/>
+        <location filename="../processing/report_base.py" line="112"/>
         <source>Zone id field (default: feature id)</source>
         <translation>分区代码字段（默认：要素 ID）</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="249"/>
+        <source>Reference year</source>
+        <translation>参考年份</translation>
     </message>
     <message>
         <location filename="../processing/workbook_indicators.py" line="75"/>
@@ -144,7 +149,7 @@
         <translation>参数 {} 未列出任何类别；请至少提供一个。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="68"/>
+        <location filename="../processing/provider.py" line="70"/>
         <source>SDG Monitor: Sustainable Development Goal indicators</source>
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
@@ -279,7 +284,7 @@
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="87"/>
+        <location filename="../processing/report_base.py" line="118"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
@@ -289,7 +294,7 @@
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="35"/>
+        <location filename="../processing/report_base.py" line="43"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -324,17 +329,17 @@
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="70"/>
+        <location filename="../processing/run_indicator_set.py" line="73"/>
         <source>Indicators measured</source>
         <translation>已监测指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="70"/>
+        <location filename="../processing/run_indicator_set.py" line="73"/>
         <source>Indicators with a target</source>
         <translation>设有目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="70"/>
+        <location filename="../processing/run_indicator_set.py" line="73"/>
         <source>Indicators with a target met or nearly met</source>
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
@@ -539,17 +544,17 @@
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="119"/>
+        <location filename="../processing/report_pdf.py" line="104"/>
         <source>SDG progress report</source>
         <translation>可持续发展目标进展报告</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="23"/>
+        <location filename="../processing/report_base.py" line="31"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="24"/>
+        <location filename="../processing/report_base.py" line="32"/>
         <source>Headline</source>
         <translation>总体情况</translation>
     </message>
@@ -559,7 +564,7 @@
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="24"/>
+        <location filename="../processing/report_base.py" line="32"/>
         <source>Goal groups</source>
         <translation>目标组</translation>
     </message>
@@ -569,17 +574,17 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="25"/>
+        <location filename="../processing/report_base.py" line="33"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="25"/>
+        <location filename="../processing/report_base.py" line="33"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="36"/>
+        <location filename="../processing/report_pdf.py" line="33"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -589,22 +594,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="26"/>
+        <location filename="../processing/report_base.py" line="34"/>
         <source>Series</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="27"/>
+        <location filename="../processing/report_base.py" line="35"/>
         <source>Area id</source>
         <translation>区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="27"/>
+        <location filename="../processing/report_base.py" line="35"/>
         <source>Area name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="27"/>
+        <location filename="../processing/report_base.py" line="35"/>
         <source>Area level</source>
         <translation>区域级别</translation>
     </message>
@@ -629,7 +634,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="29"/>
+        <location filename="../processing/report_base.py" line="37"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
@@ -644,62 +649,62 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="30"/>
+        <location filename="../processing/report_base.py" line="38"/>
         <source>Measured</source>
         <translation>已监测</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="34"/>
+        <location filename="../processing/report_pdf.py" line="31"/>
         <source>With a target</source>
         <translation>设有目标值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="35"/>
+        <location filename="../processing/report_pdf.py" line="32"/>
         <source>Met or nearly met</source>
         <translation>已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="32"/>
+        <location filename="../processing/report_base.py" line="40"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="32"/>
+        <location filename="../processing/report_base.py" line="40"/>
         <source>Goal group</source>
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="33"/>
+        <location filename="../processing/report_base.py" line="41"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="33"/>
+        <location filename="../processing/report_base.py" line="41"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="34"/>
+        <location filename="../processing/report_base.py" line="42"/>
         <source>Disaggregation</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="34"/>
+        <location filename="../processing/report_base.py" line="42"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="35"/>
+        <location filename="../processing/report_base.py" line="43"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="35"/>
+        <location filename="../processing/report_base.py" line="43"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="36"/>
+        <location filename="../processing/report_base.py" line="44"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
@@ -714,32 +719,32 @@
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="88"/>
+        <location filename="../processing/report_base.py" line="119"/>
         <source>Progress method to report</source>
         <translation>报告所用的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="89"/>
+        <location filename="../processing/report_base.py" line="120"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="89"/>
+        <location filename="../processing/report_base.py" line="120"/>
         <source>QGIS&apos;s language</source>
         <translation>QGIS 界面语言</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="89"/>
+        <location filename="../processing/report_base.py" line="120"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="89"/>
+        <location filename="../processing/report_base.py" line="120"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="89"/>
+        <location filename="../processing/report_base.py" line="120"/>
         <source>English and Chinese</source>
         <translation>中英文对照</translation>
     </message>
@@ -749,7 +754,7 @@
         <translation>Excel 报告</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="131"/>
+        <location filename="../ui/run_panel.py" line="139"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -764,17 +769,17 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="97"/>
+        <location filename="../processing/report_base.py" line="128"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="107"/>
+        <location filename="../processing/report_base.py" line="138"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/report_base.py" line="109"/>
+        <location filename="../processing/report_base.py" line="140"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
@@ -1354,77 +1359,72 @@
         <translation>运行指标集</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="47"/>
-        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/run_indicator_set.py" line="61"/>
+        <location filename="../processing/run_indicator_set.py" line="63"/>
         <source>Indicator-set config (JSON or YAML)</source>
         <translation>指标集配置文件（JSON 或 YAML）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="61"/>
+        <location filename="../processing/run_indicator_set.py" line="63"/>
         <source>Indicator sets (*.json *.yml *.yaml)</source>
         <translation>指标集 (*.json *.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="64"/>
+        <location filename="../processing/run_indicator_set.py" line="66"/>
         <source>Results store (default: the config&apos;s)</source>
         <translation>结果库（默认：配置文件中指定的）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="65"/>
+        <location filename="../processing/run_indicator_set.py" line="67"/>
         <source>Run summary</source>
         <translation>运行摘要</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="67"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>Indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="68"/>
+        <location filename="../processing/run_indicator_set.py" line="70"/>
         <source>Indicators failed</source>
         <translation>计算失败的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="71"/>
         <source>Results store</source>
         <translation>结果库</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="84"/>
+        <location filename="../processing/run_indicator_set.py" line="87"/>
         <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
         <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="86"/>
+        <location filename="../processing/run_indicator_set.py" line="89"/>
         <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
         <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="94"/>
+        <location filename="../processing/run_indicator_set.py" line="97"/>
         <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
         <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="106"/>
+        <location filename="../processing/run_indicator_set.py" line="110"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="119"/>
+        <location filename="../processing/run_indicator_set.py" line="124"/>
         <source>Unknown algorithm &apos;{}&apos;.</source>
         <translation>未知算法“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="126"/>
+        <location filename="../processing/run_indicator_set.py" line="131"/>
         <source>Indicator {} failed: {}</source>
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="154"/>
+        <location filename="../processing/run_indicator_set.py" line="175"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
@@ -1919,7 +1919,7 @@
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="66"/>
+        <location filename="../ui/run_panel.py" line="67"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2144,62 +2144,62 @@
         <translation>全域</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="39"/>
+        <location filename="../ui/run_panel.py" line="40"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="39"/>
+        <location filename="../ui/run_panel.py" line="40"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="39"/>
+        <location filename="../ui/run_panel.py" line="40"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="40"/>
+        <location filename="../ui/run_panel.py" line="41"/>
         <source>not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="60"/>
+        <location filename="../ui/run_panel.py" line="61"/>
         <source>Indicator set (configuration file)</source>
         <translation>指标集（配置文件）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="62"/>
+        <location filename="../ui/run_panel.py" line="63"/>
         <source>Indicator sets (*.yml *.yaml *.json);;All files (*)</source>
         <translation>指标集 (*.yml *.yaml *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="63"/>
+        <location filename="../ui/run_panel.py" line="64"/>
         <source>Choose an indicator set</source>
         <translation>选择指标集</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="67"/>
+        <location filename="../ui/run_panel.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="107"/>
+        <location filename="../ui/run_panel.py" line="111"/>
         <source>Running an indicator set needs the {} algorithm, which is not installed in this version of SDG Monitor. Run indicators from the Processing toolbox meanwhile.</source>
         <translation>运行指标集需要 {} 算法，但当前版本的 SDG 监测未安装该算法。在此期间请从处理工具箱运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="111"/>
+        <location filename="../ui/run_panel.py" line="127"/>
         <source>Open or create a results store first.</source>
         <translation>请先打开或新建结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="113"/>
+        <location filename="../ui/run_panel.py" line="117"/>
         <source>Choose an indicator set file.</source>
         <translation>请选择指标集文件。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="119"/>
+        <location filename="../ui/run_panel.py" line="123"/>
         <source>Run the indicator set in the background</source>
         <translation>在后台运行指标集</translation>
     </message>
@@ -2269,97 +2269,97 @@
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="35"/>
+        <location filename="../processing/report_pdf.py" line="32"/>
         <source>Progress by goal</source>
         <translation>各目标进展</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="36"/>
+        <location filename="../processing/report_pdf.py" line="33"/>
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="37"/>
+        <location filename="../processing/report_pdf.py" line="34"/>
         <source>No indicator of this goal has values by zone.</source>
         <translation>此目标没有任何指标具有分区数值。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="38"/>
+        <location filename="../processing/report_pdf.py" line="35"/>
         <source>{indicator}, by zone, {year}</source>
         <translation>{indicator}，按分区，{year} 年</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="61"/>
+        <location filename="../processing/report_pdf.py" line="55"/>
         <source>Export report (PDF)</source>
         <translation>导出报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="64"/>
+        <location filename="../processing/report_pdf.py" line="58"/>
         <source>&lt;p&gt;Writes a PDF report from a results store with a print-layout template: a cover with the headline (indicators measured, with a target, met or nearly met) and a table of the goals with their status colours, then a page per goal with a map of one of its indicators by zone for the latest year (spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, year, target, status). Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses.&lt;/p&gt;&lt;p&gt;Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose labels use the report&apos;s variables; the default is data/layouts/sdg_report.qpt.&lt;/p&gt;&lt;p&gt;Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command line in its own &lt;i&gt;qgis_process&lt;/i&gt; run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;使用打印布局模板，根据结果库生成 PDF 报告：封面包括总体情况（已监测的指标、设有目标值的指标、已实现或基本实现的指标）和以颜色标示状态的目标表，随后每个目标一页，包括其中一个指标最新年份的分区地图（优先选用空间指标；分级设色，带图例）和该目标的指标表（值、单位、年份、目标值、状态）。如需状态，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;分区：代码（ZONE_ID_FIELD，默认为要素 ID）与结果库中分区区域代码对应的多边形；没有分区时页面不含地图。布局：含两页（封面、目标页）的 .qpt 模板，其标签使用报告变量；默认为 data/layouts/sdg_report.qpt。&lt;/p&gt;&lt;p&gt;打印布局不是线程安全的：本算法在主线程中运行，在命令行中则在单独的 &lt;i&gt;qgis_process&lt;/i&gt; 进程中运行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="81"/>
+        <location filename="../processing/report_pdf.py" line="75"/>
         <source>Zones to map (townships, villages)</source>
         <translation>用于制图的分区（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="87"/>
+        <location filename="../processing/report_pdf.py" line="76"/>
         <source>Layout template (default: the report template shipped with the plugin)</source>
         <translation>布局模板（默认：随插件提供的报告模板）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="91"/>
+        <location filename="../processing/report_base.py" line="98"/>
         <source>Area id (default: the store&apos;s whole area)</source>
         <translation>区域代码（默认：结果库中的全域）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="93"/>
+        <location filename="../processing/report_pdf.py" line="81"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="96"/>
+        <location filename="../processing/report_pdf.py" line="84"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="131"/>
+        <location filename="../ui/run_panel.py" line="139"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/report_pdf.py" line="86"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="106"/>
+        <location filename="../processing/report_base.py" line="106"/>
         <source>{} Set AREA_ID.</source>
         <translation>{} 请设置 AREA_ID。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="120"/>
+        <location filename="../processing/report_pdf.py" line="105"/>
         <source>Latest data {year} · progress: {method} · produced {date} with SDG Monitor</source>
         <translation>最新数据 {year} 年 · 进展评估：{method} · 由 SDG 监测于 {date} 生成</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="128"/>
+        <location filename="../processing/report_pdf.py" line="113"/>
         <source>Cancelled before the PDF was written.</source>
         <translation>已在写入 PDF 之前取消。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="137"/>
+        <location filename="../processing/report_pdf.py" line="122"/>
         <source>Could not write the PDF {} (error {}): check the folder is writable and the file not open elsewhere.</source>
         <translation>无法写入 PDF {}（错误 {}）：请检查文件夹是否可写，以及文件是否在别处打开。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="140"/>
+        <location filename="../processing/report_pdf.py" line="125"/>
         <source>PDF report written: {} ({} pages).</source>
         <translation>PDF 报告已写入：{}（共 {} 页）。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="153"/>
+        <location filename="../processing/report_pdf.py" line="138"/>
         <source>The zones layer has no polygons with an id in field &apos;{}&apos;.</source>
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
@@ -2774,9 +2774,219 @@
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
     </message>
     <message>
+        <location filename="../processing/export_portal.py" line="34"/>
+        <source>SDG progress portal</source>
+        <translation>SDG 进展门户</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="34"/>
+        <source>Skip to content</source>
+        <translation>跳至正文</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="35"/>
+        <source>Progress summary</source>
+        <translation>进展概要</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="36"/>
+        <source>Every assessed indicator with its latest value and status; sort by any column with its header button.</source>
+        <translation>每个已评估指标的最新值和状态；点击列标题按钮可按该列排序。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="38"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="38"/>
+        <source>{n} indicators</source>
+        <translation>{n} 个指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="40"/>
+        <source>No indicator of this goal has results yet.</source>
+        <translation>该目标尚无指标结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="41"/>
+        <source>Breadcrumb</source>
+        <translation>导航路径</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="41"/>
+        <source>SDG target</source>
+        <translation>具体目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="42"/>
+        <source>Download the data (CSV, Open SDG format)</source>
+        <translation>下载数据（CSV，Open SDG 格式）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="42"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>Breakdown</source>
+        <translation>分列</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="44"/>
+        <source>Values by year</source>
+        <translation>逐年数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="44"/>
+        <source>Map by zone</source>
+        <translation>分区地图</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="45"/>
+        <source>Values by zone</source>
+        <translation>分区数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="47"/>
+        <source>Chart of {name} by year with the target and the trajectory required; the table below gives the same values.</source>
+        <translation>{name}的逐年图表，含目标值和所需路径；下表给出相同的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="49"/>
+        <source>Map of {name} by zone; the table below gives the same values.</source>
+        <translation>{name}的分区地图；下表给出相同的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="50"/>
+        <source>Produced on {date} with SDG Monitor (QGIS). The data are beside these pages in Open SDG&apos;s format: data/ and meta/.</source>
+        <translation>由 SDG 监测（QGIS）于 {date} 生成。数据以 Open SDG 格式存放在这些网页旁的 data/ 和 meta/ 中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="52"/>
+        <source>Charts: Chart.js (MIT licence); maps: Leaflet (BSD licence); both in vendor/ with their licences.</source>
+        <translation>图表：Chart.js（MIT 许可证）；地图：Leaflet（BSD 许可证）；二者及其许可证位于 vendor/ 中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="66"/>
+        <source>Export portal (offline web site)</source>
+        <translation>导出门户（离线网站）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="69"/>
+        <source>&lt;p&gt;Writes a static SDG portal into a folder: it opens from the file manager (index.html) with no network at all, or can be copied to any web server. The index shows the headline (indicators measured, with a target, met or nearly met), the 17 goals in their colours with their status counts, the goal groups and a sortable progress summary; each goal and each indicator has its page: name, unit, method and source, a chart per series with the target line and the trajectory required, a table, a map of the zones by year with a legend, breakdown selectors, and the data to download.&lt;/p&gt;&lt;p&gt;Beside the pages: the data in Open SDG&apos;s format (data/indicator_1-2-1.csv with Year, breakdowns, GeoCode, Value; meta/1-2-1.md), ready for an Open SDG site.&lt;/p&gt;&lt;p&gt;Zones: polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; by default the zones layer and id field the store&apos;s runs recorded. Language: QGIS&apos;s, English, Chinese, or both with a switch on every page. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses. An existing folder is replaced only when it is empty or an earlier portal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将静态 SDG 门户写入文件夹：在文件管理器中打开 index.html 即可浏览，完全无需网络，也可复制到任何网站服务器。首页显示总体情况（已测算、有目标值、已实现或接近实现的指标数）、按各自颜色显示的 17 个目标及其状态统计、目标分组和可排序的进展概要；每个目标和每个指标各有一页：名称、单位、方法和来源，每个系列的图表（含目标值线和所需路径）、表格、按年份显示的分区地图（含图例）、分列选择，以及可下载的数据。&lt;/p&gt;&lt;p&gt;网页旁附有 Open SDG 格式的数据（data/indicator_1-2-1.csv，含 Year、分列、GeoCode、Value；meta/1-2-1.md），可直接用于 Open SDG 网站。&lt;/p&gt;&lt;p&gt;分区：多边形的 ID（ZONE_ID_FIELD，默认为要素 ID）即结果库中的分区区域 ID；默认使用结果库中运行记录的分区图层和 ID 字段。语言：QGIS 的语言、英文、中文，或中英文（每页可切换）。请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt; 以获得状态。已有文件夹仅在为空或为以前导出的门户时才会被替换。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="85"/>
+        <source>Zones to map (default: the zones recorded in the store)</source>
+        <translation>用于制图的分区（默认：结果库记录的分区）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="86"/>
+        <source>English and Chinese, with a switch</source>
+        <translation>中英文（可切换）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="89"/>
+        <source>Portal title</source>
+        <translation>门户标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="90"/>
+        <source>Progress method to show</source>
+        <translation>显示的进展评估方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="72"/>
+        <source>Portal folder</source>
+        <translation>门户文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="138"/>
+        <source>Cancelled before the portal was written.</source>
+        <translation>在写入门户之前已取消。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="144"/>
+        <source>Could not write the portal {}: {}</source>
+        <translation>无法写入门户 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="146"/>
+        <source>Portal written: {} ({} pages).</source>
+        <translation>门户已写入：{}（{} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="157"/>
+        <source>No zones given and none recorded in the store: the portal has no maps.</source>
+        <translation>未提供分区，结果库中也没有记录：门户不含地图。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="161"/>
+        <source>The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the zones as ZONES.</source>
+        <translation>无法打开结果库中记录的分区图层 {}（已移动或删除？）：请通过 ZONES 提供分区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="165"/>
+        <source>The zones layer {} has no field &apos;{}&apos; (recorded in the store as the zone id): give ZONES and ZONE_ID_FIELD.</source>
+        <translation>分区图层 {} 没有字段“{}”（结果库中记录的分区 ID 字段）：请提供 ZONES 和 ZONE_ID_FIELD。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="177"/>
+        <source>No zone id in field &apos;{}&apos; matches an area id of the store: give the zone id field the indicators used.</source>
+        <translation>字段“{}”中没有与结果库区域 ID 相符的分区 ID：请提供计算指标时使用的分区 ID 字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="47"/>
+        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;&lt;p&gt;An optional &lt;i&gt;portal&lt;/i&gt; (a folder, or &lt;i&gt;path&lt;/i&gt;, &lt;i&gt;title&lt;/i&gt;, &lt;i&gt;language&lt;/i&gt;) is written at the end with &lt;i&gt;sdg:export_portal&lt;/i&gt;, its maps from the config&apos;s zones.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;&lt;p&gt;可选的 &lt;i&gt;portal&lt;/i&gt;（一个文件夹，或 &lt;i&gt;path&lt;/i&gt;、&lt;i&gt;title&lt;/i&gt;、&lt;i&gt;language&lt;/i&gt;）在最后用 &lt;i&gt;sdg:export_portal&lt;/i&gt; 写出，其地图使用配置文件中的分区。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="161"/>
+        <source>The portal was not written: {}</source>
+        <translation>门户未写入：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="73"/>
+        <source>Publish portal…</source>
+        <translation>发布门户…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="127"/>
+        <source>Write the open store as an offline web portal (index.html, a page per goal and indicator, Open SDG data) into a folder, in the background</source>
+        <translation>在后台将当前结果库写为离线网站门户（index.html、每个目标和指标一页、Open SDG 数据）到文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="152"/>
+        <source>Folder for the portal (new, empty, or an earlier portal)</source>
+        <translation>门户文件夹（新建、空文件夹或以前导出的门户）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="159"/>
+        <source>Portal</source>
+        <translation>门户</translation>
+    </message>
+    <message>
         <location filename="../translation.py" line="31"/>
         <source>en</source>
         <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="39"/>
+        <source>Goal {n}: {name}</source>
+        <translation>目标 {n}：{name}</translation>
     </message>
     <message>
         <location filename="../processing/assess_progress.py" line="50"/>
@@ -2849,44 +3059,39 @@
         <translation>按 Open SDG 进展测度，每个指标得分为 -5（恶化）至 +5（已实现目标值）；目标得分为其各指标得分的平均值，按所在区间着色：2.5 至 5 进展显著，0 至 2.5 进展中等，-2.5 至 0 进展有限，低于 -2.5 恶化。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="44"/>
+        <location filename="../ui/run_panel.py" line="45"/>
         <source>done, {0} of {1} steps failed</source>
         <translation>完成，{1} 个步骤中有 {0} 个失败</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="77"/>
+        <location filename="../ui/run_panel.py" line="79"/>
         <source>Excel report…</source>
         <translation>Excel 报告…</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="78"/>
+        <location filename="../ui/run_panel.py" line="80"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="79"/>
+        <location filename="../ui/run_panel.py" line="81"/>
         <source>Write the Excel report of the open results store ({})</source>
         <translation>为当前结果库生成 Excel 报告（{}）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="81"/>
+        <location filename="../ui/run_panel.py" line="83"/>
         <source>Write the PDF report of the open results store ({})</source>
         <translation>为当前结果库生成 PDF 报告（{}）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="84"/>
+        <location filename="../ui/run_panel.py" line="86"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="131"/>
+        <location filename="../ui/run_panel.py" line="139"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="249"/>
-        <source>Reference year</source>
-        <translation>参考年份</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ CONFIG_PARAMETER = "CONFIG"
 RESULTS_PARAMETER = "RESULTS"
 EXCEL_REPORT_ID = "sdg:export_report"
 PDF_REPORT_ID = "sdg:export_report_pdf"
+PORTAL_ID = "sdg:export_portal"
 
 
 def run_set_available() -> bool:
@@ -69,6 +70,7 @@ class RunPanel(QWidget):
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
+        self.portal_button = QPushButton(tr("Publish portal…"), self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -84,12 +86,14 @@ class RunPanel(QWidget):
         reports.addWidget(QLabel(tr("Reports"), self))
         reports.addWidget(self.excel_button)
         reports.addWidget(self.pdf_button)
+        reports.addWidget(self.portal_button)
         reports.addStretch(1)
         layout.addLayout(reports)
         self.outcomes = QListWidget(self)
         layout.addWidget(self.outcomes)
         self.run_button.clicked.connect(self.run_config)
         self.cancel_button.clicked.connect(self.cancel)
+        self.portal_button.clicked.connect(self._choose_portal_folder)
         self.config.fileChanged.connect(self.update_state)
         registry = QgsApplication.processingRegistry()
         registry.providerAdded.connect(self.update_state)
@@ -119,6 +123,10 @@ class RunPanel(QWidget):
         self.run_button.setToolTip(reason or tr("Run the indicator set in the background"))
         for button in (self.excel_button, self.pdf_button):
             button.setEnabled(bool(self.store_path) and not running)
+        self.portal_button.setEnabled(bool(self.store_path) and not running)
+        self.portal_button.setToolTip(tr("Write the open store as an offline web portal (index.html, a page per "
+                                         "goal and indicator, Open SDG data) into a folder, in the background")
+                                      if self.store_path else tr("Open or create a results store first."))
 
     def run_config(self) -> None:
         """Run the chosen indicator set into the open store."""
@@ -139,6 +147,17 @@ class RunPanel(QWidget):
         task; the PDF's print layout is laid out in the main thread when the task finishes."""
         return self.start([AlgorithmCall(algorithm_id, {RESULTS_PARAMETER: self.store_path, "OUTPUT": path},
                                          Path(path).name)])
+
+    def _choose_portal_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder for the portal (new, empty, or an earlier "
+                                                           "portal)"), str(Path(self.store_path).parent))
+        if folder:
+            self.publish_portal(folder)
+
+    def publish_portal(self, folder: str) -> ProcessingCallsTask:
+        """Write the open store's portal into ``folder`` (zones and language: the algorithm's defaults)."""
+        return self.start([AlgorithmCall(PORTAL_ID, {RESULTS_PARAMETER: self.store_path, "OUTPUT": folder},
+                                         tr("Portal"))])
 
     def start(self, calls: list[AlgorithmCall]) -> ProcessingCallsTask:
         """Run ``calls`` in a background task with the progress bar and Cancel."""
@@ -164,5 +183,7 @@ class RunPanel(QWidget):
         self.cancel_button.setEnabled(False)
         for outcome in outcomes:
             self.outcomes.addItem(outcome_text(outcome))
+            if outcome.ok and outcome.call.algorithm_id == PORTAL_ID:
+                self.outcomes.addItem(str(Path(outcome.results["OUTPUT"]) / "index.html"))
         self.update_state()
         self.runFinished.emit(outcomes)
