@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
+from .report_format import format_table, freeze_header
 from .spreadsheet import append_row, csv_text, put, sheet_name
 from .vocabulary import STATUS, score_status_colour
 
@@ -36,6 +37,16 @@ def indicator_table(results: pd.DataFrame, progress: pd.DataFrame, goal_of: Call
     return table.sort_values(["goal", "indicator", "series", "area_id"]).reset_index(drop=True)
 
 
+def with_area_names(table: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with ``area_name`` (from the results) beside its ``area_id``."""
+    if "area_id" not in table.columns or "area_name" in table.columns:
+        return table
+    names = results.dropna(subset=["area_name"]).drop_duplicates("area_id").set_index("area_id")["area_name"]
+    named = table.copy()
+    named.insert(list(table.columns).index("area_id") + 1, "area_name", table["area_id"].map(names))
+    return named
+
+
 def write_workbook(path: Path, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, str],
                    goal_names: Mapping[int, str]) -> Path:
     """Write the report workbook atomically (to a temporary file renamed at the end).
@@ -53,14 +64,14 @@ def write_workbook(path: Path, tables: Mapping[str, pd.DataFrame], labels: Mappi
     for goal, rows in indicators.groupby("goal", sort=True):
         sheet = book.create_sheet(sheet_name(f"SDG {goal}", book.sheetnames))
         append_row(sheet, [f"SDG {goal}: {goal_names.get(int(goal), '')}"])
-        _table(sheet, rows.drop(columns=["goal"]), labels)
+        freeze_header(sheet, _table(sheet, rows.drop(columns=["goal"]), labels))
     for area, rows in indicators.groupby("area_id", sort=True):
         sheet = book.create_sheet(sheet_name(f"{labels.get('area', 'Area')} {area}", book.sheetnames))
         name = rows["area_name"].dropna()
         append_row(sheet, [f"{area} {name.iloc[0] if len(name) else ''}".strip()])
-        _table(sheet, rows.drop(columns=["area_id", "area_name", "area_level"]), labels)
+        freeze_header(sheet, _table(sheet, rows.drop(columns=["area_id", "area_name", "area_level"]), labels))
     data = book.create_sheet(sheet_name(labels.get("data", "Data"), book.sheetnames))
-    _table(data, tables["results"], labels, first_row=1)
+    freeze_header(data, _table(data, tables["results"], labels, first_row=1))
     temporary = path.with_name(path.name + ".part")
     book.save(temporary)
     temporary.replace(path)
@@ -98,8 +109,9 @@ def _overview(sheet, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, st
     _table(sheet, tables["groups"], labels)
 
 
-def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int | None = None) -> None:
-    """Append a header and the rows; status and colour cells are filled with their colour."""
+def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int | None = None) -> int:
+    """Append a header and the rows (numbers formatted by unit); status and mean-score cells are filled with
+    their status colour. Returns the header's row number."""
     from openpyxl.styles import Font, PatternFill
 
     columns = list(frame.columns)
@@ -123,6 +135,8 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
     for index, column in enumerate(columns, start=1):
         width = max([len(str(labels.get(column, column)))] + [len(str(v)) for v in frame[column].head(200)])
         sheet.column_dimensions[sheet.cell(row=header, column=index).column_letter].width = min(60, width + 2)
+    format_table(sheet, header, frame)
+    return header
 
 
 def _cell_value(column: str, value, labels: Mapping[str, str]):
@@ -131,6 +145,8 @@ def _cell_value(column: str, value, labels: Mapping[str, str]):
         value = value.item()
     if column in ("status", "direction", "goal_group") and isinstance(value, str):
         return labels.get(value, value)
+    if column == "unit" and isinstance(value, str):
+        return labels.get(f"unit:{value}", value)
     return value
 
 

@@ -14,7 +14,7 @@ from qgis.core import (
 
 from ..core.catalog import load_catalog
 from ..core.profile import Profile, ProfileError, load_profile, profile_targets
-from ..core.progress import METHODS, assess_frame, merge_targets, rollup
+from ..core.progress import METHODS, Undirected, assess_frame, merge_targets, rollup
 from ..core.progress_data import DuplicateYearsError
 from ..core.results import plain
 from ..core.store import RunRecord, Store
@@ -68,7 +68,20 @@ class AssessProgress(SdgBaseAlgorithm):
             "<i>sdg_targets</i>, overridden in turn by the TARGETS table when given; fields "
             "<i>indicator</i>, optional <i>area_id</i> and <i>series</i> (empty applies to all), <i>target</i>, "
             "<i>target_year</i> (default 2030), <i>base_year</i> (default 2015), <i>direction</i> "
-            "(increase/decrease), <i>limit</i>.</p>"
+            "(increase, decrease or parity), <i>limit</i>, <i>target_change</i> (a target set as a change in "
+            "percent against the base year's value, e.g. -30).</p>"
+            "<p><b>Rules beside the method</b> (the same for every method): "
+            "1. No direction is assumed. A series whose target row gives none (for example the series "
+            "<i>primary</i> of 4.a.1 from sdg:facility_access when the profile has <i>internet</i> and "
+            "<i>access</i>) takes the direction of its indicator's other rows when they all agree; otherwise it "
+            "is <i>not available</i> and a warning names it. "
+            "2. A bounded indicator carries its natural <i>limit</i> (100 for a coverage percentage, 0 for a rate "
+            "that should vanish): a value at its limit has achieved its target (score 5), and without a target "
+            "Open SDG's limit adjustment lowers the growth thresholds near it. "
+            "3. Direction <i>parity</i> (a parity index) is judged toward 1: inside 0.97-1.03 (UNESCO Institute "
+            "for Statistics' parity band) the target is achieved; outside, the progress of the distance from 1 "
+            "toward the band's edge is assessed (a distance that shrinks is progress). "
+            "4. A relative target (<i>target_change</i>) becomes the base year's value times (1 + change / 100).</p>"
             "<p><b>Methods</b>: Open SDG (Statistics Canada's progress measure, the default: compound growth "
             "against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / "
             "0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division's Progress Chart "
@@ -109,10 +122,18 @@ class AssessProgress(SdgBaseAlgorithm):
             raise QgsProcessingException(tr("There are no indicator values to assess."))
         targets = self._targets(parameters, context, store, profile)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        warnings: list[Undirected] = []
         try:
-            assessed = assess_frame(data, targets, method=method)
+            assessed = assess_frame(data, targets, method=method, warnings=warnings)
         except (DuplicateYearsError, ValueError) as err:
             raise QgsProcessingException(tr("Cannot assess progress: {}").format(err)) from err
+        for item in warnings:
+            where = " · ".join(part for part in (item.indicator, item.area_id, item.series) if part)
+            feedback.pushWarning(
+                (tr("{}: not assessed, the target rows of this indicator give different directions; add a row "
+                    "with the direction (increase, decrease or parity) for this series.") if item.conflicting else
+                 tr("{}: not assessed, no target row gives its direction; add a row with the direction "
+                    "(increase, decrease or parity) to the profile or the targets.")).format(where))
         summaries = rollup(assessed, goal_lookup(profile), load_catalog().group_of)
         feedback.pushInfo(tr("Assessed {} indicator series in {} area(s).").format(
             len(assessed), assessed["area_id"].nunique()))

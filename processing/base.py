@@ -54,6 +54,7 @@ from ..core.store import StoreError
 from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import input_message, tr
 from .feedback import stop_if_cancelled
+from .reference_year import reference_year
 from .store_access import StoreParameter, parameter_strings, write_results
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
@@ -317,8 +318,8 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Integer,
-            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+            self.YEAR, tr("Reference year"),
+            QgsProcessingParameterNumber.Integer, optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),
@@ -346,6 +347,10 @@ class SdgAlgorithm(SdgBaseAlgorithm):
     # --- run ------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         zones = self.zone_set(parameters, context)
+        year, message = reference_year(self, parameters, context, self.YEAR)
+        if message:
+            feedback.pushInfo(message)
+        parameters = {**parameters, self.YEAR: year}
         result = self.compute(parameters, context, feedback, zones)
         stop_if_cancelled(feedback)  # cancelled after compute: still write nothing
         dest_id = self.write_output(parameters, context, feedback, zones, result)

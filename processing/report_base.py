@@ -21,7 +21,7 @@ from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import whole_area
 from ..core.store import Store
-from ..core.vocabulary import GROUPS, STATUS, group_label
+from ..core.vocabulary import GROUPS, STATUS, UNITS, group_label, unit_label
 from ..translation import CONTEXT, load_translator, tr, ui_language
 from .base import SdgBaseAlgorithm, method_parameter, store_errors, store_parameter, without_unknown_codes
 from .store_access import is_shared, open_results
@@ -64,10 +64,12 @@ def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> di
 
 
 def vocabulary_labels(language: str) -> dict[str, str]:
-    """Status and goal-group names from ``core.vocabulary`` in ``en``, ``zh`` or ``both`` ("English / 中文")."""
+    """Status, goal-group and unit names (keys ``unit:<unit>``) from ``core.vocabulary`` in ``en``, ``zh`` or
+    ``both`` ("English / 中文")."""
     languages = ("en", "zh") if language == "both" else (language,)
     names = {code: [entry.label(lang) for lang in languages] for code, entry in STATUS.items()}
     names.update({code: [group_label(code, lang) for lang in languages] for code in GROUPS})
+    names.update({f"unit:{unit}": [unit_label(unit, lang) for lang in languages] for unit in UNITS})
     return {code: " / ".join(dict.fromkeys(texts)) for code, texts in names.items()}
 
 

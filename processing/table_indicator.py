@@ -1,8 +1,6 @@
 """sdg:table_indicator: one statistical indicator from an attribute table, per row and for the whole table."""
 from __future__ import annotations
 
-import datetime
-
 import pandas as pd
 from qgis.core import (
     QgsExpression,
@@ -24,6 +22,7 @@ from ..core.results import plain
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
 from .base import SdgBaseAlgorithm, checked_indicator_code, store_parameter
+from .reference_year import reference_year
 from .store_access import write_results
 from .tables import is_null, write_table
 
@@ -101,7 +100,7 @@ class TableIndicator(SdgBaseAlgorithm):
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr("Reference year (when there is no year field)"), QgsProcessingParameterNumber.Integer,
-            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+            optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterString(self.SERIES, tr("Series written to the results store"), optional=True),
@@ -166,7 +165,11 @@ class TableIndicator(SdgBaseAlgorithm):
                                                                    expression_context)))
         area_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context)
-        fixed_year = self.parameterAsInt(parameters, self.YEAR, context)
+        fixed_year = None
+        if not year_field and source.featureCount() != 0:  # an empty table is refused for that, not its year
+            fixed_year, message = reference_year(self, parameters, context, self.YEAR, exclude=())
+            if message:
+                feedback.pushInfo(message)
         total = source.featureCount() or 1
         rows = []
         for number, feature in enumerate(source.getFeatures(), start=1):

@@ -33,10 +33,10 @@ from ..processing.store_access import is_shared
 from ..translation import tr, ui_language
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
-from .goal_tiles import GoalGrid, groups_html
+from .goal_tiles import GoalGrid, groups_html, legend_html
 from .indicator_table import IndicatorTable
 from .labels import level_label, status_label
-from .map_view import MapResult, show_on_map
+from .map_view import MapResult, project_layer, show_on_map
 from .project_store import save_store_path, saved_store_path
 from .run_panel import RunPanel
 from .shared_store import SharedStoreDialog, SharedStorePanel, open_any_store
@@ -73,9 +73,18 @@ class SdgDock(QgsDockWidget):
         content.addWidget(self.groups)
         self.tabs = QTabWidget(body)
         self.goal_grid = GoalGrid()
+        goals = QWidget()
+        goals_layout = QVBoxLayout(goals)
+        goals_layout.setContentsMargins(0, 0, 0, 0)
+        goals_layout.addWidget(self.goal_grid)
+        self.legend = QLabel(legend_html(), goals)
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.RichText)
+        goals_layout.addWidget(self.legend)
+        goals_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.goal_grid)
+        scroll.setWidget(goals)
         self.tabs.addTab(scroll, tr("Goals"))
         self.tabs.addTab(self._indicators_tab(), tr("Indicators"))
         self.run_panel = RunPanel()
@@ -145,7 +154,9 @@ class SdgDock(QgsDockWidget):
         layout.addLayout(filters)
         splitter = QSplitter(Qt.Vertical, tab)
         self.table = IndicatorTable(splitter)
+        self.table.setMinimumHeight(110)  # a few rows stay visible beside the charts
         self.table.indicatorSelected.connect(self._show_detail)
+        self.table.selectionCleared.connect(self._clear_detail)
         splitter.addWidget(self.table)
         splitter.addWidget(self._detail(splitter))
         layout.addWidget(splitter, 1)
@@ -380,7 +391,19 @@ class SdgDock(QgsDockWidget):
         else:
             self.zone_chart.show(zones, tr("{0} by {1}, {2}").format(
                 indicator, level_label(zones.level).lower(), zones.year), row.unit)
+            self._choose_recorded_zones(indicator, series, zones.level)
         self.map_status.setText("")
+
+    def _choose_recorded_zones(self, indicator: str, series: str, level: str) -> None:
+        """Preselect the zones layer (and id field) the store records for these values, when it is in the
+        project."""
+        used = self.dashboard.zones_used(indicator, series, level) if self.dashboard else None
+        layer = project_layer(used[0]) if used else None
+        if layer is not None:
+            self.zones_combo.setLayer(layer)
+            self.zone_field.setLayer(layer)
+            if used[1] and layer.fields().indexOf(used[1]) >= 0:
+                self.zone_field.setField(used[1])
 
     def _zone_values(self, indicator: str, series: str):
         level = self.dashboard.zone_level(self.level, indicator, series) if self.dashboard else None
@@ -403,7 +426,8 @@ class SdgDock(QgsDockWidget):
             message = tr("This indicator has no values by zone: compute it with a zones layer to map it.")
         else:
             name = f"{key[0]} {self._row(key).label} {zones.year} ({level_label(zones.level)})"
-            self.last_map = show_on_map(layer, field, zones.by_id(), name)
+            row = self._row(key)
+            self.last_map = show_on_map(layer, field, zones.by_id(), name, unit=row.unit, direction=row.direction)
             if self.last_map.matched:
                 message = tr("Added layer “{0}”: {1} zones with a value, {2} without.").format(
                     name, self.last_map.matched, self.last_map.unmatched)
@@ -435,8 +459,11 @@ class SdgDock(QgsDockWidget):
             self.export_chart_png(path)
 
     def export_chart_png(self, path: str) -> bool:
-        """Save the chart on screen (trend or by zone) as a PNG image."""
+        """Save the chart on screen (trend or by zone) as a PNG image; False when it shows nothing."""
         chart = self.trend_chart if self.detail_tabs.currentIndex() == 0 else self.zone_chart
+        if chart.is_empty:
+            self.map_status.setText(tr("There is no chart to save: select an indicator in the table first."))
+            return False
         return chart.widget.grab().save(path, "PNG")
 
     # --- run ---
