@@ -17,7 +17,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy py
 	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip \
 	fonts-wqy-microhei poppler-utils
 
-.PHONY: setup test demo package qgis-process lint i18n clean bench
+.PHONY: setup test test-matrix demo package qgis-process lint i18n clean bench
 
 setup: $(STAMP_APT) $(STAMP_VENV) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
 
@@ -50,6 +50,12 @@ i18n: $(STAMP_APT)
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest -q tests
+
+# The whole suite in Debian 13 chroots with QGIS 3.40 and 3.44 (cached under /var/cache/sdg-monitor, rebuilt when
+# APT_PACKAGES changes). MATRIX=3.44 runs one.
+test-matrix:
+	@command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap
+	MATRIX_PACKAGES="$(APT_PACKAGES)" scripts/matrix.sh $(MATRIX)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -36,10 +35,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
+from ..compat import new_field
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
 from .styling import GraduatedValueStyle
@@ -267,14 +266,14 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         added = ("value", *self.COMPONENTS)
         fields = QgsFields()
         if zones is None:
-            fields.append(QgsField("area_id", QVariant.String))
-            fields.append(QgsField("area_name", QVariant.String))
+            fields.append(new_field("area_id", "string"))
+            fields.append(new_field("area_name", "string"))
         else:
             for zone_field in zones.fields:
                 if zone_field.name().lower() not in added:
                     fields.append(zone_field)
         for name in added:
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(new_field(name, "double"))
         return fields
 
     def write_output(self, parameters, context, feedback, zones: ZoneSet | None, result: IndicatorResult) -> str:

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsClassificationQuantile,
     QgsExpressionContextUtils,
     QgsFeature,
-    QgsField,
     QgsFillSymbol,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
@@ -46,10 +45,11 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QRectF, Qt, QVariant
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..compat import new_field
 from ..core.report import COLOUR_FILL, STATUS_FILL
 from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, shorten
 
@@ -344,8 +344,8 @@ def _zone_layer(zones: Zones, values: Mapping[str, float], name: str) -> QgsVect
     layer = QgsVectorLayer(f"MultiPolygon?crs={zones.crs.authid() or 'EPSG:4326'}", name, "memory")
     if not zones.crs.authid():
         layer.setCrs(zones.crs)
-    layer.dataProvider().addAttributes([QgsField("area_id", QVariant.String), QgsField("name", QVariant.String),
-                                        QgsField("value", QVariant.Double)])
+    layer.dataProvider().addAttributes([new_field("area_id", "string"), new_field("name", "string"),
+                                        new_field("value", "double")])
     layer.updateFields()
     features = []
     for area, geometry in zones.geometries.items():

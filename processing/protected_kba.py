@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -17,8 +16,8 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import new_field
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, ZoneValue, plain
 from .land_areas import PolygonCover, ellipsoidal_measure, read_polygons
@@ -160,9 +159,9 @@ class ProtectedKba(SdgAlgorithm):
     def _write_kbas(self, parameters, context, kbas: list[_Kba], zones, crs) -> str | None:
         """KBA_OUTPUT, when asked for: a feature per KBA with its areas, percent and zone; its id or None."""
         fields = QgsFields()
-        for name, kind in (("kba_id", QVariant.String), ("zone_id", QVariant.String), ("kba_km2", QVariant.Double),
-                           ("protected_km2", QVariant.Double), ("percent", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("kba_id", "string"), ("zone_id", "string"), ("kba_km2", "double"),
+                           ("protected_km2", "double"), ("percent", "double")):
+            fields.append(new_field(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.KBA_OUTPUT, context, fields,
                                              QgsWkbTypes.MultiPolygon, crs)
         if sink is None:

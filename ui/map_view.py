@@ -11,7 +11,6 @@ from typing import Mapping
 from qgis.core import (
     QgsClassificationQuantile,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGraduatedSymbolRenderer,
     QgsMemoryProviderUtils,
@@ -21,7 +20,8 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from ..compat import new_field
 
 VALUE_FIELD = "sdg_value"
 MAX_CLASSES = 5
@@ -47,7 +47,7 @@ def joined_layer(zones: QgsVectorLayer, id_field: str, values: Mapping[str, floa
                  ) -> MapResult:
     """A memory copy of ``zones`` with :data:`VALUE_FIELD` filled from ``values`` by ``id_field``."""
     fields = QgsFields(zones.fields())
-    fields.append(QgsField(VALUE_FIELD, QVariant.Double))
+    fields.append(new_field(VALUE_FIELD, "double"))
     layer = QgsMemoryProviderUtils.createMemoryLayer(name, fields, zones.wkbType(), zones.crs())
     features, matched = [], 0
     for source in zones.getFeatures():
