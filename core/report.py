@@ -13,6 +13,8 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
+from .xlsx import save_workbook
+
 STATUS_FILL = {
     "target_achieved": "2E7D32", "substantial_progress": "8BC34A", "moderate_progress": "FFC107",
     "limited_progress": "FF9800", "deterioration": "E53935", "not_available": "BDBDBD",
@@ -72,10 +74,7 @@ def write_workbook(path: Path, tables: Mapping[str, pd.DataFrame], labels: Mappi
         _table(sheet, rows.drop(columns=["area_id", "area_name", "area_level"]), labels)
     data = book.create_sheet(_sheet_name(labels.get("data", "Data")))
     _table(data, tables["results"], labels, first_row=1)
-    temporary = path.with_name(path.name + ".part")
-    book.save(temporary)
-    temporary.replace(path)
-    return path
+    return save_workbook(book, path)
 
 
 def write_csv(path: Path, frame: pd.DataFrame) -> Path:

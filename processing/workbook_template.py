@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core.profile import ProfileError, load_item_units, load_profile
+from ..core.xlsx import save_workbook
 from ..translation import tr
 from .base import SdgBaseAlgorithm, require_openpyxl
 
@@ -150,7 +151,5 @@ def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, 
         sheet.freeze_panes = "A2"
         sheet.column_dimensions["A"].width = 30
     notes["A1"].font = Font(bold=True)
-    partial = path.with_name(path.name + ".part")
-    book.save(partial)
-    partial.replace(path)
+    save_workbook(book, path)
     return rows

@@ -1,7 +1,7 @@
 """Point and line fixtures for the access tests, written with OGR (independent of the plugin's code)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Sequence
 
@@ -10,7 +10,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext
 from sdg_testdata import write_layer
 
 
-@lru_cache(maxsize=None)
+@cache
 def ellipsoid_context(epsg: int) -> QgsProcessingContext:
     """A Processing context that measures on the ellipsoid of EPSG:``epsg``, as the plugin does: from QGIS 3.40
     native:serviceareafromlayer measures with the context's ellipsoid (NONE, planar, under pytest-qgis), before
