@@ -19,7 +19,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy py
 
 .PHONY: setup test test-matrix demo package qgis-process lint i18n clean bench
 
-setup: $(STAMP_APT) $(STAMP_VENV) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
+setup: $(STAMP_APT) $(STAMP_VENV) $(PLUGIN_LINK) i18n/sdg_monitor_zh_CN.qm
 
 $(STAMP_APT): Makefile
 	@mkdir -p $(BUILD)
@@ -38,6 +38,7 @@ $(PLUGIN_LINK):
 	@chmod 700 $(BUILD)/xdg
 	@ln -sfn $(CURDIR) $(PLUGIN_LINK)
 
+# Optional (Qt 5 only): the plugin loads its icons by path; resources.qrc is kept for Qt Designer.
 resources_rc.py: resources.qrc $(wildcard icons/*) $(STAMP_APT)
 	pyrcc5 -o $@ resources.qrc
 

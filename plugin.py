@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import ICON, resources_rc  # noqa: F401  (resources_rc registers the :/plugins/sdg_monitor icons)
+from . import ICON
 from .translation import install_translator, tr
 
 #: Python packages the algorithms cannot work without (pyqtgraph and openpyxl only limit the charts and reports).

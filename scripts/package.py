@@ -1,5 +1,6 @@
-"""Build dist/sdg_monitor-<version>.zip for the Plugin Manager's "Install from ZIP": compiled resources and
-translations in; tests, benchmarks, build files and generated sample data out."""
+"""Build dist/sdg_monitor-<version>.zip for the Plugin Manager's "Install from ZIP": compiled translations in;
+tests, benchmarks, build files, generated sample data and pyrcc5's resources_rc.py (Qt 5 only, not needed:
+icons load by path) out."""
 from __future__ import annotations
 
 import configparser
@@ -8,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-INCLUDE = ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin.py", "translation.py", "resources_rc.py",
+INCLUDE = ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin.py", "translation.py", "compat.py",
            "resources.qrc", "icons", "core", "processing", "ui", "i18n", "data", "models", "scale")
 EXCLUDE_PARTS = {"__pycache__", "out", ".pytest_cache"}
 EXCLUDE_SUFFIXES = {".pyc", ".ts"}
@@ -37,7 +38,7 @@ def files() -> list[Path]:
 
 def build(out_dir: Path) -> Path:
     """Write the zip into ``out_dir`` with every file under the top folder ``sdg_monitor/``."""
-    for required in ("resources_rc.py", "i18n/sdg_monitor_zh_CN.qm"):
+    for required in ("i18n/sdg_monitor_zh_CN.qm",):
         if not (ROOT / required).exists():
             sys.exit(f"{required} is missing: run `make setup` first.")
     target = out_dir / f"sdg_monitor-{version()}.zip"
