@@ -23,6 +23,12 @@ def tr(text: str) -> str:
     return text if QCoreApplication is None else QCoreApplication.translate(CONTEXT, text)
 
 
+def ui_language() -> str:
+    """The language the installed translation speaks, ``zh`` or ``en``: the translation of the code ``en``
+    is the language's own code (for labels kept in both languages outside Qt, such as ``core.vocabulary``)."""
+    return "zh" if tr("en") == "zh" else "en"
+
+
 def user_locale() -> str:
     """QGIS's user interface locale, e.g. ``zh-Hans`` (QGIS's Chinese), ``zh_CN`` or ``en_US``."""
     from qgis.core import QgsSettings

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+import pandas as pd
+
 from .catalog import DATA_DIR, Catalog, load_catalog, normalize_code, sort_key
 from .table_calc import FIXED_MULTIPLIERS, FORMULAS, NEEDS_DENOMINATOR
 
@@ -21,8 +23,10 @@ DEFAULT_PROFILE = PROFILE_DIR / "deqing_county.csv"
 
 REQUIRED_COLUMNS = ("code", "name_en", "name_zh", "unit", "formula", "numerator", "denominator", "direction",
                     "goal", "group")
-OPTIONAL_COLUMNS = ("series", "multiplier", "target", "target_year", "target_source", "data_source", "notes")
-DIRECTIONS = ("increase", "decrease")
+OPTIONAL_COLUMNS = ("series", "multiplier", "target", "target_year", "target_source", "limit", "data_source",
+                    "notes")
+#: The desired direction of every row; ``parity`` is toward 1 (a parity index, ``core.progress``).
+DIRECTIONS = ("increase", "decrease", "parity")
 #: Multipliers used when the column is empty (rate per N has none: say per how many).
 DEFAULT_MULTIPLIERS = {"ratio": 1.0, "percentage": 100.0, "per_capita": 1.0, "parity_index": 1.0,
                        "growth": 100.0, "value": 1.0}
@@ -59,6 +63,7 @@ class ProfileIndicator:
     group: str
     data_source: str = ""
     notes: str = ""
+    limit: float | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -198,7 +203,8 @@ class _Row:
         multiplier = self._multiplier(formula)
         direction = self.get("direction").lower()
         if direction not in DIRECTIONS:
-            self.problem("direction", f"{self.get('direction')!r} is not increase or decrease")
+            self.problem("direction", f"{self.get('direction')!r} is not increase, decrease or parity")
+        limit = self._limit()
         target, target_year = self._target()
         goal = self._goal(code_goal)
         group = self.get("group").lower()
@@ -212,7 +218,7 @@ class _Row:
         return ProfileIndicator(
             self.number, code, self.get("series"), self.get("name_en"), self.get("name_zh"), self.get("unit"),
             formula, numerator, denominator, multiplier, direction, target, target_year,
-            self.get("target_source"), goal, group, self.get("data_source"), self.get("notes"))
+            self.get("target_source"), goal, group, self.get("data_source"), self.get("notes"), limit)
 
     def _code(self, catalog: Catalog) -> tuple[str, int | None]:
         text = self.get("code")
@@ -291,6 +297,15 @@ class _Row:
             self.problem("target_source", "a target needs its source (the plan or agreement that sets it)")
         return target, year
 
+    def _limit(self) -> float | None:
+        text = self.get("limit")
+        if not text:
+            return None
+        value = _number(text)
+        if value is None:
+            self.problem("limit", f"{text!r} is not a number (the natural bound, e.g. 100 for a coverage)")
+        return value
+
     def _goal(self, code_goal: int | None) -> int:
         text = self.get("goal")
         goal = int(text) if text.isdigit() else None
@@ -307,6 +322,14 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def profile_targets(profile: Profile) -> pd.DataFrame:
+    """The profile's default targets, directions and limits as a targets table (``core.progress`` columns)."""
+    return pd.DataFrame([
+        {"indicator": i.code, "series": i.series, "area_id": "", "target": i.target, "target_year": i.target_year,
+         "direction": i.direction, "limit": i.limit, "source": i.target_source} for i in profile],
+        columns=["indicator", "series", "area_id", "target", "target_year", "direction", "limit", "source"])
 
 
 def items_path(profile_path: str | Path | None = None) -> Path:

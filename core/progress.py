@@ -174,6 +174,20 @@ def _match_target(index: dict[tuple[str, str, str], dict], indicator: str, area:
     return {}
 
 
+TARGET_KEY = ["indicator", "area_id", "series"]
+
+
+def merge_targets(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Target tables by priority (the first wins for the same indicator, area and series)."""
+    used = [frame for frame in frames if frame is not None and not frame.empty]
+    if not used:
+        return pd.DataFrame(columns=TARGET_KEY)
+    targets = pd.concat(used, ignore_index=True)
+    for column in ("area_id", "series"):
+        targets[column] = targets[column].fillna("").astype(str) if column in targets else ""
+    return targets.drop_duplicates(TARGET_KEY, keep="first").reset_index(drop=True)
+
+
 def assess_frame(
     data: pd.DataFrame, targets: pd.DataFrame | None = None, method: str = METHODS[0]
 ) -> pd.DataFrame:

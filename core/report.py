@@ -13,13 +13,9 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
+from .vocabulary import STATUS, score_status_colour
 from .xlsx import save_workbook
 
-STATUS_FILL = {
-    "target_achieved": "2E7D32", "substantial_progress": "8BC34A", "moderate_progress": "FFC107",
-    "limited_progress": "FF9800", "deterioration": "E53935", "not_available": "BDBDBD",
-}
-COLOUR_FILL = {"green": "2E7D32", "yellow": "FFC107", "orange": "FF9800", "red": "E53935"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -117,8 +113,8 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
     header = sheet.max_row if first_row is None else first_row
     for cell in sheet[header]:
         cell.font = Font(bold=True)
-    fills = {code: PatternFill("solid", start_color=rgb, end_color=rgb)
-             for code, rgb in {**STATUS_FILL, **COLOUR_FILL}.items()}
+    fills = {code: PatternFill("solid", start_color=entry.rgb, end_color=entry.rgb)
+             for code, entry in STATUS.items()}
     for row, record in enumerate(frame.itertuples(index=False), start=header + 1):
         for column_number, (column, value) in enumerate(zip(columns, record), start=1):
             if _missing(value):
@@ -126,8 +122,11 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
             cell = sheet.cell(row=row, column=column_number, value=_cell_value(column, value, labels))
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text: never a formula
-                if column in ("status", "colour", "dashboard_colour") and value in fills:
+                if column == "status" and value in fills:
                     cell.fill = fills[value]
+            elif column == "mean_score":
+                rgb = score_status_colour(value).lstrip("#")
+                cell.fill = PatternFill("solid", start_color=rgb, end_color=rgb)
     for index, column in enumerate(columns, start=1):
         width = max([len(str(labels.get(column, column)))] + [len(str(v)) for v in frame[column].head(200)])
         sheet.column_dimensions[sheet.cell(row=header, column=index).column_letter].width = min(60, width + 2)

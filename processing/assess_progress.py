@@ -1,7 +1,7 @@
 """sdg:assess_progress: progress against targets per indicator, area and series, with goal and group roll-ups."""
 from __future__ import annotations
 
-import re
+from typing import Callable
 
 import pandas as pd
 from qgis.core import (
@@ -16,10 +16,11 @@ from qgis.core import (
 )
 
 from ..core.catalog import load_catalog
-from ..core.profile import Profile, ProfileError, load_profile
-from ..core.progress import METHODS, assess_frame, rollup
+from ..core.profile import Profile, ProfileError, load_profile, profile_targets
+from ..core.progress import METHODS, assess_frame, merge_targets, rollup
 from ..core.progress_data import DuplicateYearsError
 from ..core.store import ResultsStore
+from ..core.vocabulary import UnknownGoalError, goal_of
 from ..translation import tr
 from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
 from .tables import source_frame, write_table
@@ -29,24 +30,19 @@ COLUMN_KINDS = {
     "current_year": "int", "current_value": "real", "target": "real", "target_year": "int", "direction": "text",
     "progress_value": "real", "status": "text", "score": "real",
 }
-TARGET_KEY = ["indicator", "area_id", "series"]
 
 
-def goal_of(code: str, profile: Profile | None = None) -> int:
-    """The goal of a global code (from the SDG framework), of a local code of the profile (its goal column), or
-    of another local code such as ``L10.1`` (its number)."""
-    try:
-        return load_catalog().goal_of(code)
-    except (KeyError, ValueError):
-        local = [indicator.goal for indicator in (profile or ()) if indicator.code == code]
-        if local:
-            return local[0]
-        match = re.match(r"^\s*[A-Za-z]*\s*(\d+)", str(code))
-        if not match or not 1 <= int(match.group(1)) <= 17:
+def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
+    """``core.vocabulary.goal_of`` with ``profile``; a code that names no goal stops the algorithm."""
+    def lookup(code: str) -> int:
+        try:
+            return goal_of(code, profile)
+        except UnknownGoalError:
             raise QgsProcessingException(
                 tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
                    "starts with its goal number (e.g. L10.1).").format(code)) from None
-        return int(match.group(1))
+
+    return lookup
 
 
 def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
@@ -130,7 +126,7 @@ class AssessProgress(SdgBaseAlgorithm):
             assessed = assess_frame(data, targets, method=method)
         except (DuplicateYearsError, ValueError) as err:
             raise QgsProcessingException(tr("Cannot assess progress: {}").format(err)) from err
-        summaries = rollup(assessed, lambda code: goal_of(code, profile), load_catalog().group_of)
+        summaries = rollup(assessed, goal_lookup(profile), load_catalog().group_of)
         feedback.pushInfo(tr("Assessed {} indicator series in {} area(s).").format(
             len(assessed), assessed["area_id"].nunique()))
         dest_id = write_table(self, parameters, context, self.OUTPUT, assessed, COLUMN_KINDS)
@@ -178,14 +174,8 @@ class AssessProgress(SdgBaseAlgorithm):
                                        ("indicator",)))
         if store is not None:
             frames.append(store.read_targets())
-        frames.append(pd.DataFrame([
-            {"indicator": i.code, "series": i.series, "area_id": "", "target": i.target,
-             "target_year": i.target_year, "direction": i.direction, "source": i.target_source}
-            for i in profile]))
-        targets = pd.concat([frame for frame in frames if not frame.empty], ignore_index=True)
-        for column in ("area_id", "series"):
-            targets[column] = targets[column].fillna("").astype(str) if column in targets else ""
-        return targets.drop_duplicates(TARGET_KEY, keep="first")
+        frames.append(profile_targets(profile))
+        return merge_targets(frames)
 
     @staticmethod
     def _write_store(store: ResultsStore, assessed: pd.DataFrame, summaries: dict, method: str) -> None:

@@ -17,8 +17,9 @@ from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
 from ..core.store import ResultsStore
-from ..translation import CONTEXT, load_translator, tr, user_locale
-from .assess_progress import goal_of, method_parameter
+from ..core.vocabulary import GROUPS, STATUS, group_label
+from ..translation import CONTEXT, load_translator, tr, ui_language
+from .assess_progress import goal_lookup, method_parameter
 from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
 
 LANGUAGES = ("auto", "en", "zh", "both")
@@ -34,12 +35,7 @@ LABELS = {
     "target": QT_TR_NOOP("Target"), "target_year": QT_TR_NOOP("Target year"), "status": QT_TR_NOOP("Status"),
     "score": QT_TR_NOOP("Score"), "indicators": QT_TR_NOOP("Indicators"), "measured": QT_TR_NOOP("Measured"),
     "with_target": QT_TR_NOOP("With a target"), "met_or_nearly_met": QT_TR_NOOP("Met or nearly met"),
-    "mean_score": QT_TR_NOOP("Mean score"), "colour": QT_TR_NOOP("Colour"),
-    "dashboard_colour": QT_TR_NOOP("Dashboard colour"), "goal_group": QT_TR_NOOP("Goal group"),
-    "target_achieved": QT_TR_NOOP("Target achieved"), "substantial_progress": QT_TR_NOOP("Substantial progress"),
-    "moderate_progress": QT_TR_NOOP("Moderate progress"), "limited_progress": QT_TR_NOOP("Limited progress"),
-    "deterioration": QT_TR_NOOP("Deterioration"), "not_available": QT_TR_NOOP("Not available"),
-    "economic": QT_TR_NOOP("Economic"), "social": QT_TR_NOOP("Social"), "environmental": QT_TR_NOOP("Environmental"),
+    "mean_score": QT_TR_NOOP("Mean score"), "goal_group": QT_TR_NOOP("Goal group"),
     "increase": QT_TR_NOOP("Increase"), "decrease": QT_TR_NOOP("Decrease"),
     "disaggregation": QT_TR_NOOP("Disaggregation"), "numerator": QT_TR_NOOP("Numerator"),
     "denominator": QT_TR_NOOP("Denominator"), "method": QT_TR_NOOP("Method"), "source": QT_TR_NOOP("Source"),
@@ -48,17 +44,27 @@ LABELS = {
 
 
 def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> dict[str, str]:
-    """Report labels (``QT_TR_NOOP`` texts): ``auto`` in QGIS's language (the installed translation), ``zh`` in
-    Chinese whatever QGIS's language, ``both`` as "English / 中文", ``en`` in English."""
+    """Report labels (``QT_TR_NOOP`` texts, and the status and goal-group names of ``core.vocabulary``): ``auto``
+    in QGIS's language (the installed translation), ``zh`` in Chinese whatever QGIS's language, ``both`` as
+    "English / 中文", ``en`` in English."""
     if language == "auto":
-        return {key: tr(text) for key, text in labels.items()}
+        return {**{key: tr(text) for key, text in labels.items()}, **vocabulary_labels(ui_language())}
     chinese = load_translator("zh_CN") if language in ("zh", "both") else None
-    if chinese is None:
-        return dict(labels)
-    translated = {key: chinese.translate(CONTEXT, text) or text for key, text in labels.items()}
-    if language == "zh":
-        return translated
-    return {key: text if translated[key] == text else f"{text} / {translated[key]}" for key, text in labels.items()}
+    translated = {key: chinese.translate(CONTEXT, text) or text for key, text in labels.items()} if chinese else {}
+    if language == "zh" and chinese:
+        return {**translated, **vocabulary_labels("zh")}
+    if language == "both" and chinese:
+        return {**{key: text if translated[key] == text else f"{text} / {translated[key]}"
+                   for key, text in labels.items()}, **vocabulary_labels("both")}
+    return {**labels, **vocabulary_labels("en")}
+
+
+def vocabulary_labels(language: str) -> dict[str, str]:
+    """Status and goal-group names from ``core.vocabulary`` in ``en``, ``zh`` or ``both`` ("English / 中文")."""
+    languages = ("en", "zh") if language == "both" else (language,)
+    names = {code: [entry.label(lang) for lang in languages] for code, entry in STATUS.items()}
+    names.update({code: [group_label(code, lang) for lang in languages] for code in GROUPS})
+    return {code: " / ".join(dict.fromkeys(texts)) for code, texts in names.items()}
 
 
 @dataclass
@@ -96,7 +102,7 @@ class ReportAlgorithm(SdgBaseAlgorithm):
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         if language == "auto":
-            language = "zh" if user_locale().startswith("zh") else "en"
+            language = ui_language()
         with store_errors():
             store = ResultsStore(path)
             results = store.read_results()
@@ -147,7 +153,7 @@ class ExportReport(ReportAlgorithm):
         catalog, profile = load_catalog(), load_profile()
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         tables["indicators"] = indicator_table(
-            results, progress, lambda code: goal_of(code, profile),
+            results, progress, goal_lookup(profile),
             lambda code: indicator_name(catalog, local.get(code), code, language))
         tables["results"] = results
         goal_names = {g.number: goal_name(g, language) for g in catalog.goals()}

@@ -50,8 +50,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import new_field
-from ..core.report import COLOUR_FILL, STATUS_FILL
 from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, shorten
+from ..core.vocabulary import STATUS, score_status_colour
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "layouts" / "sdg_report.qpt"
 FONT = "DejaVu Sans"
@@ -64,8 +64,6 @@ PAGE_TABLE = (("indicator", 64), ("value", 15), ("unit", 28), ("year", 9), ("tar
 INDICATOR_LIMIT = 48
 CELL_MARGIN = 1.0
 COVER_TABLE_NAME_LIMIT = 60
-#: Status colours light enough for dark text.
-LIGHT_STATUSES = ("substantial_progress", "moderate_progress", "limited_progress", "not_available")
 
 
 class TemplateError(ValueError):
@@ -177,11 +175,11 @@ class ReportLayout:
 
     def _cover_table(self, rect: QRectF, content: ReportContent) -> None:
         labels = self.labels
-        statuses = list(STATUS_FILL)
+        statuses = list(STATUS)
         header = [labels["goal"], labels["name"], labels["measured"], labels["with_target"],
                   labels["met_or_nearly_met"], *[labels[s] for s in statuses], labels["mean_score"]]
-        rows = [[_cell(text, bold=True, background=_hex(STATUS_FILL.get(key, HEADER_BACKGROUND)),
-                       colour="#FFFFFF" if key not in LIGHT_STATUSES else "#263238",
+        rows = [[_cell(text, bold=True, background=STATUS[key].colour if key in STATUS else HEADER_BACKGROUND,
+                       colour=STATUS[key].text_colour if key in STATUS else "#FFFFFF",
                        align=Qt.AlignLeft if i == 1 else Qt.AlignHCenter)
                  for i, (key, text) in enumerate(zip(["goal", "name", "", "", "", *statuses, ""], header))]]
         for record in content.goals.to_dict("records"):
@@ -192,10 +190,10 @@ class ReportLayout:
             row += [_cell(str(record[key]), align=Qt.AlignHCenter)
                     for key in ("measured", "with_target", "met_or_nearly_met")]
             row += [_cell(str(record[s]) if record[s] else "", align=Qt.AlignHCenter,
-                          background=_tint(STATUS_FILL[s]) if record[s] else None) for s in statuses]
+                          background=_tint(STATUS[s].colour) if record[s] else None) for s in statuses]
             score = record["mean_score"]
             row.append(_cell("" if score is None else f"{score:+.2f}", bold=True, align=Qt.AlignHCenter,
-                             background=_tint(COLOUR_FILL[record["colour"]]) if record["colour"] else None))
+                             background=None if score is None else _tint(score_status_colour(score))))
             rows.append(row)
         fixed = [11, 0, 16, 16, 16, *[18] * len(statuses), 15]
         name_width = rect.width() - sum(fixed)
@@ -286,7 +284,7 @@ class ReportLayout:
                 _cell(str(record["unit"] or "")),
                 _cell("" if _missing(record["year"]) else str(int(record["year"])), align=Qt.AlignHCenter),
                 _cell(target, align=Qt.AlignRight),
-                _cell(labels.get(status, ""), background=_tint(STATUS_FILL[status]) if status in STATUS_FILL
+                _cell(labels.get(status, ""), background=_tint(STATUS[status].colour) if status in STATUS
                       else None),
             ])
         self._table(rect, rows, [width * scale for _, width in PAGE_TABLE], header=headers)
@@ -417,13 +415,9 @@ def _text_format(size: float, bold: bool = False, colour: str = "#263238") -> Qg
     return text
 
 
-def _hex(rgb: str) -> str:
-    return f"#{rgb.lstrip('#')}"
-
-
-def _tint(rgb: str, strength: float = 0.45) -> str:
+def _tint(hex_colour: str, strength: float = 0.45) -> str:
     """A light tint of a status colour (text stays readable on it)."""
-    colour = QColor(_hex(rgb))
+    colour = QColor(hex_colour)
     mix = [round(255 - (255 - c) * strength) for c in (colour.red(), colour.green(), colour.blue())]
     return QColor(*mix).name()
 

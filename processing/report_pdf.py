@@ -23,7 +23,7 @@ from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import report_content, whole_area
 from ..translation import tr
-from .assess_progress import goal_of
+from .assess_progress import goal_lookup
 from .export_report import ReportAlgorithm, goal_name, indicator_name, report_labels
 from .pdf_layout import DEFAULT_TEMPLATE, ReportLayout, TemplateError, zones_from_features
 
@@ -108,7 +108,7 @@ class ExportReportPdf(ReportAlgorithm):
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         zones = self._zones(parameters, context, results)
         content = report_content(
-            results, progress, area_id, lambda code: goal_of(code, profile), catalog.group_of,
+            results, progress, area_id, goal_lookup(profile), catalog.group_of,
             lambda code: indicator_name(catalog, local.get(code), code, language),
             {g.number: goal_name(g, language) for g in catalog.goals()},
             zones.geometries if zones is not None else ())

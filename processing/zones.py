@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ..core.prefetch import prefetch
-from ..scale.burn import burn, label_type, memory_zones
+from ..raster.burn import burn, label_type, memory_zones
 from ..translation import tr
 from .raster_io import RasterGrid, Strip, grid_of, open_strips
 from .tables import refuse_garbled

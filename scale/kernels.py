@@ -7,22 +7,21 @@ from contextlib import closing
 from typing import Iterator, Sequence
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import osr
 
 from ..core.classes import classify
-from ..core.geodesy import cell_areas_geographic, polygon_area
 from ..core.population import zone_sums
 from ..core.prefetch import prefetch
 from ..core.zonal import CategoryAreas, strip_rows
+from ..raster.burn import burn, label_type, memory_zones
+from ..raster.window import band_valid, open_raster, pixel_areas
 from ..translation import tr
 from . import ScaleError
-from .burn import burn, label_type, memory_zones
-from .tiles import Window, open_raster
+from .tiles import Window
 from .zones import ZonePayload
 
 #: Pixels per strip read inside a window (keeps a worker's memory flat).
 STRIP_PIXELS = 4_000_000
-_OUTLINE_POINTS = 64  # per edge of a strip, to follow the projection's curvature
 
 
 def class_areas(window: Window, zones: ZonePayload, groups: Sequence[Sequence[int]]
@@ -86,51 +85,6 @@ def _read(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.n
         labels = burn(polygons, geotransform, window.xsize, height, zones.wkt, label_type(zones.count))
         if labels is None:
             raise ScaleError(tr("Could not rasterize the zones on '{}'.").format(window.path))
-        yield data, _valid(band, window, row0, data), labels, geotransform
+        yield data, band_valid(band, window.xoff, window.yoff + row0, data), labels, geotransform
         if (window.yoff + row0 + height) % block_rows == 0:
             band.FlushCache()  # this strip's blocks are done with: keep GDAL's cache small
-
-
-def _valid(band, window: Window, row0: int, data: np.ndarray) -> np.ndarray:
-    """Valid pixels: not the nodata value (nor NaN), or the band's mask where it has another kind of mask."""
-    flags = band.GetMaskFlags()
-    if flags & gdal.GMF_NODATA:
-        nodata = band.GetNoDataValue()
-        valid = ~np.isnan(data) if np.isnan(nodata) else data != nodata
-    elif flags & gdal.GMF_ALL_VALID:
-        valid = np.ones(data.shape, dtype=bool)
-    else:
-        valid = band.GetMaskBand().ReadAsArray(window.xoff, window.yoff + row0, data.shape[1], data.shape[0]) > 0
-    if data.dtype.kind == "f" and not (flags & gdal.GMF_NODATA and np.isnan(band.GetNoDataValue())):
-        valid &= ~np.isnan(data)
-    return valid
-
-
-def pixel_areas(geotransform: tuple[float, ...], width: int, height: int, srs: osr.SpatialReference) -> np.ndarray:
-    """True pixel areas (m²) of a window: one per row in a geographic CRS (exact on the ellipsoid), one for the
-    window in a projected CRS (planar area times the window's areal scale, as the Processing algorithms do)."""
-    x0, xres, _, y0, _, yres = geotransform
-    a, b = srs.GetSemiMajor(), srs.GetSemiMinor()
-    if srs.IsGeographic():
-        edges = y0 + np.arange(height + 1, dtype=np.float64) * yres
-        return cell_areas_geographic(edges, xres, a, b).reshape(height, 1)
-    unit = srs.GetLinearUnits()
-    planar = abs(xres * yres) * unit * unit
-    xs = np.linspace(x0, x0 + width * xres, _OUTLINE_POINTS + 1)
-    ys = np.linspace(y0, y0 + height * yres, _OUTLINE_POINTS + 1)
-    ring = np.concatenate([np.column_stack([xs, np.full_like(xs, ys[0])]),
-                           np.column_stack([np.full_like(ys, xs[-1]), ys])[1:],
-                           np.column_stack([xs[::-1], np.full_like(xs, ys[-1])])[1:],
-                           np.column_stack([np.full_like(ys, xs[0]), ys[::-1]])[1:-1]])
-    lonlat = np.array(_to_geographic(srs).TransformPoints(ring.tolist()))
-    scale = polygon_area(lonlat[:, 0], lonlat[:, 1], a, b) / (planar * width * height)
-    return np.full((1, 1), planar * scale if np.isfinite(scale) and scale > 0 else planar)
-
-
-def _to_geographic(srs: osr.SpatialReference) -> osr.CoordinateTransformation:
-    source = srs.Clone()
-    target = srs.CloneGeogCS()
-    for ref in (source, target):
-        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return osr.CoordinateTransformation(source, target)
-

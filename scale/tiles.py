@@ -6,8 +6,9 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from osgeo import gdal, osr
+from osgeo import osr
 
+from ..raster.window import open_raster
 from ..translation import tr
 from . import ScaleError
 
@@ -67,14 +68,6 @@ def plan(paths: Sequence[str], band: int = 1, window_pixels: int = WINDOW_PIXELS
         block = dataset.GetRasterBand(band).GetBlockSize()
         windows += _windows(path, band, dataset, geotransform, srs.ExportToWkt(), block, window_pixels)
     return windows
-
-
-def open_raster(path: str):
-    """The GDAL raster at ``path``, or None (whether or not GDAL's exceptions are on)."""
-    try:
-        return gdal.OpenEx(path, gdal.OF_RASTER)
-    except RuntimeError:
-        return None
 
 
 def _checked_grid(path: str, dataset, band: int) -> tuple[osr.SpatialReference, tuple[float, ...]]:

@@ -45,7 +45,7 @@ def print_summary(run: dict, report: dict, pdf: dict, seconds: float) -> None:
     from sdg_monitor.core.profile import load_profile
     from sdg_monitor.core.progress import NEARLY_MET, rollup
     from sdg_monitor.core.store import ResultsStore
-    from sdg_monitor.processing.assess_progress import goal_of
+    from sdg_monitor.core.vocabulary import goal_of
 
     store, catalog, profile = ResultsStore(run["RESULTS_STORE"]), load_catalog(), load_profile()
     area = "330521"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 INCLUDE = ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin.py", "translation.py", "compat.py",
-           "resources.qrc", "icons", "core", "processing", "ui", "i18n", "data", "models", "scale")
+           "resources.qrc", "icons", "core", "processing", "ui", "i18n", "data", "models", "raster", "scale")
 EXCLUDE_PARTS = {"__pycache__", "out", ".pytest_cache"}
 EXCLUDE_SUFFIXES = {".pyc", ".ts"}
 

@@ -7,34 +7,20 @@ those results for display. Status codes and group names stay codes here: the doc
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
 import pandas as pd
 
 from ..core.catalog import Catalog, sort_key
-from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, rollup, score_colour
-from ..core.progress_data import DETERIORATION, LIMITED, MODERATE, NOT_AVAILABLE, SUBSTANTIAL, TARGET_ACHIEVED
+from ..core.profile import Profile, profile_targets
+from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, merge_targets, rollup
 from ..core.store import ResultsStore
+from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour
 
 TOTAL_LEVEL = "total"
-OTHER_GROUP = "other"
-_LEADING_GOAL = re.compile(r"\D*(\d+)")
-
-# Hex colours for the dashboard colour names of core.progress and for the status codes.
-COLOUR_HEX = {"green": "#3F9C35", "yellow": "#F2C200", "orange": "#EE7D22", "red": "#D3302F"}
-NO_DATA_HEX = "#A0A0A0"
-STATUS_HEX = {
-    TARGET_ACHIEVED: COLOUR_HEX["green"], SUBSTANTIAL: COLOUR_HEX["yellow"], MODERATE: COLOUR_HEX["orange"],
-    LIMITED: COLOUR_HEX["red"], DETERIORATION: COLOUR_HEX["red"], NOT_AVAILABLE: NO_DATA_HEX,
-}
-
-
-def score_hex(score: float | None) -> str:
-    """The hex colour of a (mean) score by the status bands; grey when there is no score."""
-    name = score_colour(score)
-    return COLOUR_HEX[name] if name else NO_DATA_HEX
+#: The roll-up tables ``sdg:assess_progress`` stores, by the key of :func:`core.progress.rollup`.
+ROLLUP_TABLES = {"goals": "sdg_goal_rollup", "groups": "sdg_group_rollup", "headline": "sdg_headline"}
 
 
 def _number(value: object) -> float | None:
@@ -70,7 +56,8 @@ class Summary:
 
     @property
     def colour(self) -> str:
-        return score_hex(self.mean_score)
+        """The colour of the status band of the mean score (grey without a score)."""
+        return score_status_colour(self.mean_score)
 
 
 @dataclass(frozen=True)
@@ -152,51 +139,65 @@ class Dashboard:
     """The results and targets of a store, assessed once; queries for the dock's views."""
 
     def __init__(self, results: pd.DataFrame, targets: pd.DataFrame, catalog: Catalog, lang: str = "en",
-                 assessed: pd.DataFrame | None = None) -> None:
+                 assessed: pd.DataFrame | None = None, profile: Profile | None = None,
+                 rollups: dict[str, pd.DataFrame] | None = None) -> None:
         """``assessed``: the progress ``sdg:assess_progress`` stored (its targets include the profile's); without
-        it the results are assessed here against ``targets``."""
+        it the results are assessed here against ``targets`` (then the profile's, when a ``profile`` is given).
+        ``rollups``: that run's stored ``goals``, ``groups`` and ``headline``, used as they are with ``assessed``.
+        ``profile`` also gives local codes their names and goals."""
         self.catalog = catalog
         self.lang = lang
+        self.profile = profile
+        self._local_names = {i.code: i for i in profile or () if i.is_local}
         self.results = results
         self.targets = targets
         self._main = results[results["disaggregation"].fillna("") == ""].copy()
         self._main["series"] = self._main["series"].fillna("")
         self._main["area_name"] = self._main["area_name"].fillna(self._main["area_id"])
         self._main["area_level"] = self._main["area_level"].fillna(TOTAL_LEVEL).replace("", TOTAL_LEVEL)
-        if assessed is None or assessed.empty:
-            assessed = assess_frame(self._main[["indicator", "series", "area_id", "year", "value"]], targets)
+        stored = assessed is not None and not assessed.empty
+        if not stored:
+            frames = [targets, profile_targets(profile)] if profile is not None else [targets]
+            assessed = assess_frame(self._main[["indicator", "series", "area_id", "year", "value"]],
+                                    merge_targets(frames))
         else:
             assessed = assessed[list(OUTPUT_COLUMNS)].copy()
             assessed["series"] = assessed["series"].fillna("")
             self.targets = assessed[assessed["target"].notna()]
         self.assessed = assessed
-        self.rolled = rollup(self.assessed, self.goal_of, self.group_of)
+        if stored and rollups and not rollups["goals"].empty:
+            self.rolled = {"goals": rollups["goals"], "headline": rollups["headline"],
+                           "groups": rollups["groups"].rename(columns={"goal_group": "group"})}
+        else:
+            self.rolled = rollup(self.assessed, self.goal_of, self.group_of)
         self._targeted = set(self.targets["indicator"]) if not self.targets.empty else set()
 
     @classmethod
-    def from_store(cls, store: ResultsStore, catalog: Catalog, lang: str = "en") -> Dashboard:
-        """Read results, targets and the stored Open SDG progress from ``store`` (``StoreError`` and ``ValueError``
-        propagate)."""
+    def from_store(cls, store: ResultsStore, catalog: Catalog, lang: str = "en",
+                   profile: Profile | None = None) -> Dashboard:
+        """Read results, targets, the stored Open SDG progress and its roll-ups from ``store`` (``StoreError`` and
+        ``ValueError`` propagate)."""
+        method = METHODS[0]
+        rollups = {key: store.read(table, method=method) for key, table in ROLLUP_TABLES.items()}
         return cls(store.read_results(), store.read_targets(), catalog, lang,
-                   store.read("sdg_progress", method=METHODS[0]))
+                   store.read("sdg_progress", method=method), profile, rollups)
 
     # --- framework look-ups ---
     def goal_of(self, code: str) -> int:
-        """The goal of a code; local codes such as ``"L3.8"`` by their first number; 0 when there is none."""
-        try:
-            return self.catalog.goal_of(code)
-        except KeyError:
-            match = _LEADING_GOAL.match(code)
-            number = int(match.group(1)) if match else 0
-            return number if 1 <= number <= 17 else 0
+        """The goal of a code (``core.vocabulary.goal_of`` with the profile); 0 when it names none."""
+        return goal_or_none(code, self.profile) or 0
 
     def group_of(self, goal: int) -> str:
         return self.catalog.group_of(goal) if goal else OTHER_GROUP
 
     def name_of(self, code: str) -> str:
+        """The framework title of a global code, the profile's name of a local one, else the code."""
+        local = self._local_names.get(code)
+        if local is not None:
+            return local.name(self.lang)
         try:
             return self.catalog.title(code, self.lang)
-        except KeyError:
+        except (KeyError, ValueError):
             return code
 
     # --- state ---

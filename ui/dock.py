@@ -25,9 +25,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.catalog import load_catalog
-from ..core.progress_data import STATUSES
+from ..core.profile import load_profile
 from ..core.store import ResultsStore, StoreError
-from ..translation import tr, user_locale
+from ..core.vocabulary import STATUSES
+from ..translation import tr, ui_language
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
 from .goal_tiles import GoalGrid, groups_html
@@ -44,7 +45,7 @@ class SdgDock(QgsDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("SDG Monitor"), parent)
         self.catalog = load_catalog()
-        self.lang = "zh" if user_locale().lower().startswith("zh") else "en"
+        self.lang = ui_language()
         self.store_path = ""
         self.dashboard: Dashboard | None = None
         self.rows: list[IndicatorRow] = []
@@ -218,7 +219,8 @@ class SdgDock(QgsDockWidget):
     def reload(self) -> bool:
         """Read the open store again and refresh every view; False (with a message) when it cannot be read."""
         try:
-            self.dashboard = Dashboard.from_store(ResultsStore(self.store_path), self.catalog, self.lang)
+            self.dashboard = Dashboard.from_store(ResultsStore(self.store_path), self.catalog, self.lang,
+                                                  load_profile())
         except (StoreError, ValueError) as error:
             return self._fail(tr("The results store cannot be read: {}").format(error))
         if self.dashboard.is_empty:

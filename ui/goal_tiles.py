@@ -7,9 +7,9 @@ from typing import Sequence
 from qgis.PyQt.QtCore import QEvent, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ..core.progress_data import STATUSES
+from ..core.vocabulary import STATUS, STATUSES
 from ..translation import tr
-from .dashboard_model import STATUS_HEX, GoalTile, Summary
+from .dashboard_model import GoalTile, Summary
 from .labels import group_label, status_label
 
 #: Width (px) a tile needs for a goal's short name; the grid has as many columns as fit (2 to 6).
@@ -18,7 +18,7 @@ TILE_WIDTH = 150
 
 def counts_html(counts: dict[str, int]) -> str:
     """Coloured squares with the number of indicators per status (statuses with none left out)."""
-    parts = [f'<span style="color:{STATUS_HEX[s]}">■</span>{counts[s]}' for s in STATUSES if counts.get(s)]
+    parts = [f'<span style="color:{STATUS[s].colour}">■</span>{counts[s]}' for s in STATUSES if counts.get(s)]
     return " ".join(parts)
 
 

@@ -8,9 +8,9 @@ from qgis.PyQt.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..core.catalog import sort_key
-from ..core.progress_data import STATUSES
+from ..core.vocabulary import STATUS, STATUSES
 from ..translation import tr
-from .dashboard_model import STATUS_HEX, IndicatorRow
+from .dashboard_model import IndicatorRow
 from .labels import format_value, status_label, trend_arrow
 
 SORT_ROLE = Qt.UserRole + 1
@@ -70,8 +70,8 @@ class IndicatorTable(QTableView):
         code = _item(row.indicator, _code_key(row.indicator) + "|" + row.series)
         code.setData((row.indicator, row.series), KEY_ROLE)
         status = _item(status_label(row.status), STATUSES.index(row.status))
-        status.setBackground(QBrush(QColor(STATUS_HEX[row.status])))
-        status.setForeground(QBrush(QColor("black" if row.status == "substantial_progress" else "white")))
+        status.setBackground(QBrush(QColor(STATUS[row.status].colour)))
+        status.setForeground(QBrush(QColor(STATUS[row.status].text_colour)))
         trend = _item(trend_arrow(row.trend), {"down": -1, "flat": 0, "up": 1}.get(row.trend or "", -2))
         colour = NEUTRAL_HEX if row.trend_good is None else (GOOD_HEX if row.trend_good else BAD_HEX)
         trend.setForeground(QBrush(QColor(colour)))

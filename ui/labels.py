@@ -3,28 +3,20 @@ from __future__ import annotations
 
 from qgis.PyQt.QtCore import QLocale
 
-from ..translation import tr
+from ..core.vocabulary import STATUS
+from ..core.vocabulary import group_label as vocabulary_group_label
+from ..translation import tr, ui_language
 from .dashboard_model import TOTAL_LEVEL
 
 
-def status_label(status: str) -> str:
-    """The user's words for a status code of ``core.progress``."""
-    labels = {
-        "target_achieved": tr("Target achieved"),
-        "substantial_progress": tr("Substantial progress"),
-        "moderate_progress": tr("Moderate progress"),
-        "limited_progress": tr("Limited progress"),
-        "deterioration": tr("Deterioration"),
-        "not_available": tr("Not available"),
-    }
-    return labels.get(status, status)
+def status_label(code: str) -> str:
+    """The user's words for a status code (``core.vocabulary``)."""
+    return STATUS[code].label(ui_language()) if code in STATUS else code
 
 
 def group_label(group: str) -> str:
-    """A goal group name (economic, social, environmental, other)."""
-    labels = {"economic": tr("Economic"), "social": tr("Social"), "environmental": tr("Environmental"),
-              "other": tr("Other (local codes)")}
-    return labels.get(group, group)
+    """A goal group name (economic, social, environmental, other) in the user's language."""
+    return vocabulary_group_label(group, ui_language())
 
 
 def level_label(level: str) -> str:

@@ -12,7 +12,7 @@ from qgis.core import QgsProcessingFeedback, QgsRasterLayer
 from sdg_monitor.processing import zones as zones_module
 from sdg_monitor.processing.raster_io import grid_of, read_strips
 from sdg_monitor.processing.zones import ZoneRaster, zonal_stacks
-from sdg_monitor.scale.burn import label_type, memory_zones
+from sdg_monitor.raster.burn import label_type, memory_zones
 
 
 @pytest.fixture()

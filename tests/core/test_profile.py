@@ -105,7 +105,7 @@ def test_bom_and_plain_utf8_both_read(tmp_path):
     (GOOD.replace("SDG target 3.1", ""), "row 2, column target_source: a target needs its source"),
     (GOOD.replace(",70,2030,SDG target 3.1,", ",,2030,,"), "row 2, column target_year: is given without a target"),
     (GOOD.replace(",70,", ",seventy,"), "row 2, column target: 'seventy' is not a number"),
-    (GOOD.replace("decrease", "down"), "row 2, column direction: 'down' is not increase or decrease"),
+    (GOOD.replace("decrease", "down"), "row 2, column direction: 'down' is not increase, decrease or parity"),
     (GOOD.replace(",3,social", ",4,social"), "row 2, column goal: 4 differs from the goal of code 3.1.1"),
     (GOOD.replace("social", "cultural"), "row 2, column group: 'cultural' is not one of"),
     (GOOD.replace("maternal_deaths", "Maternal deaths"), "row 2, column numerator: item id"),

@@ -1,7 +1,8 @@
 """Zone labels burnt onto a raster window with GDAL (pixel-centre rule), from polygons held in memory.
 
 Shared by the Processing algorithms (strip by strip) and the scale-out kernels (window by window): the zones are
-prepared once as an in-memory OGR layer and each window is burnt from the polygons that touch it.
+prepared once as an in-memory OGR layer and each window is burnt from the polygons that touch it. GDAL and numpy
+only.
 """
 from __future__ import annotations
 
