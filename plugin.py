@@ -61,7 +61,7 @@ class SdgMonitorPlugin:
 
         self.dock = SdgDock(self.iface.mainWindow())
         self.dock.setObjectName("SdgMonitorDock")
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.action = QAction(QIcon(ICON), tr("SDG Monitor"), self.iface.mainWindow())
         self.action.setObjectName("SdgMonitorShowDock")

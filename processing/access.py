@@ -79,7 +79,7 @@ def segments_of(geometry: QgsGeometry) -> np.ndarray:
     """The straight segments (x0, y0, x1, y1) of a line or polygon geometry (curves segmentized)."""
     rows = []
     for part in geometry.constParts():
-        curves = [part] if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.LineGeometry else [
+        curves = [part] if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry else [
             part.exteriorRing(), *[part.interiorRing(i) for i in range(part.numInteriorRings())]]
         for curve in curves:
             line = curve.curveToLine() if curve.hasCurvedSegments() else curve
@@ -324,17 +324,17 @@ class AccessAlgorithm(SdgAlgorithm):
         """NETWORK (optional lines) and the advanced WALK_OFF distance."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, tr("Street network (lines; without it, straight-line distance)"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         walk_off = QgsProcessingParameterNumber(
             self.WALK_OFF, tr("Walk-off distance from the network to a home (m)"),
-            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
-        walk_off.setFlags(walk_off.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            QgsProcessingParameterNumber.Type.Double, minValue=0.0, optional=True)
+        walk_off.setFlags(walk_off.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(walk_off)
 
     def add_urban_input(self, description: str) -> None:
         """URBAN: optional urban-area polygons."""
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.URBAN, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.URBAN, description, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
 
     def population_layers(self, parameters: dict, context: QgsProcessingContext) -> dict[str, QgsRasterLayer]:
         """The population rasters given, keyed ``total``, ``female``, ``male``."""

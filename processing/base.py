@@ -71,7 +71,7 @@ class IndicatorResult:
 
 def store_parameter(name: str, description: str, optional: bool = True) -> QgsProcessingParameterFile:
     """A results-store parameter: a GeoPackage file, created when missing by the algorithms that write it."""
-    return QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.File,
+    return QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File,
                                       extension="gpkg", optional=optional)
 
 
@@ -169,7 +169,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""
         for parameter in parameters:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
 
 
@@ -199,12 +199,12 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         self.add_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones for disaggregation (townships, villages)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Integer,
+            self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
@@ -218,7 +218,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         ]
         self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Indicator by zone"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Indicator by zone"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Indicator value for the whole area")))
 
     def add_inputs(self) -> None:
@@ -281,7 +281,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         fields = self.output_fields(zones)
         crs = zones.crs if zones is not None else result.area_crs
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.MultiPolygon, crs)
+                                             QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         if zones is None:

@@ -126,10 +126,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones with population totals (census townships, villages)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.TOTAL_FIELDS, tr("Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)"),
-            parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.Numeric, allowMultiple=True))
+            parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.DataType.Numeric, allowMultiple=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (names zones in messages; default: feature id)"),
             parentLayerParameterName=self.ZONES, optional=True))
@@ -142,12 +142,12 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             self.CLASS_WEIGHTS, tr("Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)"),
             defaultValue=GLOBELAND30_WEIGHTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, tr("Buildings (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BUILDINGS, tr("Buildings (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.FLOORS_FIELD, tr("Number of floors field (default: 1 floor)"), parentLayerParameterName=self.BUILDINGS,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, tr("Cell size (metres)"), QgsProcessingParameterNumber.Double, defaultValue=100.0,
+            self.CELL_SIZE, tr("Cell size (metres)"), QgsProcessingParameterNumber.Type.Double, defaultValue=100.0,
             minValue=0.01))
         reference = QgsProcessingParameterRasterLayer(
             self.REFERENCE, tr("Reference raster for the output grid (overrides cell size)"), optional=True)
@@ -259,7 +259,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         measure = QgsDistanceArea()
         measure.setSourceCrs(source.sourceCrs(), context.transformContext())
         measure.setEllipsoid(source.sourceCrs().ellipsoidAcronym() or "EPSG:7030")
-        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         request.setSubsetOfAttributes([floors_field] if floors_field else [], source.fields())
         rows: list[int] = []
         cols: list[int] = []
@@ -267,7 +267,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         skipped = 0
         count = max(1, source.featureCount())
         for index, feature in enumerate(source.getFeatures(
-                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
+                request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)):
             if index % 1000 == 0:
                 _check_cancel(feedback)
                 feedback.setProgress(10.0 * index / count)
@@ -278,7 +278,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
                 continue
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
-            area = measure.convertAreaMeasurement(measure.measureArea(geometry), QgsUnitTypes.AreaSquareMeters)
+            area = measure.convertAreaMeasurement(measure.measureArea(geometry), QgsUnitTypes.AreaUnit.AreaSquareMeters)
             geometry.transform(transform)
             for row, col, share in _cell_shares(geometry, grid):
                 rows.append(row)
@@ -319,7 +319,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         """Pass 2: write weight × total / zone weight sum, strip by strip, one GeoTIFF per total field."""
         paths = [os.path.join(folder, _file_name(field, fields)) for field in fields]
         srs = osr.SpatialReference()
-        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
         datasets = []
         written = np.zeros(len(fields), dtype=np.float64)
         try:

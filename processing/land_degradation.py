@@ -137,7 +137,7 @@ class LandDegradation(SdgAlgorithm):
             self.SOC_END, tr("Soil organic carbon stock at the end"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SOC_THRESHOLD, tr("Soil organic carbon change counted as degradation or improvement (%)"),
-            QgsProcessingParameterNumber.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.DEGRADATION, tr("Land degradation (one out, all out)")))
         for name, label in (("DEGRADED_KM2", tr("Degraded area (km²)")), ("STABLE_KM2", tr("Stable area (km²)")),
@@ -275,7 +275,7 @@ def _create_raster(path: str, grid: RasterGrid) -> gdal.Dataset:
         raise QgsProcessingException(tr("Could not create the raster {}; use a .tif file.").format(path))
     dataset.SetGeoTransform(grid.geotransform())
     srs = osr.SpatialReference()
-    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
     dataset.SetProjection(srs.ExportToWkt())
     dataset.GetRasterBand(1).SetNoDataValue(NODATA)
     return dataset

@@ -185,7 +185,7 @@ class MountainGreenCover(SdgAlgorithm):
         try:
             dataset.SetGeoTransform(grid.geotransform())
             srs = osr.SpatialReference()
-            srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+            srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
             dataset.SetProjection(srs.ExportToWkt())
             out = dataset.GetRasterBand(1)
             out.SetNoDataValue(NODATA)

@@ -180,19 +180,19 @@ class ReportLayout:
                   labels["met_or_nearly_met"], *[labels[s] for s in statuses], labels["mean_score"]]
         rows = [[_cell(text, bold=True, background=STATUS[key].colour if key in STATUS else HEADER_BACKGROUND,
                        colour=STATUS[key].text_colour if key in STATUS else "#FFFFFF",
-                       align=Qt.AlignLeft if i == 1 else Qt.AlignHCenter)
+                       align=Qt.AlignmentFlag.AlignLeft if i == 1 else Qt.AlignmentFlag.AlignHCenter)
                  for i, (key, text) in enumerate(zip(["goal", "name", "", "", "", *statuses, ""], header))]]
         for record in content.goals.to_dict("records"):
             goal = int(record["goal"])
             row = [_cell(str(goal), bold=True, background=self.goal_colours.get(goal, HEADER_BACKGROUND),
-                         colour="#FFFFFF", align=Qt.AlignHCenter),
+                         colour="#FFFFFF", align=Qt.AlignmentFlag.AlignHCenter),
                    _cell(shorten(record["name"], COVER_TABLE_NAME_LIMIT))]
-            row += [_cell(str(record[key]), align=Qt.AlignHCenter)
+            row += [_cell(str(record[key]), align=Qt.AlignmentFlag.AlignHCenter)
                     for key in ("measured", "with_target", "met_or_nearly_met")]
-            row += [_cell(str(record[s]) if record[s] else "", align=Qt.AlignHCenter,
+            row += [_cell(str(record[s]) if record[s] else "", align=Qt.AlignmentFlag.AlignHCenter,
                           background=_tint(STATUS[s].colour) if record[s] else None) for s in statuses]
             score = record["mean_score"]
-            row.append(_cell("" if score is None else f"{score:+.2f}", bold=True, align=Qt.AlignHCenter,
+            row.append(_cell("" if score is None else f"{score:+.2f}", bold=True, align=Qt.AlignmentFlag.AlignHCenter,
                              background=None if score is None else _tint(score_status_colour(score))))
             rows.append(row)
         fixed = [11, 0, 16, 16, 16, *[18] * len(statuses), 15]
@@ -280,10 +280,11 @@ class ReportLayout:
                 target = f"{target} ({int(record['target_year'])})"
             rows.append([
                 _cell(f"{code}  {shorten(record['name'], max(8, INDICATOR_LIMIT - len(code)))}".rstrip()),
-                _cell(format_number(record["value"]), align=Qt.AlignRight),
+                _cell(format_number(record["value"]), align=Qt.AlignmentFlag.AlignRight),
                 _cell(str(record["unit"] or "")),
-                _cell("" if _missing(record["year"]) else str(int(record["year"])), align=Qt.AlignHCenter),
-                _cell(target, align=Qt.AlignRight),
+                _cell("" if _missing(record["year"]) else str(int(record["year"])),
+                      align=Qt.AlignmentFlag.AlignHCenter),
+                _cell(target, align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(status, ""), background=_tint(STATUS[status].colour) if status in STATUS
                       else None),
             ])
@@ -395,11 +396,11 @@ def _map_title(spec: MapSpec, labels: Mapping[str, str]) -> str:
 
 
 def _cell(text: str, bold: bool = False, background: str | None = None, colour: str = "#263238",
-          align=Qt.AlignLeft) -> QgsTableCell:
+          align=Qt.AlignmentFlag.AlignLeft) -> QgsTableCell:
     cell = QgsTableCell(text)
     cell.setTextFormat(_text_format(6.5, bold=bold, colour=colour))
     cell.setHorizontalAlignment(align)
-    cell.setVerticalAlignment(Qt.AlignVCenter)
+    cell.setVerticalAlignment(Qt.AlignmentFlag.AlignVCenter)
     if background:
         cell.setBackgroundColor(QColor(background))
     return cell

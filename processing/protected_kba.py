@@ -79,14 +79,14 @@ class ProtectedKba(SdgAlgorithm):
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.KBAS, tr("Key biodiversity areas"), [QgsProcessing.TypeVectorPolygon]))
+            self.KBAS, tr("Key biodiversity areas"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.KBA_ID_FIELD, tr("KBA id field (features sharing an id form one KBA; default: feature id)"),
             parentLayerParameterName=self.KBAS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PROTECTED_AREAS, tr("Protected areas"), [QgsProcessing.TypeVectorPolygon]))
+            self.PROTECTED_AREAS, tr("Protected areas"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.KBA_OUTPUT, tr("Coverage per key biodiversity area"), QgsProcessing.TypeVectorPolygon,
+            self.KBA_OUTPUT, tr("Coverage per key biodiversity area"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True, createByDefault=False))
 
     def compute(self, parameters, context, feedback, zones):
@@ -163,7 +163,7 @@ class ProtectedKba(SdgAlgorithm):
                            ("protected_km2", "double"), ("percent", "double")):
             fields.append(new_field(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.KBA_OUTPUT, context, fields,
-                                             QgsWkbTypes.MultiPolygon, crs)
+                                             QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             return None
         for kba in kbas:

@@ -74,19 +74,19 @@ class ExportReportPdf(ReportAlgorithm):
             "line in its own <i>qgis_process</i> run.</p>")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_report_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.TypeVectorPolygon],
+            self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
-            behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="qpt", optional=True))
         advanced = [
             QgsProcessingParameterString(self.AREA_ID, tr("Area id (default: the store's whole area)"),
                                          optional=True),

@@ -54,20 +54,21 @@ class WorkbookTemplate(SdgBaseAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile (CSV; default: Deqing County)"),
-            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterString(self.AREA_ID, tr("Code of the whole area (e.g. 330521)")))
         self.addParameter(QgsProcessingParameterString(self.AREA_NAME, tr("Name of the whole area"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, tr("Zones (townships), one row block per zone"), [QgsProcessing.TypeVector], optional=True))
+            self.ZONES, tr("Zones (townships), one row block per zone"), [QgsProcessing.SourceType.TypeVector],
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone code field"), parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_NAME_FIELD, tr("Zone name field"), parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_START, tr("First year"), QgsProcessingParameterNumber.Integer, defaultValue=2015,
+            self.YEAR_START, tr("First year"), QgsProcessingParameterNumber.Type.Integer, defaultValue=2015,
             minValue=1900, maxValue=2100))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_END, tr("Last year"), QgsProcessingParameterNumber.Integer, defaultValue=2020,
+            self.YEAR_END, tr("Last year"), QgsProcessingParameterNumber.Type.Integer, defaultValue=2020,
             minValue=1900, maxValue=2100))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Workbook template"), fileFilter=tr("Excel workbooks (*.xlsx)")))
@@ -106,7 +107,7 @@ class WorkbookTemplate(SdgBaseAlgorithm):
         if not id_field:
             raise QgsProcessingException(tr("Choose the zone code field of the zones layer."))
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         return [(str(feature[id_field]), str(feature[name_field]) if name_field else "")
                 for feature in source.getFeatures(request)]
 

@@ -63,9 +63,9 @@ class ZoneSet:
                 raise QgsProcessingException(
                     tr("Zones layer '{}' has no field '{}'.").format(name, field))
         zones = []
-        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         # skip Processing's own validity check (it would stop the run or drop the feature): repaired below
-        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
             geometry = feature.geometry()
             if not geometry.isEmpty() and not geometry.isGeosValid():
                 feature.setGeometry(geometry.makeValid())
@@ -106,7 +106,7 @@ class ZoneSet:
     def rasterize(self, grid: RasterGrid, context: QgsProcessingContext) -> ZoneRaster:
         """Zone labels on ``grid`` (pixel-centre rule): the zones are prepared once here and burnt strip by strip
         as they are read, in memory (several times faster than a temporary GeoTIFF, and as flat in memory)."""
-        wkt = grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+        wkt = grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
         memory = memory_zones(wkt, ((label, bytes(geometry.asWkb())) for label, geometry
                                     in enumerate(self.geometries_in(grid.crs, context), start=1)
                                     if not geometry.isEmpty()))

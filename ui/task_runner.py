@@ -79,7 +79,7 @@ class ProcessingCallsTask(QgsTask):
         self._context = QgsProcessingContext()
         self._context.setProject(project or QgsProject.instance())
         self._feedback = _RecordingFeedback()
-        self._feedback.progressChanged.connect(self._progress, Qt.DirectConnection)
+        self._feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
 
     def _progress(self, value: float) -> None:
         self.setProgress(value)
@@ -107,7 +107,7 @@ class ProcessingCallsTask(QgsTask):
         if algorithm is None:
             return CallOutcome(call, "failed", errors=[tr(
                 "Algorithm {} is not available: enable the plugin that provides it.").format(call.algorithm_id)])
-        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+        if algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
             return CallOutcome(call, "failed", errors=[tr(
                 "Algorithm {} cannot run in the background: run it from the Processing toolbox.").format(
                 call.algorithm_id)])
