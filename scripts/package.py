@@ -13,6 +13,12 @@ INCLUDE = ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin.py", "
            "resources.qrc", "icons", "core", "processing", "ui", "i18n", "data", "models", "raster", "scale")
 EXCLUDE_PARTS = {"__pycache__", "out", ".pytest_cache"}
 EXCLUDE_SUFFIXES = {".pyc", ".ts"}
+#: plugins.qgis.org's upload limit.
+MAX_BYTES = 25 * 1024 * 1024
+#: Compiled binaries the plugin repository refuses (compiled translations, .qm, are the one binary allowed).
+BINARY_SUFFIXES = {".so", ".pyd", ".dll", ".dylib", ".exe", ".pyc", ".pyo", ".o", ".a", ".lib", ".class", ".jar"}
+BINARY_MAGIC = (b"\x7fELF", b"MZ", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe")
+PLACEHOLDER = "example.org"
 
 
 def version() -> str:
@@ -36,6 +42,30 @@ def files() -> list[Path]:
     return chosen
 
 
+def problems(archive: Path) -> list[str]:
+    """What plugins.qgis.org would refuse in a built zip: no LICENSE, 25 MB or more, compiled binaries."""
+    found = []
+    if archive.stat().st_size >= MAX_BYTES:
+        found.append(f"{archive.name} is {archive.stat().st_size / 1e6:.1f} MB (the limit is 25 MB)")
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        if "sdg_monitor/LICENSE" not in names:
+            found.append("sdg_monitor/LICENSE is missing")
+        for name in names:
+            with zipped.open(name) as member:
+                head = member.read(4)
+            if Path(name).suffix in BINARY_SUFFIXES or (not name.endswith(".qm") and head.startswith(BINARY_MAGIC)):
+                found.append(f"{name} is a compiled binary")
+    return found
+
+
+def placeholders() -> list[str]:
+    """The metadata.txt addresses still at the example.org placeholder (the publisher replaces them)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    return [key for key in ("homepage", "repository", "tracker") if PLACEHOLDER in parser["general"].get(key, "")]
+
+
 def build(out_dir: Path) -> Path:
     """Write the zip into ``out_dir`` with every file under the top folder ``sdg_monitor/``."""
     for required in ("i18n/sdg_monitor_zh_CN.qm",):
@@ -46,8 +76,15 @@ def build(out_dir: Path) -> Path:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for relative in files():
             archive.write(ROOT / relative, Path("sdg_monitor") / relative)
+    found = problems(target)
+    if found:
+        target.unlink()
+        sys.exit("The plugin repository would refuse the zip:\n  " + "\n  ".join(found))
     return target
 
 
 if __name__ == "__main__":
     print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist"))
+    if placeholders():
+        print(f"Before uploading: replace the {PLACEHOLDER} placeholder of {', '.join(placeholders())} in "
+              "metadata.txt with the project's public addresses.", file=sys.stderr)
