@@ -4,10 +4,15 @@ Everything else calls these helpers instead of checking versions itself.
 """
 from __future__ import annotations
 
+import os
+from types import ModuleType
 from typing import Any
 
 from qgis.core import Qgis, QgsField, QgsProcessingAlgorithm
-from qgis.PyQt.QtCore import QMetaType
+from qgis.PyQt.QtCore import QT_VERSION_STR, QMetaType
+
+#: The Python Qt binding QGIS runs on: PyQt5 for QGIS 3, PyQt6 for QGIS 4.
+QT_BINDING = f"PyQt{QT_VERSION_STR.split('.')[0]}"
 
 #: QGIS 3.38 takes QMetaType.Type for field types and deprecates QVariant.Type (gone with Qt 6).
 FIELDS_TAKE_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
@@ -37,3 +42,14 @@ def parameter_strings(algorithm: QgsProcessingAlgorithm, parameters: dict, name:
     if hasattr(algorithm, "parameterAsStrings"):
         return list(algorithm.parameterAsStrings(parameters, name, context))
     return list(algorithm.parameterAsFields(parameters, name, context))
+
+
+def import_pyqtgraph() -> ModuleType | None:
+    """pyqtgraph on QGIS's own Qt binding (it would otherwise take the first binding it finds installed), or None
+    when pyqtgraph is not installed."""
+    os.environ["PYQTGRAPH_QT_LIB"] = QT_BINDING
+    try:
+        import pyqtgraph
+    except ImportError:
+        return None
+    return pyqtgraph

@@ -33,6 +33,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..compat import parameter_strings
 from ..core.population import (
     GLOBELAND30_WEIGHTS,
     AllocationPlan,
@@ -169,7 +170,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             self.parameterAsString(parameters, self.ZONE_ID_FIELD, context),
             self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context), context)
         zones.refuse_empty()
-        fields = self.parameterAsFields(parameters, self.TOTAL_FIELDS, context)
+        fields = parameter_strings(self, parameters, self.TOTAL_FIELDS, context)
         if not fields:
             raise QgsProcessingException(tr("Choose at least one total field of the zones layer (TOTAL_FIELDS)."))
         totals = _totals(zones, fields)

@@ -4,14 +4,11 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QLabel
 
-try:
-    import pyqtgraph as pg
-except ImportError:  # the charts are optional: the rest of the dock works without pyqtgraph
-    pg = None
-
+from ..compat import import_pyqtgraph
 from ..translation import tr
 from .dashboard_model import TimeSeries, ZoneValues
 
+pg = import_pyqtgraph()  # the charts are optional: the rest of the dock works without pyqtgraph
 SERIES_COLOUR = "#1F5F8B"
 TARGET_COLOUR = "#D3302F"
 TRAJECTORY_COLOUR = "#7A7A7A"
