@@ -5,7 +5,7 @@ import os
 ICON = os.path.join(os.path.dirname(__file__), "icons", "sdg.svg")
 
 
-def classFactory(iface):  # noqa: N802 (QGIS entry point name)
+def classFactory(iface):  # QGIS entry point name
     """Return the plugin instance; QGIS and qgis_process call this (qgis_process with ``iface=None``)."""
     from .plugin import SdgMonitorPlugin
 

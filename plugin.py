@@ -36,7 +36,7 @@ class SdgMonitorPlugin:
         self.action: QAction | None = None
         self.dock = None
 
-    def initProcessing(self) -> None:  # noqa: N802
+    def initProcessing(self) -> None:
         """Register the provider (once); without a required package, say which instead of failing to load."""
         if self.translator is None:
             self.translator = install_translator()
@@ -50,7 +50,7 @@ class SdgMonitorPlugin:
             self.provider = SdgProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self) -> None:  # noqa: N802
+    def initGui(self) -> None:
         """Provider, menu entry, toolbar button and dock."""
         self.initProcessing()
         missing = missing_packages()

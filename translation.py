@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .core.messages import FOREST_AND_WATER, NO_CLASSES
+
 try:
     from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 except ImportError:  # a scale-out worker without QGIS
@@ -58,3 +60,12 @@ def install_translator(locale: str | None = None) -> QTranslator | None:
     if translator is not None:
         QCoreApplication.installTranslator(translator)
     return translator
+
+
+def input_message(err) -> str:
+    """The text of a ``core.messages.InputError`` in the user's language."""
+    texts = {
+        NO_CLASSES: tr("Parameter {} lists no class; give at least one."),
+        FOREST_AND_WATER: tr("Classes {} are listed both as forest and as water; list each class once."),
+    }
+    return texts[err.key].format(*err.values)

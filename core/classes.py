@@ -5,6 +5,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .messages import NO_CLASSES, InputError
+
 
 def parse_classes(text: str) -> tuple[int, ...]:
     """Parse a class list: comma- or space-separated integers and inclusive ranges ``a-b``.
@@ -28,6 +30,13 @@ def parse_classes(text: str) -> tuple[int, ...]:
         except ValueError as err:
             raise ValueError(f"'{item}' is not a class value or range such as 40-49 ({err})") from None
     return tuple(sorted(values))
+
+
+def require_classes(name: str, classes: Sequence[int]) -> tuple[int, ...]:
+    """``classes`` as a tuple; refuses an empty list for the parameter ``name``."""
+    if not classes:
+        raise InputError(NO_CLASSES, name)
+    return tuple(classes)
 
 
 #: Up to this many class values, one comparison per value beats a lookup table (several times faster each).

@@ -66,7 +66,7 @@ def read_config(path: str | Path) -> IndicatorSet:
             data = yaml.safe_load(text)
         else:
             data = json.loads(text)
-    except Exception as err:  # noqa: BLE001 (any parser error is the user's file)
+    except Exception as err:  # any parser error is the user's file
         raise ConfigError(f"The indicator-set config {path} is not valid {path.suffix[1:].upper()}: {err}") from err
     return parse_config(data, path)
 

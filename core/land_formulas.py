@@ -10,6 +10,10 @@ from __future__ import annotations
 import math
 from typing import Mapping, Sequence
 
+import numpy as np
+
+from .results import ZoneValue
+
 #: Default |PGR| (per year) under which PGR counts as zero: 0.1 % a year.
 PGR_TOLERANCE = 0.001
 
@@ -19,6 +23,8 @@ PGR_NEGATIVE = "negative"
 PGR_MISSING = "missing"
 #: Numeric codes of the PGR statuses (for numeric output fields).
 PGR_CODES = {PGR_OK: 0, PGR_NEAR_ZERO: 1, PGR_NEGATIVE: 2, PGR_MISSING: 3}
+#: Breakdown key of 6.6.1's value of one year (``year=2020``).
+YEAR_KEY = "year="
 
 
 def _missing(*values: float | None) -> bool:
@@ -93,6 +99,28 @@ def land_consumption_record(v1: float, v2: float, p1: float | None, p2: float | 
     return lcrpgr(lcr, pgr, tolerance), components
 
 
+def land_consumption_values(builtup_start_km2: Sequence[float], builtup_end_km2: Sequence[float],
+                            population_start: Sequence[float | None], population_end: Sequence[float | None],
+                            t1: int, t2: int, tolerance: float = PGR_TOLERANCE,
+                            total_population: tuple[float | None, float | None] | None = None
+                            ) -> tuple[list[ZoneValue], ZoneValue]:
+    """11.3.1 per zone (value LCRPGR, numerator LCR, denominator PGR, the components of
+    :func:`land_consumption_record`) and for the whole area: the sums of the zones' built-up areas, and
+    ``total_population`` (start, end) when given, else the sums of the zones' populations."""
+    zones = [_land_consumption_value(v1, v2, p1, p2, t1, t2, tolerance)
+             for v1, v2, p1, p2 in zip(builtup_start_km2, builtup_end_km2, population_start, population_end)]
+    p1, p2 = total_population or (float(np.sum(population_start)), float(np.sum(population_end)))
+    total = _land_consumption_value(float(np.sum(builtup_start_km2)), float(np.sum(builtup_end_km2)), p1, p2, t1,
+                                    t2, tolerance)
+    return zones, total
+
+
+def _land_consumption_value(v1: float, v2: float, p1: float | None, p2: float | None, t1: int, t2: int,
+                            tolerance: float) -> ZoneValue:
+    value, components = land_consumption_record(v1, v2, p1, p2, t1, t2, tolerance)
+    return ZoneValue(value, components["lcr"], components["pgr"], components)
+
+
 def baseline_years(years: Sequence[int], start: int, end: int) -> tuple[list[int], bool]:
     """The years of ``years`` within [start, end]; when none is, the first ``end - start + 1`` years given,
     but never the latest one (unless it is the only one), so that there is a change to measure.
@@ -116,3 +144,25 @@ def baseline_mean(values: Mapping[int, float | None], years: Sequence[int]) -> f
     if not picked or _missing(*picked):
         return None
     return sum(float(v) for v in picked) / len(picked)
+
+
+def water_extent_values(extents_km2: Mapping[int, Sequence[float]], base_years: Sequence[int]
+                        ) -> tuple[list[ZoneValue], ZoneValue]:
+    """6.6.1 per zone and for the whole area (the sums of the zones) from the water extent (km²) per year and
+    zone: the latest year's change against the mean of ``base_years``, with a breakdown per year
+    (:data:`YEAR_KEY`)."""
+    years = sorted(extents_km2)
+    n = len(extents_km2[years[0]])
+    zones = [_water_extent_value({y: float(extents_km2[y][i]) for y in years}, base_years) for i in range(n)]
+    return zones, _water_extent_value({y: float(np.sum(extents_km2[y])) for y in years}, base_years)
+
+
+def _water_extent_value(km2: dict[int, float], base_years: Sequence[int]) -> ZoneValue:
+    base = baseline_mean(km2, base_years)
+    per_year = {y: ZoneValue(percent_change(v, base), v, base) for y, v in km2.items()}
+    components = {"baseline_km2": base}
+    components.update({f"water_km2_{y}": v for y, v in km2.items()})
+    components.update({f"change_pct_{y}": part.value for y, part in per_year.items()})
+    latest = per_year[max(per_year)]
+    return ZoneValue(latest.value, latest.numerator, base, components,
+                     {f"{YEAR_KEY}{y}": part for y, part in per_year.items()})

@@ -12,6 +12,8 @@ from typing import Sequence
 import numpy as np
 
 from .classes import parse_classes
+from .formulas import ratio
+from .results import ZoneValue
 
 #: Default relative weights for GlobeLand30 classes: 80 artificial surfaces 1, 10 cultivated land 0.05 (farmsteads),
 #: 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0.
@@ -63,6 +65,26 @@ def _weight_table(dtype: np.dtype, weights: dict[int, float]) -> np.ndarray:
         if info.min <= value <= info.max:
             table[value % table.size] = weight
     return table
+
+
+def block_mean(fine: np.ndarray, k: int) -> np.ndarray:
+    """Mean of each ``k`` × ``k`` block of ``fine`` (shape (rows·k, width·k)): the cell means of a subgrid."""
+    rows, width = fine.shape[0] // k, fine.shape[1] // k
+    return fine.reshape(rows, k, width, k).mean(axis=(1, 3))
+
+
+def gathered_block_mean(columns: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
+    """:func:`block_mean` of the subgrid whose pixel (r, c) is ``columns[rows[r], c]``: ``columns`` holds the
+    source rows already gathered by subgrid column; the ``k`` columns of each cell are summed before the rows
+    are gathered (the gather then moves ``k`` times less data)."""
+    by_cell = columns[:, 0::k].copy()
+    for sub in range(1, k):
+        by_cell += columns[:, sub::k]
+    sampled = np.take(by_cell, rows, axis=0)
+    total = sampled[0::k].copy()
+    for sub in range(1, k):
+        total += sampled[sub::k]
+    return total / (k * k)
 
 
 def zone_sums(labels: np.ndarray, values: np.ndarray, n_zones: int) -> np.ndarray:
@@ -151,6 +173,19 @@ class ExposureSums:
         self.above += np.bincount(index, weights=np.where(level > self.threshold, known, 0.0), minlength=size)
         lost = np.flatnonzero(people != known)  # people without a concentration value (other terms are 0)
         self.missing += np.bincount(index[lost], weights=people[lost] - known[lost], minlength=size)
+
+    def values(self) -> tuple[list[ZoneValue], ZoneValue]:
+        """11.6.2 per zone and for the whole area (the sums of the zones): Σ c·p / Σ p, with the share of the
+        population above the threshold and the population without a concentration value."""
+        sums = (self.weighted, self.population, self.above, self.missing)
+        zones = [_exposure_value(*parts) for parts in zip(*(part[1:].tolist() for part in sums))]
+        return zones, _exposure_value(*(float(part[1:].sum()) for part in sums))
+
+
+def _exposure_value(weighted: float, people: float, above: float, missing: float) -> ZoneValue:
+    return ZoneValue(ratio(weighted, people, 1.0), weighted, people, {
+        "conc_x_pop": weighted, "population": people, "pop_above": above, "pct_above": ratio(above, people),
+        "pop_no_data": missing})
 
 
 def scatter_cells(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, row0: int, n_rows: int,

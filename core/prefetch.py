@@ -42,7 +42,7 @@ def prefetch(items: Iterable[T]) -> Iterator[T]:
                 slot.put(item)  # at most one put after ``stop``: the caller empties the slot once
                 if item is _DONE:
                     return
-        except BaseException as error:  # noqa: BLE001 - handed to the caller, who raises it
+        except BaseException as error:  # handed to the caller, who raises it
             slot.put(_Failure(error))
         finally:
             close = getattr(iterator, "close", None)

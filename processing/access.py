@@ -32,8 +32,10 @@ from qgis.core import (
 
 from ..core.access import StripGeometry, mark_within, metres_per_degree, served_pieces
 from ..core.formulas import ratio
+from ..core.results import ZoneValue
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
+from .feedback import stop_if_cancelled
 from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
 from .zones import ZoneSet, zonal_strips
 
@@ -110,8 +112,7 @@ class Network:
         director.addStrategy(QgsNetworkDistanceStrategy())
         builder = QgsGraphBuilder(crs, True, 0.0, crs.ellipsoidAcronym() or "EPSG:7030")
         snapped = director.makeGraph(builder, points, feedback)
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled: nothing was written."))
+        stop_if_cancelled(feedback)
         self.graph = builder.graph()
         self.edge_count = self.graph.edgeCount()
         if self.edge_count == 0:
@@ -348,10 +349,7 @@ class AccessAlgorithm(SdgAlgorithm):
 
     def polygons(self, parameters: dict, name: str, context: QgsProcessingContext) -> ZoneSet | None:
         """A polygon input read as a set of shapes (for rasterizing), or None when not given."""
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return None
-        return ZoneSet.from_source(source, self.parameterAsString(parameters, name, context), "", "", context)
+        return self.read_zones(parameters, context, name, id_field="", name_field="")
 
     def network(self, parameters: dict, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
                 points: list[QgsPointXY], feedback: QgsProcessingFeedback) -> Network | None:

@@ -1,14 +1,11 @@
 """sdg:assess_progress: progress against targets per indicator, area and series, with goal and group roll-ups."""
 from __future__ import annotations
 
-from typing import Callable
-
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -19,10 +16,10 @@ from ..core.catalog import load_catalog
 from ..core.profile import Profile, ProfileError, load_profile, profile_targets
 from ..core.progress import METHODS, assess_frame, merge_targets, rollup
 from ..core.progress_data import DuplicateYearsError
+from ..core.results import plain
 from ..core.store import ResultsStore
-from ..core.vocabulary import UnknownGoalError, goal_of
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, goal_lookup, method_parameter, store_errors, store_parameter
 from .tables import source_frame, write_table
 
 COLUMN_KINDS = {
@@ -30,26 +27,6 @@ COLUMN_KINDS = {
     "current_year": "int", "current_value": "real", "target": "real", "target_year": "int", "direction": "text",
     "progress_value": "real", "status": "text", "score": "real",
 }
-
-
-def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
-    """``core.vocabulary.goal_of`` with ``profile``; a code that names no goal stops the algorithm."""
-    def lookup(code: str) -> int:
-        try:
-            return goal_of(code, profile)
-        except UnknownGoalError:
-            raise QgsProcessingException(
-                tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
-                   "starts with its goal number (e.g. L10.1).").format(code)) from None
-
-    return lookup
-
-
-def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
-    """The progress method, in the order of ``core.progress.METHODS`` (Open SDG first and default)."""
-    return QgsProcessingParameterEnum(name, description, options=[
-        tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
-        tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0)
 
 
 class AssessProgress(SdgBaseAlgorithm):
@@ -66,10 +43,10 @@ class AssessProgress(SdgBaseAlgorithm):
     AREA_ID = "AREA_ID"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Assess progress against targets")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Assesses, for every indicator, area and series, the progress from the base year to the latest "
             "year towards the target, and rolls the results up per goal, per goal group (economic, social, "
@@ -93,7 +70,7 @@ class AssessProgress(SdgBaseAlgorithm):
             "in the tables <i>sdg_progress</i>, <i>sdg_goal_rollup</i>, <i>sdg_group_rollup</i> and "
             "<i>sdg_headline</i>, in one transaction.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Indicator values (indicator, year, value; default: the results store)"),
             [QgsProcessing.SourceType.TypeVector], optional=True))
@@ -115,7 +92,7 @@ class AssessProgress(SdgBaseAlgorithm):
                                   ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
         store = self._store(store_path) if store_path else None
         data = self._data(parameters, context, store)

@@ -10,7 +10,7 @@ import importlib.util
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -39,22 +40,16 @@ from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
 from ..compat import new_field
+from ..core.classes import parse_classes, require_classes
+from ..core.messages import InputError
+from ..core.profile import Profile
+from ..core.results import Area, ZoneValue, plain, store_rows
 from ..core.store import ResultsStore, StoreError
-from ..translation import tr
+from ..core.vocabulary import UnknownGoalError, goal_of
+from ..translation import input_message, tr
+from .feedback import stop_if_cancelled
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
-
-
-@dataclass
-class ZoneValue:
-    """The indicator for one zone (or the whole area): value, its numerator and denominator, other components
-    (fields of OUTPUT), and its breakdown by disaggregation (store rows keyed e.g. ``"sex=female"``)."""
-
-    value: float | None
-    numerator: float | None = None
-    denominator: float | None = None
-    components: dict[str, float | None] = field(default_factory=dict)
-    breakdown: dict[str, ZoneValue] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,12 +71,41 @@ def store_parameter(name: str, description: str, optional: bool = True) -> QgsPr
 
 
 @contextmanager
+def input_errors() -> Iterator[None]:
+    """Turn bad input found by ``core`` into a Processing error, translated."""
+    try:
+        yield
+    except InputError as err:
+        raise QgsProcessingException(input_message(err)) from err
+
+
+@contextmanager
 def store_errors() -> Iterator[None]:
     """Turn a results-store problem into a Processing error with the store's own message (it names the file)."""
     try:
         yield
     except StoreError as err:
         raise QgsProcessingException(str(err)) from err
+
+
+def method_parameter(name: str, description: str) -> QgsProcessingParameterEnum:
+    """The progress method, in the order of ``core.progress.METHODS`` (Open SDG first and default)."""
+    return QgsProcessingParameterEnum(name, description, options=[
+        tr("Open SDG (Statistics Canada)"), tr("UN Statistics Division Progress Chart"),
+        tr("ESCAP current status index"), tr("SDSN normalised score")], defaultValue=0)
+
+
+def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
+    """``core.vocabulary.goal_of`` with ``profile``; a code that names no goal stops the algorithm."""
+    def lookup(code: str) -> int:
+        try:
+            return goal_of(code, profile)
+        except UnknownGoalError:
+            raise QgsProcessingException(
+                tr("Indicator code '{}' names no SDG goal: use a global code (e.g. 3.2.1) or a local code that "
+                   "starts with its goal number (e.g. L10.1).").format(code)) from None
+
+    return lookup
 
 
 def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:
@@ -100,14 +124,6 @@ def require_openpyxl() -> None:
             "installer, elsewhere with your package manager or pip) and restart QGIS."))
 
 
-def plain(value):
-    """A plain Python number (numpy scalars show up empty in ``qgis_process --json``)."""
-    if value is None:
-        return None
-    value = float(value)
-    return None if value != value else value
-
-
 class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     """Identity shared by every SDG Monitor algorithm: id, group, icon and instance creation."""
 
@@ -124,7 +140,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return self.ALG_ID
 
-    def groupId(self) -> str:  # noqa: N802
+    def groupId(self) -> str:
         return self.GROUP_ID
 
     def group(self) -> str:
@@ -141,7 +157,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def icon(self) -> QIcon:
         return QIcon(ICON)
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return type(self)()
 
     def style_on_load(self, context: QgsProcessingContext, destination: str,
@@ -165,6 +181,32 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
                 tr("Layer '{}' ({}) has no coordinate reference system: set one (Layer Properties > Source) and "
                    "run again.").format(self.input_name(parameters, name, context), name))
         return source
+
+    def class_list(self, parameters: dict, context: QgsProcessingContext, name: str,
+                   required: bool = True) -> tuple[int, ...]:
+        """The class list typed into parameter ``name`` ("20", "41,42,43", "40-49"); refuses a list that does not
+        parse, and an empty one when ``required``."""
+        try:
+            classes = parse_classes(self.parameterAsString(parameters, name, context) or "")
+        except ValueError as err:
+            raise QgsProcessingException(tr("Parameter {}: {}").format(name, err)) from err
+        if required:
+            with input_errors():
+                require_classes(name, classes)
+        return classes
+
+    def read_zones(self, parameters: dict, context: QgsProcessingContext, name: str = "ZONES",
+                   id_field: str = "ZONE_ID_FIELD", name_field: str = "ZONE_NAME_FIELD") -> ZoneSet | None:
+        """The zones of input ``name`` read once (None when not given): ids from the field named by parameter
+        ``id_field`` (default: the feature id; ids must be unique), names from ``name_field`` (none when empty);
+        see :meth:`ZoneSet.from_source`."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return None
+        return ZoneSet.from_source(source, self.input_name(parameters, name, context),
+                                   self.parameterAsString(parameters, id_field, context) if id_field else "",
+                                   self.parameterAsString(parameters, name_field, context) if name_field else "",
+                                   context)
 
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""
@@ -195,7 +237,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
     COMPONENTS: tuple[str, ...] = ()
 
     # --- parameters -----------------------------------------------------------------------------------------
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.add_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones for disaggregation (townships, villages)"),
@@ -231,11 +273,10 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         raise NotImplementedError
 
     # --- run ------------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         zones = self.zone_set(parameters, context)
         result = self.compute(parameters, context, feedback, zones)
-        if feedback is not None and feedback.isCanceled():  # cancelled after compute: still write nothing
-            raise QgsProcessingException(tr("Cancelled: nothing was written."))
+        stop_if_cancelled(feedback)  # cancelled after compute: still write nothing
         dest_id = self.write_output(parameters, context, feedback, zones, result)
         results_path = self.parameterAsFile(parameters, self.RESULTS, context)
         if results_path:
@@ -249,16 +290,10 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         return outputs
 
     def zone_set(self, parameters: dict, context: QgsProcessingContext) -> ZoneSet | None:
-        """The ZONES input read once, or None when none is given."""
-        source = self.parameterAsSource(parameters, self.ZONES, context)
-        if source is None:
-            return None
-        layer = self.parameterAsVectorLayer(parameters, self.ZONES, context)
-        name = layer.name() if layer is not None else self.parameterAsString(parameters, self.ZONES, context)
-        zones = ZoneSet.from_source(
-            source, name, self.parameterAsString(parameters, self.ZONE_ID_FIELD, context),
-            self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context), context)
-        zones.refuse_empty()
+        """The ZONES input read once, or None when none is given; refuses a layer without features."""
+        zones = self.read_zones(parameters, context)
+        if zones is not None:
+            zones.refuse_empty()
         return zones
 
     def output_fields(self, zones: ZoneSet | None) -> QgsFields:
@@ -317,24 +352,15 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def store_rows(self, parameters, context, zones: ZoneSet | None, result: IndicatorResult) -> list[dict]:
         """Rows for the results store: the whole area, then each zone."""
-        year = self.parameterAsInt(parameters, self.YEAR, context)
-        common = {
-            "indicator": self.INDICATOR, "series": "", "year": year, "disaggregation": "", "unit": self.UNIT,
-            "method": f"sdg:{self.ALG_ID}", "source": "; ".join(result.sources),
-            "parameters": self.parameter_record(parameters, context),
-        }
-        areas = [({"area_id": self._area_id(parameters, context), "area_name": self._area_name(parameters, context),
-                   "area_level": "total"}, result.total)]
+        total = Area(self._area_id(parameters, context), self._area_name(parameters, context), "total")
+        areas = [(total, result.total)]
         if zones is not None:
             level = self.parameterAsString(parameters, self.ZONE_LEVEL, context) or "zone"
-            areas += [({"area_id": zone.area_id, "area_name": zone.area_name, "area_level": level}, value)
+            areas += [(Area(zone.area_id, zone.area_name, level), value)
                       for zone, value in zip(zones.zones, result.zones)]
-        rows = []
-        for area, value in areas:
-            rows.append(dict(common, **area, **_numbers(value)))
-            rows += [dict(common, **area, **_numbers(part), disaggregation=key)
-                     for key, part in value.breakdown.items()]
-        return rows
+        year = self.parameterAsInt(parameters, self.YEAR, context)
+        return store_rows(self.INDICATOR, self.UNIT, f"sdg:{self.ALG_ID}", year, result.sources,
+                          self.parameter_record(parameters, context), areas)
 
     def parameter_record(self, parameters: dict, context: QgsProcessingContext) -> dict:
         """The input parameters as plain strings, for the store's ``parameters`` JSON."""
@@ -354,11 +380,6 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def _area_name(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_NAME, context)
-
-
-def _numbers(value: ZoneValue) -> dict:
-    return {"value": plain(value.value), "numerator": plain(value.numerator),
-            "denominator": plain(value.denominator)}
 
 
 def _format(value: float | None) -> str:

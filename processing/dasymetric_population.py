@@ -39,13 +39,16 @@ from ..core.population import (
     AllocationPlan,
     ZoneWeightSums,
     allocate,
+    block_mean,
     class_weights,
+    gathered_block_mean,
     parse_class_weights,
     plan_allocation,
     scatter_cells,
 )
 from ..translation import tr
 from .base import SdgBaseAlgorithm
+from .feedback import stop_if_cancelled
 from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, read_strips
 from .zones import ZoneSet
 
@@ -91,10 +94,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_LAYERS = "OUTPUT_LAYERS"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Dasymetric population grid")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's "
             "30 m population grid spread town census totals over residential land by building floor area "
@@ -124,7 +127,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             "<p>Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so "
             "grids of any size work; cancel stops the run and removes the partial outputs.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones with population totals (census townships, villages)"),
             [QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -160,15 +163,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_LAYERS, tr("Population rasters")))
 
     # --- run ------------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.ZONES, context)
-        if source is None:
+    def processAlgorithm(self, parameters, context, feedback):
+        zones = self.read_zones(parameters, context)
+        if zones is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
-        layer = self.parameterAsVectorLayer(parameters, self.ZONES, context)
-        zones = ZoneSet.from_source(
-            source, layer.name() if layer is not None else self.parameterAsString(parameters, self.ZONES, context),
-            self.parameterAsString(parameters, self.ZONE_ID_FIELD, context),
-            self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context), context)
         zones.refuse_empty()
         fields = parameter_strings(self, parameters, self.TOTAL_FIELDS, context)
         if not fields:
@@ -195,7 +193,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             kept = _StripCache(lambda row0, rows: (labels.read(row0, rows), weights.levels(row0, rows)))
             sums = ZoneWeightSums(len(zones), len(weights.names()))
             for row0, rows in weights.strips():
-                _check_cancel(feedback)
+                stop_if_cancelled(feedback)
                 sums.add(*kept.first(row0, rows))
                 feedback.setProgress(10.0 + 45.0 * (row0 + rows) / grid.height)
             plan = plan_allocation(sums, totals)
@@ -270,7 +268,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         for index, feature in enumerate(source.getFeatures(
                 request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)):
             if index % 1000 == 0:
-                _check_cancel(feedback)
+                stop_if_cancelled(feedback)
                 feedback.setProgress(10.0 * index / count)
             floors = feature[floors_field] if floors_field else 1.0
             geometry = feature.geometry()
@@ -336,7 +334,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
                 band.SetDescription(field)
                 datasets.append(dataset)
             for row0, rows in weights.strips():
-                _check_cancel(feedback)
+                stop_if_cancelled(feedback)
                 values = allocate(*kept.second(row0, rows), plan).astype(np.float32)
                 for index, dataset in enumerate(datasets):
                     block = values[index]
@@ -442,7 +440,7 @@ class _WeightLayers:
         if self.reader is None:
             parts = [class_weights(strip.data, self.class_weights, strip.valid)
                      for strip in read_strips(self.landcover, self.band, self.feedback, fine)]
-            return np.vstack(parts).reshape(rows, k, self.grid.width, k).mean(axis=(1, 3))
+            return block_mean(np.vstack(parts), k)
         # weights of the source pixels themselves, then the sum over the sub-cells they fall on: columns, then rows
         pixels = self.reader.read(fine, 0, fine.height)
         table, unweighted = self.by_value
@@ -453,14 +451,7 @@ class _WeightLayers:
         else:
             source = np.pad(class_weights(pixels.data, self.class_weights, pixels.valid), ((0, 1), (0, 1)))
             sampled = np.take(source, pixels.cols, axis=1)  # -1 (outside the land cover): the padded 0
-        by_cell = sampled[:, 0::k].copy()
-        for sub in range(1, k):
-            by_cell += sampled[:, sub::k]
-        sampled = np.take(by_cell, pixels.rows, axis=0)
-        total = sampled[0::k].copy()
-        for sub in range(1, k):
-            total += sampled[sub::k]
-        return total / (k * k)
+        return gathered_block_mean(sampled, pixels.rows, k)
 
 
 def _weights_by_value(reader: NearestReader, weights: dict[int, float]) -> tuple[np.ndarray | None, int]:
@@ -528,8 +519,3 @@ def _file_name(field: str, fields: list[str]) -> str:
     if stems.count(stem) > 1:
         stem = f"{stem}_{fields.index(field) + 1}"
     return f"{stem}.tif"
-
-
-def _check_cancel(feedback: QgsProcessingFeedback) -> None:
-    if feedback.isCanceled():
-        raise QgsProcessingException(tr("Cancelled: nothing was written."))

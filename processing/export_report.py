@@ -1,118 +1,16 @@
 """sdg:export_report: the results store as an Excel report (overview, goals, areas, data) and a CSV."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFileDestination,
-)
-from qgis.PyQt.QtCore import QT_TR_NOOP
+from qgis.core import QgsProcessingParameterFileDestination
 
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
-from ..core.progress import METHODS
 from ..core.report import indicator_table, write_csv, write_workbook
-from ..core.store import ResultsStore
-from ..core.vocabulary import GROUPS, STATUS, group_label
-from ..translation import CONTEXT, load_translator, tr, ui_language
-from .assess_progress import goal_lookup, method_parameter
-from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
-
-LANGUAGES = ("auto", "en", "zh", "both")
-
-#: Headings, column names and status names of the report (English; translated by :func:`report_labels`).
-LABELS = {
-    "title": QT_TR_NOOP("SDG progress report"), "overview": QT_TR_NOOP("Overview"),
-    "headline": QT_TR_NOOP("Headline"), "goals": QT_TR_NOOP("Goals"), "groups": QT_TR_NOOP("Goal groups"),
-    "area": QT_TR_NOOP("Area"), "data": QT_TR_NOOP("Data"), "goal": QT_TR_NOOP("Goal"),
-    "indicator": QT_TR_NOOP("Indicator"), "name": QT_TR_NOOP("Name"), "series": QT_TR_NOOP("Series"),
-    "area_id": QT_TR_NOOP("Area id"), "area_name": QT_TR_NOOP("Area name"), "area_level": QT_TR_NOOP("Area level"),
-    "year": QT_TR_NOOP("Year"), "value": QT_TR_NOOP("Value"), "unit": QT_TR_NOOP("Unit"),
-    "target": QT_TR_NOOP("Target"), "target_year": QT_TR_NOOP("Target year"), "status": QT_TR_NOOP("Status"),
-    "score": QT_TR_NOOP("Score"), "indicators": QT_TR_NOOP("Indicators"), "measured": QT_TR_NOOP("Measured"),
-    "with_target": QT_TR_NOOP("With a target"), "met_or_nearly_met": QT_TR_NOOP("Met or nearly met"),
-    "mean_score": QT_TR_NOOP("Mean score"), "goal_group": QT_TR_NOOP("Goal group"),
-    "increase": QT_TR_NOOP("Increase"), "decrease": QT_TR_NOOP("Decrease"),
-    "disaggregation": QT_TR_NOOP("Disaggregation"), "numerator": QT_TR_NOOP("Numerator"),
-    "denominator": QT_TR_NOOP("Denominator"), "method": QT_TR_NOOP("Method"), "source": QT_TR_NOOP("Source"),
-    "computed_at": QT_TR_NOOP("Computed at"),
-}
-
-
-def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> dict[str, str]:
-    """Report labels (``QT_TR_NOOP`` texts, and the status and goal-group names of ``core.vocabulary``): ``auto``
-    in QGIS's language (the installed translation), ``zh`` in Chinese whatever QGIS's language, ``both`` as
-    "English / 中文", ``en`` in English."""
-    if language == "auto":
-        return {**{key: tr(text) for key, text in labels.items()}, **vocabulary_labels(ui_language())}
-    chinese = load_translator("zh_CN") if language in ("zh", "both") else None
-    translated = {key: chinese.translate(CONTEXT, text) or text for key, text in labels.items()} if chinese else {}
-    if language == "zh" and chinese:
-        return {**translated, **vocabulary_labels("zh")}
-    if language == "both" and chinese:
-        return {**{key: text if translated[key] == text else f"{text} / {translated[key]}"
-                   for key, text in labels.items()}, **vocabulary_labels("both")}
-    return {**labels, **vocabulary_labels("en")}
-
-
-def vocabulary_labels(language: str) -> dict[str, str]:
-    """Status and goal-group names from ``core.vocabulary`` in ``en``, ``zh`` or ``both`` ("English / 中文")."""
-    languages = ("en", "zh") if language == "both" else (language,)
-    names = {code: [entry.label(lang) for lang in languages] for code, entry in STATUS.items()}
-    names.update({code: [group_label(code, lang) for lang in languages] for code in GROUPS})
-    return {code: " / ".join(dict.fromkeys(texts)) for code, texts in names.items()}
-
-
-@dataclass
-class ReportInputs:
-    """What a report reads from the store: the results, the progress of one method, in one language."""
-
-    store: ResultsStore
-    results: pd.DataFrame
-    progress: pd.DataFrame
-    method: str
-    language: str
-
-
-class ReportAlgorithm(SdgBaseAlgorithm):
-    """Shared by the reports: the RESULTS store, the progress METHOD and the LANGUAGE, read and checked once."""
-
-    GROUP_ID = "progress"
-    RESULTS = "RESULTS"
-    METHOD = "METHOD"
-    LANGUAGE = "LANGUAGE"
-
-    def add_report_inputs(self) -> None:
-        """RESULTS, METHOD and LANGUAGE."""
-        self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)"), optional=False))
-        self.addParameter(method_parameter(self.METHOD, tr("Progress method to report")))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, tr("Language"), options=[tr("QGIS's language"), tr("English"), tr("Chinese"),
-                                                     tr("English and Chinese")], defaultValue=0))
-
-    def read_report(self, parameters, context, feedback) -> ReportInputs:
-        """The store's results and progress; refuses a missing or empty store, warns without progress."""
-        path = self.parameterAsFile(parameters, self.RESULTS, context)
-        if not Path(path).exists():
-            raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
-        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
-        if language == "auto":
-            language = ui_language()
-        with store_errors():
-            store = ResultsStore(path)
-            results = store.read_results()
-            progress = store.read("sdg_progress", method=method)
-        if results.empty:
-            raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
-        if progress.empty:
-            feedback.pushWarning(tr("No progress assessment with this method in the store: run "
-                                    "sdg:assess_progress first for statuses and scores."))
-        return ReportInputs(store, results, progress, method, language)
+from ..translation import tr
+from .base import goal_lookup, require_openpyxl, store_errors
+from .report_base import ReportAlgorithm, goal_name, indicator_name, report_labels
 
 
 class ExportReport(ReportAlgorithm):
@@ -122,10 +20,10 @@ class ExportReport(ReportAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_CSV = "OUTPUT_CSV"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Export report (Excel, CSV)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Writes an Excel workbook from a results store: an overview (the headline per area: indicators "
             "measured, with a target, met or nearly met; progress per goal and per goal group with status "
@@ -134,7 +32,7 @@ class ExportReport(ReportAlgorithm):
             "statuses and scores.</p><p>Optionally a CSV (UTF-8) of the latest value per indicator and area. "
             "Language: QGIS's, English, Chinese or both side by side.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.add_report_inputs()
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Excel report"), fileFilter=tr("Excel workbooks (*.xlsx)")))
@@ -142,7 +40,7 @@ class ExportReport(ReportAlgorithm):
             self.OUTPUT_CSV, tr("CSV of the latest values"), fileFilter=tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         require_openpyxl()
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
@@ -165,22 +63,3 @@ class ExportReport(ReportAlgorithm):
             outputs[self.OUTPUT_CSV] = str(write_csv(Path(csv_path), tables["indicators"]))
         feedback.pushInfo(tr("Report written: {}").format(xlsx))
         return outputs
-
-
-def indicator_name(catalog, local, code: str, language: str) -> str:
-    """The framework title of a global code, the profile's name of a local one."""
-    def title(lang: str) -> str:
-        if local is not None:
-            return local.name(lang)
-        try:
-            return catalog.title(code, lang)
-        except (KeyError, ValueError):
-            return ""
-
-    return f"{title('en')} / {title('zh')}" if language == "both" else title(language)
-
-
-def goal_name(goal, language: str) -> str:
-    if language == "both":
-        return f"{goal.short_en} / {goal.short_zh}"
-    return goal.short_zh if language == "zh" else goal.short_en

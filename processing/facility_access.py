@@ -42,10 +42,10 @@ class FacilityAccess(AccessAlgorithm):
     DISTANCE = "DISTANCE"
     INDICATOR_CODE = "INDICATOR_CODE"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Population access to facilities (local 3.8 / 4.x)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>The share of the population living within a distance of a facility (health facility, school, "
             "…), for the whole area and each zone, by sex and urban/rural location when those inputs are given, "

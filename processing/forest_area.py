@@ -1,24 +1,20 @@
 """SDG 15.1.1: forest area as a proportion of total land area."""
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsGeometry,
-    QgsProcessingException,
     QgsProcessingParameterBand,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
-from ..core.classes import classify, parse_classes
-from ..core.formulas import ratio
+from ..core.classes import classify
+from ..core.forest import COMPONENTS, forest_groups, forest_values
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm, input_errors
 from .raster_io import grid_of
 from .zones import zonal_strips
-
-FOREST, WATER, OTHER_LAND = 1, 2, 3
 
 
 class ForestArea(SdgAlgorithm):
@@ -28,17 +24,17 @@ class ForestArea(SdgAlgorithm):
     INDICATOR = "15.1.1"
     UNIT = "percent"
     GROUP_ID = "land"
-    COMPONENTS = ("forest_km2", "land_km2")
+    COMPONENTS = COMPONENTS
 
     LANDCOVER = "LANDCOVER"
     BAND = "BAND"
     FOREST_CLASSES = "FOREST_CLASSES"
     WATER_CLASSES = "WATER_CLASSES"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Forest area as a proportion of land area (15.1.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for "
             "each zone.</p>"
@@ -71,42 +67,21 @@ class ForestArea(SdgAlgorithm):
     def compute(self, parameters, context, feedback, zones):
         layer = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
         band = self.parameterAsInt(parameters, self.BAND, context) or 1
-        forest = self._classes(parameters, context, self.FOREST_CLASSES, required=True)
-        water = self._classes(parameters, context, self.WATER_CLASSES, required=False)
-        overlap = sorted(set(forest) & set(water))
-        if overlap:
-            raise QgsProcessingException(
-                tr("Classes {} are listed both as forest and as water; list each class once.").format(overlap))
+        forest = self.class_list(parameters, context, self.FOREST_CLASSES)
+        water = self.class_list(parameters, context, self.WATER_CLASSES, required=False)
+        with input_errors():
+            groups = forest_groups(forest, water)
         grid = grid_of(layer)
         labels = zones.rasterize(grid, context) if zones is not None else None
-        totals = CategoryAreas(len(zones) if zones is not None else 1, 3)
+        totals = CategoryAreas(len(zones) if zones is not None else 1, len(groups) + 1)
         try:
             for strip, zone_labels, pixel_area in zonal_strips(layer, band, labels, feedback):
-                totals.add(zone_labels, classify(strip.data, [forest, water], strip.valid), pixel_area)
+                totals.add(zone_labels, classify(strip.data, groups, strip.valid), pixel_area)
         finally:
             if labels is not None:
                 labels.close()
-        areas_km2 = totals.areas()[1:] / 1e6
-        forest_km2 = areas_km2[:, FOREST]
-        land_km2 = areas_km2[:, FOREST] + areas_km2[:, OTHER_LAND]
-        values = [self._value(f, lnd) for f, lnd in zip(forest_km2, land_km2)]
-        total = self._value(float(np.sum(forest_km2)), float(np.sum(land_km2)))
+        values, total = forest_values(totals.areas())
         return IndicatorResult(
             total=total, zones=values if zones is not None else [],
             area_geometry=QgsGeometry.fromRect(layer.extent()), area_crs=layer.crs(),
             sources=[layer.source()])
-
-    @staticmethod
-    def _value(forest_km2: float, land_km2: float) -> ZoneValue:
-        return ZoneValue(ratio(forest_km2, land_km2), forest_km2, land_km2,
-                         {"forest_km2": float(forest_km2), "land_km2": float(land_km2)})
-
-    def _classes(self, parameters, context, name: str, required: bool) -> tuple[int, ...]:
-        text = self.parameterAsString(parameters, name, context)
-        try:
-            classes = parse_classes(text or "")
-        except ValueError as err:
-            raise QgsProcessingException(tr("Parameter {}: {}").format(name, err)) from err
-        if required and not classes:
-            raise QgsProcessingException(tr("Parameter {} lists no class; give at least one.").format(name))
-        return classes

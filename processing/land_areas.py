@@ -26,6 +26,7 @@ from qgis.core import (
 from ..core.classes import in_classes
 from ..core.zonal import ClassAreas
 from ..translation import tr
+from .feedback import stop_if_cancelled
 from .raster_io import RasterGrid, grid_of
 from .zones import ZoneRaster, ZoneSet, zonal_stacks
 
@@ -127,8 +128,7 @@ def read_polygons(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordin
     request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
     out = []
     for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled: nothing was written."))
+        stop_if_cancelled(feedback)
         geometry = QgsGeometry(feature.geometry())
         if geometry.isEmpty():
             continue
@@ -176,8 +176,7 @@ def cover_areas(cover: PolygonCover, zone_geometries: list[QgsGeometry] | None, 
         return np.array([measure.measureArea(cover.union())])
     areas = np.zeros(len(zone_geometries))
     for position, zone in enumerate(zone_geometries):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled: nothing was written."))
+        stop_if_cancelled(feedback)
         if not zone.isEmpty():
             areas[position] = measure.measureArea(cover.within(_valid(zone)))
     return areas

@@ -19,18 +19,18 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.classes import parse_classes
 from ..core.land_formulas import (
     PGR_CODES,
     PGR_NEAR_ZERO,
     PGR_NEGATIVE,
     PGR_OK,
     PGR_TOLERANCE,
-    land_consumption_record,
+    land_consumption_values,
     pgr_status,
 )
+from ..core.results import plain
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue, plain
+from .base import IndicatorResult, SdgAlgorithm
 from .land_areas import (
     PolygonCover,
     cover_areas,
@@ -78,10 +78,10 @@ class LandConsumption(SdgAlgorithm):
     PGR = "PGR"
     PGR_STATUS = "PGR_STATUS"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Land consumption rate to population growth rate (11.3.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with "
             "built-up area per capita and the total change of built-up area, for the whole area and each "
@@ -161,8 +161,10 @@ class LandConsumption(SdgAlgorithm):
         population, population_sources = self._populations(parameters, context, steps, zones, len(builtup[0]))
         start, end = (_Date(areas / 1e6, people) for areas, people in zip(builtup, population))
         sources = [source for pair in zip(builtup_sources, population_sources) for source in pair if source]
-        values = [self._value(start.builtup_km2[i], end.builtup_km2[i], start.population[i], end.population[i],
-                              t1, t2, tolerance) for i in range(len(start.builtup_km2))]
+        total_population = (self._total_population(parameters, context, self.POPULATION_START, start),
+                            self._total_population(parameters, context, self.POPULATION_END, end))
+        values, total = land_consumption_values(start.builtup_km2, end.builtup_km2, start.population,
+                                                end.population, t1, t2, tolerance, total_population)
         if zones is not None:
             flagged = [zone.area_id for zone, value in zip(zones.zones, values)
                        if value.components["pgr_flag"] in (PGR_CODES[PGR_NEAR_ZERO], PGR_CODES[PGR_NEGATIVE])]
@@ -170,10 +172,6 @@ class LandConsumption(SdgAlgorithm):
                 feedback.pushWarning(tr(
                     "PGR is near zero or negative in zone(s) {}: LCRPGR is left empty there (see pgr_flag)."
                 ).format(", ".join(flagged)))
-        total_start = self._total_population(parameters, context, self.POPULATION_START, start)
-        total_end = self._total_population(parameters, context, self.POPULATION_END, end)
-        total = self._value(float(np.sum(start.builtup_km2)), float(np.sum(end.builtup_km2)), total_start,
-                            total_end, t1, t2, tolerance)
         status = pgr_status(total.denominator, tolerance)
         if status != PGR_OK:
             feedback.pushWarning(tr(
@@ -185,12 +183,6 @@ class LandConsumption(SdgAlgorithm):
             sources=sources,
             outputs={self.LCR: plain(total.numerator), self.PGR: plain(total.denominator),
                      self.PGR_STATUS: status})
-
-    @staticmethod
-    def _value(v1: float, v2: float, p1: float | None, p2: float | None, t1: int, t2: int,
-               tolerance: float) -> ZoneValue:
-        value, components = land_consumption_record(v1, v2, p1, p2, t1, t2, tolerance)
-        return ZoneValue(value, components["lcr"], components["pgr"], components)
 
     # --- inputs ---------------------------------------------------------------------------------------------
     def _builtup(self, parameters, context, steps, zones) -> tuple[list[np.ndarray], list[str]]:
@@ -212,8 +204,8 @@ class LandConsumption(SdgAlgorithm):
         sources = ["", ""]
         given = [which for which, raster in enumerate(rasters) if raster is not None]
         if given:
-            counted = raster_class_areas([rasters[w] for w in given], 1, self._classes(parameters, context), zones,
-                                         context, steps)
+            classes = self.class_list(parameters, context, self.BUILTUP_CLASSES)
+            counted = raster_class_areas([rasters[w] for w in given], 1, classes, zones, context, steps)
             for which, found in zip(given, counted):
                 areas[which], sources[which] = found, rasters[which].source()
         for which, (name, source) in enumerate(polygons):
@@ -269,16 +261,6 @@ class LandConsumption(SdgAlgorithm):
         if any(p is None for p in date.population):
             return None
         return float(sum(date.population))
-
-    def _classes(self, parameters, context) -> tuple[int, ...]:
-        try:
-            classes = parse_classes(self.parameterAsString(parameters, self.BUILTUP_CLASSES, context) or "")
-        except ValueError as err:
-            raise QgsProcessingException(tr("Parameter {}: {}").format(self.BUILTUP_CLASSES, err)) from err
-        if not classes:
-            raise QgsProcessingException(
-                tr("Parameter {} lists no class; give at least one.").format(self.BUILTUP_CLASSES))
-        return classes
 
     def _area(self, parameters, context) -> tuple[QgsGeometry, QgsCoordinateReferenceSystem]:
         """The extent of the start built-up layer, for the whole-area feature of OUTPUT without zones."""

@@ -36,9 +36,10 @@ from ..core.degradation import (
     soc_state,
 )
 from ..core.formulas import ratio
+from ..core.results import ZoneValue
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
 from .raster_io import RasterGrid, grid_of, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
@@ -75,10 +76,10 @@ class LandDegradation(SdgAlgorithm):
     SOC_THRESHOLD = "SOC_THRESHOLD"
     DEGRADATION = "DEGRADATION"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Proportion of land that is degraded (15.3.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole "
             "area and for each zone, with the areas degraded, stable and improved in km².</p>"

@@ -20,12 +20,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..core.classes import parse_classes
 from ..core.formulas import ratio
+from ..core.results import ZoneValue
 from ..core.terrain import KAPOS_CLASSES, NODATA, kapos_strips, mountain_green_categories, pixel_metres_geographic
 from ..core.zonal import CategoryAreas
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
+from .feedback import stop_if_cancelled
 from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
@@ -85,10 +86,10 @@ class MountainGreenCover(SdgAlgorithm):
     GREEN_CLASSES = "GREEN_CLASSES"
     MOUNTAIN_CLASSES = "MOUNTAIN_CLASSES"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Mountain Green Cover Index (15.4.2)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain "
             "area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each "
@@ -141,14 +142,7 @@ class MountainGreenCover(SdgAlgorithm):
         landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
         dem_band = self.parameterAsInt(parameters, self.DEM_BAND, context) or 1
         band = self.parameterAsInt(parameters, self.BAND, context) or 1
-        text = self.parameterAsString(parameters, self.GREEN_CLASSES, context)
-        try:
-            green = parse_classes(text or "")
-        except ValueError as err:
-            raise QgsProcessingException(tr("Parameter {}: {}").format(self.GREEN_CLASSES, err)) from err
-        if not green:
-            raise QgsProcessingException(
-                tr("Parameter {} lists no class; give at least one.").format(self.GREEN_CLASSES))
+        green = self.class_list(parameters, context, self.GREEN_CLASSES)
         path = self.parameterAsOutputLayer(parameters, self.MOUNTAIN_CLASSES, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         self._write_classes(dem, dem_band, path, feedback, steps)
@@ -193,8 +187,7 @@ class MountainGreenCover(SdgAlgorithm):
             out.SetCategoryNames([_class_labels().get(k, "") for k in range(NODATA)])
             strips = ((s.row0, s.data, s.valid) for s in read_strips(dem, band, feedback))
             for row0, values in kapos_strips(strips, grid.height, row_metres(grid)):
-                if feedback.isCanceled():
-                    raise QgsProcessingException(tr("Cancelled: nothing was written."))
+                stop_if_cancelled(feedback)
                 out.WriteArray(values, 0, row0)
                 progress.setProgress(100.0 * (row0 + values.shape[0]) / grid.height)
             dataset.FlushCache()

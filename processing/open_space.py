@@ -23,7 +23,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ..core.formulas import ratio
+from ..core.cover_shares import OPEN_SPACE_COMPONENTS, open_space_values
 from ..translation import tr
 from .access import (
     EUCLIDEAN,
@@ -35,7 +35,6 @@ from .access import (
     segments_of,
     zone_values,
 )
-from .base import ZoneValue
 from .raster_io import grid_of, metres_per_unit
 from .zones import Zone, ZoneSet
 
@@ -49,8 +48,7 @@ class OpenSpace(AccessAlgorithm):
 
     ALG_ID = "open_space_11_7_1"
     INDICATOR = "11.7.1"
-    COMPONENTS = ("open_space_km2", "street_km2", "builtup_km2", "access_pct", "served_population",
-                  "population")
+    COMPONENTS = (*OPEN_SPACE_COMPONENTS, "access_pct", "served_population", "population")
 
     BUILTUP = "BUILTUP"
     OPEN_SPACE = "OPEN_SPACE"
@@ -60,10 +58,10 @@ class OpenSpace(AccessAlgorithm):
     DEFAULT_WIDTH = "DEFAULT_WIDTH"
     WALK_DISTANCE = "WALK_DISTANCE"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Open public space in built-up areas (11.7.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public "
             "use, for the whole area and each zone; and, as a second series, the share of the population "
@@ -113,16 +111,15 @@ class OpenSpace(AccessAlgorithm):
         streets = self._streets(parameters, context, crs, open_space)
         measure = _Measure(crs, context)
         areas = zones.geometries_in(crs, context) if zones is not None else [builtup]
-        values = []
+        parts = []
         for area in areas:
             built = builtup.intersection(area)
             open_km2 = measure.area(open_space.intersection(built)) / 1e6
             street_km2 = sum(measure.area(g.intersection(built)) if width is None else
                              width * measure.length(g.intersection(built)) for g, width in streets) / 1e6
             built_km2 = measure.area(built) / 1e6
-            values.append(self._share(open_km2, street_km2, built_km2))
-        total = self._share(*(sum(v.components[k] for v in values)
-                              for k in ("open_space_km2", "street_km2", "builtup_km2")))
+            parts.append((open_km2, street_km2, built_km2))
+        values, total = open_space_values(parts)
         method = EUCLIDEAN
         series = {}
         if self.parameterAsRasterLayer(parameters, self.POPULATION, context) is not None:
@@ -136,12 +133,6 @@ class OpenSpace(AccessAlgorithm):
             total=total, zones=values if zones is not None else [], area_geometry=builtup, area_crs=crs,
             sources=[self.parameterAsString(parameters, self.BUILTUP, context)],
             outputs={self.METHOD: method}, method=method, series=series)
-
-    @staticmethod
-    def _share(open_km2: float, street_km2: float, built_km2: float) -> ZoneValue:
-        public = open_km2 + street_km2
-        return ZoneValue(ratio(public, built_km2), public, built_km2,
-                         {"open_space_km2": open_km2, "street_km2": street_km2, "builtup_km2": built_km2})
 
     def _union(self, source, crs: QgsCoordinateReferenceSystem, context) -> QgsGeometry:
         """All the features of a source dissolved into one geometry in ``crs``."""

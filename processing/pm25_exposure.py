@@ -9,10 +9,10 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ..core.formulas import ratio
 from ..core.population import ExposureSums
+from ..core.results import plain
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue, plain
+from .base import IndicatorResult, SdgAlgorithm
 from .raster_io import grid_of, read_strips
 from .zones import zonal_strips
 
@@ -34,10 +34,10 @@ class Pm25Exposure(SdgAlgorithm):
     THRESHOLD = "THRESHOLD"
     PCT_ABOVE = "PCT_ABOVE"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Population-weighted mean PM2.5 (11.6.2)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 11.6.2: annual mean level of fine particulate matter (PM2.5) weighted by population, "
             "for the whole area and for each zone, in µg/m³.</p>"
@@ -94,10 +94,7 @@ class Pm25Exposure(SdgAlgorithm):
         finally:
             if labels is not None:
                 labels.close()
-        values = [_value(*parts) for parts in zip(*(part[1:].tolist() for part in (
-            sums.weighted, sums.population, sums.above, sums.missing)))]
-        total = _value(*(float(part[1:].sum()) for part in (sums.weighted, sums.population, sums.above,
-                                                             sums.missing)))
+        values, total = sums.values()
         missing = total.components["pop_no_data"]
         if missing:
             feedback.pushWarning(tr(
@@ -109,9 +106,3 @@ class Pm25Exposure(SdgAlgorithm):
             sources=[concentration.source(), population.source()],
             outputs={self.PCT_ABOVE: plain(total.components["pct_above"])})
 
-
-def _value(weighted: float, people: float, above: float, missing: float) -> ZoneValue:
-    """The value of a zone (or of the whole area) from its exposure sums."""
-    return ZoneValue(ratio(weighted, people, 1.0), weighted, people, {
-        "conc_x_pop": weighted, "population": people, "pop_above": above, "pct_above": ratio(above, people),
-        "pop_no_data": missing})

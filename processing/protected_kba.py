@@ -18,8 +18,10 @@ from qgis.core import (
 )
 
 from ..compat import new_field
+from ..core.cover_shares import kba_cover_values, kba_percent
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue, plain
+from .base import IndicatorResult, SdgAlgorithm
+from .feedback import stop_if_cancelled
 from .land_areas import PolygonCover, ellipsoidal_measure, read_polygons
 
 
@@ -35,7 +37,7 @@ class _Kba:
 
     @property
     def percent(self) -> float:
-        return min(100.0, self.protected_km2 / self.area_km2 * 100.0)
+        return kba_percent(self.area_km2, self.protected_km2)
 
 
 class ProtectedKba(SdgAlgorithm):
@@ -52,10 +54,10 @@ class ProtectedKba(SdgAlgorithm):
     PROTECTED_AREAS = "PROTECTED_AREAS"
     KBA_OUTPUT = "KBA_OUTPUT"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Key biodiversity areas covered by protected areas (15.1.2)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected "
             "areas, for the whole area and for each zone.</p>"
@@ -101,8 +103,7 @@ class ProtectedKba(SdgAlgorithm):
         protected = PolygonCover([g for _, g in read_polygons(
             pa_source, self._name(parameters, context, self.PROTECTED_AREAS), crs, context, feedback)])
         for position, kba in enumerate(kbas):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled: nothing was written."))
+            stop_if_cancelled(feedback)
             kba.area_km2 = measure.measureArea(kba.geometry) / 1e6
             kba.protected_km2 = measure.measureArea(protected.within(kba.geometry)) / 1e6
             feedback.setProgress(100.0 * (position + 1) / max(1, len(kbas)))
@@ -116,10 +117,7 @@ class ProtectedKba(SdgAlgorithm):
             if outside:
                 feedback.pushWarning(tr("KBA(s) {} lie outside every zone and are left out.").format(
                     ", ".join(outside)))
-            values = [_value([k for k in kbas if k.zone == i]) for i in range(len(zones))]
-            total = _value([k for k in kbas if k.zone is not None])
-        else:
-            values, total = [], _value(kbas)
+        values, total = kba_cover_values(kbas, len(zones) if zones is not None else None)
         kba_output = self._write_kbas(parameters, context, kbas, zones, crs)
         feedback.pushInfo(tr("{} KBA(s) measured.").format(len(kbas)))
         return IndicatorResult(
@@ -185,11 +183,3 @@ class ProtectedKba(SdgAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, name, context)
         return layer.source() if layer is not None else self.parameterAsString(parameters, name, context)
 
-
-def _value(kbas: list[_Kba]) -> ZoneValue:
-    """Mean percent over ``kbas`` (None without any), with their count and summed areas."""
-    percents = [kba.percent for kba in kbas]
-    mean = sum(percents) / len(percents) if percents else None
-    return ZoneValue(mean, float(sum(percents)), float(len(percents)), {
-        "kba_count": float(len(kbas)), "kba_km2": plain(sum(k.area_km2 for k in kbas)),
-        "protected_km2": plain(sum(k.protected_km2 for k in kbas))})

@@ -1,45 +1,75 @@
-"""The ``sdg`` Processing provider."""
+"""The ``sdg`` Processing provider and the list of its algorithms."""
 from __future__ import annotations
-
-import importlib
-import inspect
-import pkgutil
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
 from ..translation import tr
+from .assess_progress import AssessProgress
+from .dasymetric_population import DasymetricPopulation
+from .export_report import ExportReport
+from .facility_access import FacilityAccess
+from .forest_area import ForestArea
+from .land_consumption import LandConsumption
+from .land_degradation import LandDegradation
+from .mountain_green_cover import MountainGreenCover
+from .open_space import OpenSpace
+from .pm25_exposure import Pm25Exposure
+from .protected_kba import ProtectedKba
+from .report_pdf import ExportReportPdf
+from .run_indicator_set import RunIndicatorSet
+from .rural_access import RuralAccess
+from .table_indicator import TableIndicator
+from .transit_access import TransitAccess
+from .water_extent import WaterExtentChange
+from .workbook_indicators import IndicatorsFromWorkbook
+from .workbook_template import WorkbookTemplate
+
+#: Every algorithm of the provider, by id: a new algorithm is one line here.
+ALGORITHMS: tuple[type[QgsProcessingAlgorithm], ...] = (
+    AssessProgress,
+    DasymetricPopulation,
+    ExportReport,
+    ExportReportPdf,
+    FacilityAccess,
+    ForestArea,
+    IndicatorsFromWorkbook,
+    LandConsumption,
+    LandDegradation,
+    MountainGreenCover,
+    OpenSpace,
+    Pm25Exposure,
+    ProtectedKba,
+    RunIndicatorSet,
+    RuralAccess,
+    TableIndicator,
+    TransitAccess,
+    WaterExtentChange,
+    WorkbookTemplate,
+)
 
 
 def algorithm_classes() -> list[type[QgsProcessingAlgorithm]]:
-    """Every algorithm class of the ``processing`` package: a class defined in one of its modules with an
-    ``ALG_ID`` of its own (one module per family, so adding a module is all it takes)."""
-    found = []
-    for module_info in pkgutil.iter_modules(importlib.import_module(__package__).__path__):
-        module = importlib.import_module(f"{__package__}.{module_info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if (issubclass(cls, QgsProcessingAlgorithm) and cls.__module__ == module.__name__
-                    and getattr(cls, "ALG_ID", "")):
-                found.append(cls)
-    return sorted(found, key=lambda cls: cls.ALG_ID)
+    """The algorithm classes of the provider, in the order of their ids."""
+    return sorted(ALGORITHMS, key=lambda cls: cls.ALG_ID)
 
 
 class SdgProvider(QgsProcessingProvider):
     """Registers every SDG Monitor algorithm under the provider id ``sdg``."""
 
-    def id(self) -> str:  # noqa: A003
+    def id(self) -> str:
         return "sdg"
 
     def name(self) -> str:
         return tr("SDG Monitor")
 
-    def longName(self) -> str:  # noqa: N802
+    def longName(self) -> str:
         return tr("SDG Monitor: Sustainable Development Goal indicators")
 
     def icon(self) -> QIcon:
         return QIcon(ICON)
 
-    def loadAlgorithms(self) -> None:  # noqa: N802
+    def loadAlgorithms(self) -> None:
         for algorithm in algorithm_classes():
             self.addAlgorithm(algorithm())

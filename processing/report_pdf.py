@@ -23,9 +23,9 @@ from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import report_content, whole_area
 from ..translation import tr
-from .assess_progress import goal_lookup
-from .export_report import ReportAlgorithm, goal_name, indicator_name, report_labels
+from .base import goal_lookup
 from .pdf_layout import DEFAULT_TEMPLATE, ReportLayout, TemplateError, zones_from_features
+from .report_base import ReportAlgorithm, goal_name, indicator_name, report_labels
 
 METHOD_NAMES = ("Open SDG", "UNSD Progress Chart", "ESCAP", "SDSN")
 
@@ -57,10 +57,10 @@ class ExportReportPdf(ReportAlgorithm):
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Export report (PDF)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Writes a PDF report from a results store with a print-layout template: a cover with the headline "
             "(indicators measured, with a target, met or nearly met) and a table of the goals with their status "
@@ -76,7 +76,7 @@ class ExportReportPdf(ReportAlgorithm):
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.add_report_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.SourceType.TypeVectorPolygon],
@@ -97,7 +97,7 @@ class ExportReportPdf(ReportAlgorithm):
             self.OUTPUT, tr("PDF report"), fileFilter=tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
         try:
@@ -142,12 +142,12 @@ class ExportReportPdf(ReportAlgorithm):
 
     def _zones(self, parameters, context, results):
         """The ZONES input as geometries by area id, named like the store's zone rows; None without zones."""
-        source = self.parameterAsSource(parameters, self.ZONES, context)
-        if source is None:
+        zone_set = self.read_zones(parameters, context, name_field="")
+        if zone_set is None:
             return None
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
         names = results.dropna(subset=["area_name"]).drop_duplicates("area_id")
-        zones = zones_from_features(source.getFeatures(), id_field, source.sourceCrs(),
+        zones = zones_from_features((zone.feature for zone in zone_set.zones), id_field, zone_set.crs,
                                     dict(zip(names["area_id"].astype(str), names["area_name"].astype(str))))
         if not zones.geometries:
             raise QgsProcessingException(tr("The zones layer has no polygons with an id in field '{}'.").format(

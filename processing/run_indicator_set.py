@@ -18,9 +18,10 @@ from qgis.core import (
 
 from ..core.indicator_set import ConfigError, IndicatorSet, Step, read_config
 from ..core.progress import METHODS
+from ..core.results import plain
 from ..core.store import ResultsStore, StoreError
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_parameter, with_temporary_outputs
+from .base import SdgBaseAlgorithm, store_parameter, with_temporary_outputs
 from .tables import write_table
 
 SUMMARY_COLUMNS = {"id": "text", "algorithm": "text", "year": "int", "status": "text", "value": "real",
@@ -39,10 +40,10 @@ class RunIndicatorSet(SdgBaseAlgorithm):
     RESULTS = "RESULTS"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Run an indicator set")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every "
             "result to the results store, then assesses progress against targets "
@@ -56,7 +57,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             "one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator "
             "with its status, value, time and message.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.CONFIG, tr("Indicator-set config (JSON or YAML)"), behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Indicator sets (*.json *.yml *.yaml)")))
@@ -71,7 +72,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
                                   ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         import processing
 
         try:
@@ -119,7 +120,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             outputs = processing.run(step.algorithm, self._parameters(algorithm, step, config, results),
                                      context=context, feedback=feedback, is_child_algorithm=True)
             row.update(status="ok", value=plain(outputs.get("VALUE")) if _number(outputs.get("VALUE")) else None)
-        except Exception as err:  # noqa: BLE001 (one failing indicator must not stop the others)
+        except Exception as err:  # one failing indicator must not stop the others
             row.update(status="failed", message=str(err).strip().splitlines()[-1] if str(err).strip() else
                        type(err).__name__)
             feedback.reportError(tr("Indicator {} failed: {}").format(step.id, row["message"]), fatalError=False)

@@ -19,6 +19,7 @@ from qgis.core import (
 
 from ..translation import tr
 from .access import AccessAlgorithm, AccessResult, ServedArea, UrbanAreas, access_help, segments_of, zone_values
+from .feedback import stop_if_cancelled
 from .raster_io import grid_of, read_strips
 
 
@@ -34,10 +35,10 @@ class RuralAccess(AccessAlgorithm):
     URBAN_MASK = "URBAN_MASK"
     BOUNDARY_FREE = "BOUNDARY_FREE"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Rural access to all-season roads (9.1.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 9.1.1 (Rural Access Index): the share of the rural population living within 2 km "
             "of an all-season road, for the whole area and each zone (and by sex with female and male "
@@ -119,8 +120,7 @@ class RuralAccess(AccessAlgorithm):
             engine.prepareGeometry()
         parts = []
         for feature in source.getFeatures(request):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled: nothing was written."))
+            stop_if_cancelled(feedback)
             geometry = feature.geometry()
             if geometry.isEmpty():
                 continue

@@ -23,7 +23,7 @@ class GraduatedValueStyle(QgsProcessingLayerPostProcessorInterface):
         self.ramp = ramp
         self.classes = classes
 
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
+    def postProcessLayer(self, layer, context, feedback) -> None:
         if not isinstance(layer, QgsVectorLayer) or layer.fields().indexFromName("value") < 0:
             return
         renderer = QgsGraduatedSymbolRenderer("value")
@@ -44,7 +44,7 @@ class PalettedStyle(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.classes = classes
 
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802
+    def postProcessLayer(self, layer, context, feedback) -> None:
         if not isinstance(layer, QgsRasterLayer):
             return
         classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)

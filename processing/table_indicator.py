@@ -20,10 +20,11 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.results import plain
 from ..core.store import ResultsStore
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, store_errors, store_parameter
 from .tables import write_table
 
 #: Formulas offered (a plain value has no table total).
@@ -53,10 +54,10 @@ class TableIndicator(SdgBaseAlgorithm):
     OUTPUT = "OUTPUT"
     VALUE = "VALUE"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Statistical indicator from a table")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Computes one statistical indicator from an attribute table or layer: for each row (an area in a "
             "year) and for the whole table in each year.</p>"
@@ -76,7 +77,7 @@ class TableIndicator(SdgBaseAlgorithm):
             "<i>denominator</i> and <i>value</i> per input row; VALUE, the total of the latest year. With a "
             "results store, the rows and the yearly totals are upserted in one transaction.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Table or layer"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterString(self.INDICATOR, tr("Indicator code (e.g. 3.1.1 or L10.1)")))
@@ -113,7 +114,7 @@ class TableIndicator(SdgBaseAlgorithm):
             self.OUTPUT, tr("Indicator per row"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Total for the latest year")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

@@ -38,10 +38,10 @@ class TransitAccess(AccessAlgorithm):
     LOW_DISTANCE = "LOW_DISTANCE"
     HIGH_DISTANCE = "HIGH_DISTANCE"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Convenient access to public transport (11.2.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 11.2.1: the share of the population living within walking distance of a public "
             "transport stop, for the whole area and each zone, by sex and by urban/rural location when those "

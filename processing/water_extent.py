@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from qgis.core import (
     QgsGeometry,
     QgsProcessing,
@@ -17,10 +16,9 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
-from ..core.classes import parse_classes
-from ..core.land_formulas import baseline_mean, baseline_years, percent_change
+from ..core.land_formulas import YEAR_KEY, baseline_years, water_extent_values
 from ..translation import tr
-from .base import IndicatorResult, SdgAlgorithm, ZoneValue
+from .base import IndicatorResult, SdgAlgorithm
 from .land_areas import (
     PolygonCover,
     cover_areas,
@@ -30,7 +28,6 @@ from .land_areas import (
     step_feedback,
 )
 
-YEAR_KEY = "year="
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 
 
@@ -52,10 +49,10 @@ class WaterExtentChange(SdgAlgorithm):
     LATEST_YEAR = "LATEST_YEAR"
     BASELINE_KM2 = "BASELINE_KM2"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Change in the extent of water bodies (6.6.1)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of "
             "the water extent of each year against a baseline, for the whole area and for each zone.</p>"
@@ -127,25 +124,11 @@ class WaterExtentChange(SdgAlgorithm):
         # The per-year fields depend on the years given, so this run's instance sets its own components.
         self.COMPONENTS = ("baseline_km2", *(f"water_km2_{y}" for y in years),
                            *(f"change_pct_{y}" for y in years))
-        n = len(next(iter(extents.values())))
-        values = [self._value({y: float(extents[y][i]) for y in years}, base_years) for i in range(n)]
-        total = self._value({y: float(np.sum(extents[y])) for y in years}, base_years)
+        values, total = water_extent_values(extents, base_years)
         return IndicatorResult(
             total=total, zones=values if zones is not None else [], area_geometry=geometry, area_crs=crs,
             sources=sources,
             outputs={self.LATEST_YEAR: float(years[-1]), self.BASELINE_KM2: total.denominator})
-
-    @staticmethod
-    def _value(km2: dict[int, float], base_years: list[int]) -> ZoneValue:
-        """The latest year's change, with a breakdown row per year (key ``year=YYYY``)."""
-        base = baseline_mean(km2, base_years)
-        per_year = {y: ZoneValue(percent_change(v, base), v, base) for y, v in km2.items()}
-        components = {"baseline_km2": base}
-        components.update({f"water_km2_{y}": v for y, v in km2.items()})
-        components.update({f"change_pct_{y}": part.value for y, part in per_year.items()})
-        latest = per_year[max(per_year)]
-        return ZoneValue(latest.value, latest.numerator, base, components,
-                         {f"{YEAR_KEY}{y}": part for y, part in per_year.items()})
 
     def store_rows(self, parameters, context, zones, result):
         """One row per area and year, with the data year (the breakdown rows, keyed ``year=YYYY``)."""
@@ -159,13 +142,7 @@ class WaterExtentChange(SdgAlgorithm):
     # --- inputs ---------------------------------------------------------------------------------------------
     def _from_rasters(self, parameters, context, feedback, zones, rasters):
         years = self._raster_years(parameters, context, rasters)
-        try:
-            classes = parse_classes(self.parameterAsString(parameters, self.WATER_CLASSES, context) or "")
-        except ValueError as err:
-            raise QgsProcessingException(tr("Parameter {}: {}").format(self.WATER_CLASSES, err)) from err
-        if not classes:
-            raise QgsProcessingException(
-                tr("Parameter {} lists no class; give at least one.").format(self.WATER_CLASSES))
+        classes = self.class_list(parameters, context, self.WATER_CLASSES)
         for layer in rasters:
             if not isinstance(layer, QgsRasterLayer):
                 raise QgsProcessingException(tr("Layer '{}' in {} is not a raster.").format(

@@ -15,10 +15,11 @@ from qgis.core import (
 )
 
 from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
+from ..core.results import plain
 from ..core.store import ResultsStore
 from ..core.workbook import WorkbookData, WorkbookError, compute_indicators, parse_sheet
 from ..translation import tr
-from .base import SdgBaseAlgorithm, plain, require_openpyxl, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
 from .tables import write_table
 
 OUTPUT_COLUMNS = {
@@ -43,10 +44,10 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
     VALUE = "VALUE"
     SKIPPED = "SKIPPED"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Statistical indicators from a workbook")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Computes every statistical indicator of an indicator profile (default: the Deqing County "
             "profile shipped with the plugin) from a statistical workbook, for every area and year in it.</p>"
@@ -64,7 +65,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
             "nothing). The area whose code starts every other code (the county) is written as the whole area "
             "unless AREA_ID names another.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, tr("Statistical workbook (.xlsx)"), behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Excel workbooks (*.xlsx *.XLSX)")))
@@ -85,7 +86,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Number of indicators computed")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, tr("Number of indicators skipped")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         require_openpyxl()
         path = self.parameterAsFile(parameters, self.INPUT, context)
         profile_path = self.parameterAsFile(parameters, self.PROFILE, context) or str(DEFAULT_PROFILE)

@@ -40,10 +40,10 @@ class WorkbookTemplate(SdgBaseAlgorithm):
     YEAR_END = "YEAR_END"
     OUTPUT = "OUTPUT"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return tr("Statistical workbook template")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return tr(
             "<p>Writes an empty statistical workbook for your own area, ready for the departments to fill in and "
             "for <i>sdg:indicators_from_workbook</i> to read: the sheet <i>data</i> has one row per workbook "
@@ -51,7 +51,7 @@ class WorkbookTemplate(SdgBaseAlgorithm):
             "empty <i>value</i> cell that accepts numbers only; the sheet <i>items</i> lists each item with its "
             "unit and the indicators that use it; the sheet <i>notes</i> says how to fill it in.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+    def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile (CSV; default: Deqing County)"),
             behavior=QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True))
@@ -74,7 +74,7 @@ class WorkbookTemplate(SdgBaseAlgorithm):
             self.OUTPUT, tr("Workbook template"), fileFilter=tr("Excel workbooks (*.xlsx)")))
         self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Rows to fill in")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         require_openpyxl()
         profile_path = self.parameterAsFile(parameters, self.PROFILE, context) or None
         try:

@@ -24,6 +24,7 @@ from qgis.core import (
 from ..core.prefetch import prefetch
 from ..raster.burn import burn, label_type, memory_zones
 from ..translation import tr
+from .feedback import stop_if_cancelled
 from .raster_io import RasterGrid, Strip, grid_of, open_strips
 from .tables import refuse_garbled
 
@@ -184,8 +185,7 @@ def zonal_stacks(bands: Sequence[tuple[QgsRasterLayer, int]], labels: ZoneRaster
         stacks = prefetch(stacks)  # GDAL reads and burns the next strip while the caller reduces this one
     with closing(stacks):  # stops the reading thread when the caller stops early, cancels or raises
         for strips, zone_labels in stacks:
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled: nothing was written."))
+            stop_if_cancelled(feedback)
             row0, rows = strips[0].row0, strips[0].rows
             yield list(strips), zone_labels, grid.pixel_areas(row0, rows)
             feedback.setProgress(100.0 * (row0 + rows) / grid.height)

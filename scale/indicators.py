@@ -6,19 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-import numpy as np
 import pandas as pd
 
-from ..core.formulas import ratio
-from ..core.land_formulas import PGR_TOLERANCE, land_consumption_record
+from ..core.classes import require_classes
+from ..core.forest import forest_groups, forest_values
+from ..core.land_formulas import PGR_TOLERANCE, land_consumption_values
+from ..core.results import Area, ZoneValue, store_rows
 from ..translation import tr
-from . import ScaleError
+from . import ScaleError, input_errors
 from .backend import Progress, reduce_windows
 from .kernels import class_areas, value_sums
 from .tiles import WINDOW_PIXELS, Window, expand, plan
 from .zones import Zones, read_zones
-
-FOREST, WATER, OTHER_LAND = 1, 2, 3
 
 
 @dataclass
@@ -32,17 +31,26 @@ class IndicatorTable:
     zones: pd.DataFrame
     sources: list[str] = field(default_factory=list)
     parameters: dict[str, Any] = field(default_factory=dict)
+    values: list[ZoneValue] = field(default_factory=list, repr=False)
+    total_value: ZoneValue = field(default_factory=lambda: ZoneValue(None), repr=False)
+
+    @classmethod
+    def of(cls, indicator: str, unit: str, method: str, zones: Zones, values: list[ZoneValue], total: ZoneValue,
+           sources: list[str], parameters: dict[str, Any], **columns: Any) -> IndicatorTable:
+        """The table of ``values`` (one per zone, in the zones' order) with further ``columns`` per zone."""
+        table = pd.DataFrame([{"area_id": area_id, "area_name": name, **_record(value)}
+                              for area_id, name, value in zip(zones.ids, zones.names, values)])
+        for name, column in columns.items():
+            table[name] = column
+        return cls(indicator, unit, method, _record(total), table, sources, parameters, values, total)
 
     def store_rows(self, year: int, area_id: str = "total", area_name: str = "", zone_level: str = "zone"
                    ) -> list[dict[str, Any]]:
         """Rows for the results store (``core.store``), as the Processing algorithm writes them."""
-        common = {"indicator": self.indicator, "series": "", "year": year, "disaggregation": "",
-                  "unit": self.unit, "method": self.method, "source": "; ".join(self.sources),
-                  "parameters": self.parameters}
-        rows = [dict(common, area_id=area_id, area_name=area_name, area_level="total", **_numbers(self.total))]
-        rows += [dict(common, area_id=zone["area_id"], area_name=zone["area_name"], area_level=zone_level,
-                      **_numbers(zone)) for zone in self.zones.to_dict("records")]
-        return rows
+        areas = [(Area(area_id, area_name, "total"), self.total_value)]
+        areas += [(Area(zone_id, name, zone_level), value)
+                  for zone_id, name, value in zip(self.zones["area_id"], self.zones["area_name"], self.values)]
+        return store_rows(self.indicator, self.unit, self.method, year, self.sources, self.parameters, areas)
 
 
 def forest_area(landcover: Sequence[str], zones: str, zone_id: str = "", zone_name: str = "",
@@ -50,31 +58,19 @@ def forest_area(landcover: Sequence[str], zones: str, zone_id: str = "", zone_na
                 client: Any = None, window_pixels: int = WINDOW_PIXELS,
                 progress: Progress | None = None) -> IndicatorTable:
     """SDG 15.1.1 (forest area / land area × 100) per zone over land-cover tiles (paths or globs)."""
-    _require_classes("FOREST_CLASSES", forest)
-    overlap = sorted(set(forest) & set(water))
-    if overlap:
-        raise ScaleError(tr("Classes {} are listed both as forest and as water; list each class once.").format(
-            overlap))
+    with input_errors():
+        groups = forest_groups(forest, water)
     paths = expand(landcover)
     windows = plan(paths, band, window_pixels)
     zone_set = read_zones(zones, zone_id, zone_name, zones_layer, windows[0].wkt)
-    groups = (tuple(forest), tuple(water))
     counts, areas = reduce_windows(class_areas, windows, zone_set.payload, groups, client=client,
                                    progress=progress)
-    km2 = areas[1:] / 1e6
-    forest_km2, land_km2 = km2[:, FOREST], km2[:, FOREST] + km2[:, OTHER_LAND]
-    table = pd.DataFrame({"area_id": zone_set.ids, "area_name": zone_set.names,
-                          "value": [ratio(f, lnd) for f, lnd in zip(forest_km2, land_km2)],
-                          "numerator": forest_km2, "denominator": land_km2,
-                          "forest_km2": forest_km2, "land_km2": land_km2,
-                          "pixels": counts[1:, 1:].sum(axis=1)})
-    total_forest, total_land = float(np.sum(forest_km2)), float(np.sum(land_km2))
-    total = {"value": ratio(total_forest, total_land), "numerator": total_forest, "denominator": total_land,
-             "forest_km2": total_forest, "land_km2": total_land}
+    values, total = forest_values(areas)
     parameters = {"LANDCOVER": ";".join(paths), "BAND": str(band), "FOREST_CLASSES": ",".join(map(str, forest)),
                   "WATER_CLASSES": ",".join(map(str, water)), "ZONES": zones, "ZONE_ID_FIELD": zone_id,
                   "BACKEND": "dask" if client is not None else "local", "WINDOWS": str(len(windows))}
-    return IndicatorTable("15.1.1", "percent", "sdg:forest_area_15_1_1", total, table, paths, parameters)
+    return IndicatorTable.of("15.1.1", "percent", "sdg:forest_area_15_1_1", zone_set, values, total, paths,
+                             parameters, pixels=counts[1:, 1:].sum(axis=1))
 
 
 def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], population_start: Sequence[str],
@@ -84,7 +80,8 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
                      window_pixels: int = WINDOW_PIXELS, progress: Progress | None = None) -> IndicatorTable:
     """SDG 11.3.1 (LCRPGR) per zone from built-up tiles (class list ``builtup``) and population tiles at two
     dates; each set of tiles on its own grid, the zones burnt on each."""
-    _require_classes("BUILTUP_CLASSES", builtup)
+    with input_errors():
+        builtup = require_classes("BUILTUP_CLASSES", builtup)
     if year_end <= year_start:
         raise ScaleError(tr("The end year ({}) must come after the start year ({}).").format(year_end, year_start))
     sets = [plan(expand(paths), band, window_pixels)
@@ -102,14 +99,7 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
                                   client=client, progress=progress)[1][1:, 1] / 1e6 for windows in sets[:2]]
     people = [reduce_windows(value_sums, windows, zones_on(windows).payload, client=client,
                              progress=progress)[1:] for windows in sets[2:]]
-    records = [land_consumption_record(float(v1), float(v2), float(p1), float(p2), year_start, year_end,
-                                       tolerance) for v1, v2, p1, p2 in zip(*builtup_km2, *people)]
-    table = pd.DataFrame([{"area_id": zone_id_, "area_name": name, "value": value, "numerator": parts["lcr"],
-                           "denominator": parts["pgr"], **parts}
-                          for zone_id_, name, (value, parts) in zip(zone_set.ids, zone_set.names, records)])
-    value, parts = land_consumption_record(*(float(np.sum(x)) for x in (*builtup_km2, *people)),
-                                           year_start, year_end, tolerance)
-    total = {"value": value, "numerator": parts["lcr"], "denominator": parts["pgr"], **parts}
+    values, total = land_consumption_values(*builtup_km2, *people, year_start, year_end, tolerance)
     names = ("BUILTUP_START", "BUILTUP_END", "POPULATION_START_RASTER", "POPULATION_END_RASTER")
     parameters = {name: ";".join(_paths(windows)) for name, windows in zip(names, sets)}
     parameters.update({"BUILTUP_CLASSES": ",".join(map(str, builtup)), "YEAR_START": str(year_start),
@@ -117,12 +107,8 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
                        "ZONE_ID_FIELD": zone_id, "BACKEND": "dask" if client is not None else "local",
                        "WINDOWS": str(sum(len(windows) for windows in sets))})
     sources = [path for windows in sets for path in _paths(windows)]
-    return IndicatorTable("11.3.1", "ratio", "sdg:land_consumption_11_3_1", total, table, sources, parameters)
-
-
-def _require_classes(name: str, classes: Sequence[int]) -> None:
-    if not classes:
-        raise ScaleError(tr("Parameter {} lists no class; give at least one.").format(name))
+    return IndicatorTable.of("11.3.1", "ratio", "sdg:land_consumption_11_3_1", zone_set, values, total, sources,
+                             parameters)
 
 
 def _paths(windows: list[Window]) -> list[str]:
@@ -130,9 +116,7 @@ def _paths(windows: list[Window]) -> list[str]:
     return list(dict.fromkeys(window.path for window in windows))
 
 
-def _numbers(record: dict[str, Any]) -> dict[str, float | None]:
-    return {key: _plain(record[key]) for key in ("value", "numerator", "denominator")}
-
-
-def _plain(value: Any) -> float | None:
-    return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
+def _record(value: ZoneValue) -> dict[str, Any]:
+    """A row of the table: value, numerator, denominator and the components."""
+    return {"value": value.value, "numerator": value.numerator, "denominator": value.denominator,
+            **value.components}

@@ -71,7 +71,7 @@ class GoalTileWidget(QFrame):
             f"GoalTileWidget {{ background: {self.tile.colour}; border: {border}; "
             f"border-bottom: 8px solid {self.tile.summary.colour}; }} QLabel {{ color: white; }}")
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event) -> None:  # Qt API
         self.clicked.emit(self.tile.number)
         super().mousePressEvent(event)
 
@@ -79,7 +79,7 @@ class GoalTileWidget(QFrame):
 class GoalGrid(QWidget):
     """The tiles in a grid; clicking a tile selects its goal, clicking it again clears the selection."""
 
-    goalChanged = pyqtSignal(int)  # noqa: N815 (Qt signal naming); 0: no goal selected
+    goalChanged = pyqtSignal(int)  # (Qt signal naming); 0: no goal selected
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,13 +112,13 @@ class GoalGrid(QWidget):
         for index, widget in enumerate(self.tiles.values()):
             self.grid.addWidget(widget, index // self._columns, index % self._columns)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:  # Qt API
         """Reflow the tiles when the viewport holding the grid gets narrower or wider."""
         if event.type() == QEvent.Type.Resize and self.tiles and self.columns() != self._columns:
             self._place()
         return False
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:  # Qt API
         super().showEvent(event)
         if self.parentWidget() is not None:
             self.parentWidget().installEventFilter(self)

@@ -39,7 +39,7 @@ def _code_key(code: str) -> str:
 class IndicatorTable(QTableView):
     """Shows :class:`IndicatorRow` objects; ``indicatorSelected`` carries (indicator, series)."""
 
-    indicatorSelected = pyqtSignal(str, str)  # noqa: N815 (Qt signal naming)
+    indicatorSelected = pyqtSignal(str, str)  # Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -42,7 +42,7 @@ def outcome_text(outcome: CallOutcome) -> str:
 class RunPanel(QWidget):
     """Runs a list of calls in a :class:`ProcessingCallsTask`; ``runFinished`` carries the outcomes."""
 
-    runFinished = pyqtSignal(list)  # noqa: N815 (Qt signal naming)
+    runFinished = pyqtSignal(list)  # Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -58,7 +58,7 @@ class _RecordingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.errors: list[str] = []
 
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803
+    def reportError(self, error: str, fatalError: bool = False) -> None:
         self.errors.append(error)
         super().reportError(error, fatalError)
 
@@ -66,7 +66,7 @@ class _RecordingFeedback(QgsProcessingFeedback):
 class ProcessingCallsTask(QgsTask):
     """A cancellable task running ``calls`` in order; ``callsFinished`` (main thread) carries the outcomes."""
 
-    callsFinished = pyqtSignal(list)  # noqa: N815 (Qt signal naming)
+    callsFinished = pyqtSignal(list)  # Qt signal naming
 
     def __init__(self, calls: list[AlgorithmCall], description: str = "", project: QgsProject | None = None):
         super().__init__(description or tr("SDG Monitor: running indicators"), QgsTask.CanCancel)
@@ -120,7 +120,7 @@ class ProcessingCallsTask(QgsTask):
             return CallOutcome(call, "failed", errors=[message])
         try:
             results, ok = algorithm.run(parameters, context, feedback)
-        except Exception as error:  # noqa: BLE001 (any failure of one call is reported, the others still run)
+        except Exception as error:  # any failure of one call is reported, the others still run
             results, ok = {}, False
             self._feedback.errors.append(str(error))
         errors = self._feedback.errors[first_error:]
@@ -130,7 +130,7 @@ class ProcessingCallsTask(QgsTask):
             return CallOutcome(call, "failed", errors=errors or [tr("The algorithm failed without a message.")])
         return CallOutcome(call, "done", dict(results or {}), errors)
 
-    def finished(self, result: bool) -> None:  # noqa: ARG002 (QgsTask API)
+    def finished(self, result: bool) -> None:  # QgsTask API
         """Main thread: mark calls never reached (task cancelled before it ran) and publish the outcomes."""
         reached = len(self.outcomes)
         self.outcomes += [CallOutcome(call, "skipped") for call in self.calls[reached:]]

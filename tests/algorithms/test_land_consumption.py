@@ -111,7 +111,7 @@ def test_negative_pgr_is_reported_not_divided(run_algorithm, builtup):
     warnings = []
 
     class Recorder(QgsProcessingFeedback):
-        def pushWarning(self, text):  # noqa: N802
+        def pushWarning(self, text):
             warnings.append(text)
 
     result = processing.run("sdg:land_consumption_11_3_1", params(builtup, POPULATION_START=1000,

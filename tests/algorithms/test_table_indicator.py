@@ -17,10 +17,10 @@ class Messages(QgsProcessingFeedback):
         super().__init__()
         self.warnings: list[str] = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+    def reportError(self, error, fatalError=False):
         self.warnings.append(error)
 
-    def pushWarning(self, warning):  # noqa: N802
+    def pushWarning(self, warning):
         self.warnings.append(warning)
 
 

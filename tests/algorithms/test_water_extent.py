@@ -77,7 +77,7 @@ def test_years_from_layer_names_and_baseline_fallback(run_algorithm, rasters):
     warnings = []
 
     class Recorder(QgsProcessingFeedback):
-        def pushWarning(self, text):  # noqa: N802
+        def pushWarning(self, text):
             warnings.append(text)
 
     later = {y: p for y, p in rasters.items() if y >= 2004}
