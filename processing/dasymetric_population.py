@@ -225,11 +225,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         if reference is not None:
             return grid_of(reference)
         crs = grid_of(landcover).crs if landcover is not None else zones.crs
-        extent = QgsRectangle()
-        extent.setMinimal()
-        for geometry in zones.geometries_in(crs, context):
-            if not geometry.isEmpty():
-                extent.combineExtentWith(geometry.boundingBox())
+        boxes = [geometry.boundingBox() for geometry in zones.geometries_in(crs, context) if not geometry.isEmpty()]
+        extent = QgsRectangle(boxes[0]) if boxes else QgsRectangle()
+        for box in boxes[1:]:
+            extent.combineExtentWith(box)
         if extent.isEmpty():
             raise QgsProcessingException(tr("Zones layer '{}' has no geometry.").format(zones.name))
         cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
