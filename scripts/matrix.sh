@@ -153,11 +153,11 @@ main() {
     ((${#targets[@]})) || targets=(3.40 3.44)
     key=$(cache_key)
     mkdir -p "$CACHE"
-    exec 9>"$CACHE/.lock"
-    flock 9  # one matrix run at a time on this machine
     for target in "${targets[@]}"; do
         [[ $target == 3.40 || $target == 3.44 ]] || { log "unknown target $target (3.40 or 3.44)"; exit 2; }
         dest="$CACHE/qgis-$target-$key"
+        exec 9>"$CACHE/.lock-$target"
+        flock 9  # one run per target at a time on this machine (they share its chroot)
         started=$SECONDS
         if [[ ! -d $dest ]]; then
             for old in "$CACHE/qgis-$target-"*; do [[ $old == "$dest" ]] || remove_root "$old"; done
