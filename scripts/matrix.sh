@@ -130,13 +130,23 @@ check_version() {
     log "$target: QGIS $version"
 }
 
+# The checkout's files, NUL-separated: git's view (tracked and untracked, not ignored), or without git every file
+# but the build products.
+checkout_files() {
+    if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git -C "$ROOT" ls-files -z --cached --others --exclude-standard
+    else
+        (cd "$ROOT" && find . \( -name .git -o -name .venv -o -name .build -o -name dist -o -name __pycache__ \) \
+            -prune -o -type f -print0)
+    fi
+}
+
 # Copy the checkout into the chroot's /src and run the suite there.
 run() {
     local target=$1 root=$2
     remove_root "$root/src"
     mkdir -p "$root/src"
-    (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard \
-        | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -C "$root/src" -xpf -
+    checkout_files | tar -C "$ROOT" --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -C "$root/src" -xpf -
     mount_into "$root"
     check_version "$root" "$target"
     log "$target: make test"
