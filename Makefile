@@ -55,7 +55,8 @@ test: setup
 # The whole suite in Debian 13 chroots with QGIS 3.40 and 3.44 (cached under /var/cache/sdg-monitor, rebuilt when
 # APT_PACKAGES changes). MATRIX=3.44 runs one.
 test-matrix:
-	@command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap
+	@command -v debootstrap >/dev/null || { apt-get -o DPkg::Lock::Timeout=900 update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap; }
 	MATRIX_PACKAGES="$(APT_PACKAGES)" scripts/matrix.sh $(MATRIX)
 
 lint: setup
