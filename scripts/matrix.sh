@@ -15,12 +15,12 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${MATRIX_CACHE:-/var/cache/sdg-monitor}
 SUITE=trixie
 #: Bump when build() changes what goes into a chroot (the cache key includes it).
-BUILD_STEPS=1
+BUILD_STEPS=2
 APT_OPTS=(-o DPkg::Lock::Timeout=900 -o Acquire::Retries=3 -y -qq --no-install-recommends)
 : "${MATRIX_PACKAGES:?set MATRIX_PACKAGES (make test-matrix does)}"
 read -r -a PACKAGES <<<"$MATRIX_PACKAGES"
 # Everything a chroot needs besides the plugin's own package list.
-EXTRA=(ca-certificates make python3-pip xvfb xauth)
+EXTRA=(ca-certificates make python3-pip xvfb xauth npm)
 
 log() { printf '[matrix %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -75,7 +75,8 @@ mount_into() {
 }
 
 in_root() { local root=$1; shift; chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"; }
+    LANG=C.UTF-8 PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt "$@"; }
 
 # Build the chroot of one target into $CACHE/<target>-<key> (into a temporary folder first, so a failed build
 # leaves nothing that looks finished).
