@@ -199,57 +199,52 @@
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="108"/>
+        <location filename="../processing/access.py" line="113"/>
         <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="119"/>
+        <location filename="../processing/access.py" line="130"/>
         <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="262"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): QGIS's network analysis library builds one graph of the lines (they connect where they share a vertex; both directions walkable) with ellipsoidal lengths in metres, as QGIS's service-area algorithms measure them (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to its nearest point on the network, the walk from the point to the network counting towards the distance. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every line within the distance, partial lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served. Lines are straight between vertices.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：使用 QGIS 网络分析库将所有线构建为一个图（线在共享节点处相连；双向均可步行），边长为以米计的椭球长度，与 QGIS 服务区算法的量算方式一致（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点连接到路网上距其最近的点，从该点走到路网的距离计入总距离。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线的所有部分，部分覆盖的线在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。节点之间的线段视为直线。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="316"/>
+        <location filename="../processing/access.py" line="411"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="319"/>
+        <location filename="../processing/access.py" line="414"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="321"/>
+        <location filename="../processing/access.py" line="416"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="326"/>
+        <location filename="../processing/access.py" line="428"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="329"/>
+        <location filename="../processing/access.py" line="431"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="347"/>
+        <location filename="../processing/access.py" line="454"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="360"/>
+        <location filename="../processing/access.py" line="483"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="378"/>
+        <location filename="../processing/access.py" line="502"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -259,7 +254,7 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="415"/>
+        <location filename="../processing/access.py" line="540"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
@@ -824,7 +819,7 @@
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="78"/>
+        <location filename="../processing/transit_access.py" line="93"/>
         <source>Urban areas (polygons, for the urban/rural breakdown)</source>
         <translation>城镇区域（多边形，用于城乡分列）</translation>
     </message>
@@ -834,7 +829,7 @@
         <translation>写入结果库的指标代码（如 3.8.1 或 4.a.1）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="79"/>
+        <location filename="../processing/transit_access.py" line="94"/>
         <source>Distance method (network or euclidean)</source>
         <translation>距离计算方法（network 或 euclidean）</translation>
     </message>
@@ -1249,12 +1244,12 @@
         <translation>人口栅格（用于可达性系列）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="102"/>
+        <location filename="../processing/open_space.py" line="105"/>
         <source>Walking distance to open space (m)</source>
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="152"/>
+        <location filename="../processing/open_space.py" line="162"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -1674,57 +1669,42 @@
         <translation>表“{}”缺少字段 {}；现有字段为 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="42"/>
+        <location filename="../processing/transit_access.py" line="44"/>
         <source>Convenient access to public transport (11.2.1)</source>
         <translation>可便利使用公共交通的人口比例（11.2.1）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="45"/>
-        <source>&lt;p&gt;SDG indicator 11.2.1: the share of the population living within walking distance of a public transport stop, for the whole area and each zone, by sex and by urban/rural location when those inputs are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.2.1, custodian UN-Habitat): population within 500 m of a low-capacity stop (bus, tram) or 1000 m of a high-capacity stop (rail, metro, ferry) / population × 100. A stop is high-capacity when its CAPACITY_FIELD value is one of HIGH_VALUES (comma-separated, case-insensitive; default &lt;i&gt;high&lt;/i&gt;); any other stop, or every stop without a field, is low-capacity. The service areas of all stops are merged, so a person near several stops counts once.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.2.1：居住在公共交通站点步行距离内的人口比例，按全域和各分区计算；提供相应输入时按性别和城乡分列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.2.1，托管机构：联合国人居署）：距低运量站点（公交、有轨电车）500 m 以内或距大运量站点（铁路、地铁、轮渡）1000 m 以内的人口 / 人口 × 100。站点的 CAPACITY_FIELD 值属于 HIGH_VALUES（以逗号分隔，不区分大小写；默认 &lt;i&gt;high&lt;/i&gt;）时为大运量站点；其他站点，或未提供该字段时的所有站点，均为低运量站点。所有站点的服务区合并计算，因此邻近多个站点的人只计一次。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_access.py" line="54"/>
+        <location filename="../processing/transit_access.py" line="67"/>
         <source>&lt;p&gt;Outputs: VALUE (percent), METHOD (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean&lt;/i&gt;: straight-line buffers are the metadata&apos;s labelled fallback), and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows carry the method in &lt;i&gt;method&lt;/i&gt; and &lt;i&gt;parameters&lt;/i&gt; (DISTANCE_METHOD) and the breakdowns sex=female, sex=male, location=urban, location=rural and their combinations.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（百分比）、METHOD（&lt;i&gt;network&lt;/i&gt; 或 &lt;i&gt;euclidean&lt;/i&gt;：直线缓冲区是元数据中注明的替代方法）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录在 &lt;i&gt;method&lt;/i&gt; 和 &lt;i&gt;parameters&lt;/i&gt;（DISTANCE_METHOD）中注明所用方法，并包括 sex=female、sex=male、location=urban、location=rural 及其组合的分列结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="63"/>
-        <source>Public transport stops (points)</source>
-        <translation>公共交通站点（点）</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_access.py" line="65"/>
+        <location filename="../processing/transit_access.py" line="79"/>
         <source>Capacity field (optional; without it every stop is low-capacity)</source>
         <translation>运量字段（可选；不提供时所有站点均为低运量）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="68"/>
+        <location filename="../processing/transit_access.py" line="82"/>
         <source>Capacity values of high-capacity stops (comma-separated)</source>
         <translation>大运量站点的运量字段取值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="72"/>
+        <location filename="../processing/transit_access.py" line="87"/>
         <source>Walking distance to low-capacity stops (m)</source>
         <translation>到低运量站点的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="75"/>
+        <location filename="../processing/transit_access.py" line="90"/>
         <source>Walking distance to high-capacity stops (m)</source>
         <translation>到大运量站点的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="94"/>
-        <source>The stops layer has no point: nobody is served.</source>
-        <translation>站点图层中没有点：没有人被覆盖。</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_access.py" line="95"/>
+        <location filename="../processing/transit_access.py" line="109"/>
         <source>{} low-capacity and {} high-capacity stop(s).</source>
         <translation>低运量站点 {} 个，大运量站点 {} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="111"/>
+        <location filename="../processing/transit_access.py" line="125"/>
         <source>Distance method: {}.</source>
         <translation>距离计算方法：{}。</translation>
     </message>
@@ -2479,7 +2459,7 @@
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="374"/>
+        <location filename="../processing/access.py" line="498"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
@@ -2990,6 +2970,192 @@
     </message>
     <message>
         <location filename="../translation.py" line="31"/>
+        <location filename="../processing/access.py" line="139"/>
+        <source>{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of &apos;{}&apos; and serve nothing: {}. Move them, extend the network or raise SEARCH_DISTANCE.</source>
+        <translation>{} 个点距路网中所有线都超过 {:g} m（SEARCH_DISTANCE，路网图层“{}”），不覆盖任何人：{}。请移动这些点、扩展路网或增大 SEARCH_DISTANCE。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="142"/>
+        <source>Network: {} nodes, {} edges; {} of {} point(s) tied in.</source>
+        <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="215"/>
+        <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
+        <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="222"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="225"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: band &apos;{}&apos; is not a number.</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="229"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="232"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="242"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="246"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
+        <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="434"/>
+        <source>Topology tolerance: join line vertices closer than this (m)</source>
+        <translation>拓扑容差：连接距离小于此值的线节点（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="437"/>
+        <source>Search distance from a point to the network (m)</source>
+        <translation>点到路网的搜索距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="463"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="551"/>
+        <source>feature {}</source>
+        <translation>要素 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="192"/>
+        <source>open-space edge point ({:.0f}, {:.0f})</source>
+        <translation>开放空间边界点（{:.0f}, {:.0f}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="47"/>
+        <source>&lt;p&gt;SDG indicator 11.2.1: the share of the population living within walking distance of a public transport stop, for the whole area and each zone, by sex and by urban/rural location when those inputs are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.2.1, custodian UN-Habitat): population within 500 m of a low-capacity stop (bus, tram) or 1000 m of a high-capacity stop (rail, metro, ferry) / population × 100. A stop is high-capacity when its CAPACITY_FIELD value is one of HIGH_VALUES (comma-separated, case-insensitive; default &lt;i&gt;high&lt;/i&gt;); any other stop, or every stop without a field, is low-capacity. The service areas of all stops are merged, so a person near several stops counts once.&lt;/p&gt;&lt;p&gt;&lt;b&gt;GTFS&lt;/b&gt; (a GTFS zip, instead of or as well as STOPS): &quot;convenient&quot; access means frequent service (UN-Habitat 2021 metadata). The feed's stops (stops.txt, location_type 0) count when their departures on the service day (SERVICE_DATE; by default the feed's weekday with the most departures) meet FREQUENCY: &lt;i&gt;ONS&lt;/i&gt; at least 1 departure per hour on average from 06:00 to 20:00 (14 or more), &lt;i&gt;GHSCI&lt;/i&gt; an average headway of 20 minutes or less from 07:00 to 19:00 (36 or more), or a custom rule (MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END). A departure is a stop time that is not the last of its trip; services run on the dates of calendar.txt changed by calendar_dates.txt; times past 24:00 belong to the day before's service; frequencies.txt trips are repeated every headway. A stop is high-capacity when a departure there is on a route whose route_type is in HIGH_ROUTE_TYPES (default tram, metro, rail, ferry, monorail and their extended types), else low-capacity.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.2.1：居住在公共交通站点步行距离内的人口比例，按全域和各分区计算；提供相应输入时按性别和城乡分列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.2.1，托管机构：联合国人居署）：距低运量站点（公交、有轨电车）500 m 以内或距大运量站点（铁路、地铁、轮渡）1000 m 以内的人口 / 人口 × 100。站点的 CAPACITY_FIELD 值属于 HIGH_VALUES（以逗号分隔，不区分大小写；默认 &lt;i&gt;high&lt;/i&gt;）时为大运量站点；其他站点，或未提供该字段时的所有站点，均为低运量站点。所有站点的服务区合并计算，因此邻近多个站点的人只计一次。&lt;/p&gt;&lt;p&gt;&lt;b&gt;GTFS&lt;/b&gt;（GTFS zip 数据，可替代 STOPS 或与之同时使用）：“便利”意味着高频服务（联合国人居署 2021 年元数据）。数据中的站点（stops.txt，location_type 为 0）在服务日（SERVICE_DATE；默认为数据中发车班次最多的工作日）的发车满足 FREQUENCY 时才计入：&lt;i&gt;ONS&lt;/i&gt; 为 06:00 至 20:00 平均每小时至少 1 班（14 班及以上），&lt;i&gt;GHSCI&lt;/i&gt; 为 07:00 至 19:00 平均发车间隔不超过 20 分钟（36 班及以上），或自定义规则（WINDOW_START 至 WINDOW_END 每小时 MIN_DEPARTURES 班）。发车指不是其行程最后一站的停站时刻；服务按 calendar.txt 的日期运行，并由 calendar_dates.txt 调整；超过 24:00 的时刻属于前一天的服务；frequencies.txt 中的行程按发车间隔重复。站点有属于 HIGH_ROUTE_TYPES 中 route_type 的线路发车时为大运量站点（默认有轨电车、地铁、铁路、轮渡、单轨及其扩展类型），否则为低运量站点。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="76"/>
+        <source>Public transport stops (points; optional with a GTFS feed)</source>
+        <translation>公共交通站点（点；提供 GTFS 数据时可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="104"/>
+        <source>Give the stops: a point layer (STOPS), a GTFS feed (GTFS) or both.</source>
+        <translation>请提供站点：点图层（STOPS）、GTFS 数据（GTFS）或两者。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="108"/>
+        <source>There is no stop: nobody is served.</source>
+        <translation>没有站点：没有人被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="49"/>
+        <source>GTFS feed (zip; its frequent stops are the stops)</source>
+        <translation>GTFS 数据（zip；其中高频站点作为站点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>Frequent service (GTFS)</source>
+        <translation>高频服务（GTFS）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>ONS: at least 1 departure per hour on average, 06:00-20:00</source>
+        <translation>ONS：06:00-20:00 平均每小时至少 1 班</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>GHSCI: average headway 20 minutes or less, 07:00-19:00</source>
+        <translation>GHSCI：07:00-19:00 平均发车间隔不超过 20 分钟</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>Custom: MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END</source>
+        <translation>自定义：WINDOW_START 至 WINDOW_END 每小时 MIN_DEPARTURES 班</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="57"/>
+        <source>Custom rule: departures per hour at least</source>
+        <translation>自定义规则：每小时至少发车班次</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="59"/>
+        <source>Custom rule: window start (hour)</source>
+        <translation>自定义规则：时段开始（时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="62"/>
+        <source>Custom rule: window end (hour)</source>
+        <translation>自定义规则：时段结束（时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="65"/>
+        <source>Service date (YYYY-MM-DD; empty: the feed&apos;s busiest weekday)</source>
+        <translation>服务日期（YYYY-MM-DD；留空：数据中班次最多的工作日）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="67"/>
+        <source>GTFS route types of high-capacity transit</source>
+        <translation>大运量交通的 GTFS 线路类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="83"/>
+        <source>WINDOW_END ({:g}) must be after WINDOW_START ({:g}).</source>
+        <translation>WINDOW_END（{:g}）必须晚于 WINDOW_START（{:g}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="101"/>
+        <source>GTFS feed &apos;{}&apos;: {}</source>
+        <translation>GTFS 数据“{}”：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="103"/>
+        <source>GTFS: service date {}; {} of {} stops have at least {:g} departures from {:g}:00 to {:g}:00.</source>
+        <translation>GTFS：服务日期 {}；{} 个站点（共 {} 个）至少有 {:g} 班发车（{:g}:00 至 {:g}:00）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="118"/>
+        <source>SERVICE_DATE &apos;{}&apos; is not a date YYYY-MM-DD.</source>
+        <translation>SERVICE_DATE“{}”不是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="347"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default 0: exact; raise it to a few metres when digitised streets stop just short of each other at their vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点（线只在共享节点处相连，或在节点间距离小于 TOLERANCE 米时相连，默认 0：精确相连；数字化的街道在节点处差一点未相接时，可将其增大到几米），线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="29"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
