@@ -22,9 +22,9 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy py
 	fonts-wqy-microhei poppler-utils chromium chromium-driver postgresql postgresql-$(PG_MAJOR)-postgis-3 \
 	python3-psycopg2
 
-.PHONY: setup test demo package qgis-process lint i18n clean bench bench-store
+.PHONY: setup test test-matrix demo package qgis-process lint i18n clean bench bench-store
 
-setup: $(STAMP_APT) $(STAMP_VENV) $(STAMP_NPM) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
+setup: $(STAMP_APT) $(STAMP_VENV) $(STAMP_NPM) $(PLUGIN_LINK) i18n/sdg_monitor_zh_CN.qm
 
 $(STAMP_APT): Makefile
 	@mkdir -p $(BUILD)
@@ -53,6 +53,7 @@ $(PLUGIN_LINK):
 	@chmod 700 $(BUILD)/xdg
 	@ln -sfn $(CURDIR) $(PLUGIN_LINK)
 
+# Optional (Qt 5 only): the plugin loads its icons by path; resources.qrc is kept for Qt Designer.
 resources_rc.py: resources.qrc $(wildcard icons/*) $(STAMP_APT)
 	pyrcc5 -o $@ resources.qrc
 
@@ -65,6 +66,13 @@ i18n: $(STAMP_APT)
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest -q tests
+
+# The whole suite in Debian 13 chroots with QGIS 3.40 and 3.44 (cached under /var/cache/sdg-monitor, rebuilt when
+# APT_PACKAGES changes). MATRIX=3.44 runs one.
+test-matrix:
+	@command -v debootstrap >/dev/null || { apt-get -o DPkg::Lock::Timeout=900 update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap; }
+	MATRIX_PACKAGES="$(APT_PACKAGES)" scripts/matrix.sh $(MATRIX)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import ICON, resources_rc  # noqa: F401  (resources_rc registers the :/plugins/sdg_monitor icons)
+from . import ICON
 from .translation import install_translator, tr
 
 #: Python packages the algorithms cannot work without (pyqtgraph and openpyxl only limit the charts and reports).
@@ -61,7 +61,7 @@ class SdgMonitorPlugin:
 
         self.dock = SdgDock(self.iface.mainWindow())
         self.dock.setObjectName("SdgMonitorDock")
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.action = QAction(QIcon(ICON), tr("SDG Monitor"), self.iface.mainWindow())
         self.action.setObjectName("SdgMonitorShowDock")

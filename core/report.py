@@ -15,6 +15,7 @@ import pandas as pd
 from .report_format import format_table, freeze_header
 from .spreadsheet import append_row, csv_text, put, sheet_name
 from .vocabulary import STATUS, score_status_colour
+from .xlsx import save_workbook
 
 
 def latest(results: pd.DataFrame) -> pd.DataFrame:
@@ -72,10 +73,7 @@ def write_workbook(path: Path, tables: Mapping[str, pd.DataFrame], labels: Mappi
         freeze_header(sheet, _table(sheet, rows.drop(columns=["area_id", "area_name", "area_level"]), labels))
     data = book.create_sheet(sheet_name(labels.get("data", "Data"), book.sheetnames))
     freeze_header(data, _table(data, tables["results"], labels, first_row=1))
-    temporary = path.with_name(path.name + ".part")
-    book.save(temporary)
-    temporary.replace(path)
-    return path
+    return save_workbook(book, path)
 
 
 def write_csv(path: Path, frame: pd.DataFrame) -> Path:

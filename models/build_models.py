@@ -86,7 +86,7 @@ def progress_step(model: QgsProcessingModelAlgorithm, y: float, after: tuple[str
 
 def shared_inputs(model: QgsProcessingModelAlgorithm, y: float) -> None:
     model_input(model, QgsProcessingParameterFile(
-        "RESULTS", "Results store (GeoPackage; created if missing)", behavior=QgsProcessingParameterFile.File,
+        "RESULTS", "Results store (GeoPackage; created if missing)", behavior=QgsProcessingParameterFile.Behavior.File,
         extension="gpkg"), 120, y)
     model_input(model, QgsProcessingParameterEnum("METHOD", "Progress method", options=METHODS, defaultValue=0),
                 120, y + 60)
@@ -95,7 +95,7 @@ def shared_inputs(model: QgsProcessingModelAlgorithm, y: float) -> None:
 def zone_inputs(model: QgsProcessingModelAlgorithm, y: float) -> None:
     """The optional ZONES layer and its ZONE_ID_FIELD."""
     model_input(model, QgsProcessingParameterFeatureSource(
-        "ZONES", "Zones (townships)", [QgsProcessing.TypeVectorPolygon], optional=True), 120, y)
+        "ZONES", "Zones (townships)", [QgsProcessing.SourceType.TypeVectorPolygon], optional=True), 120, y)
     model_input(model, QgsProcessingParameterField(
         "ZONE_ID_FIELD", "Zone id field", parentLayerParameterName="ZONES", optional=True), 120, y + 60)
 
@@ -139,12 +139,12 @@ def transit_access_progress() -> QgsProcessingModelAlgorithm:
     model_input(model, QgsProcessingParameterRasterLayer("POPULATION_2015", "Population 2015"), 120, 60)
     model_input(model, QgsProcessingParameterRasterLayer("POPULATION_2020", "Population 2020"), 120, 120)
     model_input(model, QgsProcessingParameterFeatureSource(
-        "STOPS", "Public transport stops", [QgsProcessing.TypeVectorPoint]), 120, 180)
+        "STOPS", "Public transport stops", [QgsProcessing.SourceType.TypeVectorPoint]), 120, 180)
     model_input(model, QgsProcessingParameterField(
         "CAPACITY_FIELD", "Stop capacity field (optional)", parentLayerParameterName="STOPS", optional=True),
         120, 240)
     model_input(model, QgsProcessingParameterFeatureSource(
-        "NETWORK", "Street network (optional; else straight-line distance)", [QgsProcessing.TypeVectorLine],
+        "NETWORK", "Street network (optional; else straight-line distance)", [QgsProcessing.SourceType.TypeVectorLine],
         optional=True), 120, 300)
     zone_inputs(model, 360)
     shared_inputs(model, 480)

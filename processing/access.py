@@ -85,7 +85,7 @@ def segments_of(geometry: QgsGeometry) -> np.ndarray:
     """The straight segments (x0, y0, x1, y1) of a line or polygon geometry (curves segmentized)."""
     rows = []
     for part in geometry.constParts():
-        curves = [part] if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.LineGeometry else [
+        curves = [part] if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry else [
             part.exteriorRing(), *[part.interiorRing(i) for i in range(part.numInteriorRings())]]
         for curve in curves:
             line = curve.curveToLine() if curve.hasCurvedSegments() else curve
@@ -170,7 +170,7 @@ def _measure(crs: QgsCoordinateReferenceSystem):
     if crs.isGeographic():
         return lambda x0, y0, x1, y1: geodesic_distance(x0, y0, x1, y1, *axes)
     source = osr.SpatialReference()
-    source.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    source.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
     source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     target = source.CloneGeogCS()
     target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
@@ -428,24 +428,24 @@ class AccessAlgorithm(SdgAlgorithm):
         """NETWORK (optional lines) and the advanced WALK_OFF distance."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, tr("Street network (lines; without it, straight-line distance)"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         walk_off = QgsProcessingParameterNumber(
             self.WALK_OFF, tr("Walk-off distance from the network to a home (m)"),
-            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
+            QgsProcessingParameterNumber.Type.Double, minValue=0.0, optional=True)
         tolerance = QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Topology tolerance: join line vertices closer than this (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, optional=True)
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0, optional=True)
         search = QgsProcessingParameterNumber(
             self.SEARCH_DISTANCE, tr("Search distance from a point to the network (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_SEARCH, minValue=0.0, optional=True)
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_SEARCH, minValue=0.0, optional=True)
         for parameter in (walk_off, tolerance, search):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
 
     def add_urban_input(self, description: str) -> None:
         """URBAN: optional urban-area polygons."""
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.URBAN, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.URBAN, description, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
 
     def population_layers(self, parameters: dict, context: QgsProcessingContext) -> Populations:
         """The population rasters given: POPULATION as ``total``, then the groups of POPULATION_FEMALE,

@@ -94,20 +94,20 @@ class AssessProgress(SdgBaseAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Indicator values (indicator, year, value; default: the results store)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TARGETS, tr("Targets table (overrides the store's targets)"), [QgsProcessing.TypeVector],
+            self.TARGETS, tr("Targets table (overrides the store's targets)"), [QgsProcessing.SourceType.TypeVector],
             optional=True))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage)")))
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile with default targets (default: the shipped Deqing profile)"),
-            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True))
         self.addParameter(method_parameter(self.METHOD, tr("Method")))
         self.addParameter(QgsProcessingParameterString(
             self.AREA_ID, tr("Area of the headline outputs (default: 'total', else the first area)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Progress"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Progress"), QgsProcessing.SourceType.TypeVector))
         for name, description in (("MEASURED", tr("Indicators measured")),
                                   ("WITH_TARGET", tr("Indicators with a target")),
                                   ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):

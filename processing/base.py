@@ -19,7 +19,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsMessageLog,
@@ -41,10 +40,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
+from ..compat import new_field
 from ..core.catalog import load_catalog
 from ..core.classes import parse_classes, require_classes
 from ..core.messages import InputError
@@ -283,7 +282,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""
         for parameter in parameters:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
 
 
@@ -313,7 +312,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         self.add_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones for disaggregation (townships, villages)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
@@ -332,7 +331,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         ]
         self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Indicator by zone"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Indicator by zone"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Indicator value for the whole area")))
 
     def add_inputs(self) -> None:
@@ -375,14 +374,14 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         added = ("value", *self.COMPONENTS)
         fields = QgsFields()
         if zones is None:
-            fields.append(QgsField("area_id", QVariant.String))
-            fields.append(QgsField("area_name", QVariant.String))
+            fields.append(new_field("area_id", "string"))
+            fields.append(new_field("area_name", "string"))
         else:
             for zone_field in zones.fields:
                 if zone_field.name().lower() not in added:
                     fields.append(zone_field)
         for name in added:
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(new_field(name, "double"))
         return fields
 
     def write_output(self, parameters, context, feedback, zones: ZoneSet | None, result: IndicatorResult) -> str:
@@ -390,7 +389,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         fields = self.output_fields(zones)
         crs = zones.crs if zones is not None else result.area_crs
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.MultiPolygon, crs)
+                                             QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         if zones is None:

@@ -33,6 +33,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..compat import parameter_strings
 from ..core.population import (
     GLOBELAND30_WEIGHTS,
     AllocationPlan,
@@ -130,10 +131,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, tr("Zones with population totals (census townships, villages)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.TOTAL_FIELDS, tr("Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)"),
-            parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.Numeric, allowMultiple=True))
+            parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.DataType.Numeric, allowMultiple=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (names zones in messages; default: feature id)"),
             parentLayerParameterName=self.ZONES, optional=True))
@@ -146,12 +147,12 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             self.CLASS_WEIGHTS, tr("Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)"),
             defaultValue=GLOBELAND30_WEIGHTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, tr("Buildings (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BUILDINGS, tr("Buildings (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.FLOORS_FIELD, tr("Number of floors field (default: 1 floor)"), parentLayerParameterName=self.BUILDINGS,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, tr("Cell size (metres)"), QgsProcessingParameterNumber.Double, defaultValue=100.0,
+            self.CELL_SIZE, tr("Cell size (metres)"), QgsProcessingParameterNumber.Type.Double, defaultValue=100.0,
             minValue=0.01))
         reference = QgsProcessingParameterRasterLayer(
             self.REFERENCE, tr("Reference raster for the output grid (overrides cell size)"), optional=True)
@@ -168,7 +169,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         if zones is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
         zones.refuse_empty()
-        fields = self.parameterAsFields(parameters, self.TOTAL_FIELDS, context)
+        fields = parameter_strings(self, parameters, self.TOTAL_FIELDS, context)
         if not fields:
             raise QgsProcessingException(tr("Choose at least one total field of the zones layer (TOTAL_FIELDS)."))
         totals = _totals(zones, fields)
@@ -225,11 +226,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         if reference is not None:
             return grid_of(reference)
         crs = grid_of(landcover).crs if landcover is not None else zones.crs
-        extent = QgsRectangle()
-        extent.setMinimal()
-        for geometry in zones.geometries_in(crs, context):
-            if not geometry.isEmpty():
-                extent.combineExtentWith(geometry.boundingBox())
+        boxes = [geometry.boundingBox() for geometry in zones.geometries_in(crs, context) if not geometry.isEmpty()]
+        extent = QgsRectangle(boxes[0]) if boxes else QgsRectangle()
+        for box in boxes[1:]:
+            extent.combineExtentWith(box)
         if extent.isEmpty():
             raise QgsProcessingException(tr("Zones layer '{}' has no geometry.").format(zones.name))
         cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
@@ -258,7 +258,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         measure = QgsDistanceArea()
         measure.setSourceCrs(source.sourceCrs(), context.transformContext())
         measure.setEllipsoid(source.sourceCrs().ellipsoidAcronym() or "EPSG:7030")
-        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         request.setSubsetOfAttributes([floors_field] if floors_field else [], source.fields())
         rows: list[int] = []
         cols: list[int] = []
@@ -266,7 +266,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         skipped = 0
         count = max(1, source.featureCount())
         for index, feature in enumerate(source.getFeatures(
-                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
+                request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)):
             if index % 1000 == 0:
                 stop_if_cancelled(feedback)
                 feedback.setProgress(10.0 * index / count)
@@ -317,7 +317,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         """Pass 2: write weight × total / zone weight sum, strip by strip, one GeoTIFF per total field."""
         paths = [os.path.join(folder, _file_name(field, fields)) for field in fields]
         srs = osr.SpatialReference()
-        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
         datasets = []
         written = np.zeros(len(fields), dtype=np.float64)
         try:

@@ -66,12 +66,12 @@ class FacilityAccess(AccessAlgorithm):
     def add_inputs(self) -> None:
         self.add_population_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FACILITIES, tr("Facilities (points)"), [QgsProcessing.TypeVectorPoint]))
+            self.FACILITIES, tr("Facilities (points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.TYPE_FIELD, tr("Facility type field (one series per type)"), parentLayerParameterName=self.FACILITIES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DISTANCE, tr("Distance (m)"), QgsProcessingParameterNumber.Double, defaultValue=1000.0,
+            self.DISTANCE, tr("Distance (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=1000.0,
             minValue=0.0))
         self.add_network_inputs()
         self.add_urban_input(tr("Urban areas (polygons, for the urban/rural breakdown)"))

@@ -126,14 +126,14 @@ def read_polygons(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordin
         raise QgsProcessingException(
             tr("Layer '{}' has no coordinate reference system: set one and run again.").format(name))
     transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
     out = []
-    for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         stop_if_cancelled(feedback)
         geometry = QgsGeometry(feature.geometry())
         if geometry.isEmpty():
             continue
-        if geometry.type() != QgsWkbTypes.PolygonGeometry:
+        if geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise QgsProcessingException(
                 tr("Layer '{}' feature {} is not a polygon; give a polygon layer.").format(name, feature.id()))
         if source.sourceCrs() != crs:

@@ -121,29 +121,29 @@ class LandConsumption(SdgAlgorithm):
             self.BUILTUP_CLASSES, tr("Built-up classes of the rasters (e.g. 1 or 80 or 10-12)"), defaultValue="1"))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILTUP_START_POLYGONS, tr("Or built-up polygons at the start year"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILTUP_END_POLYGONS, tr("Or built-up polygons at the end year"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         for name, label in ((self.YEAR_START, tr("Start year (t1)")), (self.YEAR_END, tr("End year (t2)"))):
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Integer, minValue=1900, maxValue=2100))
+                name, label, QgsProcessingParameterNumber.Type.Integer, minValue=1900, maxValue=2100))
         for name, label in ((self.POPULATION_START, tr("Population of the whole area at the start year")),
                             (self.POPULATION_END, tr("Population of the whole area at the end year"))):
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+                name, label, QgsProcessingParameterNumber.Type.Double, minValue=0.0, optional=True))
         for name, label in ((self.POPULATION_START_FIELD, tr("Zone field with the population at the start year")),
                             (self.POPULATION_END_FIELD, tr("Zone field with the population at the end year"))):
             self.addParameter(QgsProcessingParameterField(
-                name, label, parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.Numeric,
+                name, label, parentLayerParameterName=self.ZONES, type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True))
         for name, label in ((self.POPULATION_START_RASTER, tr("Or population raster at the start year")),
                             (self.POPULATION_END_RASTER, tr("Or population raster at the end year"))):
             self.addParameter(QgsProcessingParameterRasterLayer(name, label, optional=True))
         tolerance = QgsProcessingParameterNumber(
-            self.PGR_TOLERANCE, tr("PGR counted as zero up to (per year)"), QgsProcessingParameterNumber.Double,
+            self.PGR_TOLERANCE, tr("PGR counted as zero up to (per year)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=PGR_TOLERANCE, minValue=0.0)
-        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(tolerance)
         self.addOutput(QgsProcessingOutputNumber(self.LCR, tr("Land consumption rate (per year)")))
         self.addOutput(QgsProcessingOutputNumber(self.PGR, tr("Population growth rate (per year)")))

@@ -161,7 +161,7 @@ class LandDegradation(SdgAlgorithm):
             self.SOC_END, tr("Soil organic carbon stock at the end"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SOC_THRESHOLD, tr("Soil organic carbon change counted as degradation or improvement (%)"),
-            QgsProcessingParameterNumber.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.DEGRADATION, tr("Land degradation (one out, all out)")))
         self.addParameter(QgsProcessingParameterRasterLayer(

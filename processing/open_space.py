@@ -83,26 +83,26 @@ class OpenSpace(AccessAlgorithm):
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILTUP, tr("Built-up area (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.BUILTUP, tr("Built-up area (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.OPEN_SPACE, tr("Open public spaces (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.OPEN_SPACE, tr("Open public spaces (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STREETS, tr("Street areas (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.STREETS, tr("Street areas (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, tr("Roads (lines, with a width; instead of street polygons)"), [QgsProcessing.TypeVectorLine],
-            optional=True))
+            self.ROADS, tr("Roads (lines, with a width; instead of street polygons)"),
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.WIDTH_FIELD, tr("Road width field (m)"), parentLayerParameterName=self.ROADS,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.DEFAULT_WIDTH, tr("Road width where the field is empty or not given (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=10.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.POPULATION, tr("Population raster (for the access series)"), optional=True))
         self.add_group_input()
         self.add_network_inputs()
         self.addParameter(QgsProcessingParameterNumber(
-            self.WALK_DISTANCE, tr("Walking distance to open space (m)"), QgsProcessingParameterNumber.Double,
+            self.WALK_DISTANCE, tr("Walking distance to open space (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=400.0, minValue=0.0))
 
     def compute(self, parameters, context, feedback, zones):
@@ -140,7 +140,7 @@ class OpenSpace(AccessAlgorithm):
         """All the features of a source dissolved into one geometry in ``crs``."""
         request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
         geometries = []
-        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
             geometry = feature.geometry()
             if not geometry.isEmpty():
                 geometries.append(valid_polygon(geometry))

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsClassificationQuantile,
     QgsExpressionContextUtils,
     QgsFeature,
-    QgsField,
     QgsFillSymbol,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
@@ -48,10 +47,11 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QRectF, Qt, QVariant
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..compat import new_field
 from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, label_precision, shorten
 from ..core.vocabulary import STATUS, score_status_colour
 
@@ -186,19 +186,19 @@ class ReportLayout:
                   labels["met_or_nearly_met"], *[labels[s] for s in statuses], labels["mean_score"]]
         rows = [[_cell(text, bold=True, background=STATUS[key].colour if key in STATUS else HEADER_BACKGROUND,
                        colour=STATUS[key].text_colour if key in STATUS else "#FFFFFF",
-                       align=Qt.AlignLeft if i == 1 else Qt.AlignHCenter)
+                       align=Qt.AlignmentFlag.AlignLeft if i == 1 else Qt.AlignmentFlag.AlignHCenter)
                  for i, (key, text) in enumerate(zip(["goal", "name", "", "", "", *statuses, ""], header))]]
         for record in content.goals.to_dict("records"):
             goal = int(record["goal"])
             row = [_cell(str(goal), bold=True, background=self.goal_colours.get(goal, HEADER_BACKGROUND),
-                         colour="#FFFFFF", align=Qt.AlignHCenter),
+                         colour="#FFFFFF", align=Qt.AlignmentFlag.AlignHCenter),
                    _cell(shorten(record["name"], COVER_TABLE_NAME_LIMIT))]
-            row += [_cell(str(record[key]), align=Qt.AlignHCenter)
+            row += [_cell(str(record[key]), align=Qt.AlignmentFlag.AlignHCenter)
                     for key in ("measured", "with_target", "met_or_nearly_met")]
-            row += [_cell(str(record[s]) if record[s] else "", align=Qt.AlignHCenter,
+            row += [_cell(str(record[s]) if record[s] else "", align=Qt.AlignmentFlag.AlignHCenter,
                           background=_tint(STATUS[s].colour) if record[s] else None) for s in statuses]
             score = record["mean_score"]
-            row.append(_cell("" if score is None else f"{score:+.2f}", bold=True, align=Qt.AlignHCenter,
+            row.append(_cell("" if score is None else f"{score:+.2f}", bold=True, align=Qt.AlignmentFlag.AlignHCenter,
                              background=None if score is None else _tint(score_status_colour(score))))
             rows.append(row)
         fixed = [11, 0, 16, 16, 20, *[18] * len(statuses), 15]
@@ -286,10 +286,11 @@ class ReportLayout:
                 target = f"{target} ({int(record['target_year'])})"
             rows.append([
                 _cell(f"{code}  {shorten(record['name'], max(8, INDICATOR_LIMIT - len(code)))}".rstrip()),
-                _cell(format_number(record["value"]), align=Qt.AlignRight),
+                _cell(format_number(record["value"]), align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(f"unit:{record['unit']}", str(record["unit"] or ""))),
-                _cell("" if _missing(record["year"]) else str(int(record["year"])), align=Qt.AlignHCenter),
-                _cell(target, align=Qt.AlignRight),
+                _cell("" if _missing(record["year"]) else str(int(record["year"])),
+                      align=Qt.AlignmentFlag.AlignHCenter),
+                _cell(target, align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(status, ""), background=_tint(STATUS[status].colour) if status in STATUS
                       else None),
             ])
@@ -359,7 +360,7 @@ def text_fits(text: str, font: QFont, points: float, width_mm: float, height_mm:
     px_per_mm = 10 * 72 / 25.4
     metrics = QFontMetricsF(scaled)
     width, height = width_mm * px_per_mm * FIT_MARGIN, height_mm * px_per_mm * FIT_MARGIN
-    bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), int(Qt.TextWordWrap), text)
+    bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), int(Qt.TextFlag.TextWordWrap), text)
     return bounds.width() <= width + 0.5 and bounds.height() <= height + 0.5
 
 
@@ -395,8 +396,8 @@ def _zone_layer(zones: Zones, values: Mapping[str, float], name: str) -> QgsVect
     layer = QgsVectorLayer(f"MultiPolygon?crs={zones.crs.authid() or 'EPSG:4326'}", name, "memory")
     if not zones.crs.authid():
         layer.setCrs(zones.crs)
-    layer.dataProvider().addAttributes([QgsField("area_id", QVariant.String), QgsField("name", QVariant.String),
-                                        QgsField("value", QVariant.Double)])
+    layer.dataProvider().addAttributes([new_field("area_id", "string"), new_field("name", "string"),
+                                        new_field("value", "double")])
     layer.updateFields()
     features = []
     for area, geometry in zones.geometries.items():
@@ -447,11 +448,11 @@ def _map_title(spec: MapSpec, labels: Mapping[str, str]) -> str:
 
 
 def _cell(text: str, bold: bool = False, background: str | None = None, colour: str = "#263238",
-          align=Qt.AlignLeft) -> QgsTableCell:
+          align=Qt.AlignmentFlag.AlignLeft) -> QgsTableCell:
     cell = QgsTableCell(text)
     cell.setTextFormat(_text_format(6.5, bold=bold, colour=colour))
     cell.setHorizontalAlignment(align)
-    cell.setVerticalAlignment(Qt.AlignVCenter)
+    cell.setVerticalAlignment(Qt.AlignmentFlag.AlignVCenter)
     if background:
         cell.setBackgroundColor(QColor(background))
     return cell

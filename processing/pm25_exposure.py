@@ -72,7 +72,7 @@ class Pm25Exposure(SdgAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.THRESHOLD, tr("Threshold for the share of population exposed above it (µg/m³; WHO guideline 5)"),
-            QgsProcessingParameterNumber.Double, defaultValue=5.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=5.0, minValue=0.0))
         self.addOutput(QgsProcessingOutputNumber(
             self.PCT_ABOVE, tr("Share of the population above the threshold (percent)")))
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -17,8 +16,8 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import new_field
 from ..core.cover_shares import kba_cover_values, kba_percent
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
@@ -82,14 +81,14 @@ class ProtectedKba(SdgAlgorithm):
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.KBAS, tr("Key biodiversity areas"), [QgsProcessing.TypeVectorPolygon]))
+            self.KBAS, tr("Key biodiversity areas"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.KBA_ID_FIELD, tr("KBA id field (features sharing an id form one KBA; default: feature id)"),
             parentLayerParameterName=self.KBAS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PROTECTED_AREAS, tr("Protected areas"), [QgsProcessing.TypeVectorPolygon]))
+            self.PROTECTED_AREAS, tr("Protected areas"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.KBA_OUTPUT, tr("Coverage per key biodiversity area"), QgsProcessing.TypeVectorPolygon,
+            self.KBA_OUTPUT, tr("Coverage per key biodiversity area"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True, createByDefault=False))
 
     def compute(self, parameters, context, feedback, zones):
@@ -158,11 +157,11 @@ class ProtectedKba(SdgAlgorithm):
     def _write_kbas(self, parameters, context, kbas: list[_Kba], zones, crs) -> str | None:
         """KBA_OUTPUT, when asked for: a feature per KBA with its areas, percent and zone; its id or None."""
         fields = QgsFields()
-        for name, kind in (("kba_id", QVariant.String), ("zone_id", QVariant.String), ("kba_km2", QVariant.Double),
-                           ("protected_km2", QVariant.Double), ("percent", QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("kba_id", "string"), ("zone_id", "string"), ("kba_km2", "double"),
+                           ("protected_km2", "double"), ("percent", "double")):
+            fields.append(new_field(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.KBA_OUTPUT, context, fields,
-                                             QgsWkbTypes.MultiPolygon, crs)
+                                             QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             return None
         for kba in kbas:

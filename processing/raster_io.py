@@ -118,7 +118,7 @@ def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
 def _meters():
     """The metre distance unit on QGIS 3.22 (QgsUnitTypes) and newer (Qgis.DistanceUnit)."""
     if hasattr(QgsUnitTypes, "DistanceMeters"):
-        return QgsUnitTypes.DistanceMeters
+        return QgsUnitTypes.DistanceUnit.DistanceMeters
     return Qgis.DistanceUnit.Meters
 
 
@@ -391,7 +391,7 @@ def _gdal_warped(layer: QgsRasterLayer, band: int, grid: RasterGrid):
         return None
     one_band = gdal.Translate("", source, format="VRT", bandList=[band])
     nodata = one_band.GetRasterBand(1).GetNoDataValue()
-    wkt = QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL
+    wkt = QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL
     extent = grid.extent
     return gdal.Warp("", one_band, format="VRT", srcSRS=layer.crs().toWkt(wkt), dstSRS=grid.crs.toWkt(wkt),
                      outputBounds=(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),

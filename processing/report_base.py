@@ -110,7 +110,7 @@ class ReportAlgorithm(SdgBaseAlgorithm):
     def add_zone_inputs(self, description: str) -> None:
         """ZONES (optional polygons to map) and ZONE_ID_FIELD (their store area ids; default the feature id)."""
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.ZONES, description, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))

@@ -68,14 +68,14 @@ class ExportReportPdf(ReportAlgorithm):
             "line in its own <i>qgis_process</i> run.</p>")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:
         self.add_report_inputs()
         self.add_zone_inputs(tr("Zones to map (townships, villages)"))
         self.addParameter(QgsProcessingParameterFile(
             self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
-            behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="qpt", optional=True))
         advanced = [
             self.area_parameter(),
             QgsProcessingParameterString(self.TITLE, tr("Report title"), optional=True),

@@ -67,11 +67,11 @@ class RunIndicatorSet(SdgBaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
-            self.CONFIG, tr("Indicator-set config (JSON or YAML)"), behavior=QgsProcessingParameterFile.File,
+            self.CONFIG, tr("Indicator-set config (JSON or YAML)"), behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Indicator sets (*.json *.yml *.yaml)")))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (default: the config's)")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Run summary"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Run summary"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("COMPUTED", tr("Indicators computed")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Indicators failed")))
         self.addOutput(QgsProcessingOutputString("RESULTS_STORE", tr("Results store")))

@@ -57,12 +57,12 @@ class RuralAccess(AccessAlgorithm):
     def add_inputs(self) -> None:
         self.add_population_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, tr("Roads (lines)"), [QgsProcessing.TypeVectorLine]))
+            self.ROADS, tr("Roads (lines)"), [QgsProcessing.SourceType.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterExpression(
             self.ALL_SEASON, tr("All-season roads (expression; empty: all roads)"), parentLayerParameterName=self.ROADS,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DISTANCE, tr("Distance to a road (m)"), QgsProcessingParameterNumber.Double, defaultValue=2000.0,
+            self.DISTANCE, tr("Distance to a road (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=2000.0,
             minValue=0.0))
         self.add_urban_input(tr("Urban areas (polygons)"))
         self.addParameter(QgsProcessingParameterRasterLayer(
@@ -141,7 +141,7 @@ def _mask_polygons(mask, crs: QgsCoordinateReferenceSystem, context, feedback) -
     for strip in read_strips(mask, 1, feedback, grid):
         band.WriteArray((strip.valid & (strip.data != 0)).astype(np.uint8), 0, strip.row0)
     srs = osr.SpatialReference()
-    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
     vectors = ogr.GetDriverByName("Memory").CreateDataSource("mask")
     layer = vectors.CreateLayer("mask", srs, ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("urban", ogr.OFTInteger))

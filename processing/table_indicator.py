@@ -78,7 +78,7 @@ class TableIndicator(SdgBaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Table or layer"), [QgsProcessing.TypeVector]))
+            self.INPUT, tr("Table or layer"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterString(self.INDICATOR, tr("Indicator code (e.g. 3.1.1 or L10.1)")))
         self.addParameter(QgsProcessingParameterEnum(
             self.FORMULA, tr("Formula"), [tr("Ratio (numerator / denominator × multiplier)"), tr("Percentage"),
@@ -90,7 +90,7 @@ class TableIndicator(SdgBaseAlgorithm):
             self.DENOMINATOR, tr("Denominator (field or expression; optional for growth)"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MULTIPLIER, tr("Multiplier (N of a rate per N)"), QgsProcessingParameterNumber.Double,
+            self.MULTIPLIER, tr("Multiplier (N of a rate per N)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             self.AREA_ID_FIELD, tr("Area id field (default: feature id)"), parentLayerParameterName=self.INPUT,
@@ -110,7 +110,7 @@ class TableIndicator(SdgBaseAlgorithm):
         ]
         self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Indicator per row"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Indicator per row"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Total for the latest year")))
 
     def processAlgorithm(self, parameters, context, feedback):

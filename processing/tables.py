@@ -8,14 +8,13 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import new_field
 from ..core.spreadsheet import csv_text
 from ..translation import tr
 
@@ -55,14 +54,14 @@ def refuse_garbled(layer: str, where: str, values) -> None:
                ".cpg containing GBK beside the shapefile, then run again.").format(layer, where, bad))
 
 
-_KINDS = {"int": QVariant.LongLong, "real": QVariant.Double, "text": QVariant.String}
+_KINDS = {"int": "longlong", "real": "double", "text": "string"}
 
 
 def table_fields(columns: dict[str, str]) -> QgsFields:
     """Fields from ``{name: "int" | "real" | "text"}``."""
     fields = QgsFields()
     for column, kind in columns.items():
-        fields.append(QgsField(column, _KINDS[kind]))
+        fields.append(new_field(column, _KINDS[kind]))
     return fields
 
 

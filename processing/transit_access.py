@@ -75,7 +75,7 @@ class TransitAccess(AccessAlgorithm):
         self.add_population_inputs()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STOPS, tr("Public transport stops (points; optional with a GTFS feed)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CAPACITY_FIELD, tr("Capacity field (optional; without it every stop is low-capacity)"),
             parentLayerParameterName=self.STOPS, optional=True))
@@ -86,10 +86,10 @@ class TransitAccess(AccessAlgorithm):
         self.add_network_inputs()
         self.addParameter(QgsProcessingParameterNumber(
             self.LOW_DISTANCE, tr("Walking distance to low-capacity stops (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=500.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.HIGH_DISTANCE, tr("Walking distance to high-capacity stops (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=1000.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=1000.0, minValue=0.0))
         self.add_urban_input(tr("Urban areas (polygons, for the urban/rural breakdown)"))
         self.addOutput(QgsProcessingOutputString(self.METHOD, tr("Distance method (network or euclidean)")))
 

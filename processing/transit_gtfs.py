@@ -56,20 +56,20 @@ def add_gtfs_inputs(algorithm: QgsProcessingAlgorithm) -> None:
             tr("Custom: MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END")], defaultValue=0, optional=True))
     advanced = [
         QgsProcessingParameterNumber(MIN_DEPARTURES, tr("Custom rule: departures per hour at least"),
-                                     QgsProcessingParameterNumber.Double, defaultValue=1.0, minValue=0.0,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0,
                                      optional=True),
         QgsProcessingParameterNumber(WINDOW_START, tr("Custom rule: window start (hour)"),
-                                     QgsProcessingParameterNumber.Double, defaultValue=6.0, minValue=0.0,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=6.0, minValue=0.0,
                                      maxValue=48.0, optional=True),
         QgsProcessingParameterNumber(WINDOW_END, tr("Custom rule: window end (hour)"),
-                                     QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=20.0, minValue=0.0,
                                      maxValue=48.0, optional=True),
         QgsProcessingParameterString(SERVICE_DATE, tr("Service date (YYYY-MM-DD; empty: the feed's busiest "
                                                       "weekday)"), optional=True),
         QgsProcessingParameterString(HIGH_ROUTE_TYPES_PARAM, tr("GTFS route types of high-capacity transit"),
                                      defaultValue=HIGH_ROUTE_TYPES, optional=True)]
     for parameter in advanced:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         algorithm.addParameter(parameter)
 
 

@@ -75,23 +75,23 @@ class WaterExtentChange(SdgAlgorithm):
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.WATER_RASTERS, tr("Water rasters, one per year"), QgsProcessing.TypeRaster, optional=True))
+            self.WATER_RASTERS, tr("Water rasters, one per year"), QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.YEARS, tr("Years of the rasters, in order (e.g. 2000,2005,2010; empty: from the layer names)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.WATER_CLASSES, tr("Water classes of the rasters (e.g. 1 or 60 or 50-52)"), defaultValue="1"))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.WATER_POLYGONS, tr("Or water polygons of several years"), [QgsProcessing.TypeVectorPolygon],
+            self.WATER_POLYGONS, tr("Or water polygons of several years"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.YEAR_FIELD, tr("Year field of the water polygons"), parentLayerParameterName=self.WATER_POLYGONS,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BASELINE_START, tr("Baseline period: first year"), QgsProcessingParameterNumber.Integer,
+            self.BASELINE_START, tr("Baseline period: first year"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=2000, minValue=1900, maxValue=2100))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BASELINE_END, tr("Baseline period: last year"), QgsProcessingParameterNumber.Integer,
+            self.BASELINE_END, tr("Baseline period: last year"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=2004, minValue=1900, maxValue=2100))
         self.addOutput(QgsProcessingOutputNumber(self.LATEST_YEAR, tr("Latest year")))
         self.addOutput(QgsProcessingOutputNumber(self.BASELINE_KM2, tr("Baseline water extent (km²)")))

@@ -67,11 +67,11 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, tr("Statistical workbook (.xlsx)"), behavior=QgsProcessingParameterFile.File,
+            self.INPUT, tr("Statistical workbook (.xlsx)"), behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Excel workbooks (*.xlsx *.XLSX)")))
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile (CSV; default: Deqing County)"),
-            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterString(self.SHEET, tr("Data sheet"), defaultValue="data", optional=True),
@@ -82,7 +82,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
         ]
         self.add_advanced(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Indicator values"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Indicator values"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.VALUE, tr("Number of indicators computed")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, tr("Number of indicators skipped")))
 

@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..core.profile import ProfileError, load_item_units, load_profile
 from ..core.spreadsheet import append_row
+from ..core.xlsx import save_workbook
 from ..translation import tr
 from .base import SdgBaseAlgorithm, require_openpyxl
 from .tables import is_null
@@ -56,20 +57,21 @@ class WorkbookTemplate(SdgBaseAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile (CSV; default: Deqing County)"),
-            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterString(self.AREA_ID, tr("Code of the whole area (e.g. 330521)")))
         self.addParameter(QgsProcessingParameterString(self.AREA_NAME, tr("Name of the whole area"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, tr("Zones (townships), one row block per zone"), [QgsProcessing.TypeVector], optional=True))
+            self.ZONES, tr("Zones (townships), one row block per zone"), [QgsProcessing.SourceType.TypeVector],
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone code field"), parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_NAME_FIELD, tr("Zone name field"), parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_START, tr("First year"), QgsProcessingParameterNumber.Integer, defaultValue=2015,
+            self.YEAR_START, tr("First year"), QgsProcessingParameterNumber.Type.Integer, defaultValue=2015,
             minValue=1900, maxValue=2100))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_END, tr("Last year"), QgsProcessingParameterNumber.Integer, defaultValue=2020,
+            self.YEAR_END, tr("Last year"), QgsProcessingParameterNumber.Type.Integer, defaultValue=2020,
             minValue=1900, maxValue=2100))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Workbook template"), fileFilter=tr("Excel workbooks (*.xlsx)")))
@@ -158,7 +160,5 @@ def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, 
         sheet.freeze_panes = "A2"
         sheet.column_dimensions["A"].width = 30
     notes["A1"].font = Font(bold=True)
-    partial = path.with_name(path.name + ".part")
-    book.save(partial)
-    partial.replace(path)
+    save_workbook(book, path)
     return rows

@@ -113,7 +113,7 @@ class ZoneSet:
     def rasterize(self, grid: RasterGrid, context: QgsProcessingContext) -> ZoneRaster:
         """Zone labels on ``grid`` (pixel-centre rule): the zones are prepared once here and burnt strip by strip
         as they are read, in memory (several times faster than a temporary GeoTIFF, and as flat in memory)."""
-        wkt = grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+        wkt = grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
         memory = memory_zones(wkt, ((label, bytes(geometry.asWkb())) for label, geometry
                                     in enumerate(self.geometries_in(grid.crs, context), start=1)
                                     if not geometry.isEmpty()))

@@ -1,21 +1,28 @@
-"""Regenerate the .ts translation sources from the plugin's .py and .ui files (pylupdate5) and compile .qm
-(lrelease), keeping every translation already made.
+"""Regenerate the .ts translation sources from the plugin's .py and .ui files (pylupdate5, or PyQt6's pylupdate6
+where Qt 5's tools are absent) and compile .qm (Qt 5's lrelease, or Qt 6's), keeping every translation made.
 
 All strings use one context, ``SdgMonitor`` (see translation.py); pylupdate5 files bare ``tr()`` (and
-``QT_TR_NOOP()``) calls under ``@default``, so the context is renamed around its run. Terms and conventions of
-the Chinese translation: i18n/zh_CN_glossary.md.
+``QT_TR_NOOP()``) calls under ``@default``, so the context is renamed around its run; pylupdate6 sees only calls
+that name their context, so it reads copies in which they do. Terms and conventions of the Chinese translation:
+i18n/zh_CN_glossary.md.
 """
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ("zh_CN",)
 SOURCE_DIRS = ("", "core", "processing", "ui", "scale")
 CONTEXT, PYLUPDATE_CONTEXT = "<name>SdgMonitor</name>", "<name>@default</name>"
+#: Bare tr() / QT_TR_NOOP() calls, as pylupdate6 needs them: with the context named.
+_BARE_CALL = re.compile(r"(?<![\w.])(?<!def )(tr|QT_TR_NOOP)\(")
+_NAMED_CALL = {"tr": 'QCoreApplication.translate("SdgMonitor", ', "QT_TR_NOOP": 'QT_TRANSLATE_NOOP("SdgMonitor", '}
 
 
 def sources() -> list[str]:
@@ -30,8 +37,10 @@ def sources() -> list[str]:
 
 
 def update(ts: Path, files: list[str], cwd: Path = ROOT) -> Path:
-    """Run pylupdate5 over ``files`` (relative to ``cwd``) into ``ts``: new strings come in unfinished, strings
-    gone from the sources are dropped, every other translation is kept."""
+    """Run pylupdate5 (or pylupdate6) over ``files`` (relative to ``cwd``) into ``ts``: new strings come in
+    unfinished, strings gone from the sources are dropped, every other translation is kept."""
+    if not shutil.which("pylupdate5"):
+        return _update6(ts, files, cwd)
     if ts.exists():
         ts.write_text(ts.read_text(encoding="utf-8").replace(CONTEXT, PYLUPDATE_CONTEXT), encoding="utf-8")
     quiet = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")  # pylupdate5's own, on Python 3.11+
@@ -40,12 +49,36 @@ def update(ts: Path, files: list[str], cwd: Path = ROOT) -> Path:
     return ts
 
 
+def _update6(ts: Path, files: list[str], cwd: Path) -> Path:
+    """pylupdate6 over copies of ``files`` whose bare calls name the context; locations as pylupdate5 writes."""
+    if not shutil.which("pylupdate6"):
+        sys.exit("pylupdate5 or pylupdate6 is missing: apt-get install pyqt5-dev-tools (or pyqt6-dev-tools)")
+    ts = ts.resolve()
+    with tempfile.TemporaryDirectory(dir=ts.parent) as scratch:
+        for name in files:
+            copy = Path(scratch, name)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            text = (cwd / name).read_text(encoding="utf-8")
+            copy.write_text(_BARE_CALL.sub(lambda m: _NAMED_CALL[m.group(1)], text), encoding="utf-8")
+        subprocess.run(["pylupdate6", "--no-obsolete", "--no-summary", "--ts", str(ts), *files], cwd=scratch,
+                       check=True)
+    copies, sources = (os.path.relpath(p, ts.parent) for p in (scratch, cwd.resolve()))
+    prefix = "" if sources == "." else sources + "/"
+    ts.write_text(ts.read_text(encoding="utf-8").replace(f'filename="{copies}/', f'filename="{prefix}'),
+                  encoding="utf-8")
+    return ts
+
+
 def lrelease() -> str:
-    """Qt 5's lrelease: through qtchooser on Debian 12, in Qt's own bin folder on Debian 13."""
-    for candidate in ("/usr/lib/qt5/bin/lrelease", "/usr/lib/x86_64-linux-gnu/qt5/bin/lrelease", "/usr/bin/lrelease"):
+    """lrelease: Qt 5's through qtchooser on Debian 12 or in Qt's own bin folder on Debian 13, else Qt 6's."""
+    for candidate in ("/usr/lib/qt5/bin/lrelease", "/usr/lib/x86_64-linux-gnu/qt5/bin/lrelease", "/usr/bin/lrelease",
+                      "/usr/lib/qt6/bin/lrelease", "/usr/lib/x86_64-linux-gnu/qt6/bin/lrelease"):
         if Path(candidate).exists():
             return candidate
-    sys.exit("lrelease (Qt 5) is missing: apt-get install qttools5-dev-tools")
+    found = shutil.which("lrelease-qt6") or shutil.which("lrelease6")
+    if found:
+        return found
+    sys.exit("lrelease is missing: apt-get install qttools5-dev-tools (or qt6-l10n-tools)")
 
 
 def release(ts: Path) -> Path:

@@ -4,14 +4,11 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import QEvent, QObject, Qt
 from qgis.PyQt.QtWidgets import QLabel
 
-try:
-    import pyqtgraph as pg
-except ImportError:  # the charts are optional: the rest of the dock works without pyqtgraph
-    pg = None
-
+from ..compat import import_pyqtgraph
 from ..translation import tr
 from .dashboard_model import TimeSeries, ZoneValues
 
+pg = import_pyqtgraph()  # the charts are optional: the rest of the dock works without pyqtgraph
 SERIES_COLOUR = "#1F5F8B"
 TARGET_COLOUR = "#D3302F"
 TRAJECTORY_COLOUR = "#7A7A7A"
@@ -67,15 +64,15 @@ class TrendChart:
         if series.trajectory_years:
             self.trajectory_item = self.widget.plot(
                 list(series.trajectory_years), list(series.trajectory_values),
-                pen=pg.mkPen(TRAJECTORY_COLOUR, width=1.5, style=Qt.DashLine), name=tr("Required trajectory"))
+                pen=pg.mkPen(TRAJECTORY_COLOUR, width=1.5, style=Qt.PenStyle.DashLine), name=tr("Required trajectory"))
         if series.target is not None:
             self.target_item = pg.InfiniteLine(
-                pos=series.target, angle=0, pen=pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.DotLine),
+                pos=series.target, angle=0, pen=pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.PenStyle.DotLine),
                 label=tr("Target {0:g} ({1})").format(series.target, series.target_year),
                 labelOpts={"position": 0.95, "color": TARGET_COLOUR, "anchors": [(1, 0), (1, 1)]})
             self.widget.addItem(self.target_item)
             self.widget.plotItem.legend.addItem(
-                pg.PlotDataItem(pen=pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.DotLine)), tr("Target"))
+                pg.PlotDataItem(pen=pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.PenStyle.DotLine)), tr("Target"))
         self.widget.enableAutoRange()
 
 
@@ -147,7 +144,7 @@ class _ResizeWatcher(QObject):
         self.callback = callback
 
     def eventFilter(self, watched, event) -> bool:  # Qt API
-        if event.type() == QEvent.Resize:
+        if event.type() == QEvent.Type.Resize:
             self.callback()
         return False
 
@@ -166,7 +163,7 @@ class MissingChart:
                                 "OSGeo4W installer, elsewhere with your package manager or pip) and restart "
                                 "QGIS; everything else works without it."))
         self.widget.setWordWrap(True)
-        self.widget.setAlignment(Qt.AlignCenter)
+        self.widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.target_item = self.bar_item = None
         self.is_empty = True
 

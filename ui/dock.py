@@ -60,7 +60,7 @@ class SdgDock(QgsDockWidget):
         layout.addWidget(self.shared_panel)
         self.message = QLabel(body)
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet("QLabel { background: #FFF4CE; padding: 6px; }")
         layout.addWidget(self.message)
         self.content = QWidget(body)
@@ -68,7 +68,7 @@ class SdgDock(QgsDockWidget):
         content.setContentsMargins(0, 0, 0, 0)
         content.addLayout(self._area_row(self.content))
         self.groups = QLabel(self.content)
-        self.groups.setTextFormat(Qt.RichText)
+        self.groups.setTextFormat(Qt.TextFormat.RichText)
         self.groups.setWordWrap(True)
         content.addWidget(self.groups)
         self.tabs = QTabWidget(body)
@@ -79,7 +79,7 @@ class SdgDock(QgsDockWidget):
         goals_layout.addWidget(self.goal_grid)
         self.legend = QLabel(legend_html(), goals)
         self.legend.setWordWrap(True)
-        self.legend.setTextFormat(Qt.RichText)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         goals_layout.addWidget(self.legend)
         goals_layout.addStretch(1)
         scroll = QScrollArea()
@@ -103,13 +103,13 @@ class SdgDock(QgsDockWidget):
     def _store_row(self, parent: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         self.store_label = QLabel(parent)
-        self.store_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_button = QPushButton(tr("Open…"), parent)
         open_button.setToolTip(tr("Open an existing results store (GeoPackage)"))
         new_button = QPushButton(tr("New…"), parent)
         new_button.setToolTip(tr("Create a new, empty results store (GeoPackage)"))
         self.store_label.setMinimumWidth(40)  # a long store name or address is cut (its tooltip is whole)
-        self.store_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.store_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         shared_button = QPushButton(tr("Shared…"), parent)
         shared_button.setToolTip(tr("Open a results store shared in a PostgreSQL database"))
         open_button.clicked.connect(self._choose_store)
@@ -124,7 +124,7 @@ class SdgDock(QgsDockWidget):
     def _area_row(self, parent: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         self.level_combo = QComboBox(parent)
-        self.level_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.level_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.area_combo = QComboBox(parent)
         self.level_combo.currentIndexChanged.connect(self._level_changed)
         self.area_combo.currentIndexChanged.connect(self._refresh_area)
@@ -152,7 +152,7 @@ class SdgDock(QgsDockWidget):
         filters.addWidget(self.status_combo)
         filters.addWidget(self.search, 1)
         layout.addLayout(filters)
-        splitter = QSplitter(Qt.Vertical, tab)
+        splitter = QSplitter(Qt.Orientation.Vertical, tab)
         self.table = IndicatorTable(splitter)
         self.table.setMinimumHeight(110)  # a few rows stay visible beside the charts
         self.table.indicatorSelected.connect(self._show_detail)
@@ -184,7 +184,7 @@ class SdgDock(QgsDockWidget):
         layout.addWidget(self.detail_tabs, 1)
         row = QHBoxLayout()
         self.zones_combo = QgsMapLayerComboBox(detail)
-        self.zones_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.zones_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.zones_combo.setToolTip(tr("Zones layer (townships, villages) to show the values on"))
         self.zone_field = QgsFieldComboBox(detail)
         self.zone_field.setToolTip(tr("Field of the zones layer holding the area ids of the results store"))
@@ -218,7 +218,7 @@ class SdgDock(QgsDockWidget):
 
     def _choose_shared_store(self) -> None:
         dialog = SharedStoreDialog(self)
-        if dialog.exec_() and dialog.chosen():
+        if dialog.exec() and dialog.chosen():
             self.open_store(dialog.chosen())
 
     def _start_folder(self) -> str:

@@ -53,14 +53,14 @@ class GoalTileWidget(QFrame):
         super().__init__(parent)
         self.tile = tile
         self.selected = False
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(110, 84)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(1)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.RichText)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.label)
         layout.addStretch(1)
         summary = tile.summary
@@ -126,7 +126,7 @@ class GoalGrid(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # Qt API
         """Reflow the tiles when the viewport holding the grid gets narrower or wider."""
-        if event.type() == QEvent.Resize and self.tiles and self.columns() != self._columns:
+        if event.type() == QEvent.Type.Resize and self.tiles and self.columns() != self._columns:
             self._place()
         return False
 

@@ -13,8 +13,8 @@ from ..translation import tr
 from .dashboard_model import IndicatorRow
 from .labels import format_value, status_label, trend_arrow
 
-SORT_ROLE = Qt.UserRole + 1
-KEY_ROLE = Qt.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 GOOD_HEX, BAD_HEX, NEUTRAL_HEX = "#3F9C35", "#D3302F", "#606060"
 
 
@@ -27,7 +27,7 @@ def _item(text: str, sort_value: object) -> QStandardItem:
 
 def _number_item(value: float | None) -> QStandardItem:
     item = _item(format_value(value), float("-inf") if value is None else value)
-    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
@@ -51,13 +51,13 @@ class IndicatorTable(QTableView):
         self.source.setSortRole(SORT_ROLE)
         self.setModel(self.source)
         self.setSortingEnabled(True)
-        self.sortByColumn(0, Qt.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
-        self.setTextElideMode(Qt.ElideRight)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_rows(self, rows: Sequence[IndicatorRow]) -> None:
@@ -77,7 +77,7 @@ class IndicatorTable(QTableView):
         trend = _item(trend_arrow(row.trend), {"down": -1, "flat": 0, "up": 1}.get(row.trend or "", -2))
         colour = NEUTRAL_HEX if row.trend_good is None else (GOOD_HEX if row.trend_good else BAD_HEX)
         trend.setForeground(QBrush(QColor(colour)))
-        trend.setTextAlignment(Qt.AlignCenter)
+        trend.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         target = _number_item(row.target)
         if row.target is not None:
             target.setToolTip(tr("Target for {}").format(row.target_year))

@@ -12,7 +12,6 @@ from typing import Mapping
 from qgis.core import (
     QgsClassificationQuantile,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGraduatedSymbolRenderer,
     QgsMemoryProviderUtils,
@@ -22,8 +21,8 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import new_field
 from ..core.progress_data import DECREASE, INCREASE
 from ..core.report_layout import label_precision
 
@@ -67,7 +66,7 @@ def joined_layer(zones: QgsVectorLayer, id_field: str, values: Mapping[str, floa
                  ) -> MapResult:
     """A memory copy of ``zones`` with :data:`VALUE_FIELD` filled from ``values`` by ``id_field``."""
     fields = QgsFields(zones.fields())
-    fields.append(QgsField(VALUE_FIELD, QVariant.Double))
+    fields.append(new_field(VALUE_FIELD, "double"))
     layer = QgsMemoryProviderUtils.createMemoryLayer(name, fields, zones.wkbType(), zones.crs())
     features, matched = [], 0
     for source in zones.getFeatures():

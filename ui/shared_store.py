@@ -46,7 +46,7 @@ class SharedStoreDialog(QDialog):
         note = QLabel(tr("No password here: keep it in the QGIS connection's authentication configuration, "
                          "~/.pgpass or pg_service.conf."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,7 +79,7 @@ class SharedStorePanel(QWidget):
         self.writers = QTableWidget(0, 3, self)
         self.writers.setHorizontalHeaderLabels([tr("Indicator"), tr("Last written by"), tr("When (UTC)")])
         self.writers.verticalHeader().setVisible(False)
-        self.writers.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.writers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.writers.setMaximumHeight(140)
         layout.addWidget(self.role)
         layout.addWidget(self.writers)

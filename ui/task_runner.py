@@ -81,7 +81,7 @@ class ProcessingCallsTask(QgsTask):
         self._context = QgsProcessingContext()
         self._context.setProject(project or QgsProject.instance())
         self._feedback = _RecordingFeedback()
-        self._feedback.progressChanged.connect(self._progress, Qt.DirectConnection)
+        self._feedback.progressChanged.connect(self._progress, Qt.ConnectionType.DirectConnection)
 
     def _progress(self, value: float) -> None:
         self.setProgress(value)

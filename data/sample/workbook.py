@@ -9,9 +9,6 @@ went to maternal and child care in 2016. The same seed always gives the same byt
 """
 from __future__ import annotations
 
-import datetime
-import io
-import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +18,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ...core.profile import Profile, load_profile
+from ...core.xlsx import save_workbook
 from .samplegen.spec import COUNTY_CODE, COUNTY_ZH, SEED, TOWNSHIPS
 
 YEARS = tuple(range(2015, 2021))
 DATA_SHEET = "data"
 ITEMS_SHEET = "items"
 HEADER = ("item", "area_code", "area_name", "year", "value", "unit")
-_FIXED_TIME = datetime.datetime(2024, 1, 1)
-_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -258,24 +254,7 @@ def write_workbook(path: Path, seed: int = SEED) -> Path:
     items.column_dimensions["A"].width = 28
     items.column_dimensions["B"].width = 36
     book.properties.creator = "SDG Monitor sample generator"
-    book.properties.created = book.properties.modified = _FIXED_TIME
-    buffer = io.BytesIO()
-    book.save(buffer)
-    path = Path(path)
-    path.write_bytes(_fixed_zip(buffer.getvalue()))
-    return path
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same zip with fixed entry timestamps (openpyxl stamps the current time)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, _ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return save_workbook(book, Path(path))
 
 
 def _rng(seed: int, item: str) -> np.random.Generator:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from access_data import lines, points
+from access_data import ellipsoid_context, lines, points
 from osgeo import gdal
 from sdg_monitor.core.store import ResultsStore
 from sdg_testdata import write_polygons, write_raster
@@ -89,7 +89,8 @@ def test_network_matches_native_service_area(run_algorithm, data, tmp_path):
         "POPULATION": pop, "FACILITIES": sites, "NETWORK": net, "DISTANCE": 120, "WALK_OFF": 15, "ZONES": zones,
         "ZONE_ID_FIELD": "code", "YEAR": 2020, "OUTPUT": "memory:"})
     service = processing.run("native:serviceareafromlayer", {
-        "INPUT": net, "STRATEGY": 0, "START_POINTS": sites, "TRAVEL_COST2": 120, "OUTPUT_LINES": "memory:"})
+        "INPUT": net, "STRATEGY": 0, "START_POINTS": sites, "TRAVEL_COST2": 120, "OUTPUT_LINES": "memory:"},
+        context=ellipsoid_context(UTM))
     buffered = processing.run("native:buffer", {"INPUT": service["OUTPUT_LINES"], "DISTANCE": 15, "SEGMENTS": 180,
                                                 "DISSOLVE": True, "OUTPUT": "memory:"})["OUTPUT"]
     parts = processing.run("native:intersection", {"INPUT": buffered, "OVERLAY": zones,

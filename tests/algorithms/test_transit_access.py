@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from access_data import lines, points, urban_and_zones
+from access_data import ellipsoid_context, lines, points, urban_and_zones
 from osgeo import gdal
 from qgis.core import QgsDistanceArea, QgsPointXY, QgsProject, QgsRasterLayer
 from sdg_monitor.core.store import ResultsStore
@@ -221,7 +221,8 @@ def test_network_matches_native_service_area(run_algorithm, county, tmp_path):
     result = run(run_algorithm, POPULATION=raster, STOPS=uri, NETWORK=net, LOW_DISTANCE=170, WALK_OFF=25,
                  ZONES=zones, ZONE_ID_FIELD="code")
     service = processing.run("native:serviceareafromlayer", {
-        "INPUT": net, "STRATEGY": 0, "START_POINTS": uri, "TRAVEL_COST2": 170, "OUTPUT_LINES": "memory:"})
+        "INPUT": net, "STRATEGY": 0, "START_POINTS": uri, "TRAVEL_COST2": 170, "OUTPUT_LINES": "memory:"},
+        context=ellipsoid_context(UTM))
     buffered = processing.run("native:buffer", {"INPUT": service["OUTPUT_LINES"], "DISTANCE": 25, "SEGMENTS": 180,
                                                 "OUTPUT": "memory:"})["OUTPUT"]
     native = native_served_sum(raster, buffered, zones)
@@ -256,7 +257,7 @@ def test_served_network_length_matches_native_service_area(qgis_processing, tmp_
         uri = points(tmp_path / f"stop{i}.gpkg", "stop", UTM, [stop])
         lines_out = processing.run("native:serviceareafromlayer", {
             "INPUT": net, "STRATEGY": 0, "START_POINTS": uri, "TRAVEL_COST2": 170,
-            "OUTPUT_LINES": "memory:"})["OUTPUT_LINES"]
+            "OUTPUT_LINES": "memory:"}, context=ellipsoid_context(UTM))["OUTPUT_LINES"]
         native = QgsGeometry.unaryUnion([f.geometry() for f in lines_out.getFeatures()]).length()
         assert ours == pytest.approx(native, abs=1e-6)
         assert 170 < ours < 4 * 170

@@ -4,6 +4,7 @@ the real algorithms."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 from bad_input_data import MAIN_RASTER, PIXEL, Scene, box, parameters
@@ -28,7 +29,7 @@ def _pixel_zones(scene: Scene) -> str:
 
 
 def _snapshot(path) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:  # sqlite3's own context manager commits but does not close
         return conn.execute("SELECT * FROM sdg_results ORDER BY fid").fetchall()
 
 

@@ -11,14 +11,14 @@ from dashboard_data import build_store
 from qgis.core import (
     NULL,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtGui import QImage
+from sdg_monitor.compat import new_field
 from sdg_monitor.core.store import ResultsStore
 from sdg_monitor.ui.dock import SdgDock
 
@@ -174,7 +174,7 @@ def test_screenshots_of_goal_and_detail_views(opened):
 
 def zones_layer(ids):
     layer = QgsVectorLayer("Polygon?crs=EPSG:32651", "townships", "memory")
-    layer.dataProvider().addAttributes([QgsField("code", QVariant.String), QgsField("name", QVariant.String)])
+    layer.dataProvider().addAttributes([new_field("code", "string"), new_field("name", "string")])
     layer.updateFields()
     features = []
     for i, zone_id in enumerate(ids):
