@@ -17,10 +17,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # PostgreSQL's major version: 15 on Debian 12, 17 on Debian 13 (the shared results store's tests run a private cluster)
 PG_MAJOR := $(if $(filter 13.% trixie%,$(shell cat /etc/debian_version 2>/dev/null)),17,15)
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
+# The package list for a PostgreSQL major version ($(1)): this machine's below, Debian 13's for the test matrix.
+apt_packages = qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
 	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip \
-	fonts-wqy-microhei poppler-utils chromium chromium-driver postgresql postgresql-$(PG_MAJOR)-postgis-3 \
+	fonts-wqy-microhei poppler-utils chromium chromium-driver postgresql postgresql-$(1)-postgis-3 \
 	python3-psycopg2
+APT_PACKAGES := $(call apt_packages,$(PG_MAJOR))
 
 .PHONY: setup test test-matrix demo package qgis-process lint i18n clean bench bench-store
 
@@ -72,7 +74,7 @@ test: setup
 test-matrix:
 	@command -v debootstrap >/dev/null || { apt-get -o DPkg::Lock::Timeout=900 update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap; }
-	MATRIX_PACKAGES="$(APT_PACKAGES)" scripts/matrix.sh $(MATRIX)
+	MATRIX_PACKAGES="$(call apt_packages,17)" scripts/matrix.sh $(MATRIX)
 
 lint: setup
 	$(VENV)/bin/ruff check .
