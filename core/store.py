@@ -601,12 +601,12 @@ class ResultsStore(Store):
             for spec, values in prepared:
                 if replace:
                     where = " AND ".join(f"{_q(name)} = ?" for name in replace)
-                    conn.execute(f"DELETE FROM {_q(spec.name)} WHERE {where}", list(replace.values()))
+                    conn.execute(f"DELETE FROM {_q(spec.name)} WHERE {where}", list(replace.values()))  # nosec B608
                 conn.executemany(spec.upsert_sql(), values)
                 conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?", (now, spec.name))
 
     def _select(self, spec, where, params) -> list[tuple]:
-        sql = (f"SELECT {', '.join(map(_q, spec.names))} FROM {_q(spec.name)}{where} "
+        sql = (f"SELECT {', '.join(map(_q, spec.names))} FROM {_q(spec.name)}{where} "  # nosec B608
                f"ORDER BY {', '.join(map(_q, spec.key))}")
         with self._connect("read") as conn:
             return conn.execute(sql, params).fetchall()

@@ -8,7 +8,8 @@ written in key order so concurrent writers lock rows in the same order and canno
 
 Rights are the database's: ``setup_shared_store`` (:mod:`.store_pg_setup`) creates the roles and row-level
 security; this module checks a batch against them before writing so a refusal names the role and indicator.
-Every statement is parameterised; identifiers are quoted. No password is ever passed in or shown.
+Every statement is parameterised; identifiers are quoted (``# nosec B608`` marks the f-strings that build SQL
+from quoted identifiers only, for bandit). No password is ever passed in or shown.
 """
 from __future__ import annotations
 
@@ -105,7 +106,7 @@ class PostgresStore(Store):
         columns = ", ".join(_select_expression(column) for column in spec.columns)
         kinds = {c.name: c.kind for c in spec.columns}
         order = ", ".join(_q(name) + (' COLLATE "C"' if kinds[name] == "text" else "") for name in spec.key)
-        sql = f"SELECT {columns} FROM {self.qualified(spec.name)}{where} ORDER BY {order}"  # byte order, as SQLite
+        sql = f"SELECT {columns} FROM {self.qualified(spec.name)}{where} ORDER BY {order}"  # byte order, as SQLite  # nosec B608
         with self._connect("read") as cur:
             cur.execute(sql, params)
             return cur.fetchall()
@@ -113,7 +114,7 @@ class PostgresStore(Store):
     def read_audit(self) -> pd.DataFrame:
         """The audit trail, oldest run first."""
         with self._connect("read") as cur:
-            cur.execute(f"SELECT id, db_user, algorithm, parameters::text, inputs::text, indicators, "
+            cur.execute(f"SELECT id, db_user, algorithm, parameters::text, inputs::text, indicators, "  # nosec B608
                         f"to_char(started_at AT TIME ZONE 'UTC', {_ISO}), to_char(ended_at AT TIME ZONE 'UTC', "
                         f"{_ISO}), rows_written, outcome, message FROM {self.qualified(AUDIT_TABLE)} ORDER BY id")
             records = cur.fetchall()
@@ -123,7 +124,7 @@ class PostgresStore(Store):
 
     def last_writers(self) -> pd.DataFrame:
         with self._connect("read") as cur:
-            cur.execute(f"SELECT DISTINCT ON (indicator) indicator, db_user, to_char(ended_at AT TIME ZONE 'UTC', "
+            cur.execute(f"SELECT DISTINCT ON (indicator) indicator, db_user, to_char(ended_at AT TIME ZONE 'UTC', "  # nosec B608
                         f"{_ISO}) FROM {self.qualified(AUDIT_TABLE)}, unnest(string_to_array(indicators, ',')) "
                         "AS indicator WHERE outcome = 'success' ORDER BY indicator, ended_at DESC, id DESC")
             records = cur.fetchall()
@@ -153,7 +154,7 @@ class PostgresStore(Store):
                 for spec, values in prepared:
                     if replace:
                         where = " AND ".join(f"{_q(name)} = %s" for name in replace)
-                        cur.execute(f"DELETE FROM {self.qualified(spec.name)} WHERE {where}", list(replace.values()))
+                        cur.execute(f"DELETE FROM {self.qualified(spec.name)} WHERE {where}", list(replace.values()))  # nosec B608
                     self._upsert(cur, spec, values)
                 if audit is not None:
                     self._audit(cur, audit, indicators, written, "success", "")
@@ -170,13 +171,13 @@ class PostgresStore(Store):
         rows = {tuple(row[i] for i in positions): row for row in values}.values()
         names = ", ".join(map(_q, spec.names))
         batch = _q(f"sdg_batch_{spec.name}")
-        cur.execute(f"CREATE TEMP TABLE {batch} ON COMMIT DROP AS SELECT {names} FROM "
+        cur.execute(f"CREATE TEMP TABLE {batch} ON COMMIT DROP AS SELECT {names} FROM "  # nosec B608
                     f"{self.qualified(spec.name)} WITH NO DATA")
         text = io.StringIO("".join("\t".join(map(_copy_text, row)) + "\n" for row in rows))
         cur.copy_expert(f"COPY {batch} ({names}) FROM STDIN", text)
         updates = ", ".join(f"{_q(n)} = EXCLUDED.{_q(n)}" for n in spec.names if n not in spec.key)
-        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-        cur.execute(f"INSERT INTO {self.qualified(spec.name)} ({names}) SELECT {names} FROM {batch} "
+        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"  # nosec B608
+        cur.execute(f"INSERT INTO {self.qualified(spec.name)} ({names}) SELECT {names} FROM {batch} "  # nosec B608
                     f"ORDER BY {', '.join(map(_q, spec.key))} ON CONFLICT ({', '.join(map(_q, spec.key))}) {action}")
 
     def _check_rights(self, cur, prepared, indicators: list[str]) -> None:
@@ -190,11 +191,11 @@ class PostgresStore(Store):
         cur.execute("SELECT to_regprocedure(%s)", (f"{_q(self.schema)}.sdg_may_write(text)",))
         if cur.fetchone()[0] is None or not indicators:
             return
-        cur.execute(f"SELECT i FROM unnest(%s::text[]) AS i WHERE NOT {_q(self.schema)}.sdg_may_write(i) "
+        cur.execute(f"SELECT i FROM unnest(%s::text[]) AS i WHERE NOT {_q(self.schema)}.sdg_may_write(i) "  # nosec B608
                     "ORDER BY i", (indicators,))
         refused = [row[0] for row in cur.fetchall()]
         if refused:
-            cur.execute(f"SELECT indicator, string_agg(role_name, ', ' ORDER BY role_name) FROM "
+            cur.execute(f"SELECT indicator, string_agg(role_name, ', ' ORDER BY role_name) FROM "  # nosec B608
                         f"{self.qualified('sdg_assignment')} WHERE indicator = ANY(%s) GROUP BY indicator",
                         (refused,))
             owners = dict(cur.fetchall())
@@ -212,7 +213,7 @@ class PostgresStore(Store):
 
     def _audit(self, cur, audit: RunRecord, indicators: list[str], rows: int, outcome: str, message: str) -> None:
         cur.execute(
-            f"INSERT INTO {self.qualified(AUDIT_TABLE)} (db_user, algorithm, parameters, inputs, indicators, "
+            f"INSERT INTO {self.qualified(AUDIT_TABLE)} (db_user, algorithm, parameters, inputs, indicators, "  # nosec B608
             "started_at, ended_at, rows_written, outcome, message) "
             "VALUES (current_user, %s, %s, %s, %s, %s, clock_timestamp(), %s, %s, %s)",
             (audit.algorithm, json.dumps(_redacted(audit.parameters), sort_keys=True, ensure_ascii=False,
@@ -236,7 +237,7 @@ class PostgresStore(Store):
         meta, results = cur.fetchone()
         if meta is None:
             return 0 if results is not None else None
-        cur.execute(f"SELECT value FROM {self.qualified(META_TABLE)} WHERE key = 'schema_version'")
+        cur.execute(f"SELECT value FROM {self.qualified(META_TABLE)} WHERE key = 'schema_version'")  # nosec B608
         row = cur.fetchone()
         try:
             version = int(row[0])
@@ -270,7 +271,7 @@ class PostgresStore(Store):
             started_at timestamptz, ended_at timestamptz NOT NULL DEFAULT clock_timestamp(),
             rows_written bigint NOT NULL DEFAULT 0, outcome text NOT NULL
             CHECK (outcome IN ('success', 'failed', 'refused')), message text NOT NULL DEFAULT '')""")
-        cur.execute(f"INSERT INTO {self.qualified(META_TABLE)} (key, value) VALUES ('schema_version', %s) "
+        cur.execute(f"INSERT INTO {self.qualified(META_TABLE)} (key, value) VALUES ('schema_version', %s) "  # nosec B608
                     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA_VERSION),))
 
     def _sync_table(self, cur, table: Table) -> None:

@@ -105,7 +105,7 @@ def test_a_refused_run_names_role_indicator_and_whom_to_ask(pg_cluster, shared, 
 def test_a_password_in_results_is_refused_and_not_shown(sdg_provider, births_csv):
     with pytest.raises(QgsProcessingException, match="contains a password") as info:
         _run("sdg:table_indicator", {"INPUT": str(births_csv), "INDICATOR": "4.2.2", "NUMERATOR": "deaths",
-                                     "DENOMINATOR": "births", "RESULTS": "postgresql://me:Secret99@db/sdg",
+                                     "DENOMINATOR": "births", "YEAR": 2020, "RESULTS": "postgresql://me:Secret99@db/sdg",
                                      "OUTPUT": "memory:"})
     assert "Secret99" not in str(info.value)
 
