@@ -8,7 +8,7 @@ How a grid's areas are measured (:func:`projected_areas`), from the CRS itself, 
   and longitude is linear in the column. Each row is exact: the ellipsoidal area of its latitude band times its
   pixels' longitude width.
 - **Equal-area** (LAEA, Albers, cylindrical equal-area ... on the CRS's own ellipsoid): the true area of a pixel
-  equals its planar area everywhere (within :data:`FLAT`); one number, no per-pixel cost.
+  equals its planar area everywhere (within :data:`FLAT`, on about 9 × 9 probes); one number, no per-pixel cost.
 - **Any other CRS** (transverse Mercator: UTM, Gauss-Kruger; Lambert conformal, stereographic ...): the true area
   of a pixel-sized cell is measured on a lattice of nodes every ``step`` pixels (at most :data:`NODE_SPACING_M`
   apart, anchored on the CRS's origin so that every window of a grid gets the same nodes), and interpolated
@@ -21,6 +21,7 @@ How a grid's areas are measured (:func:`projected_areas`), from the CRS itself, 
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from typing import Callable
 
@@ -31,7 +32,7 @@ from .geodesy import authalic_integral, cell_areas_geographic
 #: Projected coordinates (arrays in the CRS's units) to longitude and latitude (degrees).
 Transform = Callable[[np.ndarray, np.ndarray], "tuple[np.ndarray, np.ndarray]"]
 
-FLAT = 1e-8  # relative spread of the areal scale under which a grid counts as equal-area
+FLAT = 1e-8  # relative difference from the planar area under which a grid counts as equal-area
 TOLERANCE = 1e-7  # relative interpolation error allowed per pixel
 NODE_SPACING_M = 4000.0  # nodes of the scale field at most this far apart
 MAX_STEP = 128  # pixels between nodes, at most
@@ -99,9 +100,8 @@ def projected_areas(grid: Grid, to_lonlat: Transform, a: float, b: float) -> Pix
     if rows is not None:
         return PixelAreas(grid.width, rows=rows)
     probe = _Field(grid, to_lonlat, a, b, max(1, -(-max(grid.width, grid.height) // 8)))  # about 9 × 9 nodes
-    if np.ptp(probe.nodes) <= FLAT * np.mean(probe.nodes):  # equal-area: the same number in every window
-        mean = float(np.mean(probe.nodes))
-        return PixelAreas(grid.width, constant=grid.planar if abs(mean / grid.planar - 1) <= FLAT else mean)
+    if np.max(np.abs(probe.nodes / grid.planar - 1)) <= FLAT:  # equal-area: the planar area, in every window
+        return PixelAreas(grid.width, constant=grid.planar)
     pixel = max(abs(grid.xres), abs(grid.yres)) * grid.unit
     step = MAX_STEP
     while step > 1 and step * pixel > NODE_SPACING_M:
@@ -148,6 +148,8 @@ class _Field:
         self.nodes = self.cell_areas(self.col_nodes[None, :], self.row_nodes[:, None])
         index = np.arange(grid.width, dtype=np.float64)
         self._col_at, self._col_t = _bracket(self.col_nodes, index)
+        self._intervals: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._lock = threading.Lock()
 
     def cell_areas(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """True area (m²) of a pixel-sized cell centred on each (column, row) pixel position (broadcast)."""
@@ -191,11 +193,22 @@ class _Field:
         out = np.empty((rows, self.grid.width))
         for k in np.unique(at):
             span = slice(int(np.searchsorted(at, k)), int(np.searchsorted(at, k, side="right")))
-            low = self._node_row(k)
-            high = self._node_row(k + 1) if k + 1 < self.row_nodes.size else low
-            np.multiply(t[span, None], high - low, out=out[span])
+            low, change = self._interval(int(k))
+            np.multiply(t[span, None], change, out=out[span])
             out[span] += low
         return out
+
+    def _interval(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Node row ``k`` interpolated to every column and the change to row ``k + 1``; the last few are kept,
+        as consecutive strips share them."""
+        with self._lock:
+            if k not in self._intervals:
+                if len(self._intervals) >= 4:
+                    self._intervals.pop(next(iter(self._intervals)))
+                low = self._node_row(k)
+                high = self._node_row(k + 1) if k + 1 < self.row_nodes.size else low
+                self._intervals[k] = low, high - low
+            return self._intervals[k]
 
     def _node_row(self, k: int) -> np.ndarray:
         """Node row ``k`` interpolated to every column."""

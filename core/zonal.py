@@ -87,22 +87,17 @@ class ClassAreas:
     def add(self, zones: np.ndarray, members: Sequence[np.ndarray], pixel_area: np.ndarray | float) -> None:
         """Add one block: per raster a boolean array, True where the pixel is valid and in the class;
         ``pixel_area`` as in :meth:`CategoryAreas.add`."""
-        if np.asarray(pixel_area).size != 1:  # a weighted sum per raster, as for one raster alone
-            for area, member in zip(self._area, members):
-                pairs = np.zeros(2 * (self.n_zones + 1))
-                index = joint_index(zones, member.view(np.uint8), self.n_zones, 2)
-                _add_areas(pairs, None, index, pixel_area, zones.shape)
-                area += pairs[1::2]
-            return
         combined = members[0].astype(np.uint8)
         for bit, member in enumerate(members[1:], start=1):
             combined |= member.view(np.uint8) << np.uint8(bit)
         width = 1 << len(members)
-        counts = np.bincount(joint_index(zones, combined, self.n_zones, width),
-                             minlength=(self.n_zones + 1) * width).reshape(self.n_zones + 1, width)
+        index = joint_index(zones, combined, self.n_zones, width)
+        scalar = np.asarray(pixel_area).size == 1
+        weights = None if scalar else np.broadcast_to(np.asarray(pixel_area, dtype=np.float64), zones.shape).ravel()
+        sums = np.bincount(index, weights=weights, minlength=(self.n_zones + 1) * width).reshape(-1, width)
+        factor = float(np.asarray(pixel_area).reshape(-1)[0]) if scalar else 1.0  # counts × the one area
         for bit, area in enumerate(self._area):
-            holding = [c for c in range(width) if c >> bit & 1]
-            _add_areas(area, counts[:, holding].sum(axis=1), None, pixel_area, zones.shape)
+            area += sums[:, [c for c in range(width) if c >> bit & 1]].sum(axis=1) * factor
 
     def areas(self) -> np.ndarray:
         """Areas in m², shape (n_rasters, n_zones + 1); column 0 is outside zones."""

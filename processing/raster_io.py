@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import numpy as np
@@ -83,8 +83,12 @@ class RasterGrid:
         """True area (m²) of the pixels of a strip, pixel by pixel on the ellipsoid whatever the CRS (see
         :mod:`core.areal_scale`): shape (1, 1) in an equal-area CRS, (rows, 1) in a geographic or normal
         cylindrical one (Web Mercator), (rows, width) in any other; the same numbers as the scale-out's."""
-        wkt = self.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
-        return grid_areas(self.geotransform(), self.width, self.height, wkt).strip(row0, rows)
+        return grid_areas(self.geotransform(), self.width, self.height, self.wkt).strip(row0, rows)
+
+    @cached_property
+    def wkt(self) -> str:
+        """The CRS as GDAL's WKT (exported once: a few milliseconds)."""
+        return self.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
 
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
