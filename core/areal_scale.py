@@ -83,7 +83,7 @@ class PixelAreas:
         if self.constant is not None:
             return np.full((1, 1), self.constant)
         if self.rows is not None:
-            return self.rows[row0:row0 + rows].reshape(rows, 1)
+            return self.rows[row0:row0 + rows].reshape(rows, 1).copy()  # callers may not change the grid's
         return self.field.strip(row0, rows)
 
 
@@ -133,6 +133,7 @@ def _cylindrical_rows(grid: Grid, to_lonlat: Transform, a: float, b: float) -> n
     if not (np.all(np.isfinite(lat_edges)) and np.all(np.isfinite(lon_pair))):
         lat_edges = to_lonlat(np.full_like(edges, grid.x0), edges)[1]
         lon_pair = np.array([lon[0, 0], lon[0, 0] + (lon[0, -1] - lon[0, 0]) * 64 / grid.width])
+    lon_pair = np.unwrap(lon_pair, period=360.0)
     dlon = (lon_pair[1] - lon_pair[0]) / 64
     return cell_areas_geographic(lat_edges, dlon, a, b)
 

@@ -159,7 +159,7 @@ class LandDegradation(SdgAlgorithm):
         grid = grid_of(layers[reference])
         path = self.parameterAsOutputLayer(parameters, self.DEGRADATION, context)
         labels = zones.rasterize(grid, context) if zones is not None else None
-        totals = CategoryAreas(len(zones) if zones is not None else 1, len(CATEGORY))
+        totals = CategoryAreas(len(zones) if zones is not None else 1, len(CATEGORY), pixels=False)
         others = {name: read_strips(layer, 1, None, grid) for name, layer in layers.items() if name != reference}
         unexpected = {name: 0 for name in (self.LANDCOVER_STATE, self.PRODUCTIVITY, self.SOC_STATE)}
         water = 0.0
