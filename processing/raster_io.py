@@ -20,6 +20,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..core.areal_scale import PixelAreas
 from ..core.zonal import strip_rows
 from ..raster.window import grid_areas
 from ..translation import tr
@@ -83,7 +84,11 @@ class RasterGrid:
         """True area (m²) of the pixels of a strip, pixel by pixel on the ellipsoid whatever the CRS (see
         :mod:`core.areal_scale`): shape (1, 1) in an equal-area CRS, (rows, 1) in a geographic or normal
         cylindrical one (Web Mercator), (rows, width) in any other; the same numbers as the scale-out's."""
-        return grid_areas(self.geotransform(), self.width, self.height, self.wkt).strip(row0, rows)
+        return self.areas().strip(row0, rows)
+
+    def areas(self) -> PixelAreas:
+        """The true pixel areas of the grid (measured once per grid; :meth:`PixelAreas.strip` calls numpy only)."""
+        return grid_areas(self.geotransform(), self.width, self.height, self.wkt)
 
     @cached_property
     def wkt(self) -> str:
