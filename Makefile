@@ -8,6 +8,8 @@ BUILD := .build
 PLUGIN_LINK := $(BUILD)/plugins/sdg_monitor
 STAMP_APT := $(BUILD)/apt.stamp
 STAMP_VENV := $(VENV)/.stamp
+NPM_DIR := $(BUILD)/npm
+STAMP_NPM := $(NPM_DIR)/.stamp
 export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg
 export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-config
@@ -15,22 +17,32 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
 	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip \
-	fonts-wqy-microhei poppler-utils
+	fonts-wqy-microhei poppler-utils chromium chromium-driver
 
 .PHONY: setup test demo package qgis-process lint i18n clean bench
 
-setup: $(STAMP_APT) $(STAMP_VENV) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
+setup: $(STAMP_APT) $(STAMP_VENV) $(STAMP_NPM) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
 
 $(STAMP_APT): Makefile
 	@mkdir -p $(BUILD)
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) xvfb xauth; \
+		apt-get -o DPkg::Lock::Timeout=900 update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get -o DPkg::Lock::Timeout=900 install -y -qq $(APT_PACKAGES) xvfb xauth; \
 	fi
+	@command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq npm
 	@touch $@
 
 $(STAMP_VENV): requirements-test.txt $(STAMP_APT)
 	$(PY) -m venv --system-site-packages $(VENV)
 	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+# The portal's JavaScript libraries (web/package-lock.json, exact versions) from the npm registry; the portal
+# copies them from here (or from vendor/ in the plugin zip). Nothing is loaded from a CDN.
+$(STAMP_NPM): web/package.json web/package-lock.json $(STAMP_APT)
+	@mkdir -p $(NPM_DIR)
+	cp web/package.json web/package-lock.json $(NPM_DIR)/
+	cd $(NPM_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 $(PLUGIN_LINK):

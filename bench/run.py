@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import cases
+import network
 
 import data
 
@@ -35,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(data.SIZES),
                         help="comma-separated: " + ", ".join(data.SIZES) + " (default all: about 11 minutes, "
                              "plus 2 to generate the 1 Gpx inputs the first time; county,province alone: about 7)")
-    parser.add_argument("--indicators", default="", help="comma-separated algorithm ids (default: all present)")
+    parser.add_argument("--indicators", default="", help="comma-separated algorithm ids (default: all present) "
+                                                         "and transit_access_11_2_1_network (province only)")
     parser.add_argument("--engines", default=",".join(cases.ENGINES), help="comma-separated: " +
                         ", ".join(cases.ENGINES))
     parser.add_argument("--timeout", type=float, default=0.0,
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in sizes if s not in data.SIZES]
     if unknown:
         parser.error(f"unknown size(s) {unknown}; choose from {sorted(data.SIZES)}")
-    indicators = [i for i in args.indicators.split(",") if i] or cases.available_indicators()
+    requested = [i for i in args.indicators.split(",") if i]
+    indicators = [i for i in requested if i != network.CASE] if requested else cases.available_indicators()
     engines = [cases.OURS] if args.profile else [e for e in args.engines.split(",") if e]
     if set(engines) - set(cases.ENGINES):
         parser.error(f"unknown engine(s) {sorted(set(engines) - set(cases.ENGINES))}")
@@ -77,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             results += rows
             if rows and not args.profile:
                 _print_table(size, indicator, rows)
+    if "province" in sizes and cases.OURS in engines and not args.profile and (
+            not requested or network.CASE in requested):
+        results.append(network.run(args.timeout or 900.0))
     if not args.profile:
         _write_results(results)
     return 0

@@ -153,3 +153,34 @@ def served_pieces(start_cost: np.ndarray, end_cost: np.ndarray, length: np.ndarr
     t0 = np.concatenate([np.zeros(whole.sum()), np.zeros(from_start.sum()), tail[from_end]])
     t1 = np.concatenate([np.ones(whole.sum()), head[from_start], np.ones(from_end.sum())])
     return index, t0, t1
+
+
+@dataclass
+class Tally:
+    """Population and served population of one raster by (zone label, location): rows are zone labels (0 outside
+    every zone), columns the location: 0 rural (or everything without urban areas), 1 urban."""
+
+    population: np.ndarray
+    served: dict[str, np.ndarray]
+
+    @classmethod
+    def empty(cls, zones: int, names) -> Tally:
+        """Zeros for ``zones`` zones and the served areas ``names``."""
+        return cls(np.zeros((zones + 1, 2)), {name: np.zeros((zones + 1, 2)) for name in names})
+
+    def add(self, zone_labels: np.ndarray, urban: np.ndarray | bool, people: np.ndarray,
+            served: dict[str, np.ndarray]) -> None:
+        """Add a strip: zone label, urban flag and people of each cell (negative counts as none), and per served
+        area a mask of the cells served."""
+        size = self.population.size
+        index = (np.asarray(zone_labels).astype(np.int64) * 2 + np.asarray(urban, dtype=np.int64)).ravel()
+        people = np.where(people > 0, people, 0.0).ravel()
+        self.population += np.bincount(index, people, minlength=size).reshape(-1, 2)
+        for name, mask in served.items():
+            mask = np.asarray(mask).ravel()
+            self.served[name] += np.bincount(index[mask], people[mask], minlength=size).reshape(-1, 2)
+
+    def sums(self, name: str, rows: slice | int, columns: list[int]) -> tuple[float, float]:
+        """(served population, population) over the zone rows and location columns, for served area ``name``."""
+        return (float(self.served[name][rows][..., columns].sum()),
+                float(self.population[rows][..., columns].sum()))

@@ -10,6 +10,7 @@ A config (paths relative to the config file)::
                 "name_field": "name_zh", "level": "township"},
       "targets": "targets.csv",
       "progress": {"method": "open_sdg"},
+      "portal": {"path": "out/portal", "title": "Deqing SDG portal", "language": 3},
       "indicators": [
         {"id": "forest-2020", "algorithm": "sdg:forest_area_15_1_1", "year": 2020,
          "parameters": {"LANDCOVER": "out/landcover_2020_10m.tif", "FOREST_CLASSES": "20"}}
@@ -50,6 +51,7 @@ class IndicatorSet:
     area: dict[str, str] = field(default_factory=dict)
     targets: str | None = None
     method: str = "open_sdg"
+    portal: dict[str, Any] | None = None
 
 
 def read_config(path: str | Path) -> IndicatorSet:
@@ -108,7 +110,24 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
         results=str(resolve(results, base, must_exist=False)) if results else None,
         area={k: str(v) for k, v in area.items()},
         targets=str(resolve(data["targets"], base)) if data.get("targets") else None,
-        method=str(progress.get("method", "open_sdg")))
+        method=str(progress.get("method", "open_sdg")), portal=_portal(data.get("portal"), base, path))
+
+
+def _portal(portal: Any, base: Path, path: Path) -> dict[str, Any] | None:
+    """The optional ``portal`` output: a folder, or ``{"path", "title", "language"}`` (language as in
+    sdg:export_portal: 0 QGIS's, 1 English, 2 Chinese, 3 both)."""
+    if portal is None or portal is False:
+        return None
+    if isinstance(portal, str):
+        portal = {"path": portal}
+    if not isinstance(portal, dict) or not isinstance(portal.get("path"), str) or not portal["path"].strip():
+        raise ConfigError(f"{path}: 'portal' needs a 'path' (the folder to write the portal into).")
+    language = portal.get("language", 3)
+    if not _is_int(language) or not 0 <= int(language) <= 3:
+        raise ConfigError(f"{path}: portal.language {language!r} must be 0 (QGIS's), 1 (English), 2 (Chinese) "
+                          f"or 3 (both).")
+    return {"path": str(resolve(portal["path"], base, must_exist=False)), "title": str(portal.get("title") or ""),
+            "language": int(language)}
 
 
 def _zones(zones: Any, base: Path, path: Path, where: str) -> dict[str, Any] | None:

@@ -24,42 +24,42 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="134"/>
+        <location filename="../processing/base.py" line="150"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="135"/>
+        <location filename="../processing/base.py" line="151"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="137"/>
+        <location filename="../processing/base.py" line="153"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="138"/>
+        <location filename="../processing/base.py" line="154"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="201"/>
+        <location filename="../processing/base.py" line="243"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="84"/>
+        <location filename="../processing/report_base.py" line="110"/>
         <source>Zone id field (default: feature id)</source>
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="249"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="74"/>
+        <location filename="../processing/workbook_indicators.py" line="75"/>
         <source>Results store (GeoPackage; created if missing)</source>
         <translation>结果库（GeoPackage；不存在时自动创建）</translation>
     </message>
@@ -69,37 +69,37 @@
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="214"/>
+        <location filename="../processing/base.py" line="256"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="216"/>
+        <location filename="../processing/base.py" line="258"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="218"/>
+        <location filename="../processing/base.py" line="260"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="221"/>
+        <location filename="../processing/base.py" line="263"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="223"/>
+        <location filename="../processing/base.py" line="265"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="133"/>
+        <location filename="../processing/workbook_indicators.py" line="134"/>
         <source>Wrote {} row(s) to the results store {}.</source>
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="247"/>
+        <location filename="../processing/base.py" line="288"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -109,47 +109,47 @@
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="39"/>
+        <location filename="../processing/forest_area.py" line="35"/>
         <source>Forest area as a proportion of land area (15.1.1)</source>
         <translation>森林面积占陆地面积的比例（15.1.1）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="127"/>
+        <location filename="../processing/mountain_green_cover.py" line="128"/>
         <source>Land-cover raster</source>
         <translation>土地覆盖栅格</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="63"/>
+        <location filename="../processing/forest_area.py" line="59"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="65"/>
+        <location filename="../processing/forest_area.py" line="61"/>
         <source>Forest classes (e.g. 20 or 41,42,43 or 40-49)</source>
         <translation>森林类别（如 20、41,42,43 或 40-49）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="67"/>
+        <location filename="../processing/forest_area.py" line="63"/>
         <source>Inland water classes (excluded from land area)</source>
         <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
     <message>
-        <location filename="../scale/indicators.py" line="56"/>
+        <location filename="../translation.py" line="69"/>
         <source>Classes {} are listed both as forest and as water; list each class once.</source>
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="165"/>
+        <location filename="../processing/land_degradation.py" line="258"/>
         <source>Parameter {}: {}</source>
         <translation>参数 {}：{}</translation>
     </message>
     <message>
-        <location filename="../scale/indicators.py" line="125"/>
+        <location filename="../translation.py" line="68"/>
         <source>Parameter {} lists no class; give at least one.</source>
         <translation>参数 {} 未列出任何类别；请至少提供一个。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="38"/>
+        <location filename="../processing/provider.py" line="70"/>
         <source>SDG Monitor: Sustainable Development Goal indicators</source>
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
@@ -174,392 +174,387 @@
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="57"/>
+        <location filename="../processing/zones.py" line="58"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="63"/>
+        <location filename="../processing/zones.py" line="64"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="83"/>
+        <location filename="../processing/zones.py" line="84"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos;; choose a field with unique values.</source>
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="147"/>
+        <location filename="../processing/zones.py" line="148"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="188"/>
+        <location filename="../processing/feedback.py" line="12"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="106"/>
+        <location filename="../processing/access.py" line="113"/>
         <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="118"/>
+        <location filename="../processing/access.py" line="130"/>
         <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="261"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): QGIS's network analysis library builds one graph of the lines (they connect where they share a vertex; both directions walkable) with ellipsoidal lengths in metres, as QGIS's service-area algorithms measure them (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to its nearest point on the network, the walk from the point to the network counting towards the distance. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every line within the distance, partial lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served. Lines are straight between vertices.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：使用 QGIS 网络分析库将所有线构建为一个图（线在共享节点处相连；双向均可步行），边长为以米计的椭球长度，与 QGIS 服务区算法的量算方式一致（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点连接到路网上距其最近的点，从该点走到路网的距离计入总距离。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线的所有部分，部分覆盖的线在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。节点之间的线段视为直线。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="315"/>
+        <location filename="../processing/access.py" line="411"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="318"/>
+        <location filename="../processing/access.py" line="414"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="320"/>
+        <location filename="../processing/access.py" line="416"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="325"/>
+        <location filename="../processing/access.py" line="428"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="328"/>
+        <location filename="../processing/access.py" line="431"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="346"/>
+        <location filename="../processing/access.py" line="454"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="362"/>
+        <location filename="../processing/access.py" line="483"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="380"/>
+        <location filename="../processing/access.py" line="502"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
     <message>
-        <location filename="../processing/land_areas.py" line="124"/>
+        <location filename="../processing/land_areas.py" line="125"/>
         <source>Layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="417"/>
+        <location filename="../processing/access.py" line="540"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="41"/>
+        <location filename="../processing/base.py" line="105"/>
         <source>Indicator code &apos;{}&apos; names no SDG goal: use a global code (e.g. 3.2.1) or a local code that starts with its goal number (e.g. L10.1).</source>
         <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="70"/>
+        <location filename="../processing/assess_progress.py" line="47"/>
         <source>Assess progress against targets</source>
         <translation>评估目标值实现进展</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="73"/>
+        <location filename="../processing/assess_progress.py" line="50"/>
         <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase/decrease), &lt;i&gt;limit&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase/decrease）、&lt;i&gt;limit&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="97"/>
+        <location filename="../processing/assess_progress.py" line="74"/>
         <source>Indicator values (indicator, year, value; default: the results store)</source>
         <translation>指标值（indicator、year、value；默认：结果库）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="100"/>
+        <location filename="../processing/assess_progress.py" line="77"/>
         <source>Targets table (overrides the store&apos;s targets)</source>
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="91"/>
+        <location filename="../processing/report_base.py" line="116"/>
         <source>Results store (GeoPackage)</source>
         <translation>结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="104"/>
+        <location filename="../processing/assess_progress.py" line="81"/>
         <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/report_base.py" line="43"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="50"/>
+        <location filename="../processing/base.py" line="94"/>
         <source>Open SDG (Statistics Canada)</source>
         <translation>Open SDG（加拿大统计局）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="50"/>
+        <location filename="../processing/base.py" line="94"/>
         <source>UN Statistics Division Progress Chart</source>
         <translation>联合国统计司进展图（Progress Chart）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="50"/>
+        <location filename="../processing/base.py" line="94"/>
         <source>ESCAP current status index</source>
         <translation>亚太经社会（ESCAP）现状指数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="50"/>
+        <location filename="../processing/base.py" line="94"/>
         <source>SDSN normalised score</source>
         <translation>SDSN 标准化得分</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="108"/>
+        <location filename="../processing/assess_progress.py" line="85"/>
         <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
         <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="111"/>
+        <location filename="../processing/assess_progress.py" line="88"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="73"/>
         <source>Indicators measured</source>
         <translation>已监测指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="73"/>
         <source>Indicators with a target</source>
         <translation>设有目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="73"/>
         <source>Indicators with a target met or nearly met</source>
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="128"/>
+        <location filename="../processing/assess_progress.py" line="105"/>
         <source>Cannot assess progress: {}</source>
         <translation>无法评估进展：{}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="130"/>
+        <location filename="../processing/assess_progress.py" line="107"/>
         <source>Assessed {} indicator series in {} area(s).</source>
         <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="135"/>
+        <location filename="../processing/assess_progress.py" line="112"/>
         <source>Wrote the progress and its roll-ups to {}.</source>
         <translation>已将进展及其汇总写入 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="137"/>
+        <location filename="../processing/assess_progress.py" line="114"/>
         <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
         <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="153"/>
+        <location filename="../processing/assess_progress.py" line="130"/>
         <source>Give an input table of indicator values or a results store.</source>
         <translation>请提供指标值输入表或结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="158"/>
+        <location filename="../processing/assess_progress.py" line="135"/>
         <source>There are no indicator values to assess.</source>
         <translation>没有可供评估的指标值。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="197"/>
+        <location filename="../processing/assess_progress.py" line="174"/>
         <source>Area &apos;{}&apos; has no assessed indicator.</source>
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="136"/>
+        <location filename="../processing/base.py" line="152"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="94"/>
+        <location filename="../processing/dasymetric_population.py" line="97"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="97"/>
+        <location filename="../processing/dasymetric_population.py" line="100"/>
         <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="127"/>
+        <location filename="../processing/dasymetric_population.py" line="130"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="130"/>
+        <location filename="../processing/dasymetric_population.py" line="133"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="133"/>
+        <location filename="../processing/dasymetric_population.py" line="136"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="128"/>
+        <location filename="../processing/mountain_green_cover.py" line="129"/>
         <source>Land-cover band</source>
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="141"/>
+        <location filename="../processing/dasymetric_population.py" line="144"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="144"/>
+        <location filename="../processing/dasymetric_population.py" line="147"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="146"/>
+        <location filename="../processing/dasymetric_population.py" line="149"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="149"/>
+        <location filename="../processing/dasymetric_population.py" line="152"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="152"/>
+        <location filename="../processing/dasymetric_population.py" line="155"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="157"/>
+        <location filename="../processing/dasymetric_population.py" line="160"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="159"/>
+        <location filename="../processing/dasymetric_population.py" line="162"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="174"/>
+        <location filename="../processing/dasymetric_population.py" line="172"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="179"/>
+        <location filename="../processing/dasymetric_population.py" line="177"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="182"/>
+        <location filename="../processing/dasymetric_population.py" line="180"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="216"/>
+        <location filename="../processing/dasymetric_population.py" line="214"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="218"/>
+        <location filename="../processing/dasymetric_population.py" line="216"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="235"/>
+        <location filename="../processing/dasymetric_population.py" line="233"/>
         <source>Zones layer &apos;{}&apos; has no geometry.</source>
         <translation>分区图层“{}”没有几何。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="256"/>
+        <location filename="../processing/dasymetric_population.py" line="254"/>
         <source>Buildings layer has no coordinate reference system: set one and run again.</source>
         <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="288"/>
+        <location filename="../processing/dasymetric_population.py" line="286"/>
         <source>{} building(s) without a valid number of floors or geometry were left out.</source>
         <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="293"/>
+        <location filename="../processing/dasymetric_population.py" line="291"/>
         <source>Building floor area on the grid: {:.6g} m².</source>
         <translation>格网上的建筑面积：{:.6g} m²。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="305"/>
+        <location filename="../processing/dasymetric_population.py" line="303"/>
         <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
         <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="309"/>
+        <location filename="../processing/dasymetric_population.py" line="307"/>
         <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
         <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="313"/>
+        <location filename="../processing/dasymetric_population.py" line="311"/>
         <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
         <translation>分区“{}”没有{}：其总数按{}分配。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="330"/>
+        <location filename="../processing/dasymetric_population.py" line="328"/>
         <source>Could not create the raster {}.</source>
         <translation>无法创建栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="356"/>
+        <location filename="../processing/dasymetric_population.py" line="354"/>
         <source>{}: {:.8g} on the grid.</source>
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="413"/>
+        <location filename="../processing/dasymetric_population.py" line="411"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="413"/>
+        <location filename="../processing/dasymetric_population.py" line="411"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="416"/>
+        <location filename="../processing/dasymetric_population.py" line="414"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="417"/>
+        <location filename="../processing/dasymetric_population.py" line="415"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="516"/>
+        <location filename="../processing/dasymetric_population.py" line="507"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="119"/>
+        <location filename="../processing/report_pdf.py" line="104"/>
         <source>SDG progress report</source>
         <translation>可持续发展目标进展报告</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="29"/>
+        <location filename="../processing/report_base.py" line="31"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/report_base.py" line="32"/>
         <source>Headline</source>
         <translation>总体情况</translation>
     </message>
@@ -569,7 +564,7 @@
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="30"/>
+        <location filename="../processing/report_base.py" line="32"/>
         <source>Goal groups</source>
         <translation>目标组</translation>
     </message>
@@ -579,17 +574,17 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/report_base.py" line="33"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/report_base.py" line="33"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="36"/>
+        <location filename="../processing/report_pdf.py" line="33"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -599,22 +594,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/report_base.py" line="34"/>
         <source>Series</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/report_base.py" line="35"/>
         <source>Area id</source>
         <translation>区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/report_base.py" line="35"/>
         <source>Area name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="33"/>
+        <location filename="../processing/report_base.py" line="35"/>
         <source>Area level</source>
         <translation>区域级别</translation>
     </message>
@@ -639,7 +634,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="35"/>
+        <location filename="../processing/report_base.py" line="37"/>
         <source>Target year</source>
         <translation>目标年份</translation>
     </message>
@@ -654,107 +649,107 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/report_base.py" line="38"/>
         <source>Measured</source>
         <translation>已监测</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="34"/>
+        <location filename="../processing/report_pdf.py" line="31"/>
         <source>With a target</source>
         <translation>设有目标值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="35"/>
+        <location filename="../processing/report_pdf.py" line="32"/>
         <source>Met or nearly met</source>
         <translation>已实现或基本实现</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="38"/>
+        <location filename="../processing/report_base.py" line="40"/>
         <source>Mean score</source>
         <translation>平均得分</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="38"/>
+        <location filename="../processing/report_base.py" line="40"/>
         <source>Goal group</source>
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="39"/>
+        <location filename="../processing/report_base.py" line="41"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="39"/>
+        <location filename="../processing/report_base.py" line="41"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="40"/>
+        <location filename="../processing/report_base.py" line="42"/>
         <source>Disaggregation</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="40"/>
+        <location filename="../processing/report_base.py" line="42"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/report_base.py" line="43"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="41"/>
+        <location filename="../processing/report_base.py" line="43"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="42"/>
+        <location filename="../processing/report_base.py" line="44"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="126"/>
+        <location filename="../processing/export_report.py" line="24"/>
         <source>Export report (Excel, CSV)</source>
         <translation>导出报告（Excel、CSV）</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="129"/>
+        <location filename="../processing/export_report.py" line="27"/>
         <source>&lt;p&gt;Writes an Excel workbook from a results store: an overview (the headline per area: indicators measured, with a target, met or nearly met; progress per goal and per goal group with status colours), one sheet per goal, one per area, and all data rows. Numbers are written as numbers with their unit beside them; text can never become a formula. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses and scores.&lt;/p&gt;&lt;p&gt;Optionally a CSV (UTF-8) of the latest value per indicator and area. Language: QGIS&apos;s, English, Chinese or both side by side.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据结果库生成 Excel 工作簿：概览（每个区域的总体情况：已监测的指标、设有目标值的指标、已实现或基本实现的指标；各目标和各目标组的进展，并以颜色标示状态）、每个目标一个工作表、每个区域一个工作表，以及全部数据行。数值以数字形式写入，单位列于其旁；文本永远不会变成公式。如需状态和得分，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;可选输出每个指标和区域最新值的 CSV（UTF-8）。语言：QGIS 界面语言、英文、中文或中英文对照。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="92"/>
+        <location filename="../processing/report_base.py" line="117"/>
         <source>Progress method to report</source>
         <translation>报告所用的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/report_base.py" line="118"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/report_base.py" line="118"/>
         <source>QGIS&apos;s language</source>
         <translation>QGIS 界面语言</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/report_base.py" line="118"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/report_base.py" line="118"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/report_base.py" line="118"/>
         <source>English and Chinese</source>
         <translation>中英文对照</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="139"/>
+        <location filename="../processing/export_report.py" line="37"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
@@ -764,7 +759,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="141"/>
+        <location filename="../processing/export_report.py" line="39"/>
         <source>CSV of the latest values</source>
         <translation>最新值 CSV</translation>
     </message>
@@ -774,22 +769,22 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/report_base.py" line="126"/>
         <source>The results store {} does not exist.</source>
         <translation>结果库 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="111"/>
+        <location filename="../processing/report_base.py" line="136"/>
         <source>The results store {} holds no results yet.</source>
         <translation>结果库 {} 中还没有结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="113"/>
+        <location filename="../processing/report_base.py" line="138"/>
         <source>No progress assessment with this method in the store: run sdg:assess_progress first for statuses and scores.</source>
         <translation>结果库中没有使用此方法的进展评估：如需状态和得分，请先运行 sdg:assess_progress。</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="166"/>
+        <location filename="../processing/export_report.py" line="64"/>
         <source>Report written: {}</source>
         <translation>报告已写入：{}</translation>
     </message>
@@ -824,7 +819,7 @@
         <translation>距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="78"/>
+        <location filename="../processing/transit_access.py" line="93"/>
         <source>Urban areas (polygons, for the urban/rural breakdown)</source>
         <translation>城镇区域（多边形，用于城乡分列）</translation>
     </message>
@@ -834,7 +829,7 @@
         <translation>写入结果库的指标代码（如 3.8.1 或 4.a.1）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="79"/>
+        <location filename="../processing/transit_access.py" line="94"/>
         <source>Distance method (network or euclidean)</source>
         <translation>距离计算方法（network 或 euclidean）</translation>
     </message>
@@ -944,317 +939,317 @@
         <translation>YEAR_END（{}）必须晚于 YEAR_START（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="170"/>
+        <location filename="../processing/land_consumption.py" line="172"/>
         <source>PGR is near zero or negative in zone(s) {}: LCRPGR is left empty there (see pgr_flag).</source>
         <translation>分区 {} 的 PGR 接近零或为负：这些分区的 LCRPGR 留空（见 pgr_flag）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="179"/>
+        <location filename="../processing/land_consumption.py" line="177"/>
         <source>PGR for the whole area is {} ({}): LCRPGR is not computed, since dividing by it would mislead.</source>
         <translation>全域 PGR 为 {}（{}）：不计算 LCRPGR，因为除以该值会产生误导。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="205"/>
+        <location filename="../processing/land_consumption.py" line="197"/>
         <source>Give the built-up area at the {} year either as a raster ({}) or as polygons ({}), not both and not neither.</source>
         <translation>{}年的建成区面积只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="248"/>
+        <location filename="../processing/land_consumption.py" line="240"/>
         <source>Give the population either as a zone field ({}) or as a raster ({}), not both.</source>
         <translation>人口只能以分区字段（{}）或栅格（{}）之一提供，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="253"/>
+        <location filename="../processing/land_consumption.py" line="245"/>
         <source>{} needs a ZONES layer holding field &apos;{}&apos;.</source>
         <translation>{} 需要一个包含字段“{}”的 ZONES 图层。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="299"/>
+        <location filename="../processing/land_consumption.py" line="281"/>
         <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds &apos;{}&apos;, not a population.</source>
         <translation>分区图层“{}”，分区“{}”：字段“{}”的值为“{}”，不是人口数。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="303"/>
+        <location filename="../processing/land_consumption.py" line="285"/>
         <source>Zones layer &apos;{}&apos;, zone &apos;{}&apos;: field &apos;{}&apos; holds a negative population ({}).</source>
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="53"/>
+        <location filename="../processing/land_degradation.py" line="54"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="53"/>
+        <location filename="../processing/land_degradation.py" line="54"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="53"/>
+        <location filename="../processing/land_degradation.py" line="54"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="79"/>
+        <location filename="../processing/land_degradation.py" line="80"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="82"/>
+        <location filename="../processing/land_degradation.py" line="83"/>
         <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (e.g. from Trends.Earth).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;) and DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（如来自 Trends.Earth）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt; 字段的分区图层）和 DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="112"/>
+        <location filename="../processing/land_degradation.py" line="113"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="113"/>
+        <location filename="../processing/land_degradation.py" line="114"/>
         <source>Land cover at the start</source>
         <translation>起始土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="114"/>
+        <location filename="../processing/land_degradation.py" line="115"/>
         <source>Land cover at the end</source>
         <translation>结束土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="118"/>
+        <location filename="../processing/land_degradation.py" line="119"/>
         <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="121"/>
+        <location filename="../processing/land_degradation.py" line="122"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="125"/>
+        <location filename="../processing/land_degradation.py" line="126"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="129"/>
+        <location filename="../processing/land_degradation.py" line="130"/>
         <source>Land productivity sub-indicator (-1/0/1)</source>
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="131"/>
+        <location filename="../processing/land_degradation.py" line="132"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="134"/>
+        <location filename="../processing/land_degradation.py" line="135"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="136"/>
+        <location filename="../processing/land_degradation.py" line="137"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="138"/>
+        <location filename="../processing/land_degradation.py" line="139"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="141"/>
+        <location filename="../processing/land_degradation.py" line="142"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="144"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="144"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="143"/>
+        <location filename="../processing/land_degradation.py" line="144"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="207"/>
+        <location filename="../processing/land_degradation.py" line="208"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="210"/>
+        <location filename="../processing/land_degradation.py" line="211"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="232"/>
+        <location filename="../processing/land_degradation.py" line="233"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="235"/>
+        <location filename="../processing/land_degradation.py" line="236"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="240"/>
+        <location filename="../processing/land_degradation.py" line="241"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY, SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="275"/>
+        <location filename="../processing/land_degradation.py" line="276"/>
         <source>Could not create the raster {}; use a .tif file.</source>
         <translation>无法创建栅格 {}；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="39"/>
+        <location filename="../processing/mountain_green_cover.py" line="40"/>
         <source>Not mountain</source>
         <translation>非山地</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="40"/>
+        <location filename="../processing/mountain_green_cover.py" line="41"/>
         <source>1: elevation ≥ 4500 m</source>
         <translation>1：海拔 ≥ 4500 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="41"/>
+        <location filename="../processing/mountain_green_cover.py" line="42"/>
         <source>2: 3500-4500 m</source>
         <translation>2：3500-4500 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="42"/>
+        <location filename="../processing/mountain_green_cover.py" line="43"/>
         <source>3: 2500-3500 m</source>
         <translation>3：2500-3500 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="43"/>
+        <location filename="../processing/mountain_green_cover.py" line="44"/>
         <source>4: 1500-2500 m and slope ≥ 2°</source>
         <translation>4：1500-2500 m 且坡度 ≥ 2°</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="44"/>
+        <location filename="../processing/mountain_green_cover.py" line="45"/>
         <source>5: 1000-1500 m and slope ≥ 5° or local relief &gt; 300 m</source>
         <translation>5：1000-1500 m 且坡度 ≥ 5° 或局部起伏 &gt; 300 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="45"/>
+        <location filename="../processing/mountain_green_cover.py" line="46"/>
         <source>6: 300-1000 m and local relief &gt; 300 m</source>
         <translation>6：300-1000 m 且局部起伏 &gt; 300 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="89"/>
+        <location filename="../processing/mountain_green_cover.py" line="90"/>
         <source>Mountain Green Cover Index (15.4.2)</source>
         <translation>山区绿化覆盖指数（15.4.2）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="92"/>
+        <location filename="../processing/mountain_green_cover.py" line="93"/>
         <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km² (ellipsoidal in a geographic CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="124"/>
+        <location filename="../processing/mountain_green_cover.py" line="125"/>
         <source>Digital elevation model (metres)</source>
         <translation>数字高程模型（米）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="125"/>
+        <location filename="../processing/mountain_green_cover.py" line="126"/>
         <source>DEM band</source>
         <translation>DEM 波段</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="130"/>
+        <location filename="../processing/mountain_green_cover.py" line="131"/>
         <source>Green land-cover classes (cropland, forest, grassland, shrubland, wetland)</source>
         <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="133"/>
+        <location filename="../processing/mountain_green_cover.py" line="134"/>
         <source>Mountain classes (Kapos)</source>
         <translation>山地类别（Kapos）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="136"/>
+        <location filename="../processing/mountain_green_cover.py" line="137"/>
         <source>MGCI of Kapos class {}</source>
         <translation>Kapos 类别 {} 的 MGCI</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="158"/>
+        <location filename="../processing/mountain_green_cover.py" line="152"/>
         <source>Could not open the mountain class raster {}.</source>
         <translation>无法打开山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="163"/>
+        <location filename="../processing/mountain_green_cover.py" line="157"/>
         <source>No mountain pixel with land cover: DEM &apos;{}&apos; has no Kapos mountain class where land cover &apos;{}&apos; has data.</source>
         <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="180"/>
+        <location filename="../processing/mountain_green_cover.py" line="174"/>
         <source>No GDAL driver can write {}; use a .tif file.</source>
         <translation>没有可写入 {} 的 GDAL 驱动；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="184"/>
+        <location filename="../processing/mountain_green_cover.py" line="178"/>
         <source>Could not create the mountain class raster {}.</source>
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="64"/>
+        <location filename="../processing/open_space.py" line="62"/>
         <source>Open public space in built-up areas (11.7.1)</source>
         <translation>建成区中的开放公共空间（11.7.1）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="67"/>
+        <location filename="../processing/open_space.py" line="65"/>
         <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas are true areas: ellipsoidal in a geographic CRS, planar metres in a projected one; everything is measured in the built-up layer's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points every 25 m along the open space's edge.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。面积为真实面积：地理坐标参考系中按椭球计算，投影坐标参考系中按平面米计算；所有量算均在建成区图层的坐标参考系中进行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上每隔 25 m 设置的入口点计算。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="79"/>
+        <location filename="../processing/open_space.py" line="77"/>
         <source>&lt;p&gt;Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;open_space_km2&lt;/i&gt;, &lt;i&gt;street_km2&lt;/i&gt;, &lt;i&gt;builtup_km2&lt;/i&gt;, &lt;i&gt;access_pct&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows: the share as the main series, access as series &lt;i&gt;population_within_walk&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（占建成区面积的百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;open_space_km2&lt;/i&gt;、&lt;i&gt;street_km2&lt;/i&gt;、&lt;i&gt;builtup_km2&lt;/i&gt;、&lt;i&gt;access_pct&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录：比例为主系列，可达性为系列 &lt;i&gt;population_within_walk&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="86"/>
+        <location filename="../processing/open_space.py" line="84"/>
         <source>Built-up area (polygons)</source>
         <translation>建成区（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="88"/>
+        <location filename="../processing/open_space.py" line="86"/>
         <source>Open public spaces (polygons)</source>
         <translation>开放公共空间（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="90"/>
+        <location filename="../processing/open_space.py" line="88"/>
         <source>Street areas (polygons)</source>
         <translation>街道面（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="92"/>
+        <location filename="../processing/open_space.py" line="90"/>
         <source>Roads (lines, with a width; instead of street polygons)</source>
         <translation>道路（线，带宽度；替代街道多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="95"/>
+        <location filename="../processing/open_space.py" line="93"/>
         <source>Road width field (m)</source>
         <translation>道路宽度字段（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="98"/>
+        <location filename="../processing/open_space.py" line="96"/>
         <source>Road width where the field is empty or not given (m)</source>
         <translation>字段为空或未提供时的道路宽度（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="101"/>
+        <location filename="../processing/open_space.py" line="99"/>
         <source>Population raster (for the access series)</source>
         <translation>人口栅格（用于可达性系列）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="104"/>
+        <location filename="../processing/open_space.py" line="105"/>
         <source>Walking distance to open space (m)</source>
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="161"/>
+        <location filename="../processing/open_space.py" line="162"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -1299,202 +1294,197 @@
         <translation>超过阈值的人口比例（百分比）</translation>
     </message>
     <message>
-        <location filename="../processing/pm25_exposure.py" line="103"/>
+        <location filename="../processing/pm25_exposure.py" line="100"/>
         <source>{:.6g} people live on pixels without a concentration value in &apos;{}&apos; (nodata or outside it); they are left out of the mean.</source>
         <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="57"/>
+        <location filename="../processing/protected_kba.py" line="59"/>
         <source>Key biodiversity areas covered by protected areas (15.1.2)</source>
         <translation>保护区覆盖的关键生物多样性区域（15.1.2）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="60"/>
+        <location filename="../processing/protected_kba.py" line="62"/>
         <source>&lt;p&gt;SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected areas, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.2, custodians UNEP-WCMC, BirdLife International and IUCN): for each KBA, the percent of its area covered by protected areas; the indicator is the mean of these percents over the KBAs (a mean per KBA, not the share of the total KBA area). Protected areas are dissolved first, so overlapping protected areas count once. Filter the protected areas beforehand as the method asks (e.g. WDPA status designated, inscribed or established; no proposed sites, no UNESCO-MAB buffer zones).&lt;/p&gt;&lt;p&gt;Features of the KBA layer that share a value of the KBA id field form one KBA (without the field, each feature is one KBA). A KBA counts whole (also its parts outside the zones) in the zone that holds the largest part of its area; KBAs outside every zone are left out, and the whole-area value is then the mean over the KBAs of all zones.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are ellipsoidal (on the ellipsoid of the KBA layer's CRS, WGS 84 if it names none), in km², whatever the CRS; protected areas and zones in other CRSs are reprojected to the KBA layer's CRS.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;kba_count&lt;/i&gt;, &lt;i&gt;kba_km2&lt;/i&gt; and &lt;i&gt;protected_km2&lt;/i&gt;, the sums over their KBAs) and optionally KBA_OUTPUT, one feature per KBA with its areas, percent and zone. The results store gets value = mean percent, numerator = sum of the KBA percents and denominator = number of KBAs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.2：关键生物多样性区域（KBA）被保护区覆盖的平均比例，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.2，托管机构：UNEP-WCMC、国际鸟盟和世界自然保护联盟 IUCN）：对每个 KBA 计算其面积被保护区覆盖的百分比；指标为这些百分比在所有 KBA 上的平均值（按 KBA 平均，而非占 KBA 总面积的比例）。保护区先进行融合，因此重叠的保护区只计一次。请按方法要求事先筛选保护区（如 WDPA 状态为已指定、已列入或已建立；不包括拟建保护区和联合国教科文组织人与生物圈保护区的缓冲区）。&lt;/p&gt;&lt;p&gt;KBA 图层中 KBA 代码字段取值相同的要素构成一个 KBA（未提供该字段时，每个要素为一个 KBA）。一个 KBA 整体（包括其位于分区之外的部分）计入包含其最大面积部分的分区；位于所有分区之外的 KBA 不予计入，此时全域值为所有分区 KBA 的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按椭球计算（使用 KBA 图层坐标参考系的椭球，未指定时为 WGS 84），单位为 km²，与坐标参考系无关；坐标参考系不同的保护区和分区会重投影到 KBA 图层的坐标参考系。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;kba_count&lt;/i&gt;、&lt;i&gt;kba_km2&lt;/i&gt; 和 &lt;i&gt;protected_km2&lt;/i&gt; 字段的分区图层，均为其 KBA 的合计），以及可选的 KBA_OUTPUT（每个 KBA 一个要素，含其面积、百分比和所属分区）。结果库中 value = 平均百分比，numerator = KBA 百分比之和，denominator = KBA 个数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="82"/>
+        <location filename="../processing/protected_kba.py" line="84"/>
         <source>Key biodiversity areas</source>
         <translation>关键生物多样性区域</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="84"/>
+        <location filename="../processing/protected_kba.py" line="86"/>
         <source>KBA id field (features sharing an id form one KBA; default: feature id)</source>
         <translation>KBA 代码字段（代码相同的要素构成一个 KBA；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="87"/>
+        <location filename="../processing/protected_kba.py" line="89"/>
         <source>Protected areas</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="89"/>
+        <location filename="../processing/protected_kba.py" line="91"/>
         <source>Coverage per key biodiversity area</source>
         <translation>各关键生物多样性区域的覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="97"/>
+        <location filename="../processing/protected_kba.py" line="99"/>
         <source>Give both the KBA layer and the protected areas layer.</source>
         <translation>请同时提供 KBA 图层和保护区图层。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="112"/>
+        <location filename="../processing/protected_kba.py" line="113"/>
         <source>KBA(s) {} have no area and are left out.</source>
         <translation>KBA {} 没有面积，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="118"/>
+        <location filename="../processing/protected_kba.py" line="119"/>
         <source>KBA(s) {} lie outside every zone and are left out.</source>
         <translation>KBA {} 位于所有分区之外，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="125"/>
+        <location filename="../processing/protected_kba.py" line="123"/>
         <source>{} KBA(s) measured.</source>
         <translation>已量算 {} 个 KBA。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="140"/>
+        <location filename="../processing/protected_kba.py" line="138"/>
         <source>KBA layer &apos;{}&apos; holds no polygon.</source>
         <translation>KBA 图层“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="43"/>
+        <location filename="../processing/run_indicator_set.py" line="44"/>
         <source>Run an indicator set</source>
         <translation>运行指标集</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="46"/>
-        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/run_indicator_set.py" line="60"/>
+        <location filename="../processing/run_indicator_set.py" line="63"/>
         <source>Indicator-set config (JSON or YAML)</source>
         <translation>指标集配置文件（JSON 或 YAML）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="60"/>
+        <location filename="../processing/run_indicator_set.py" line="63"/>
         <source>Indicator sets (*.json *.yml *.yaml)</source>
         <translation>指标集 (*.json *.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="63"/>
+        <location filename="../processing/run_indicator_set.py" line="66"/>
         <source>Results store (default: the config&apos;s)</source>
         <translation>结果库（默认：配置文件中指定的）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="64"/>
+        <location filename="../processing/run_indicator_set.py" line="67"/>
         <source>Run summary</source>
         <translation>运行摘要</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="66"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>Indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="67"/>
+        <location filename="../processing/run_indicator_set.py" line="70"/>
         <source>Indicators failed</source>
         <translation>计算失败的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="68"/>
+        <location filename="../processing/run_indicator_set.py" line="71"/>
         <source>Results store</source>
         <translation>结果库</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="83"/>
+        <location filename="../processing/run_indicator_set.py" line="87"/>
         <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
         <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="85"/>
+        <location filename="../processing/run_indicator_set.py" line="89"/>
         <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
         <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="93"/>
+        <location filename="../processing/run_indicator_set.py" line="97"/>
         <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
         <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="105"/>
+        <location filename="../processing/run_indicator_set.py" line="110"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="118"/>
+        <location filename="../processing/run_indicator_set.py" line="124"/>
         <source>Unknown algorithm &apos;{}&apos;.</source>
         <translation>未知算法“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="125"/>
+        <location filename="../processing/run_indicator_set.py" line="131"/>
         <source>Indicator {} failed: {}</source>
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="153"/>
+        <location filename="../processing/run_indicator_set.py" line="175"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="38"/>
+        <location filename="../processing/rural_access.py" line="39"/>
         <source>Rural access to all-season roads (9.1.1)</source>
         <translation>农村人口到全天候道路的可达性（9.1.1）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="41"/>
+        <location filename="../processing/rural_access.py" line="42"/>
         <source>&lt;p&gt;SDG indicator 9.1.1 (Rural Access Index): the share of the rural population living within 2 km of an all-season road, for the whole area and each zone (and by sex with female and male rasters).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 9.1.1, custodian World Bank): rural population within DISTANCE (default 2000 m, straight line) of an all-season road / rural population × 100. All-season roads are the ROADS features for which the ALL_SEASON expression is true (e.g. &lt;i&gt;&quot;surface&quot; IN ('paved', 'gravel')&lt;/i&gt;; empty: every road). Urban areas, from polygons (URBAN) or a raster mask (URBAN_MASK: non-zero pixels are urban), are removed from both the roads (the parts of roads inside them are dropped) and the population (cells whose centre is urban).&lt;/p&gt;&lt;p&gt;&lt;b&gt;BOUNDARY_FREE&lt;/b&gt;: the variant Deqing County used, which does not depend on an urban/rural line: all the population and all the roads count.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 9.1.1（农村通达指数）：居住在全天候道路 2 km 以内的农村人口比例，按全域和各分区计算（提供女性和男性人口栅格时按性别分列）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 9.1.1，托管机构：世界银行）：距全天候道路 DISTANCE（默认 2000 m，直线距离）以内的农村人口 / 农村人口 × 100。全天候道路为 ROADS 中 ALL_SEASON 表达式为真的要素（如 &lt;i&gt;&quot;surface&quot; IN ('paved', 'gravel')&lt;/i&gt;；为空时：所有道路）。城镇区域来自多边形（URBAN）或栅格掩膜（URBAN_MASK：非零像元为城镇），将其从道路（剔除道路位于城镇内的部分）和人口（剔除中心位于城镇的像元）中同时移除。&lt;/p&gt;&lt;p&gt;&lt;b&gt;BOUNDARY_FREE&lt;/b&gt;：德清县采用的变体，不依赖城乡界线：全部人口和全部道路均计入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="52"/>
+        <location filename="../processing/rural_access.py" line="53"/>
         <source>&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; (rural population near a road) and &lt;i&gt;population&lt;/i&gt; (rural population).&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt;（道路附近的农村人口）和 &lt;i&gt;population&lt;/i&gt;（农村人口）字段的分区图层）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="58"/>
+        <location filename="../processing/rural_access.py" line="59"/>
         <source>Roads (lines)</source>
         <translation>道路（线）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="60"/>
+        <location filename="../processing/rural_access.py" line="61"/>
         <source>All-season roads (expression; empty: all roads)</source>
         <translation>全天候道路（表达式；为空：所有道路）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="63"/>
+        <location filename="../processing/rural_access.py" line="64"/>
         <source>Distance to a road (m)</source>
         <translation>到道路的距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="66"/>
+        <location filename="../processing/rural_access.py" line="67"/>
         <source>Urban areas (polygons)</source>
         <translation>城镇区域（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="67"/>
+        <location filename="../processing/rural_access.py" line="68"/>
         <source>Urban areas (raster mask: non-zero is urban)</source>
         <translation>城镇区域（栅格掩膜：非零为城镇）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="69"/>
+        <location filename="../processing/rural_access.py" line="70"/>
         <source>Boundary-free variant (all population, no urban/rural line)</source>
         <translation>不分城乡的变体（全部人口，不设城乡界线）</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="80"/>
+        <location filename="../processing/rural_access.py" line="81"/>
         <source>Give urban areas either as polygons (URBAN) or as a raster mask (URBAN_MASK), not both.</source>
         <translation>城镇区域只能以多边形（URBAN）或栅格掩膜（URBAN_MASK）之一提供，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="92"/>
+        <location filename="../processing/rural_access.py" line="93"/>
         <source>No urban areas given: all the population counts as rural (as in the boundary-free variant).</source>
         <translation>未提供城镇区域：全部人口都计为农村人口（与不分城乡的变体相同）。</translation>
     </message>
     <message>
-        <location filename="../processing/rural_access.py" line="109"/>
+        <location filename="../processing/rural_access.py" line="110"/>
         <source>Roads layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>道路图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
@@ -1504,172 +1494,172 @@
         <translation>没有全天候道路：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="57"/>
+        <location filename="../processing/table_indicator.py" line="58"/>
         <source>Statistical indicator from a table</source>
         <translation>基于表格的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="60"/>
+        <location filename="../processing/table_indicator.py" line="61"/>
         <source>&lt;p&gt;Computes one statistical indicator from an attribute table or layer: for each row (an area in a year) and for the whole table in each year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; (UN SDG metadata conventions): &lt;i&gt;ratio&lt;/i&gt; = numerator / denominator × multiplier; &lt;i&gt;percentage&lt;/i&gt; = numerator / denominator × 100; &lt;i&gt;rate per N&lt;/i&gt; = numerator / denominator × N (e.g. 100000 for maternal deaths per 100,000 live births); &lt;i&gt;per capita&lt;/i&gt; = numerator / population × multiplier (a unit factor); &lt;i&gt;parity index&lt;/i&gt; = group value / reference value (e.g. female / male; 1 is parity); &lt;i&gt;growth&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × multiplier, with x the numerator (or numerator / denominator) of the same area in its latest earlier year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Totals&lt;/b&gt; are the sum of the numerators over the sum of the denominators of the rows of a year (never a mean of the rows' values); a row missing either value counts in neither sum.&lt;/p&gt;&lt;p&gt;Numerator and denominator are QGIS expressions (a field name is one, e.g. &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;). A NULL or a text in a number gives that row no value and a warning naming the row; the other rows go on.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT, a table with &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;numerator&lt;/i&gt;, &lt;i&gt;denominator&lt;/i&gt; and &lt;i&gt;value&lt;/i&gt; per input row; VALUE, the total of the latest year. With a results store, the rows and the yearly totals are upserted in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据属性表或图层计算一个统计指标：对每一行（某区域某年份）以及每年的整个表计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;（联合国 SDG 指标元数据惯例）：&lt;i&gt;比率&lt;/i&gt; = 分子 / 分母 × 乘数；&lt;i&gt;百分比&lt;/i&gt; = 分子 / 分母 × 100；&lt;i&gt;每 N 的比率&lt;/i&gt; = 分子 / 分母 × N（如孕产妇死亡率按每 10 万活产计为 100000）；&lt;i&gt;人均&lt;/i&gt; = 分子 / 人口 × 乘数（单位换算系数）；&lt;i&gt;均等指数&lt;/i&gt; = 组值 / 参照值（如女性 / 男性；1 表示均等）；&lt;i&gt;增长率&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × 乘数，其中 x 为同一区域在其最近的较早年份的分子（或分子 / 分母）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;总计&lt;/b&gt;为某年各行分子之和除以分母之和（绝不是各行值的平均值）；缺少任一值的行两个求和都不计入。&lt;/p&gt;&lt;p&gt;分子和分母为 QGIS 表达式（字段名也是表达式，如 &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;）。数值为 NULL 或文本时，该行没有值，并给出指明该行的警告；其他行继续计算。&lt;/p&gt;&lt;p&gt;输出：OUTPUT，每个输入行一行的表，含 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;numerator&lt;/i&gt;、&lt;i&gt;denominator&lt;/i&gt; 和 &lt;i&gt;value&lt;/i&gt;；VALUE，最新年份的总计。指定结果库时，各行及各年总计在一个事务中写入（插入或更新）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="80"/>
+        <location filename="../processing/table_indicator.py" line="81"/>
         <source>Table or layer</source>
         <translation>表或图层</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="82"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Indicator code (e.g. 3.1.1 or L10.1)</source>
         <translation>指标代码（如 3.1.1 或 L10.1）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Ratio (numerator / denominator × multiplier)</source>
         <translation>比率（分子 / 分母 × 乘数）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Rate per N</source>
         <translation>每 N 的比率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Per capita</source>
         <translation>人均</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Parity index</source>
         <translation>均等指数</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Growth rate</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="87"/>
+        <location filename="../processing/table_indicator.py" line="88"/>
         <source>Numerator (field or expression)</source>
         <translation>分子（字段或表达式）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="89"/>
+        <location filename="../processing/table_indicator.py" line="90"/>
         <source>Denominator (field or expression; optional for growth)</source>
         <translation>分母（字段或表达式；增长率可不填）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="92"/>
+        <location filename="../processing/table_indicator.py" line="93"/>
         <source>Multiplier (N of a rate per N)</source>
         <translation>乘数（每 N 的比率中的 N）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="95"/>
+        <location filename="../processing/table_indicator.py" line="96"/>
         <source>Area id field (default: feature id)</source>
         <translation>区域代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="98"/>
+        <location filename="../processing/table_indicator.py" line="99"/>
         <source>Year field (default: the reference year below)</source>
         <translation>年份字段（默认：下方的参考年份）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="101"/>
+        <location filename="../processing/table_indicator.py" line="102"/>
         <source>Reference year (when there is no year field)</source>
         <translation>参考年份（无年份字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="106"/>
+        <location filename="../processing/table_indicator.py" line="107"/>
         <source>Series written to the results store</source>
         <translation>写入结果库的系列</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="107"/>
+        <location filename="../processing/table_indicator.py" line="108"/>
         <source>Unit written to the results store</source>
         <translation>写入结果库的单位</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="108"/>
+        <location filename="../processing/table_indicator.py" line="109"/>
         <source>Area id of the total rows</source>
         <translation>总计行的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="112"/>
+        <location filename="../processing/table_indicator.py" line="113"/>
         <source>Indicator per row</source>
         <translation>逐行指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="114"/>
+        <location filename="../processing/table_indicator.py" line="115"/>
         <source>Total for the latest year</source>
         <translation>最新年份总计</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="122"/>
+        <location filename="../processing/table_indicator.py" line="123"/>
         <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
         <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="126"/>
+        <location filename="../processing/table_indicator.py" line="127"/>
         <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
         <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="131"/>
+        <location filename="../processing/table_indicator.py" line="132"/>
         <source>A {} needs a denominator (DENOMINATOR).</source>
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="142"/>
+        <location filename="../processing/table_indicator.py" line="143"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="152"/>
+        <location filename="../processing/table_indicator.py" line="153"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="102"/>
+        <location filename="../processing/workbook_indicators.py" line="103"/>
         <source>Cancelled; nothing was written to the results store.</source>
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="181"/>
+        <location filename="../processing/table_indicator.py" line="182"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="192"/>
+        <location filename="../processing/table_indicator.py" line="193"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="200"/>
+        <location filename="../processing/table_indicator.py" line="201"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="205"/>
+        <location filename="../processing/table_indicator.py" line="206"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="211"/>
+        <location filename="../processing/table_indicator.py" line="212"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="222"/>
+        <location filename="../processing/table_indicator.py" line="223"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
@@ -1679,187 +1669,172 @@
         <translation>表“{}”缺少字段 {}；现有字段为 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="42"/>
+        <location filename="../processing/transit_access.py" line="44"/>
         <source>Convenient access to public transport (11.2.1)</source>
         <translation>可便利使用公共交通的人口比例（11.2.1）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="45"/>
-        <source>&lt;p&gt;SDG indicator 11.2.1: the share of the population living within walking distance of a public transport stop, for the whole area and each zone, by sex and by urban/rural location when those inputs are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.2.1, custodian UN-Habitat): population within 500 m of a low-capacity stop (bus, tram) or 1000 m of a high-capacity stop (rail, metro, ferry) / population × 100. A stop is high-capacity when its CAPACITY_FIELD value is one of HIGH_VALUES (comma-separated, case-insensitive; default &lt;i&gt;high&lt;/i&gt;); any other stop, or every stop without a field, is low-capacity. The service areas of all stops are merged, so a person near several stops counts once.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.2.1：居住在公共交通站点步行距离内的人口比例，按全域和各分区计算；提供相应输入时按性别和城乡分列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.2.1，托管机构：联合国人居署）：距低运量站点（公交、有轨电车）500 m 以内或距大运量站点（铁路、地铁、轮渡）1000 m 以内的人口 / 人口 × 100。站点的 CAPACITY_FIELD 值属于 HIGH_VALUES（以逗号分隔，不区分大小写；默认 &lt;i&gt;high&lt;/i&gt;）时为大运量站点；其他站点，或未提供该字段时的所有站点，均为低运量站点。所有站点的服务区合并计算，因此邻近多个站点的人只计一次。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_access.py" line="54"/>
+        <location filename="../processing/transit_access.py" line="67"/>
         <source>&lt;p&gt;Outputs: VALUE (percent), METHOD (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean&lt;/i&gt;: straight-line buffers are the metadata&apos;s labelled fallback), and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows carry the method in &lt;i&gt;method&lt;/i&gt; and &lt;i&gt;parameters&lt;/i&gt; (DISTANCE_METHOD) and the breakdowns sex=female, sex=male, location=urban, location=rural and their combinations.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（百分比）、METHOD（&lt;i&gt;network&lt;/i&gt; 或 &lt;i&gt;euclidean&lt;/i&gt;：直线缓冲区是元数据中注明的替代方法）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录在 &lt;i&gt;method&lt;/i&gt; 和 &lt;i&gt;parameters&lt;/i&gt;（DISTANCE_METHOD）中注明所用方法，并包括 sex=female、sex=male、location=urban、location=rural 及其组合的分列结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="63"/>
-        <source>Public transport stops (points)</source>
-        <translation>公共交通站点（点）</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_access.py" line="65"/>
+        <location filename="../processing/transit_access.py" line="79"/>
         <source>Capacity field (optional; without it every stop is low-capacity)</source>
         <translation>运量字段（可选；不提供时所有站点均为低运量）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="68"/>
+        <location filename="../processing/transit_access.py" line="82"/>
         <source>Capacity values of high-capacity stops (comma-separated)</source>
         <translation>大运量站点的运量字段取值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="72"/>
+        <location filename="../processing/transit_access.py" line="87"/>
         <source>Walking distance to low-capacity stops (m)</source>
         <translation>到低运量站点的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="75"/>
+        <location filename="../processing/transit_access.py" line="90"/>
         <source>Walking distance to high-capacity stops (m)</source>
         <translation>到大运量站点的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="94"/>
-        <source>The stops layer has no point: nobody is served.</source>
-        <translation>站点图层中没有点：没有人被覆盖。</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_access.py" line="95"/>
+        <location filename="../processing/transit_access.py" line="109"/>
         <source>{} low-capacity and {} high-capacity stop(s).</source>
         <translation>低运量站点 {} 个，大运量站点 {} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/transit_access.py" line="111"/>
+        <location filename="../processing/transit_access.py" line="125"/>
         <source>Distance method: {}.</source>
         <translation>距离计算方法：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="56"/>
+        <location filename="../processing/water_extent.py" line="53"/>
         <source>Change in the extent of water bodies (6.6.1)</source>
         <translation>水体范围的变化（6.6.1）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="83"/>
+        <location filename="../processing/water_extent.py" line="80"/>
         <source>Water rasters, one per year</source>
         <translation>水体栅格（每年一个）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="85"/>
+        <location filename="../processing/water_extent.py" line="82"/>
         <source>Years of the rasters, in order (e.g. 2000,2005,2010; empty: from the layer names)</source>
         <translation>各栅格的年份，按顺序（如 2000,2005,2010；为空：从图层名称读取）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="88"/>
+        <location filename="../processing/water_extent.py" line="85"/>
         <source>Water classes of the rasters (e.g. 1 or 60 or 50-52)</source>
         <translation>栅格的水体类别（如 1、60 或 50-52）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="90"/>
+        <location filename="../processing/water_extent.py" line="87"/>
         <source>Or water polygons of several years</source>
         <translation>或多个年份的水体多边形</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="93"/>
+        <location filename="../processing/water_extent.py" line="90"/>
         <source>Year field of the water polygons</source>
         <translation>水体多边形的年份字段</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="96"/>
+        <location filename="../processing/water_extent.py" line="93"/>
         <source>Baseline period: first year</source>
         <translation>基准期：起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="99"/>
+        <location filename="../processing/water_extent.py" line="96"/>
         <source>Baseline period: last year</source>
         <translation>基准期：结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="102"/>
+        <location filename="../processing/water_extent.py" line="99"/>
         <source>Latest year</source>
         <translation>最新年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="103"/>
+        <location filename="../processing/water_extent.py" line="100"/>
         <source>Baseline water extent (km²)</source>
         <translation>基准水体范围（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="109"/>
+        <location filename="../processing/water_extent.py" line="106"/>
         <source>Give the water extent either as rasters ({}) or as polygons ({}), not both and not neither.</source>
         <translation>水体范围只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="122"/>
+        <location filename="../processing/water_extent.py" line="119"/>
         <source>Baseline period: {}</source>
         <translation>基准期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="124"/>
+        <location filename="../processing/water_extent.py" line="121"/>
         <source>No year given falls in the baseline period {}-{}: the baseline is the mean of {}.</source>
         <translation>给出的年份都不在基准期 {}-{} 内：以 {} 的平均值作为基准。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="126"/>
+        <location filename="../processing/water_extent.py" line="123"/>
         <source>Baseline years: {}.</source>
         <translation>基准年份：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="171"/>
+        <location filename="../processing/water_extent.py" line="148"/>
         <source>Layer &apos;{}&apos; in {} is not a raster.</source>
         <translation>{1} 中的图层“{0}”不是栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="184"/>
+        <location filename="../processing/water_extent.py" line="161"/>
         <source>Parameter {}: &apos;{}&apos; is not a list of years such as 2000,2005,2010.</source>
         <translation>参数 {}：“{}”不是类似 2000,2005,2010 的年份列表。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="188"/>
+        <location filename="../processing/water_extent.py" line="165"/>
         <source>Parameter {} lists {} year(s) for {} raster(s); give one year per raster, in the same order.</source>
         <translation>参数 {} 为 {} 个栅格列出了 {} 个年份；请按相同顺序为每个栅格给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="196"/>
+        <location filename="../processing/water_extent.py" line="173"/>
         <source>Raster &apos;{}&apos; has no year in its name: list the years in {}.</source>
         <translation>栅格“{}”的名称中没有年份：请在 {} 中列出年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="202"/>
+        <location filename="../processing/water_extent.py" line="179"/>
         <source>Year(s) {} appear more than once among the water rasters; give one raster per year.</source>
         <translation>年份 {} 在水体栅格中出现了多次；请每年只提供一个栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="212"/>
+        <location filename="../processing/water_extent.py" line="189"/>
         <source>Water polygons &apos;{}&apos;: choose their year field in {}.</source>
         <translation>水体多边形“{}”：请在 {} 中选择其年份字段。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="219"/>
+        <location filename="../processing/water_extent.py" line="196"/>
         <source>Water polygons &apos;{}&apos; hold no polygon.</source>
         <translation>水体多边形“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="238"/>
+        <location filename="../processing/water_extent.py" line="215"/>
         <source>Water polygons &apos;{}&apos;, feature {}: field &apos;{}&apos; holds &apos;{}&apos;, not a year.</source>
         <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="47"/>
+        <location filename="../processing/workbook_indicators.py" line="48"/>
         <source>Statistical indicators from a workbook</source>
         <translation>基于工作簿的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="50"/>
+        <location filename="../processing/workbook_indicators.py" line="51"/>
         <source>&lt;p&gt;Computes every statistical indicator of an indicator profile (default: the Deqing County profile shipped with the plugin) from a statistical workbook, for every area and year in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Workbook&lt;/b&gt; (.xlsx): a sheet (default &lt;i&gt;data&lt;/i&gt;) whose first row names the columns &lt;i&gt;item, area_code, area_name, year, value, unit&lt;/i&gt;, one row per item, area and year. Item ids are those of the profile&apos;s &lt;i&gt;numerator&lt;/i&gt; and &lt;i&gt;denominator&lt;/i&gt; columns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; as in the profile: percentage, rate per N, ratio, per capita, parity index, growth ((x2 / x1) ^ (1 / (t2 - t1)) - 1), or a plain value (UN SDG metadata conventions). Spatial indicators of the profile (sdg:...) are left to their own algorithms.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Errors&lt;/b&gt; are per indicator and name the sheet and cell: an indicator whose items are not in the sheet is skipped; a text in a number cell, an empty cell or a zero denominator loses only that area and year. The rest is computed.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the number of indicators computed; SKIPPED, the number skipped; OUTPUT, a table of every value. With a results store, all rows are written in one transaction (all or nothing). The area whose code starts every other code (the county) is written as the whole area unless AREA_ID names another.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据统计工作簿，计算指标体系（默认：随插件提供的德清县指标体系）中的所有统计指标，覆盖其中的每个区域和年份。&lt;/p&gt;&lt;p&gt;&lt;b&gt;工作簿&lt;/b&gt;（.xlsx）：一个工作表（默认 &lt;i&gt;data&lt;/i&gt;），首行为列名 &lt;i&gt;item, area_code, area_name, year, value, unit&lt;/i&gt;，每个统计项、区域和年份一行。统计项 ID 即指标体系中 &lt;i&gt;numerator&lt;/i&gt; 和 &lt;i&gt;denominator&lt;/i&gt; 列所用的 ID。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;与指标体系一致：百分比、每 N 的比率、比率、人均、均等指数、增长率（(x2 / x1) ^ (1 / (t2 - t1)) - 1），或直接取值（联合国 SDG 指标元数据惯例）。指标体系中的空间指标（sdg:...）由各自的算法计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;错误&lt;/b&gt;按指标报告，并指明工作表和单元格：统计项不在工作表中的指标会被跳过；数值单元格中的文本、空单元格或分母为零只影响该区域该年份。其余部分照常计算。&lt;/p&gt;&lt;p&gt;输出：VALUE，计算成功的指标数；SKIPPED，跳过的指标数；OUTPUT，包含所有值的表。指定结果库时，所有记录在一个事务中写入（要么全部写入，要么全部不写）。代码为其他所有代码前缀的区域（县）作为全域写入，除非 AREA_ID 指定了其他区域。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="68"/>
+        <location filename="../processing/workbook_indicators.py" line="69"/>
         <source>Statistical workbook (.xlsx)</source>
         <translation>统计工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="68"/>
+        <location filename="../processing/workbook_indicators.py" line="69"/>
         <source>Excel workbooks (*.xlsx *.XLSX)</source>
         <translation>Excel 工作簿 (*.xlsx *.XLSX)</translation>
     </message>
@@ -1869,52 +1844,52 @@
         <translation>指标体系（CSV；默认：德清县）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="76"/>
+        <location filename="../processing/workbook_indicators.py" line="77"/>
         <source>Data sheet</source>
         <translation>数据工作表</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="77"/>
+        <location filename="../processing/workbook_indicators.py" line="78"/>
         <source>Code of the whole area (default: the code every other code starts with)</source>
         <translation>全域代码（默认：其他所有代码共同的前缀代码）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="79"/>
+        <location filename="../processing/workbook_indicators.py" line="80"/>
         <source>Level of the other areas</source>
         <translation>其他区域的级别</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="83"/>
+        <location filename="../processing/workbook_indicators.py" line="84"/>
         <source>Indicator values</source>
         <translation>指标值</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="85"/>
+        <location filename="../processing/workbook_indicators.py" line="86"/>
         <source>Number of indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="86"/>
+        <location filename="../processing/workbook_indicators.py" line="87"/>
         <source>Number of indicators skipped</source>
         <translation>跳过的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="135"/>
+        <location filename="../processing/workbook_indicators.py" line="136"/>
         <source>{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).</source>
         <translation>已从 {2} 个区域、{3} 个年份的数据中计算 {0} 个指标，跳过 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="148"/>
+        <location filename="../processing/workbook_indicators.py" line="149"/>
         <source>Cannot read the workbook {}: {}. Save it as an Excel workbook (.xlsx).</source>
         <translation>无法读取工作簿 {}：{}。请将其另存为 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="152"/>
+        <location filename="../processing/workbook_indicators.py" line="153"/>
         <source>The workbook {} has no sheet {}; its sheets are {}.</source>
         <translation>工作簿 {} 中没有工作表 {}；现有工作表为 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_indicators.py" line="156"/>
+        <location filename="../processing/workbook_indicators.py" line="157"/>
         <source>Workbook {}: {}</source>
         <translation>工作簿 {}：{}</translation>
     </message>
@@ -1929,7 +1904,7 @@
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="58"/>
+        <location filename="../ui/run_panel.py" line="60"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -2154,62 +2129,62 @@
         <translation>全域</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="38"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="38"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="36"/>
+        <location filename="../ui/run_panel.py" line="38"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="37"/>
+        <location filename="../ui/run_panel.py" line="39"/>
         <source>not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="52"/>
+        <location filename="../ui/run_panel.py" line="54"/>
         <source>Indicator set (configuration file)</source>
         <translation>指标集（配置文件）</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="54"/>
+        <location filename="../ui/run_panel.py" line="56"/>
         <source>Indicator sets (*.yml *.yaml *.json);;All files (*)</source>
         <translation>指标集 (*.yml *.yaml *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="55"/>
+        <location filename="../ui/run_panel.py" line="57"/>
         <source>Choose an indicator set</source>
         <translation>选择指标集</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="59"/>
+        <location filename="../ui/run_panel.py" line="61"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="86"/>
+        <location filename="../ui/run_panel.py" line="91"/>
         <source>Running an indicator set needs the {} algorithm, which is not installed in this version of SDG Monitor. Run indicators from the Processing toolbox meanwhile.</source>
         <translation>运行指标集需要 {} 算法，但当前版本的 SDG 监测未安装该算法。在此期间请从处理工具箱运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="90"/>
+        <location filename="../ui/run_panel.py" line="105"/>
         <source>Open or create a results store first.</source>
         <translation>请先打开或新建结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="92"/>
+        <location filename="../ui/run_panel.py" line="97"/>
         <source>Choose an indicator set file.</source>
         <translation>请选择指标集文件。</translation>
     </message>
     <message>
-        <location filename="../ui/run_panel.py" line="98"/>
+        <location filename="../ui/run_panel.py" line="103"/>
         <source>Run the indicator set in the background</source>
         <translation>在后台运行指标集</translation>
     </message>
@@ -2274,112 +2249,112 @@
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="205"/>
+        <location filename="../processing/land_consumption.py" line="197"/>
         <source>start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="205"/>
+        <location filename="../processing/land_consumption.py" line="197"/>
         <source>end</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="35"/>
+        <location filename="../processing/report_pdf.py" line="32"/>
         <source>Progress by goal</source>
         <translation>各目标进展</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="36"/>
+        <location filename="../processing/report_pdf.py" line="33"/>
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="37"/>
+        <location filename="../processing/report_pdf.py" line="34"/>
         <source>No indicator of this goal has values by zone.</source>
         <translation>此目标没有任何指标具有分区数值。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="38"/>
+        <location filename="../processing/report_pdf.py" line="35"/>
         <source>{indicator}, by zone, {year}</source>
         <translation>{indicator}，按分区，{year} 年</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="61"/>
+        <location filename="../processing/report_pdf.py" line="55"/>
         <source>Export report (PDF)</source>
         <translation>导出报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="64"/>
+        <location filename="../processing/report_pdf.py" line="58"/>
         <source>&lt;p&gt;Writes a PDF report from a results store with a print-layout template: a cover with the headline (indicators measured, with a target, met or nearly met) and a table of the goals with their status colours, then a page per goal with a map of one of its indicators by zone for the latest year (spatial indicators first; graduated colours, legend) and a table of its indicators (value, unit, year, target, status). Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses.&lt;/p&gt;&lt;p&gt;Zones: the polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; without zones the pages have no maps. Layout: a .qpt with two pages (cover, goal page) whose labels use the report&apos;s variables; the default is data/layouts/sdg_report.qpt.&lt;/p&gt;&lt;p&gt;Print layouts are not thread-safe: the algorithm runs on the main thread, and from the command line in its own &lt;i&gt;qgis_process&lt;/i&gt; run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;使用打印布局模板，根据结果库生成 PDF 报告：封面包括总体情况（已监测的指标、设有目标值的指标、已实现或基本实现的指标）和以颜色标示状态的目标表，随后每个目标一页，包括其中一个指标最新年份的分区地图（优先选用空间指标；分级设色，带图例）和该目标的指标表（值、单位、年份、目标值、状态）。如需状态，请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;分区：代码（ZONE_ID_FIELD，默认为要素 ID）与结果库中分区区域代码对应的多边形；没有分区时页面不含地图。布局：含两页（封面、目标页）的 .qpt 模板，其标签使用报告变量；默认为 data/layouts/sdg_report.qpt。&lt;/p&gt;&lt;p&gt;打印布局不是线程安全的：本算法在主线程中运行，在命令行中则在单独的 &lt;i&gt;qgis_process&lt;/i&gt; 进程中运行。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="81"/>
+        <location filename="../processing/report_pdf.py" line="75"/>
         <source>Zones to map (townships, villages)</source>
         <translation>用于制图的分区（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="87"/>
+        <location filename="../processing/report_pdf.py" line="76"/>
         <source>Layout template (default: the report template shipped with the plugin)</source>
         <translation>布局模板（默认：随插件提供的报告模板）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="91"/>
+        <location filename="../processing/report_base.py" line="96"/>
         <source>Area id (default: the store&apos;s whole area)</source>
         <translation>区域代码（默认：结果库中的全域）</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="93"/>
+        <location filename="../processing/report_pdf.py" line="81"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="96"/>
+        <location filename="../processing/report_pdf.py" line="84"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="96"/>
+        <location filename="../processing/report_pdf.py" line="84"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="98"/>
+        <location filename="../processing/report_pdf.py" line="86"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="106"/>
+        <location filename="../processing/report_base.py" line="104"/>
         <source>{} Set AREA_ID.</source>
         <translation>{} 请设置 AREA_ID。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="120"/>
+        <location filename="../processing/report_pdf.py" line="105"/>
         <source>Latest data {year} · progress: {method} · produced {date} with SDG Monitor</source>
         <translation>最新数据 {year} 年 · 进展评估：{method} · 由 SDG 监测于 {date} 生成</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="128"/>
+        <location filename="../processing/report_pdf.py" line="113"/>
         <source>Cancelled before the PDF was written.</source>
         <translation>已在写入 PDF 之前取消。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="137"/>
+        <location filename="../processing/report_pdf.py" line="122"/>
         <source>Could not write the PDF {} (error {}): check the folder is writable and the file not open elsewhere.</source>
         <translation>无法写入 PDF {}（错误 {}）：请检查文件夹是否可写，以及文件是否在别处打开。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="140"/>
+        <location filename="../processing/report_pdf.py" line="125"/>
         <source>PDF report written: {} ({} pages).</source>
         <translation>PDF 报告已写入：{}（共 {} 页）。</translation>
     </message>
     <message>
-        <location filename="../processing/report_pdf.py" line="153"/>
+        <location filename="../processing/report_pdf.py" line="138"/>
         <source>The zones layer has no polygons with an id in field &apos;{}&apos;.</source>
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="165"/>
+        <location filename="../processing/base.py" line="181"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
@@ -2484,12 +2459,12 @@
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="376"/>
+        <location filename="../processing/access.py" line="498"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="91"/>
+        <location filename="../processing/zones.py" line="92"/>
         <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
@@ -2499,17 +2474,17 @@
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="134"/>
+        <location filename="../processing/table_indicator.py" line="135"/>
         <source>Table &apos;{}&apos; has no rows (or none is selected): choose a table with data.</source>
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="60"/>
+        <location filename="../processing/zones.py" line="61"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="79"/>
+        <location filename="../processing/zones.py" line="80"/>
         <source>field &apos;{}&apos;</source>
         <translation>字段“{}”</translation>
     </message>
@@ -2529,14 +2504,20 @@
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="99"/>
+        <location filename="../processing/base.py" line="123"/>
         <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
         <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../processing/forest_area.py" line="42"/>
         <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel on the ellipsoid: in a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each pixel row gets its exact ellipsoidal area; in an equal-area CRS (LAEA, Albers) the planar area; in any other projected CRS (UTM, Gauss-Kruger, Lambert conformal ...) the projection's areal scale is measured every few kilometres and interpolated to each pixel, within 1e-7 of the pixel's ellipsoidal area. Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元按椭球计算：在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积；在等积投影（LAEA、Albers）中取平面面积；在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形等）中，每隔数千米测定投影的面积比例因子并插值到每个像元，与像元椭球面积之差在 1e-7 以内。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
+=======
+        <location filename="../processing/forest_area.py" line="38"/>
+        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km²: in a geographic CRS each pixel row gets its ellipsoidal area; in a projected CRS the pixel area in metres, corrected by the projection's areal scale (so areas are true also in Web Mercator; an equal-area or local projection such as CGCS2000 Gauss-Kruger needs almost none). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积：在地理坐标参考系中，每一行像元按椭球面积计算；在投影坐标参考系中使用以米为单位的像元面积，并按投影的面积比例因子校正（因此在 Web 墨卡托中也是真实面积；等积投影或地方投影如 CGCS2000 高斯-克吕格投影几乎无需校正）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
+>>>>>>> main
     </message>
     <message>
         <location filename="../processing/land_consumption.py" line="85"/>
@@ -2544,7 +2525,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="59"/>
+        <location filename="../processing/water_extent.py" line="56"/>
         <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS; for projected rasters the pixel area in metres corrected by the projection's areal scale. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
     </message>
@@ -2694,62 +2675,62 @@
         <translation>{}/{} 个窗口</translation>
     </message>
     <message>
-        <location filename="../scale/indicators.py" line="89"/>
+        <location filename="../scale/indicators.py" line="86"/>
         <source>The end year ({}) must come after the start year ({}).</source>
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="74"/>
+        <location filename="../scale/kernels.py" line="73"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="88"/>
+        <location filename="../scale/kernels.py" line="87"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="42"/>
+        <location filename="../scale/tiles.py" line="43"/>
         <source>No raster matches &apos;{}&apos;: check the path or the pattern.</source>
         <translation>没有与“{}”匹配的栅格：请检查路径或通配符。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="50"/>
+        <location filename="../scale/tiles.py" line="51"/>
         <source>No raster given: give at least one tile.</source>
         <translation>未提供栅格：请至少提供一个分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="57"/>
+        <location filename="../scale/tiles.py" line="58"/>
         <source>Cannot open raster &apos;{}&apos;: check that it exists and is a raster GDAL reads.</source>
         <translation>无法打开栅格“{}”：请确认文件存在且为 GDAL 可读的栅格。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="82"/>
+        <location filename="../scale/tiles.py" line="75"/>
         <source>Raster &apos;{}&apos; has {} band(s), not band {}: choose another band.</source>
         <translation>栅格“{}”只有 {} 个波段，没有波段 {}：请选择其他波段。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="86"/>
+        <location filename="../scale/tiles.py" line="79"/>
         <source>Raster &apos;{}&apos; has no coordinate reference system: assign one (gdal_edit.py -a_srs).</source>
         <translation>栅格“{}”没有坐标参考系：请为其指定一个（gdal_edit.py -a_srs）。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="90"/>
+        <location filename="../scale/tiles.py" line="83"/>
         <source>Raster &apos;{}&apos; is rotated or not north-up: warp it to a north-up grid first.</source>
         <translation>栅格“{}”有旋转或不是北向朝上：请先将其重投影到北向朝上的格网。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="98"/>
+        <location filename="../scale/tiles.py" line="91"/>
         <source>Raster &apos;{}&apos; is in another CRS than &apos;{}&apos;: give tiles in one CRS.</source>
         <translation>栅格“{}”与“{}”的坐标参考系不同：请提供同一坐标参考系的分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="101"/>
+        <location filename="../scale/tiles.py" line="94"/>
         <source>Raster &apos;{}&apos; has another pixel size than &apos;{}&apos;: give tiles of one resolution.</source>
         <translation>栅格“{}”与“{}”的像元大小不同：请提供同一分辨率的分块。</translation>
     </message>
     <message>
-        <location filename="../scale/tiles.py" line="117"/>
+        <location filename="../scale/tiles.py" line="110"/>
         <source>Rasters &apos;{}&apos; and &apos;{}&apos; overlap: their common pixels would count twice. Give tiles that do not overlap (or one mosaic).</source>
         <translation>栅格“{}”与“{}”相互重叠：重叠的像元会被重复计算。请提供互不重叠的分块（或一个镶嵌）。</translation>
     </message>
@@ -2789,9 +2770,405 @@
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
     </message>
     <message>
+        <location filename="../processing/export_portal.py" line="34"/>
+        <source>SDG progress portal</source>
+        <translation>SDG 进展门户</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="34"/>
+        <source>Skip to content</source>
+        <translation>跳至正文</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="35"/>
+        <source>Progress summary</source>
+        <translation>进展概要</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="36"/>
+        <source>Every assessed indicator with its latest value and status; sort by any column with its header button.</source>
+        <translation>每个已评估指标的最新值和状态；点击列标题按钮可按该列排序。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="38"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="38"/>
+        <source>{n} indicators</source>
+        <translation>{n} 个指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="40"/>
+        <source>No indicator of this goal has results yet.</source>
+        <translation>该目标尚无指标结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="41"/>
+        <source>Breadcrumb</source>
+        <translation>导航路径</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="41"/>
+        <source>SDG target</source>
+        <translation>具体目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="42"/>
+        <source>Download the data (CSV, Open SDG format)</source>
+        <translation>下载数据（CSV，Open SDG 格式）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="42"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>Breakdown</source>
+        <translation>分列</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="43"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="44"/>
+        <source>Values by year</source>
+        <translation>逐年数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="44"/>
+        <source>Map by zone</source>
+        <translation>分区地图</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="45"/>
+        <source>Values by zone</source>
+        <translation>分区数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="47"/>
+        <source>Chart of {name} by year with the target and the trajectory required; the table below gives the same values.</source>
+        <translation>{name}的逐年图表，含目标值和所需路径；下表给出相同的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="49"/>
+        <source>Map of {name} by zone; the table below gives the same values.</source>
+        <translation>{name}的分区地图；下表给出相同的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="50"/>
+        <source>Produced on {date} with SDG Monitor (QGIS). The data are beside these pages in Open SDG&apos;s format: data/ and meta/.</source>
+        <translation>由 SDG 监测（QGIS）于 {date} 生成。数据以 Open SDG 格式存放在这些网页旁的 data/ 和 meta/ 中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="52"/>
+        <source>Charts: Chart.js (MIT licence); maps: Leaflet (BSD licence); both in vendor/ with their licences.</source>
+        <translation>图表：Chart.js（MIT 许可证）；地图：Leaflet（BSD 许可证）；二者及其许可证位于 vendor/ 中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="66"/>
+        <source>Export portal (offline web site)</source>
+        <translation>导出门户（离线网站）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="69"/>
+        <source>&lt;p&gt;Writes a static SDG portal into a folder: it opens from the file manager (index.html) with no network at all, or can be copied to any web server. The index shows the headline (indicators measured, with a target, met or nearly met), the 17 goals in their colours with their status counts, the goal groups and a sortable progress summary; each goal and each indicator has its page: name, unit, method and source, a chart per series with the target line and the trajectory required, a table, a map of the zones by year with a legend, breakdown selectors, and the data to download.&lt;/p&gt;&lt;p&gt;Beside the pages: the data in Open SDG&apos;s format (data/indicator_1-2-1.csv with Year, breakdowns, GeoCode, Value; meta/1-2-1.md), ready for an Open SDG site.&lt;/p&gt;&lt;p&gt;Zones: polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; by default the zones layer and id field the store&apos;s runs recorded. Language: QGIS&apos;s, English, Chinese, or both with a switch on every page. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses. An existing folder is replaced only when it is empty or an earlier portal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将静态 SDG 门户写入文件夹：在文件管理器中打开 index.html 即可浏览，完全无需网络，也可复制到任何网站服务器。首页显示总体情况（已测算、有目标值、已实现或接近实现的指标数）、按各自颜色显示的 17 个目标及其状态统计、目标分组和可排序的进展概要；每个目标和每个指标各有一页：名称、单位、方法和来源，每个系列的图表（含目标值线和所需路径）、表格、按年份显示的分区地图（含图例）、分列选择，以及可下载的数据。&lt;/p&gt;&lt;p&gt;网页旁附有 Open SDG 格式的数据（data/indicator_1-2-1.csv，含 Year、分列、GeoCode、Value；meta/1-2-1.md），可直接用于 Open SDG 网站。&lt;/p&gt;&lt;p&gt;分区：多边形的 ID（ZONE_ID_FIELD，默认为要素 ID）即结果库中的分区区域 ID；默认使用结果库中运行记录的分区图层和 ID 字段。语言：QGIS 的语言、英文、中文，或中英文（每页可切换）。请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt; 以获得状态。已有文件夹仅在为空或为以前导出的门户时才会被替换。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="85"/>
+        <source>Zones to map (default: the zones recorded in the store)</source>
+        <translation>用于制图的分区（默认：结果库记录的分区）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="86"/>
+        <source>English and Chinese, with a switch</source>
+        <translation>中英文（可切换）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="89"/>
+        <source>Portal title</source>
+        <translation>门户标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="90"/>
+        <source>Progress method to show</source>
+        <translation>显示的进展评估方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="72"/>
+        <source>Portal folder</source>
+        <translation>门户文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="138"/>
+        <source>Cancelled before the portal was written.</source>
+        <translation>在写入门户之前已取消。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="144"/>
+        <source>Could not write the portal {}: {}</source>
+        <translation>无法写入门户 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="146"/>
+        <source>Portal written: {} ({} pages).</source>
+        <translation>门户已写入：{}（{} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="157"/>
+        <source>No zones given and none recorded in the store: the portal has no maps.</source>
+        <translation>未提供分区，结果库中也没有记录：门户不含地图。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="161"/>
+        <source>The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the zones as ZONES.</source>
+        <translation>无法打开结果库中记录的分区图层 {}（已移动或删除？）：请通过 ZONES 提供分区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="165"/>
+        <source>The zones layer {} has no field &apos;{}&apos; (recorded in the store as the zone id): give ZONES and ZONE_ID_FIELD.</source>
+        <translation>分区图层 {} 没有字段“{}”（结果库中记录的分区 ID 字段）：请提供 ZONES 和 ZONE_ID_FIELD。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="177"/>
+        <source>No zone id in field &apos;{}&apos; matches an area id of the store: give the zone id field the indicators used.</source>
+        <translation>字段“{}”中没有与结果库区域 ID 相符的分区 ID：请提供计算指标时使用的分区 ID 字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="47"/>
+        <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;&lt;p&gt;An optional &lt;i&gt;portal&lt;/i&gt; (a folder, or &lt;i&gt;path&lt;/i&gt;, &lt;i&gt;title&lt;/i&gt;, &lt;i&gt;language&lt;/i&gt;) is written at the end with &lt;i&gt;sdg:export_portal&lt;/i&gt;, its maps from the config&apos;s zones.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;&lt;p&gt;可选的 &lt;i&gt;portal&lt;/i&gt;（一个文件夹，或 &lt;i&gt;path&lt;/i&gt;、&lt;i&gt;title&lt;/i&gt;、&lt;i&gt;language&lt;/i&gt;）在最后用 &lt;i&gt;sdg:export_portal&lt;/i&gt; 写出，其地图使用配置文件中的分区。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="161"/>
+        <source>The portal was not written: {}</source>
+        <translation>门户未写入：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="66"/>
+        <source>Publish portal…</source>
+        <translation>发布门户…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="105"/>
+        <source>Write the open store as an offline web portal (index.html, a page per goal and indicator, Open SDG data) into a folder, in the background</source>
+        <translation>在后台将当前结果库写为离线网站门户（index.html、每个目标和指标一页、Open SDG 数据）到文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="116"/>
+        <source>Folder for the portal (new, empty, or an earlier portal)</source>
+        <translation>门户文件夹（新建、空文件夹或以前导出的门户）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_panel.py" line="123"/>
+        <source>Portal</source>
+        <translation>门户</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="31"/>
+        <location filename="../processing/access.py" line="139"/>
+        <source>{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of &apos;{}&apos; and serve nothing: {}. Move them, extend the network or raise SEARCH_DISTANCE.</source>
+        <translation>{} 个点距路网中所有线都超过 {:g} m（SEARCH_DISTANCE，路网图层“{}”），不覆盖任何人：{}。请移动这些点、扩展路网或增大 SEARCH_DISTANCE。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="142"/>
+        <source>Network: {} nodes, {} edges; {} of {} point(s) tied in.</source>
+        <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="215"/>
+        <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
+        <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="222"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="225"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: band &apos;{}&apos; is not a number.</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="229"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="232"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="242"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="246"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
+        <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="422"/>
+        <source>band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="434"/>
+        <source>Topology tolerance: join line vertices closer than this (m)</source>
+        <translation>拓扑容差：连接距离小于此值的线节点（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="437"/>
+        <source>Search distance from a point to the network (m)</source>
+        <translation>点到路网的搜索距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="463"/>
+        <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="551"/>
+        <source>feature {}</source>
+        <translation>要素 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/open_space.py" line="192"/>
+        <source>open-space edge point ({:.0f}, {:.0f})</source>
+        <translation>开放空间边界点（{:.0f}, {:.0f}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="47"/>
+        <source>&lt;p&gt;SDG indicator 11.2.1: the share of the population living within walking distance of a public transport stop, for the whole area and each zone, by sex and by urban/rural location when those inputs are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.2.1, custodian UN-Habitat): population within 500 m of a low-capacity stop (bus, tram) or 1000 m of a high-capacity stop (rail, metro, ferry) / population × 100. A stop is high-capacity when its CAPACITY_FIELD value is one of HIGH_VALUES (comma-separated, case-insensitive; default &lt;i&gt;high&lt;/i&gt;); any other stop, or every stop without a field, is low-capacity. The service areas of all stops are merged, so a person near several stops counts once.&lt;/p&gt;&lt;p&gt;&lt;b&gt;GTFS&lt;/b&gt; (a GTFS zip, instead of or as well as STOPS): &quot;convenient&quot; access means frequent service (UN-Habitat 2021 metadata). The feed's stops (stops.txt, location_type 0) count when their departures on the service day (SERVICE_DATE; by default the feed's weekday with the most departures) meet FREQUENCY: &lt;i&gt;ONS&lt;/i&gt; at least 1 departure per hour on average from 06:00 to 20:00 (14 or more), &lt;i&gt;GHSCI&lt;/i&gt; an average headway of 20 minutes or less from 07:00 to 19:00 (36 or more), or a custom rule (MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END). A departure is a stop time that is not the last of its trip; services run on the dates of calendar.txt changed by calendar_dates.txt; times past 24:00 belong to the day before's service; frequencies.txt trips are repeated every headway. A stop is high-capacity when a departure there is on a route whose route_type is in HIGH_ROUTE_TYPES (default tram, metro, rail, ferry, monorail and their extended types), else low-capacity.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.2.1：居住在公共交通站点步行距离内的人口比例，按全域和各分区计算；提供相应输入时按性别和城乡分列。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.2.1，托管机构：联合国人居署）：距低运量站点（公交、有轨电车）500 m 以内或距大运量站点（铁路、地铁、轮渡）1000 m 以内的人口 / 人口 × 100。站点的 CAPACITY_FIELD 值属于 HIGH_VALUES（以逗号分隔，不区分大小写；默认 &lt;i&gt;high&lt;/i&gt;）时为大运量站点；其他站点，或未提供该字段时的所有站点，均为低运量站点。所有站点的服务区合并计算，因此邻近多个站点的人只计一次。&lt;/p&gt;&lt;p&gt;&lt;b&gt;GTFS&lt;/b&gt;（GTFS zip 数据，可替代 STOPS 或与之同时使用）：“便利”意味着高频服务（联合国人居署 2021 年元数据）。数据中的站点（stops.txt，location_type 为 0）在服务日（SERVICE_DATE；默认为数据中发车班次最多的工作日）的发车满足 FREQUENCY 时才计入：&lt;i&gt;ONS&lt;/i&gt; 为 06:00 至 20:00 平均每小时至少 1 班（14 班及以上），&lt;i&gt;GHSCI&lt;/i&gt; 为 07:00 至 19:00 平均发车间隔不超过 20 分钟（36 班及以上），或自定义规则（WINDOW_START 至 WINDOW_END 每小时 MIN_DEPARTURES 班）。发车指不是其行程最后一站的停站时刻；服务按 calendar.txt 的日期运行，并由 calendar_dates.txt 调整；超过 24:00 的时刻属于前一天的服务；frequencies.txt 中的行程按发车间隔重复。站点有属于 HIGH_ROUTE_TYPES 中 route_type 的线路发车时为大运量站点（默认有轨电车、地铁、铁路、轮渡、单轨及其扩展类型），否则为低运量站点。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="76"/>
+        <source>Public transport stops (points; optional with a GTFS feed)</source>
+        <translation>公共交通站点（点；提供 GTFS 数据时可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="104"/>
+        <source>Give the stops: a point layer (STOPS), a GTFS feed (GTFS) or both.</source>
+        <translation>请提供站点：点图层（STOPS）、GTFS 数据（GTFS）或两者。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_access.py" line="108"/>
+        <source>There is no stop: nobody is served.</source>
+        <translation>没有站点：没有人被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="49"/>
+        <source>GTFS feed (zip; its frequent stops are the stops)</source>
+        <translation>GTFS 数据（zip；其中高频站点作为站点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>Frequent service (GTFS)</source>
+        <translation>高频服务（GTFS）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>ONS: at least 1 departure per hour on average, 06:00-20:00</source>
+        <translation>ONS：06:00-20:00 平均每小时至少 1 班</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>GHSCI: average headway 20 minutes or less, 07:00-19:00</source>
+        <translation>GHSCI：07:00-19:00 平均发车间隔不超过 20 分钟</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="51"/>
+        <source>Custom: MIN_DEPARTURES per hour from WINDOW_START to WINDOW_END</source>
+        <translation>自定义：WINDOW_START 至 WINDOW_END 每小时 MIN_DEPARTURES 班</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="57"/>
+        <source>Custom rule: departures per hour at least</source>
+        <translation>自定义规则：每小时至少发车班次</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="59"/>
+        <source>Custom rule: window start (hour)</source>
+        <translation>自定义规则：时段开始（时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="62"/>
+        <source>Custom rule: window end (hour)</source>
+        <translation>自定义规则：时段结束（时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="65"/>
+        <source>Service date (YYYY-MM-DD; empty: the feed&apos;s busiest weekday)</source>
+        <translation>服务日期（YYYY-MM-DD；留空：数据中班次最多的工作日）</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="67"/>
+        <source>GTFS route types of high-capacity transit</source>
+        <translation>大运量交通的 GTFS 线路类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="83"/>
+        <source>WINDOW_END ({:g}) must be after WINDOW_START ({:g}).</source>
+        <translation>WINDOW_END（{:g}）必须晚于 WINDOW_START（{:g}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="101"/>
+        <source>GTFS feed &apos;{}&apos;: {}</source>
+        <translation>GTFS 数据“{}”：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="103"/>
+        <source>GTFS: service date {}; {} of {} stops have at least {:g} departures from {:g}:00 to {:g}:00.</source>
+        <translation>GTFS：服务日期 {}；{} 个站点（共 {} 个）至少有 {:g} 班发车（{:g}:00 至 {:g}:00）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_gtfs.py" line="118"/>
+        <source>SERVICE_DATE &apos;{}&apos; is not a date YYYY-MM-DD.</source>
+        <translation>SERVICE_DATE“{}”不是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="347"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default 0: exact; raise it to a few metres when digitised streets stop just short of each other at their vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点（线只在共享节点处相连，或在节点间距离小于 TOLERANCE 米时相连，默认 0：精确相连；数字化的街道在节点处差一点未相接时，可将其增大到几米），线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../translation.py" line="29"/>
         <source>en</source>
         <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_portal.py" line="39"/>
+        <source>Goal {n}: {name}</source>
+        <translation>目标 {n}：{name}</translation>
     </message>
 </context>
 </TS>

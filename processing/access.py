@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
-from qgis.analysis import QgsGraphAnalyzer, QgsGraphBuilder, QgsNetworkDistanceStrategy, QgsVectorLayerDirector
+from osgeo import osr
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
@@ -24,14 +24,18 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
     QgsRasterLayer,
     QgsWkbTypes,
 )
 
-from ..core.access import StripGeometry, mark_within, metres_per_degree, served_pieces
+from ..core.access import StripGeometry, Tally, mark_within, metres_per_degree
 from ..core.formulas import ratio
+from ..core.geodesy import geodesic_distance
+from ..core.network import StreetGraph
 from ..core.results import ZoneValue
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
@@ -96,57 +100,154 @@ def segments_of(geometry: QgsGeometry) -> np.ndarray:
 
 
 class Network:
-    """A street network as a QGIS graph in the population grid's CRS, with the access points tied in.
+    """A street network as a graph (:class:`StreetGraph`) in the population grid's CRS, with points tied in.
 
-    Edge lengths are ellipsoidal metres on the CRS's ellipsoid (true ground lengths, as QGIS's own service-area
-    algorithms measure them). Lines join where they share a vertex (QGIS's network analysis rule).
+    Edge lengths are ellipsoidal metres on the CRS's ellipsoid (true ground lengths). Lines join where they share
+    a vertex, or where vertices are within ``tolerance`` metres. Each point is tied to the nearest point of the
+    nearest segment within ``search`` metres (that segment split there); points farther away serve nothing and
+    are named in a warning.
     """
 
     def __init__(self, source: QgsProcessingFeatureSource, name: str, crs: QgsCoordinateReferenceSystem,
-                 points: list[QgsPointXY], context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+                 points: list[QgsPointXY], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                 tolerance: float = 0.0, search: float = None, labels: list[str] | None = None):
         if not source.sourceCrs().isValid():
             raise QgsProcessingException(
                 tr("Network layer '{}' has no coordinate reference system: set one and run again.").format(name))
         self.crs = crs
-        director = QgsVectorLayerDirector(source, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
-        director.addStrategy(QgsNetworkDistanceStrategy())
-        builder = QgsGraphBuilder(crs, True, 0.0, crs.ellipsoidAcronym() or "EPSG:7030")
-        snapped = director.makeGraph(builder, points, feedback)
-        stop_if_cancelled(feedback)
-        self.graph = builder.graph()
-        self.edge_count = self.graph.edgeCount()
-        if self.edge_count == 0:
+        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+        request.setNoAttributes()
+        parts = []
+        total = max(source.featureCount(), 1)
+        for i, feature in enumerate(source.getFeatures(request)):
+            stop_if_cancelled(feedback)
+            if not feature.geometry().isEmpty():
+                parts.append(segments_of(feature.geometry()))
+            if i % 10000 == 0:
+                feedback.setProgress(50.0 * i / total)
+        segments = np.vstack(parts) if parts else np.zeros((0, 4))
+        self.graph = StreetGraph(segments, _scales(crs), _measure(crs), tolerance)
+        if len(self.graph.start) == 0:
             raise QgsProcessingException(
                 tr("Network layer '{}' has no line to walk along: give a line layer with features.").format(name))
-        self.measure = builder.distanceArea()
-        self.stop_vertices = []
-        for point, snap in zip(points, snapped):
-            vertex = self.graph.addVertex(QgsPointXY(point))
-            self.graph.addEdge(vertex, self.graph.findVertex(snap), [self.measure.measureLine(point, snap)])
-            self.stop_vertices.append(vertex)
-        self.edges = self.graph.edgeCount()
-        xy = [self.graph.vertex(i).point() for i in range(self.graph.vertexCount())]
-        self.xy = np.array([(p.x(), p.y()) for p in xy], dtype=np.float64)
-        ends = [self.graph.edge(i) for i in range(self.edges)]
-        self.start = np.array([e.fromVertex() for e in ends], dtype=np.int64)
-        self.end = np.array([e.toVertex() for e in ends], dtype=np.int64)
-        self.length = np.array([float(e.cost(0)) for e in ends], dtype=np.float64)
+        search = DEFAULT_SEARCH if search is None else search
+        xy = np.array([(p.x(), p.y()) for p in points], dtype=np.float64).reshape(-1, 2)
+        ties = self.graph.tie(xy, search)
+        far = np.flatnonzero(ties.node < 0)
+        if far.size:
+            labels = labels or [str(i + 1) for i in range(len(points))]
+            shown = ", ".join(str(labels[i]) for i in far[:FAR_SHOWN]) + (", …" if far.size > FAR_SHOWN else "")
+            feedback.pushWarning(tr(
+                "{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of '{}' and serve nothing: "
+                "{}. Move them, extend the network or raise SEARCH_DISTANCE.").format(far.size, search, name, shown))
+        feedback.pushInfo(tr("Network: {} nodes, {} edges; {} of {} point(s) tied in.").format(
+            len(self.graph.xy), len(self.graph.start), len(points) - far.size, len(points)))
 
     def served_area(self, stops: list[int], distance: float, walk_off: float) -> ServedArea:
         """The network within ``distance`` metres of the stops (indices into the points given), walking from
-        each stop straight to its nearest network point and then along the lines, buffered by ``walk_off``."""
-        if not stops:
-            return ServedArea(self.crs)
-        root = self.graph.addVertex(QgsPointXY(self.xy[self.stop_vertices[stops[0]]][0],
-                                               self.xy[self.stop_vertices[stops[0]]][1]))
-        for stop in stops:
-            self.graph.addEdge(root, self.stop_vertices[stop], [0.0])
-        _, cost = QgsGraphAnalyzer.dijkstra(self.graph, root, 0)
-        cost = np.array(cost[:len(self.xy)], dtype=np.float64)
-        index, t0, t1 = served_pieces(cost[self.start], cost[self.end], self.length, distance)
-        a, b = self.xy[self.start[index]], self.xy[self.end[index]]
-        segments = np.hstack([a + (b - a) * t0[:, None], a + (b - a) * t1[:, None]])
+        each stop straight to its tie point and then along the lines, buffered by ``walk_off``."""
+        segments = self.graph.served(list(stops), distance)
         return ServedArea(self.crs, segments, np.full(len(segments), float(walk_off)))
+
+
+DEFAULT_SEARCH = 200.0  # metres
+FAR_SHOWN = 20
+
+
+def _scales(crs: QgsCoordinateReferenceSystem):
+    """Metres per map unit in x and y at map ordinates y: the ellipsoid's per degree in a geographic CRS."""
+    if crs.isGeographic():
+        axes = ellipsoid_axes(crs)
+        return lambda y: metres_per_degree(y, *axes)
+    factor = metres_per_unit(crs)
+    return lambda y: (np.full(np.shape(y), factor), np.full(np.shape(y), factor))
+
+
+def _measure(crs: QgsCoordinateReferenceSystem):
+    """Ellipsoidal length (m) of straight segments given in ``crs``: projected coordinates are taken to the
+    CRS's own geographic coordinates (GDAL/PROJ) and measured on its ellipsoid (Vincenty)."""
+    axes = ellipsoid_axes(crs)
+    if crs.isGeographic():
+        return lambda x0, y0, x1, y1: geodesic_distance(x0, y0, x1, y1, *axes)
+    source = osr.SpatialReference()
+    source.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    target = source.CloneGeogCS()
+    target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(source, target)
+
+    def lonlat(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        if len(x) == 0:
+            return np.zeros((0, 2))
+        return np.asarray(transform.TransformPoints(np.column_stack([x, y])), dtype=np.float64)[:, :2]
+
+    def measure(x0, y0, x1, y1):
+        a, b = lonlat(np.asarray(x0), np.asarray(y0)), lonlat(np.asarray(x1), np.asarray(y1))
+        return geodesic_distance(a[:, 0], a[:, 1], b[:, 0], b[:, 1], *axes)
+
+    return measure
+
+
+# --- population inputs ----------------------------------------------------------------------------------------
+TOTAL = "total"
+Population = tuple  # (QgsRasterLayer, band)
+
+
+@dataclass
+class Populations:
+    """Population rasters (layer, band) keyed ``total`` and by group (a disaggregation such as ``age=65+``)."""
+
+    rasters: dict[str, Population]
+
+    @property
+    def total(self) -> QgsRasterLayer:
+        return self.rasters[TOTAL][0]
+
+    def sources(self) -> list[str]:
+        """The distinct raster sources, in order."""
+        return list(dict.fromkeys(layer.source() for layer, _ in self.rasters.values()))
+
+
+def population_groups(matrix: list, context: QgsProcessingContext) -> dict[str, Population]:
+    """POPULATION_BY_GROUP's rows (group, raster, band; flat) as group -> (layer, band), checked."""
+    if not any(str(v).strip() for v in matrix if v is not None and v != NULL):
+        return {}
+    if len(matrix) % 3:
+        raise QgsProcessingException(tr("POPULATION_BY_GROUP needs rows of three values: group, raster, band."))
+    out = {}
+    for i in range(0, len(matrix), 3):
+        group, source, band = (str(v if v is not None and v != NULL else "").strip() for v in matrix[i:i + 3])
+        group = group_label(group)
+        layer = QgsProcessingUtils.mapLayerFromString(source, context) if source else None
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' has no readable raster ('{}').").format(
+                group, source))
+        if not band.isdigit() and band:
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': band '{}' is not a number.").format(
+                group, band))
+        number = int(band or 1)
+        if not 1 <= number <= layer.bandCount():
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': raster '{}' has no band {}.").format(
+                group, source, number))
+        if group in out:
+            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' is given twice.").format(group))
+        out[group] = (layer, number)
+    return out
+
+
+def group_label(text: str) -> str:
+    """A group as the store's disaggregation: ``key=value`` pairs joined by ``;`` (spaces trimmed); ``location``
+    is kept for the urban/rural breakdown."""
+    pairs = [part.partition("=") for part in text.split(";")]
+    if not text or any(not key.strip() or not sep or not value.strip() for key, sep, value in pairs):
+        raise QgsProcessingException(tr(
+            "POPULATION_BY_GROUP: group '{}' is not of the form key=value (e.g. sex=female, age=0-14, "
+            "disability=yes).").format(text))
+    if any(key.strip().lower() == "location" for key, _, _ in pairs):
+        raise QgsProcessingException(tr(
+            "POPULATION_BY_GROUP: group '{}': location is the urban/rural breakdown (give URBAN instead).").format(
+            text))
+    return ";".join(f"{key.strip()}={value.strip()}" for key, _, value in pairs)
 
 
 # --- population tallies ---------------------------------------------------------------------------------------
@@ -185,74 +286,59 @@ class UrbanAreas:
             labels.close()
 
 
-@dataclass
-class Tally:
-    """Population and served population of one raster by (zone label, location): location 0 = rural (or
-    everything without urban areas), 1 = urban."""
-
-    population: np.ndarray
-    served: dict[str, np.ndarray]
-
-
-def tally(layer: QgsRasterLayer, zones: ZoneSet | None, urban: UrbanAreas | None, areas: dict[str, ServedArea],
+def tally(population: Population, zones: ZoneSet | None, urban: UrbanAreas | None, areas: dict[str, ServedArea],
           context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> Tally:
     """Sum the population of every cell, and of the cells whose centre is in each served area, per zone and
     location, strip by strip (nodata and negative counts as no population)."""
+    layer, band = population
     grid = grid_of(layer)
-    size = ((len(zones) if zones is not None else 1) + 1) * 2
     areas = {name: area.in_crs(grid.crs, context) for name, area in areas.items()}
     insides = {name: area.inside.rasterize(grid, context) for name, area in areas.items() if area.inside}
     labels = zones.rasterize(grid, context) if zones is not None else None
-    population = np.zeros(size)
-    served = {name: np.zeros(size) for name in areas}
+    out = Tally.empty(len(zones) if zones is not None else 1, areas)  # without zones every cell is label 1
     try:
         urban_strips = urban.strips(grid, context, feedback) if urban is not None else None
-        for strip, zone_labels, _ in zonal_strips(layer, 1, labels, feedback):
+        for strip, zone_labels, _ in zonal_strips(layer, band, labels, feedback):
             is_urban = next(urban_strips) if urban_strips is not None else False
-            index = (zone_labels.astype(np.int64) * 2 + is_urban).ravel()
-            people = np.where(strip.valid, strip.data.astype(np.float64), 0.0)
-            people = np.where(people > 0, people, 0.0).ravel()
-            population += np.bincount(index, people, minlength=size)
             geometry = strip_geometry(grid, strip.row0, strip.rows)
+            masks = {}
             for name, area in areas.items():
                 mask = np.zeros((strip.rows, grid.width), dtype=bool)
                 mark_within(mask, geometry, area.segments, area.radii)
                 if name in insides:
                     mask |= insides[name].read(strip.row0, strip.rows) > 0
-                mask = mask.ravel()
-                served[name] += np.bincount(index[mask], people[mask], minlength=size)
+                masks[name] = mask
+            out.add(zone_labels, is_urban, np.where(strip.valid, strip.data.astype(np.float64), 0.0), masks)
     finally:
         for raster in [labels, *insides.values()]:
             if raster is not None:
                 raster.close()
-    return Tally(population.reshape(-1, 2), {k: v.reshape(-1, 2) for k, v in served.items()})
+    return out
 
 
 def zone_values(tallies: dict[str, Tally], name: str, locations: bool,
                 rural_only: bool = False) -> tuple[ZoneValue, list[ZoneValue]]:
     """The whole area and each zone for served area ``name``: the value, numerator and denominator from the
-    ``total`` tally, broken down by sex (``female``/``male`` tallies) and by location when ``locations``;
-    with ``rural_only`` only rural population counts."""
+    ``total`` tally, broken down by each group tally (keyed by its disaggregation, e.g. ``sex=female``) and by
+    location when ``locations``; with ``rural_only`` only rural population counts."""
     def make(t: Tally, rows: slice | int, columns: list[int]) -> ZoneValue:
-        served = float(t.served[name][rows][..., columns].sum())
-        people = float(t.population[rows][..., columns].sum())
+        served, people = t.sums(name, rows, columns)
         return ZoneValue(ratio(served, people), served, people,
                          {"served_population": served, "population": people})
 
     columns = [0] if rural_only else [0, 1]
-    n = tallies["total"].population.shape[0] - 1
+    groups = [key for key in tallies if key != TOTAL]
+    n = tallies[TOTAL].population.shape[0] - 1
     out = []
     for rows in [slice(1, n + 1), *range(1, n + 1)]:
-        result = make(tallies["total"], rows, columns)
-        for sex in SEXES:
-            if sex in tallies:
-                result.breakdown[f"sex={sex}"] = make(tallies[sex], rows, columns)
+        result = make(tallies[TOTAL], rows, columns)
+        for group in groups:
+            result.breakdown[group] = make(tallies[group], rows, columns)
         if locations and not rural_only:
             for column, where in ((1, "urban"), (0, "rural")):
-                result.breakdown[f"location={where}"] = make(tallies["total"], rows, [column])
-                for sex in SEXES:
-                    if sex in tallies:
-                        result.breakdown[f"sex={sex};location={where}"] = make(tallies[sex], rows, [column])
+                result.breakdown[f"location={where}"] = make(tallies[TOTAL], rows, [column])
+                for group in groups:
+                    result.breakdown[f"{group};location={where}"] = make(tallies[group], rows, [column])
         out.append(result)
     return out[0], out[1:]
 
@@ -264,22 +350,29 @@ def access_help() -> str:
         "counts as served when its <b>centre</b> is within the distance, so each person counts once however "
         "many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; "
         "each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban "
-        "polygons are assigned to cells by the same pixel-centre rule.</p>"
+        "polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further "
+        "groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its "
+        "band (default 1): each group adds results-store rows whose <i>disaggregation</i> is the group (and "
+        "<i>group;location=urban</i> / <i>rural</i> with urban areas); groups of one kind, such as the age "
+        "bands, add up to the total where their rasters add up to the population raster.</p>"
         "<p><b>Straight-line distance</b> (no network): cells whose centre is within the distance of a point, "
         "measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's "
         "metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features "
         "in another CRS are reprojected to the population grid's CRS.</p>"
-        "<p><b>Network distance</b> (NETWORK given): QGIS's network analysis library builds one graph of the "
-        "lines (they connect where they share a vertex; both directions walkable) with ellipsoidal lengths in "
-        "metres, as QGIS's service-area algorithms measure them (in a projected CRS they differ from planar "
-        "distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is "
-        "tied to its nearest point on the network, the walk from the point to the network counting towards "
-        "the distance. One multi-source shortest-path search per distance class gives every node's distance "
-        "to the nearest point; the served network is every part of every line within the distance, partial "
-        "lines cut at the exact position. Cells whose centre is within the walk-off distance (advanced; "
-        "default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's "
-        "cells beside a served street are reached) of the served network are served. Lines are straight "
-        "between vertices.</p>"
+        "<p><b>Network distance</b> (NETWORK given): the lines alone make the graph: their vertices are its "
+        "nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default "
+        "0: exact; raise it to a few metres when digitised streets stop just short of each other at their "
+        "vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres "
+        "(in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in "
+        "UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is "
+        "split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both "
+        "directions, and the straight walk from the point to that tie point counts towards the distance. Points "
+        "farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in "
+        "a warning. One multi-source shortest-path search per distance class gives every node's distance to "
+        "the nearest point; the served network is every part of every segment (and of each point's own walk) "
+        "within the distance, cut at the exact position. Cells whose centre is within the walk-off distance "
+        "(advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse "
+        "grid's cells beside a served street are reached) of the served network are served.</p>"
         "<p>The whole-area value is the sum of served population over the sum of population of all zones (not "
         "a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.</p>")
 
@@ -306,8 +399,11 @@ class AccessAlgorithm(SdgAlgorithm):
     POPULATION = "POPULATION"
     POPULATION_FEMALE = "POPULATION_FEMALE"
     POPULATION_MALE = "POPULATION_MALE"
+    POPULATION_BY_GROUP = "POPULATION_BY_GROUP"
     NETWORK = "NETWORK"
     WALK_OFF = "WALK_OFF"
+    TOLERANCE = "TOLERANCE"
+    SEARCH_DISTANCE = "SEARCH_DISTANCE"
     URBAN = "URBAN"
     METHOD = "METHOD"
 
@@ -320,6 +416,13 @@ class AccessAlgorithm(SdgAlgorithm):
                 self.POPULATION_FEMALE, tr("Female population raster (for the breakdown by sex)"), optional=True))
             self.addParameter(QgsProcessingParameterRasterLayer(
                 self.POPULATION_MALE, tr("Male population raster (for the breakdown by sex)"), optional=True))
+        self.add_group_input()
+
+    def add_group_input(self) -> None:
+        """POPULATION_BY_GROUP: rows of group (e.g. ``age=65+``), raster and band."""
+        self.addParameter(QgsProcessingParameterMatrix(
+            self.POPULATION_BY_GROUP, tr("Population by group (group such as sex=female or age=65+, raster, band)"),
+            hasFixedNumberRows=False, headers=[tr("group"), tr("raster"), tr("band")], optional=True))
 
     def add_network_inputs(self) -> None:
         """NETWORK (optional lines) and the advanced WALK_OFF distance."""
@@ -329,37 +432,56 @@ class AccessAlgorithm(SdgAlgorithm):
         walk_off = QgsProcessingParameterNumber(
             self.WALK_OFF, tr("Walk-off distance from the network to a home (m)"),
             QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
-        walk_off.setFlags(walk_off.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(walk_off)
+        tolerance = QgsProcessingParameterNumber(
+            self.TOLERANCE, tr("Topology tolerance: join line vertices closer than this (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, optional=True)
+        search = QgsProcessingParameterNumber(
+            self.SEARCH_DISTANCE, tr("Search distance from a point to the network (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_SEARCH, minValue=0.0, optional=True)
+        for parameter in (walk_off, tolerance, search):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
 
     def add_urban_input(self, description: str) -> None:
         """URBAN: optional urban-area polygons."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.URBAN, description, [QgsProcessing.TypeVectorPolygon], optional=True))
 
-    def population_layers(self, parameters: dict, context: QgsProcessingContext) -> dict[str, QgsRasterLayer]:
-        """The population rasters given, keyed ``total``, ``female``, ``male``."""
-        layers = {"total": self.parameterAsRasterLayer(parameters, self.POPULATION, context)}
-        for sex, name in zip(SEXES, (self.POPULATION_FEMALE, self.POPULATION_MALE)):
-            if name in parameters and parameters[name]:
-                layers[sex] = self.parameterAsRasterLayer(parameters, name, context)
-        if layers["total"] is None:
+    def population_layers(self, parameters: dict, context: QgsProcessingContext) -> Populations:
+        """The population rasters given: POPULATION as ``total``, then the groups of POPULATION_FEMALE,
+        POPULATION_MALE and POPULATION_BY_GROUP keyed by their disaggregation (``sex=female`` ...)."""
+        total = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
+        if total is None:
             raise QgsProcessingException(tr("Give a population raster (POPULATION)."))
-        return layers
+        rasters = {TOTAL: (total, 1)}
+        for sex, name in zip(SEXES, (self.POPULATION_FEMALE, self.POPULATION_MALE)):
+            if parameters.get(name):
+                rasters[f"sex={sex}"] = (self.parameterAsRasterLayer(parameters, name, context), 1)
+        if self.POPULATION_BY_GROUP in [p.name() for p in self.parameterDefinitions()]:
+            for group, raster in population_groups(self.parameterAsMatrix(parameters, self.POPULATION_BY_GROUP,
+                                                                          context), context).items():
+                if group in rasters:
+                    raise QgsProcessingException(tr(
+                        "POPULATION_BY_GROUP: group '{}' is given twice (or also as POPULATION_FEMALE / "
+                        "POPULATION_MALE).").format(group))
+                rasters[group] = raster
+        return Populations(rasters)
 
     def polygons(self, parameters: dict, name: str, context: QgsProcessingContext) -> ZoneSet | None:
         """A polygon input read as a set of shapes (for rasterizing), or None when not given."""
         return self.read_zones(parameters, context, name, id_field="", name_field="")
 
     def network(self, parameters: dict, context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
-                points: list[QgsPointXY], feedback: QgsProcessingFeedback) -> Network | None:
-        """The street network with ``points`` tied in, or None without NETWORK."""
+                points: list[QgsPointXY], feedback: QgsProcessingFeedback,
+                labels: list[str] | None = None) -> Network | None:
+        """The street network with ``points`` (named ``labels`` in warnings) tied in, or None without NETWORK."""
         source = self.parameterAsSource(parameters, self.NETWORK, context)
         if source is None:
             return None
         feedback.pushInfo(tr("Building the network graph…"))
         return Network(source, self.parameterAsString(parameters, self.NETWORK, context), crs, points, context,
-                       feedback)
+                       feedback, self.parameterAsDouble(parameters, self.TOLERANCE, context),
+                       self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context), labels)
 
     def walk_off(self, parameters: dict, context: QgsProcessingContext, layer: QgsRasterLayer,
                  feedback: QgsProcessingFeedback) -> float:
@@ -381,15 +503,15 @@ class AccessAlgorithm(SdgAlgorithm):
                 "grid or a larger WALK_OFF.").format(walk_off, half_diagonal))
         return walk_off
 
-    def tallies(self, layers: dict[str, QgsRasterLayer], zones: ZoneSet | None, urban: UrbanAreas | None,
+    def tallies(self, layers: Populations, zones: ZoneSet | None, urban: UrbanAreas | None,
                 areas: dict[str, ServedArea], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Tally]:
         """:func:`tally` for each population raster, with progress over all of them."""
-        steps = QgsProcessingMultiStepFeedback(len(layers), feedback)
+        steps = QgsProcessingMultiStepFeedback(len(layers.rasters), feedback)
         out = {}
-        for step, (key, layer) in enumerate(layers.items()):
+        for step, (key, raster) in enumerate(layers.rasters.items()):
             steps.setCurrentStep(step)
-            out[key] = tally(layer, zones, urban, areas, context, steps)
+            out[key] = tally(raster, zones, urban, areas, context, steps)
         return out
 
     def store_rows(self, parameters, context, zones, result):
@@ -406,15 +528,16 @@ class AccessAlgorithm(SdgAlgorithm):
 
 
 def point_features(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordinateReferenceSystem,
-                   context: QgsProcessingContext, attribute: str = "") -> tuple[list[QgsPointXY], list]:
-    """Every point of a (multi)point source in ``crs``, with the value of ``attribute`` of its feature."""
+                   context: QgsProcessingContext, attribute: str = "") -> tuple[list[QgsPointXY], list, list[str]]:
+    """Every point of a (multi)point source in ``crs``, with the value of ``attribute`` of its feature and a label
+    naming it in messages (layer name and feature id)."""
     if not source.sourceCrs().isValid():
         raise QgsProcessingException(
             tr("Layer '{}' has no coordinate reference system: set one and run again.").format(name))
     if attribute and source.fields().indexFromName(attribute) < 0:
         raise QgsProcessingException(tr("Layer '{}' has no field '{}'.").format(name, attribute))
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-    points, values = [], []
+    points, values, labels = [], [], []
     for feature in source.getFeatures(request):
         geometry = feature.geometry()
         if geometry.isEmpty():
@@ -423,4 +546,5 @@ def point_features(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordi
             points.append(QgsPointXY(vertex.x(), vertex.y()))
             value = feature[attribute] if attribute else None
             values.append(None if value is None or value == NULL else value)
-    return points, values
+            labels.append(tr("feature {}").format(feature.id()))
+    return points, values, labels

@@ -82,9 +82,9 @@ class FacilityAccess(AccessAlgorithm):
     def compute(self, parameters, context, feedback, zones):
         self.INDICATOR = self.parameterAsString(parameters, self.INDICATOR_CODE, context) or self.INDICATOR
         layers = self.population_layers(parameters, context)
-        crs = grid_of(layers["total"]).crs
+        crs = grid_of(layers.total).crs
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
-        points, kinds = point_features(self.parameterAsSource(parameters, self.FACILITIES, context),
+        points, kinds, labels = point_features(self.parameterAsSource(parameters, self.FACILITIES, context),
                                        self.parameterAsString(parameters, self.FACILITIES, context), crs, context,
                                        type_field)
         if not points:
@@ -95,8 +95,8 @@ class FacilityAccess(AccessAlgorithm):
                 text = "" if kind is None else str(kind).strip()
                 groups.setdefault(text or UNSPECIFIED, []).append(i)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        network = self.network(parameters, context, crs, points, feedback)
-        walk_off = self.walk_off(parameters, context, layers["total"], feedback) if network is not None else 0.0
+        network = self.network(parameters, context, crs, points, feedback, labels)
+        walk_off = self.walk_off(parameters, context, layers.total, feedback) if network is not None else 0.0
         areas = {}
         for name, members in groups.items():
             areas[name] = (network.served_area(members, distance, walk_off) if network is not None else
@@ -117,8 +117,8 @@ class FacilityAccess(AccessAlgorithm):
         method = NETWORK if network is not None else EUCLIDEAN
         return AccessResult(
             total=total, zones=values if zones is not None else [],
-            area_geometry=QgsGeometry.fromRect(layers["total"].extent()), area_crs=crs,
-            sources=[layer.source() for layer in layers.values()], outputs={self.METHOD: method}, method=method,
+            area_geometry=QgsGeometry.fromRect(layers.total.extent()), area_crs=crs,
+            sources=layers.sources(), outputs={self.METHOD: method}, method=method,
             series=series)
 
 

@@ -98,6 +98,7 @@ class OpenSpace(AccessAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=10.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.POPULATION, tr("Population raster (for the access series)"), optional=True))
+        self.add_group_input()
         self.add_network_inputs()
         self.addParameter(QgsProcessingParameterNumber(
             self.WALK_DISTANCE, tr("Walking distance to open space (m)"), QgsProcessingParameterNumber.Double,
@@ -168,8 +169,8 @@ class OpenSpace(AccessAlgorithm):
 
     def _access(self, parameters, context, feedback, zones, open_space: QgsGeometry, crs):
         """The population-within-a-walk series: (method, (whole area, zones))."""
-        layers = {"total": self.parameterAsRasterLayer(parameters, self.POPULATION, context)}
-        grid_crs = grid_of(layers["total"]).crs
+        layers = self.population_layers(parameters, context)
+        grid_crs = grid_of(layers.total).crs
         shape = QgsGeometry(open_space)
         if grid_crs != crs:
             shape.transform(QgsCoordinateTransform(crs, grid_crs, context.transformContext()))
@@ -179,10 +180,11 @@ class OpenSpace(AccessAlgorithm):
         inside = ZoneSet([Zone(feature, "open", "")], QgsFields(), grid_crs, "open space")
         segments = segments_of(shape)
         entries = _entry_points(segments, grid_crs)
-        network = self.network(parameters, context, grid_crs, entries, feedback)
+        network = self.network(parameters, context, grid_crs, entries, feedback,
+                               [tr("open-space edge point ({:.0f}, {:.0f})").format(p.x(), p.y()) for p in entries])
         if network is not None:
             area = network.served_area(list(range(len(entries))),
-                                       distance, self.walk_off(parameters, context, layers["total"], feedback))
+                                       distance, self.walk_off(parameters, context, layers.total, feedback))
         else:
             area = ServedArea(grid_crs, segments, np.full(len(segments), distance))
         area.inside = inside

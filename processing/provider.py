@@ -8,6 +8,7 @@ from .. import ICON
 from ..translation import tr
 from .assess_progress import AssessProgress
 from .dasymetric_population import DasymetricPopulation
+from .export_portal import ExportPortal
 from .export_report import ExportReport
 from .facility_access import FacilityAccess
 from .forest_area import ForestArea
@@ -30,6 +31,7 @@ from .workbook_template import WorkbookTemplate
 ALGORITHMS: tuple[type[QgsProcessingAlgorithm], ...] = (
     AssessProgress,
     DasymetricPopulation,
+    ExportPortal,
     ExportReport,
     ExportReportPdf,
     FacilityAccess,

@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.progress import METHODS
+from ..core.report_layout import whole_area
 from ..core.store import ResultsStore
 from ..core.vocabulary import GROUPS, STATUS, group_label
 from ..translation import CONTEXT, load_translator, tr, ui_language
@@ -79,6 +87,29 @@ class ReportAlgorithm(SdgBaseAlgorithm):
     RESULTS = "RESULTS"
     METHOD = "METHOD"
     LANGUAGE = "LANGUAGE"
+    ZONES = "ZONES"
+    ZONE_ID_FIELD = "ZONE_ID_FIELD"
+    AREA_ID = "AREA_ID"
+
+    def area_parameter(self) -> QgsProcessingParameterString:
+        """AREA_ID: the area reported on (default: the store's single whole area)."""
+        return QgsProcessingParameterString(self.AREA_ID, tr("Area id (default: the store's whole area)"),
+                                            optional=True)
+
+    def report_area(self, parameters, context, results: pd.DataFrame) -> tuple[str, str]:
+        """The AREA_ID's (or the store's whole area's) id and name; a clear error when the store has several."""
+        try:
+            return whole_area(results, self.parameterAsString(parameters, self.AREA_ID, context))
+        except ValueError as err:
+            raise QgsProcessingException(tr("{} Set AREA_ID.").format(err)) from err
+
+    def add_zone_inputs(self, description: str) -> None:
+        """ZONES (optional polygons to map) and ZONE_ID_FIELD (their store area ids; default the feature id)."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
+            optional=True))
 
     def add_report_inputs(self) -> None:
         """RESULTS, METHOD and LANGUAGE."""

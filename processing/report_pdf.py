@@ -6,12 +6,9 @@ from pathlib import Path
 
 from qgis.core import (
     QgsLayoutExporter,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -21,7 +18,7 @@ from qgis.PyQt.QtCore import QT_TR_NOOP
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
 from ..core.progress import METHODS
-from ..core.report_layout import report_content, whole_area
+from ..core.report_layout import report_content
 from ..translation import tr
 from .base import goal_lookup
 from .pdf_layout import DEFAULT_TEMPLATE, ReportLayout, TemplateError, zones_from_features
@@ -49,10 +46,7 @@ class ExportReportPdf(ReportAlgorithm):
 
     ALG_ID = "export_report_pdf"
 
-    ZONES = "ZONES"
-    ZONE_ID_FIELD = "ZONE_ID_FIELD"
     LAYOUT = "LAYOUT"
-    AREA_ID = "AREA_ID"
     TITLE = "TITLE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -78,18 +72,12 @@ class ExportReportPdf(ReportAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.add_report_inputs()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, tr("Zones to map (townships, villages)"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
-            optional=True))
+        self.add_zone_inputs(tr("Zones to map (townships, villages)"))
         self.addParameter(QgsProcessingParameterFile(
             self.LAYOUT, tr("Layout template (default: the report template shipped with the plugin)"),
             behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True))
         advanced = [
-            QgsProcessingParameterString(self.AREA_ID, tr("Area id (default: the store's whole area)"),
-                                         optional=True),
+            self.area_parameter(),
             QgsProcessingParameterString(self.TITLE, tr("Report title"), optional=True),
         ]
         self.add_advanced(advanced)
@@ -100,10 +88,7 @@ class ExportReportPdf(ReportAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
-        try:
-            area_id, _ = whole_area(results, self.parameterAsString(parameters, self.AREA_ID, context))
-        except ValueError as err:
-            raise QgsProcessingException(tr("{} Set AREA_ID.").format(err)) from err
+        area_id, _ = self.report_area(parameters, context, results)
         catalog, profile = load_catalog(), load_profile()
         local = {indicator.code: indicator for indicator in profile if indicator.is_local}
         zones = self._zones(parameters, context, results)

@@ -55,7 +55,9 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             "relative to the config file.</p>"
             "<p>An indicator that fails is reported and the others go on; each indicator's rows are written in "
             "one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator "
-            "with its status, value, time and message.</p>")
+            "with its status, value, time and message.</p>"
+            "<p>An optional <i>portal</i> (a folder, or <i>path</i>, <i>title</i>, <i>language</i>) is written "
+            "at the end with <i>sdg:export_portal</i>, its maps from the config's zones.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -67,6 +69,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COMPUTED", tr("Indicators computed")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Indicators failed")))
         self.addOutput(QgsProcessingOutputString("RESULTS_STORE", tr("Results store")))
+        self.addOutput(QgsProcessingOutputString("PORTAL", tr("Portal folder")))
         for name, description in (("MEASURED", tr("Indicators measured")),
                                   ("WITH_TARGET", tr("Indicators with a target")),
                                   ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
@@ -87,7 +90,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
                 config.method, ", ".join(METHODS)))
         Path(results).parent.mkdir(parents=True, exist_ok=True)
         self._load_targets(config, results)
-        steps = QgsProcessingMultiStepFeedback(len(config.steps) + 1, feedback)
+        steps = QgsProcessingMultiStepFeedback(len(config.steps) + 1 + bool(config.portal), feedback)
         summary = []
         for number, step in enumerate(config.steps):
             if feedback.isCanceled():
@@ -99,6 +102,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         progress = processing.run("sdg:assess_progress", {
             "RESULTS": results, "METHOD": METHODS.index(config.method), "AREA_ID": config.area.get("id", ""),
             "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=steps, is_child_algorithm=True)
+        portal = self._portal(processing, config, results, context, steps) if config.portal else ""
         frame = pd.DataFrame(summary, columns=list(SUMMARY_COLUMNS))
         dest_id = write_table(self, parameters, context, self.OUTPUT, frame, SUMMARY_COLUMNS)
         computed = int((frame["status"] == "ok").sum())
@@ -107,6 +111,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         for row in summary:
             feedback.pushInfo(f"  {row['status']:>6}  {row['id']}  {_text(row['value'])}  {row['message']}")
         return {self.OUTPUT: dest_id, "COMPUTED": computed, "FAILED": failed, "RESULTS_STORE": results,
+                "PORTAL": portal,
                 **{name: progress[name] for name in ("MEASURED", "WITH_TARGET", "MET_OR_NEARLY_MET")}}
 
     def _run_step(self, processing, step: Step, config: IndicatorSet, results: str, context, feedback) -> dict:
@@ -139,6 +144,22 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             if value is not None and algorithm.parameterDefinition(name) is not None:
                 parameters.setdefault(name, value)
         return with_temporary_outputs(algorithm, parameters)
+
+    @staticmethod
+    def _portal(processing, config: IndicatorSet, results: str, context, feedback) -> str:
+        """Write the config's portal (maps from the config's zones); a failure is reported, the run stands."""
+        feedback.setCurrentStep(len(config.steps) + 1)
+        parameters = {"RESULTS": results, "OUTPUT": config.portal["path"], "TITLE": config.portal["title"],
+                      "LANGUAGE": config.portal["language"], "METHOD": METHODS.index(config.method)}
+        zones = next((step.zones for step in config.steps if step.zones), None)
+        if zones:
+            parameters.update(ZONES=zones["path"], ZONE_ID_FIELD=zones.get("id_field") or "")
+        try:
+            return processing.run("sdg:export_portal", parameters, context=context, feedback=feedback,
+                                  is_child_algorithm=True)["OUTPUT"]
+        except Exception as err:  # noqa: BLE001 (the indicators are in the store whatever the portal does)
+            feedback.reportError(tr("The portal was not written: {}").format(str(err).strip()), fatalError=False)
+            return ""
 
     @staticmethod
     def _load_targets(config: IndicatorSet, results: str) -> None:

@@ -73,7 +73,7 @@ class RuralAccess(AccessAlgorithm):
 
     def compute(self, parameters, context, feedback, zones):
         layers = self.population_layers(parameters, context)
-        crs = grid_of(layers["total"]).crs
+        crs = grid_of(layers.total).crs
         boundary_free = self.parameterAsBool(parameters, self.BOUNDARY_FREE, context)
         urban_polygons = self.polygons(parameters, self.URBAN, context)
         mask = self.parameterAsRasterLayer(parameters, self.URBAN_MASK, context)
@@ -99,8 +99,8 @@ class RuralAccess(AccessAlgorithm):
         total, values = zone_values(tallies, "served", False, rural_only=urban is not None)
         return AccessResult(
             total=total, zones=values if zones is not None else [],
-            area_geometry=QgsGeometry.fromRect(layers["total"].extent()), area_crs=crs,
-            sources=[layer.source() for layer in layers.values()])
+            area_geometry=QgsGeometry.fromRect(layers.total.extent()), area_crs=crs,
+            sources=layers.sources())
 
     def _road_segments(self, parameters, context, crs, removed: QgsGeometry | None, feedback) -> np.ndarray:
         """Segments of the all-season roads in ``crs``, without their parts inside ``removed``."""

@@ -1,5 +1,6 @@
-"""`make demo`: generate the sample county if needed, run its indicator set and the reports with qgis_process,
-and print what was measured: indicators computed, with a target, met or nearly met, per goal and goal group."""
+"""`make demo`: generate the sample county if needed, run its indicator set, the reports and the portal with
+qgis_process, and print what was measured: indicators computed, with a target, met or nearly met, per goal and
+goal group."""
 from __future__ import annotations
 
 import json
@@ -36,10 +37,13 @@ def main() -> None:
     pdf = qgis_process("sdg:export_report_pdf", RESULTS=run["RESULTS_STORE"], LANGUAGE="3",
                        ZONES=f"{SAMPLE / 'out' / 'sample_county.gpkg'}|layername=townships", ZONE_ID_FIELD="code",
                        OUTPUT=str(SAMPLE / "out" / "report.pdf"))
-    print_summary(run, report, pdf, time.monotonic() - started)
+    portal_started = time.monotonic()
+    portal = qgis_process("sdg:export_portal", RESULTS=run["RESULTS_STORE"], OUTPUT=str(SAMPLE / "out" / "portal"))
+    portal["SECONDS"] = time.monotonic() - portal_started
+    print_summary(run, report, pdf, portal, time.monotonic() - started)
 
 
-def print_summary(run: dict, report: dict, pdf: dict, seconds: float) -> None:
+def print_summary(run: dict, report: dict, pdf: dict, portal: dict, seconds: float) -> None:
     """The demo's tables, read back from the results store: headline, spatial indicators, goals, groups."""
     from sdg_monitor.core.catalog import load_catalog
     from sdg_monitor.core.profile import load_profile
@@ -71,7 +75,9 @@ def print_summary(run: dict, report: dict, pdf: dict, seconds: float) -> None:
     for group, rows in table.groupby("group", sort=True):
         print(_line(group, rows))
     print(f"\nResults store: {run['RESULTS_STORE']}\nReport: {report['OUTPUT']}\n"
-          f"PDF report: {pdf['OUTPUT']} ({int(pdf['PAGES'])} pages)")
+          f"PDF report: {pdf['OUTPUT']} ({int(pdf['PAGES'])} pages)\n"
+          f"Portal: {Path(portal['OUTPUT']) / 'index.html'} ({int(portal['PAGES'])} pages, "
+          f"{portal['SECONDS']:.1f} s with qgis_process's start; open it in a browser, no network needed)")
 
 
 def _line(label: str, rows) -> str:

@@ -41,6 +41,20 @@ def demo(tmp_path_factory):
     return out, run, report, pdf
 
 
+def test_portal_of_the_sample(demo):
+    out, run, _, _ = demo
+    portal = qgis_process("sdg:export_portal", out / "profile", RESULTS=run["RESULTS_STORE"], OUTPUT=out / "portal")
+    folder = Path(portal["OUTPUT"])
+    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    assert size < 15 * 2 ** 20
+    from sdg_monitor.core.store import ResultsStore
+
+    indicators = set(ResultsStore(run["RESULTS_STORE"]).read_results()["indicator"])
+    assert portal["PAGES"] == 2 * (1 + 17 + len(indicators))  # English and Chinese
+    assert len(list((folder / "data").glob("indicator_*.csv"))) == len(indicators)
+    assert (folder / "assets" / "zones.js").exists()  # the zones the store's runs recorded
+
+
 def test_indicator_set_completes(demo):
     out, run, _, _ = demo
     import pandas as pd

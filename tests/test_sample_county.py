@@ -187,6 +187,23 @@ def test_population_grid_sums_equal_census(sample_dir, gpkg, year):
         assert 380000 < census_total < 430000
 
 
+@pytest.mark.parametrize("year", [2015, 2020])
+def test_age_grids_sum_to_the_census(sample_dir, gpkg, year):
+    """Bands 0-14, 15-64 and 65+ add up to the total cell by cell (whose township sums are the census, above) and
+    to the county's census; plausible shares."""
+    path = sample_dir / f"population_{year}_age_100m.tif"
+    total, _, nodata = _read(sample_dir / f"population_{year}_100m.tif", 1)
+    young, old = _read(path, 1)[0].astype(np.float64), _read(path, 3)[0].astype(np.float64)
+    working, _, age_nodata = _read(path, 2)
+    inside = total != nodata
+    assert age_nodata == nodata and np.all(working[~inside] == nodata)
+    np.testing.assert_allclose(young[inside] + working[inside] + old[inside], total[inside], rtol=1e-5, atol=1e-4)
+    census = sum(f[f"pop_{year}_m"] + f[f"pop_{year}_f"] for f in gpkg.GetLayerByName("townships"))
+    people = young[inside].sum() + working[inside].astype(np.float64).sum() + old[inside].sum()
+    assert abs(people - census) <= 1e-5 * census
+    assert 0.1 < young[inside].sum() / census < 0.17 and 0.1 < old[inside].sum() / census < 0.22
+
+
 def test_landcover_is_plausible(sample_dir, gpkg):
     lc, gt, nodata = _read(sample_dir / "landcover_2015_10m.tif")
     assert nodata == 0
@@ -327,3 +344,22 @@ def test_failed_run_leaves_no_partial_outputs(tmp_path):
     with pytest.raises(RuntimeError):
         publish(out, broken)
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_gtfs_feed_frequent_stops(sample_dir):
+    """The ONS rule keeps the town and roadside bus stops and the stations, and drops the village stops (five buses
+    a day); the National Day holiday runs the weekend service."""
+    import datetime as dt
+
+    from samplegen.gtfs import kind_of
+    from sdg_monitor.core.gtfs import PRESETS, read_feed
+
+    feed = read_feed(sample_dir / "sample_gtfs.zip")
+    stops = feed.stop_departures(dt.date(2020, 6, 2), PRESETS["ONS"])
+    kinds = stops["stop_id"].str[0].where(stops["stop_id"].str[0] != "B", stops["stop_name"].map(kind_of))
+    share = stops.groupby(kinds)["frequent"].mean()
+    assert share["village"] == 0 and share["town"] > 0.95 and share["road"] > 0.95 and share["R"] == 1
+    assert set(stops.loc[stops["high"], "stop_id"].str[0]) == {"R", "T"}
+    holiday = feed.stop_departures(dt.date(2020, 10, 6), PRESETS["ONS"]).set_index("stop_id")["departures"]
+    weekday = stops.set_index("stop_id")["departures"]
+    assert (holiday <= weekday).all() and holiday.sum() < 0.6 * weekday.sum()

@@ -7,6 +7,7 @@ from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,6 +23,7 @@ from .task_runner import AlgorithmCall, CallOutcome, ProcessingCallsTask
 RUN_SET_ID = "sdg:run_indicator_set"
 CONFIG_PARAMETER = "CONFIG"
 RESULTS_PARAMETER = "RESULTS"
+PORTAL_ID = "sdg:export_portal"
 
 
 def run_set_available() -> bool:
@@ -61,6 +63,8 @@ class RunPanel(QWidget):
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
+        self.portal_button = QPushButton(tr("Publish portal…"), self)
+        layout.addWidget(self.portal_button)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -69,6 +73,7 @@ class RunPanel(QWidget):
         layout.addWidget(self.outcomes)
         self.run_button.clicked.connect(self.run_config)
         self.cancel_button.clicked.connect(self.cancel)
+        self.portal_button.clicked.connect(self._choose_portal_folder)
         self.config.fileChanged.connect(self.update_state)
         registry = QgsApplication.processingRegistry()
         registry.providerAdded.connect(self.update_state)
@@ -96,12 +101,27 @@ class RunPanel(QWidget):
         self.config.setToolTip(reason if not run_set_available() else "")
         self.run_button.setEnabled(not reason and not running)
         self.run_button.setToolTip(reason or tr("Run the indicator set in the background"))
+        self.portal_button.setEnabled(bool(self.store_path) and not running)
+        self.portal_button.setToolTip(tr("Write the open store as an offline web portal (index.html, a page per "
+                                         "goal and indicator, Open SDG data) into a folder, in the background")
+                                      if self.store_path else tr("Open or create a results store first."))
 
     def run_config(self) -> None:
         """Run the chosen indicator set into the open store."""
         path = self.config.filePath()
         self.start([AlgorithmCall(RUN_SET_ID, {CONFIG_PARAMETER: path, RESULTS_PARAMETER: self.store_path},
                                   Path(path).name)])
+
+    def _choose_portal_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder for the portal (new, empty, or an earlier "
+                                                           "portal)"), str(Path(self.store_path).parent))
+        if folder:
+            self.publish_portal(folder)
+
+    def publish_portal(self, folder: str) -> ProcessingCallsTask:
+        """Write the open store's portal into ``folder`` (zones and language: the algorithm's defaults)."""
+        return self.start([AlgorithmCall(PORTAL_ID, {RESULTS_PARAMETER: self.store_path, "OUTPUT": folder},
+                                         tr("Portal"))])
 
     def start(self, calls: list[AlgorithmCall]) -> ProcessingCallsTask:
         """Run ``calls`` in a background task with the progress bar and Cancel."""
@@ -127,5 +147,7 @@ class RunPanel(QWidget):
         self.cancel_button.setEnabled(False)
         for outcome in outcomes:
             self.outcomes.addItem(outcome_text(outcome))
+            if outcome.ok and outcome.call.algorithm_id == PORTAL_ID:
+                self.outcomes.addItem(str(Path(outcome.results["OUTPUT"]) / "index.html"))
         self.update_state()
         self.runFinished.emit(outcomes)

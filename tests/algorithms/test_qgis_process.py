@@ -62,9 +62,14 @@ def test_package_installs_from_zip(config, tmp_path):
     names = zipfile.ZipFile(archive).namelist()
     assert "sdg_monitor/resources_rc.py" in names and "sdg_monitor/i18n/sdg_monitor_zh_CN.qm" in names
     assert "sdg_monitor/metadata.txt" in names and "sdg_monitor/data/sdg/global_indicators.zh-Hans.yml" in names
-    assert not [n for n in names if "/tests/" in n or "/bench/" in n or n.endswith(".pyc")]
+    assert not [n for n in names if "/tests/" in n or "/bench/" in n or n.endswith(".pyc") or "node_modules" in n]
+    assert {"sdg_monitor/vendor/chart.js/LICENSE.md", "sdg_monitor/vendor/leaflet/LICENSE",
+            "sdg_monitor/web/portal.js"} <= set(names)  # the portal's libraries with their licences
     plugins = tmp_path / "plugins"
     zipfile.ZipFile(archive).extractall(plugins)
+    from sdg_monitor.core.portal import vendor_files
+
+    assert all(path.is_relative_to(plugins) for path in vendor_files(plugins / "sdg_monitor").values())
     env = {"PATH": "/usr/bin:/bin", "QGIS_PLUGINPATH": str(plugins), "QT_QPA_PLATFORM": "offscreen",
            "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "profile"), "XDG_RUNTIME_DIR": str(config),
            "HOME": str(tmp_path)}

@@ -29,3 +29,22 @@ def test_broken_indicator_is_reported_and_the_rest_complete(run_algorithm, confi
     # C1: 33.3 % -> 40 % (2015-2020), target 45 % increasing: growth 3.71 %/yr against 2.02 % required.
     assert progress.loc["C1", "status"] == "substantial_progress"
     assert (result["MEASURED"], result["WITH_TARGET"], result["MET_OR_NEARLY_MET"]) == (1, 1, 1)
+
+
+def test_portal_output_of_a_config(run_algorithm, tmp_path):
+    import csv
+    import json
+
+    config = write_forest_set(tmp_path)
+    data = json.loads(config.read_text(encoding="utf-8"))
+    data["portal"] = {"path": "out/portal", "title": "Test county portal", "language": 1}
+    config.write_text(json.dumps(data), encoding="utf-8")
+    result = run_algorithm("sdg:run_indicator_set", {"CONFIG": str(config), "OUTPUT": "memory:"})
+    portal = tmp_path / "out" / "portal"
+    assert result["PORTAL"] == str(portal)
+    assert "Test county portal" in (portal / "index.html").read_text(encoding="utf-8")
+    assert not (portal / "index.zh.html").exists()  # English only
+    with open(portal / "data" / "indicator_15-1-1.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["GeoCode"] for row in rows} == {"", "T1", "T2"}
+    assert (portal / "assets" / "zones.js").read_text(encoding="utf-8").count('"id":"T') == 2  # the config's zones

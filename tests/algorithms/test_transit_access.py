@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from access_data import lines, points
+from access_data import lines, points, urban_and_zones
 from osgeo import gdal
 from qgis.core import QgsDistanceArea, QgsPointXY, QgsProject, QgsRasterLayer
 from sdg_monitor.core.store import ResultsStore
@@ -92,16 +92,11 @@ def test_breakdown_by_sex_and_location_sum_to_the_total(run_algorithm, small, tm
     f_path = write_raster(tmp_path / "female.tif", female, UTM, (LEFT, TOP), 10.0, nodata=-1,
                           dtype=gdal.GDT_Float32)
     m_path = write_raster(tmp_path / "male.tif", male, UTM, (LEFT, TOP), 10.0, nodata=-1, dtype=gdal.GDT_Float32)
-    urban = write_polygons(tmp_path / "urban.gpkg", "urban", UTM, [
-        f"POLYGON(({LEFT} {TOP},{LEFT + 32} {TOP},{LEFT + 32} {TOP - 100},{LEFT} {TOP - 100},{LEFT} {TOP}))"])
-    zones = write_polygons(tmp_path / "zones.gpkg", "zones", UTM, [
-        f"POLYGON(({LEFT} {TOP},{LEFT + 100} {TOP},{LEFT + 100} {TOP - 51},{LEFT} {TOP - 51},{LEFT} {TOP}))",
-        f"POLYGON(({LEFT} {TOP - 51},{LEFT + 100} {TOP - 51},{LEFT + 100} {TOP - 100},{LEFT} {TOP - 100},"
-        f"{LEFT} {TOP - 51}))"], [{"code": "N"}, {"code": "S"}])
+    urban, zones = urban_and_zones(tmp_path, UTM, LEFT, TOP)
     store = tmp_path / "results.gpkg"
     result = run(run_algorithm, POPULATION=raster, POPULATION_FEMALE=str(f_path), POPULATION_MALE=str(m_path),
-                 STOPS=stop, NETWORK=road, LOW_DISTANCE=40, WALK_OFF=10.5, URBAN=f"{urban}|layername=urban",
-                 ZONES=f"{zones}|layername=zones", ZONE_ID_FIELD="code", RESULTS=str(store))
+                 STOPS=stop, NETWORK=road, LOW_DISTANCE=40, WALK_OFF=10.5, URBAN=urban,
+                 ZONES=zones, ZONE_ID_FIELD="code", RESULTS=str(store))
     rows = ResultsStore(store).read("sdg_results")
     assert set(rows["method"]) == {"sdg:transit_access_11_2_1 (network)"}
     assert all(json.loads(p)["DISTANCE_METHOD"] == "network" for p in rows["parameters"])

@@ -53,3 +53,16 @@ def test_broken_json_names_the_file(tmp_path):
     path.write_text("{", encoding="utf-8")
     with pytest.raises(ConfigError, match="set.json"):
         read_config(path)
+
+
+def test_portal_output_is_optional_and_checked(tmp_path):
+    from sdg_monitor.core.indicator_set import parse_config
+
+    base = {"indicators": [{"algorithm": "sdg:forest_area_15_1_1"}]}
+    path = tmp_path / "set.json"
+    assert parse_config(base, path).portal is None
+    assert parse_config({**base, "portal": "out/portal"}, path).portal == {
+        "path": str(tmp_path / "out" / "portal"), "title": "", "language": 3}
+    for bad in ({"title": "x"}, {"path": "p", "language": 7}, 5):
+        with pytest.raises(ConfigError, match="portal"):
+            parse_config({**base, "portal": bad}, path)

@@ -36,3 +36,32 @@ def test_run_tab_runs_a_set_and_the_dock_shows_it(sdg_provider, qgis_app, qgis_p
         dock.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         QgsProject.instance().clear()
+
+
+def test_publish_portal_runs_in_the_background(sdg_provider, qgis_app, qgis_parent, tmp_path):
+    from portal_data import make_store
+
+    import processing
+
+    store, _ = make_store(tmp_path, lambda alg, params: processing.run(alg, params))
+    dock = SdgDock(qgis_parent)
+    try:
+        assert dock.run_panel.portal_button.isEnabled() is False  # no store yet
+        assert dock.open_store(str(store))
+        assert dock.run_panel.portal_button.isEnabled()
+        finished = []
+        dock.run_panel.runFinished.connect(finished.append)
+        dock.run_panel.publish_portal(str(tmp_path / "portal"))
+        end = time.monotonic() + 60
+        while not finished and time.monotonic() < end:
+            qgis_app.processEvents()
+            time.sleep(0.02)
+        assert finished and finished[0][0].state == "done", finished
+        assert (tmp_path / "portal" / "index.html").exists()
+        assert (tmp_path / "portal" / "data" / "indicator_15-1-1.csv").exists()
+        shown = [dock.run_panel.outcomes.item(i).text() for i in range(dock.run_panel.outcomes.count())]
+        assert shown[-1] == str(tmp_path / "portal" / "index.html")
+    finally:
+        dock.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QgsProject.instance().clear()

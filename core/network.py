@@ -1,0 +1,225 @@
+"""Street networks as graphs for the access indicators (pure numpy, no QGIS).
+
+The graph is built from the lines alone: their vertices are the nodes (vertices closer than a tolerance become one
+node), their straight segments the edges, walkable both ways. A point (stop, facility, entry point) is tied to the
+nearest point of the nearest segment: that segment is split there, so the point's node has edges to both ends
+whether it lies on a vertex, inside a segment, at a dead end or off the network; the straight walk from the point
+to its tie point is a further edge that only that point starts from. Shortest paths are a multi-source Dijkstra
+bounded by the distance sought.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .access import served_pieces
+
+#: Metres per map unit in x and in y at map ordinates ``y`` (constant in a projected CRS).
+Scales = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+#: Ground length in metres of segments from (x0, y0) to (x1, y1) in map units.
+Measure = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+@dataclass
+class Ties:
+    """Where each point joins the network: its node (-1: farther than the search distance from every line),
+    the tie point (map units) and the walk from the point to it (m)."""
+
+    node: np.ndarray
+    xy: np.ndarray
+    walk: np.ndarray
+
+
+def merge_vertices(xy: np.ndarray, scales: Scales, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes of the vertices ``xy``: (node coordinates, node of each vertex). Equal coordinates are one node;
+    with ``tolerance`` > 0 (m) a vertex within the tolerance of an earlier node (in x, then y order) joins it."""
+    unique, inverse = np.unique(xy, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    if tolerance <= 0 or len(unique) < 2:
+        return unique, inverse
+    kx, ky = scales(unique[:, 1])
+    metric = np.column_stack([unique[:, 0] * kx, unique[:, 1] * ky])
+    cell = np.floor(metric / tolerance).astype(np.int64)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    target = np.arange(len(unique))
+    for i, (cx, cy) in enumerate(cell.tolist()):
+        found = -1
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for j in buckets.get((cx + dx, cy + dy), ()):
+                    if np.hypot(*(metric[i] - metric[j])) <= tolerance:
+                        found = j
+                        break
+                if found >= 0:
+                    break
+            if found >= 0:
+                break
+        if found >= 0:
+            target[i] = found
+        else:
+            buckets.setdefault((cx, cy), []).append(i)
+    keep, renumber = np.unique(target, return_inverse=True)
+    return unique[keep], renumber.ravel()[inverse]
+
+
+def nearest_segments(segments: np.ndarray, points: np.ndarray, scales: Scales,
+                     search: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each point the nearest segment within ``search`` metres: (segment index or -1, position t in [0, 1]
+    along it, distance in m). Distances are measured in the point's local metres (the CRS's scale there);
+    among equally near segments the first wins."""
+    n = len(points)
+    best = np.full(n, -1, dtype=np.int64)
+    best_t = np.zeros(n)
+    best_d = np.full(n, np.inf)
+    if n == 0 or len(segments) == 0:
+        return best, best_t, best_d
+    lo = np.minimum(segments[:, :2], segments[:, 2:])
+    hi = np.maximum(segments[:, :2], segments[:, 2:])
+    kx, ky = scales(np.concatenate([segments[:, 1], segments[:, 3], points[:, 1]]))
+    reach = search / max(min(float(np.min(kx)), float(np.min(ky))), 1e-300)  # map units, the widest anywhere
+    size = float(np.median(np.max(hi - lo, axis=1)))
+    cell = max(reach, size, 1e-9 * max(1.0, float(np.max(np.abs(hi)))))
+    origin = np.minimum(lo.min(axis=0), points.min(axis=0))
+    c_lo = np.floor((lo - origin) / cell).astype(np.int64)
+    c_hi = np.floor((hi - origin) / cell).astype(np.int64)
+    rows = int(max(c_hi[:, 1].max(), np.floor((points[:, 1].max() - origin[1]) / cell))) + 3
+    spans = (c_hi - c_lo + 1)
+    counts = spans[:, 0] * spans[:, 1]
+    owner = np.repeat(np.arange(len(segments)), counts)
+    offset = np.arange(owner.size) - np.repeat(np.cumsum(counts) - counts, counts)
+    keys = (c_lo[owner, 0] + offset // spans[owner, 1]) * rows + c_lo[owner, 1] + offset % spans[owner, 1]
+    order = np.argsort(keys, kind="stable")
+    keys, owner = keys[order], owner[order]
+    cells = np.floor((points - origin) / cell).astype(np.int64)
+    near = np.array([(cells[:, 0] + dx) * rows + cells[:, 1] + dy for dx in (-1, 0, 1) for dy in (-1, 0, 1)]).T
+    first, last = np.searchsorted(keys, near, side="left"), np.searchsorted(keys, near, side="right")
+    counts = (last - first).ravel()
+    point = np.repeat(np.repeat(np.arange(n), 9), counts)
+    slot = np.repeat(first.ravel(), counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    candidate = owner[slot]
+    pair = np.unique(np.column_stack([point, candidate]), axis=0)
+    point, candidate = pair[:, 0], pair[:, 1]
+    pkx, pky = scales(points[point, 1])
+    s = segments[candidate]
+    ax, ay = (points[point, 0] - s[:, 0]) * pkx, (points[point, 1] - s[:, 1]) * pky
+    dx, dy = (s[:, 2] - s[:, 0]) * pkx, (s[:, 3] - s[:, 1]) * pky
+    length2 = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length2 > 0, np.clip((ax * dx + ay * dy) / length2, 0.0, 1.0), 0.0)
+    distance = np.hypot(ax - t * dx, ay - t * dy)
+    within = distance <= search
+    point, candidate, t, distance = point[within], candidate[within], t[within], distance[within]
+    order = np.lexsort((candidate, distance, point))
+    point, candidate, t, distance = point[order], candidate[order], t[order], distance[order]
+    head = np.ones(len(point), dtype=bool)
+    head[1:] = point[1:] != point[:-1]
+    best[point[head]], best_t[point[head]], best_d[point[head]] = candidate[head], t[head], distance[head]
+    return best, best_t, best_d
+
+
+class StreetGraph:
+    """An undirected graph of street segments with points tied in; edge lengths from ``measure``."""
+
+    def __init__(self, segments: np.ndarray, scales: Scales, measure: Measure, tolerance: float = 0.0):
+        segments = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
+        self.scales, self.measure = scales, measure
+        self.xy, node = merge_vertices(segments.reshape(-1, 2), scales, tolerance)
+        ends = node.reshape(-1, 2)
+        ends = ends[ends[:, 0] != ends[:, 1]]
+        self.start, self.end = ends[:, 0].copy(), ends[:, 1].copy()
+        self.length = self._lengths(self.start, self.end)
+        self.ties = Ties(np.zeros(0, dtype=np.int64), np.zeros((0, 2)), np.zeros(0))
+        self.points = np.zeros((0, 2))
+
+    def _lengths(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        a, b = self.xy[start], self.xy[end]
+        return np.asarray(self.measure(a[:, 0], a[:, 1], b[:, 0], b[:, 1]), dtype=np.float64)
+
+    def segments(self) -> np.ndarray:
+        """The edges as (x0, y0, x1, y1) rows."""
+        return np.hstack([self.xy[self.start], self.xy[self.end]])
+
+    def tie(self, points: np.ndarray, search: float) -> Ties:
+        """Tie ``points`` (map units) into the graph, splitting each nearest segment at the tie points (once per
+        distinct position); points farther than ``search`` metres from every segment get node -1."""
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        index, t, _ = nearest_segments(self.segments(), points, self.scales, search)
+        node = np.full(len(points), -1, dtype=np.int64)
+        tied = index >= 0
+        node[tied & (t <= 0)] = self.start[index[tied & (t <= 0)]]
+        node[tied & (t >= 1)] = self.end[index[tied & (t >= 1)]]
+        inner = np.flatnonzero(tied & (t > 0) & (t < 1))
+        if inner.size:
+            cuts, which = np.unique(np.column_stack([index[inner], t[inner]]), axis=0, return_inverse=True)
+            edge, position = cuts[:, 0].astype(np.int64), cuts[:, 1]
+            a, b = self.xy[self.start[edge]], self.xy[self.end[edge]]
+            new = len(self.xy) + np.arange(len(cuts))
+            self.xy = np.vstack([self.xy, a + (b - a) * position[:, None]])
+            node[inner] = new[which.ravel()]
+            # Pieces of each split edge: start -> cut 1 -> ... -> cut k -> end (cuts sorted by edge then t).
+            first = np.ones(len(cuts), dtype=bool)
+            first[1:] = edge[1:] != edge[:-1]
+            last = np.ones(len(cuts), dtype=bool)
+            last[:-1] = edge[1:] != edge[:-1]
+            piece_start = np.where(first, self.start[edge], np.roll(new, 1))
+            starts = np.concatenate([piece_start, new[last]])
+            ends = np.concatenate([new, self.end[edge[last]]])
+            keep = np.ones(len(self.start), dtype=bool)
+            keep[edge] = False
+            self.start = np.concatenate([self.start[keep], starts])
+            self.end = np.concatenate([self.end[keep], ends])
+            self.length = np.concatenate([self.length[keep], self._lengths(starts, ends)])
+        xy = np.where(tied[:, None], self.xy[np.maximum(node, 0)], points)
+        walk = np.where(tied, np.asarray(self.measure(points[:, 0], points[:, 1], xy[:, 0], xy[:, 1]),
+                                         dtype=np.float64), np.inf)
+        self.points, self.ties = points, Ties(node, xy, walk)
+        return self.ties
+
+    def costs(self, sources: list[int], limit: float) -> np.ndarray:
+        """Network distance (m) of every node from the nearest of the tied points ``sources`` (indices into the
+        points tied), each starting with its walk; exact up to ``limit``, above it any value over the limit."""
+        order = np.argsort(np.concatenate([self.start, self.end]), kind="stable")
+        heads = np.concatenate([self.end, self.start])[order].tolist()
+        weights = np.concatenate([self.length, self.length])[order].tolist()
+        pointer = np.searchsorted(np.concatenate([self.start, self.end])[order],
+                                  np.arange(len(self.xy) + 1)).tolist()
+        cost = [np.inf] * len(self.xy)
+        heap = []
+        for s in sources:
+            node, walk = int(self.ties.node[s]), float(self.ties.walk[s])
+            if node >= 0 and walk < cost[node]:
+                cost[node] = walk
+                heap.append((walk, node))
+        heapq.heapify(heap)
+        while heap:
+            d, u = heapq.heappop(heap)
+            if d > cost[u]:
+                continue
+            if d > limit:
+                break
+            for k in range(pointer[u], pointer[u + 1]):
+                v, nd = heads[k], d + weights[k]
+                if nd < cost[v]:
+                    cost[v] = nd
+                    heapq.heappush(heap, (nd, v))
+        return np.array(cost, dtype=np.float64)
+
+    def served(self, sources: list[int], limit: float) -> np.ndarray:
+        """Segments (x0, y0, x1, y1) of the network within ``limit`` metres of the ``sources``: every part of
+        every edge, cut at the exact position, and of each source's own walk to its tie point."""
+        sources = [s for s in sources if self.ties.node[s] >= 0]
+        if not sources:
+            return np.zeros((0, 4))
+        cost = self.costs(sources, limit)
+        walk_from = self.points[sources]
+        walk_to = self.ties.xy[sources]
+        starts = np.concatenate([self.xy[self.start], walk_from])
+        ends = np.concatenate([self.xy[self.end], walk_to])
+        index, t0, t1 = served_pieces(np.concatenate([cost[self.start], np.zeros(len(sources))]),
+                                      np.concatenate([cost[self.end], cost[self.ties.node[sources]]]),
+                                      np.concatenate([self.length, self.ties.walk[sources]]), limit)
+        a, b = starts[index], ends[index]
+        return np.hstack([a + (b - a) * t0[:, None], a + (b - a) * t1[:, None]])

@@ -1,0 +1,184 @@
+"""The network tie-in of the access algorithms: hand-worked served cells for stops on a vertex, a nanometre
+inside a segment, at a dead end and far from the network; ellipsoidal edge lengths against QgsDistanceArea; and
+11.2.1 against an independent Dijkstra (scipy.sparse.csgraph) with GEOS distances on a real-looking network."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from access_data import lines, points
+from osgeo import gdal
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from sdg_testdata import write_raster
+
+UTM = 32650
+LEFT, TOP = 500000.0, 3400000.0
+POPULATION = (np.arange(100, dtype=np.float32).reshape(10, 10) + 1)
+
+
+@pytest.fixture()
+def split_road(tmp_path):
+    """The 10 x 10 grid of 10 m cells and a road along row 4's centre line in two lines meeting at x = 50."""
+    raster = write_raster(tmp_path / "pop.tif", POPULATION, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    road = lines(tmp_path / "net.gpkg", "roads", UTM, [[(LEFT, TOP - 45), (LEFT + 50, TOP - 45)],
+                                                      [(LEFT + 50, TOP - 45), (LEFT + 100, TOP - 45)]])
+    return str(raster), road
+
+
+def served_by(run_algorithm, tmp_path, road, raster, stop) -> float:
+    uri = points(tmp_path / "stop.gpkg", "stops", UTM, [stop])
+    result = run_algorithm("sdg:transit_access_11_2_1", {
+        "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": raster, "STOPS": uri, "NETWORK": road,
+        "LOW_DISTANCE": 20, "WALK_OFF": 10.5})
+    return next(result["OUTPUT"].getFeatures())["served_population"]
+
+
+def population_of(served) -> float:
+    return float(sum(POPULATION[r, c] for r, c in served))
+
+
+# Road x = 30-70 served from a stop at x = 50: cells of row 4 with centre x in [19.5, 80.5] (columns 2-7) and of
+# rows 3 and 5 (10 m off the road) with centre x in [30 - 3.2, 70 + 3.2] (columns 3-6).
+AROUND_50 = {*[(4, c) for c in range(2, 8)], *[(r, c) for r in (3, 5) for c in range(3, 7)]}
+
+
+@pytest.mark.parametrize("x", [50.0, 50.0 + 1e-9, 50.0 - 1e-9], ids=["on the shared vertex", "1e-9 m east",
+                                                                     "1e-9 m west"])
+def test_a_stop_on_or_next_to_a_vertex_serves_both_ways(run_algorithm, tmp_path, split_road, x):
+    raster, road = split_road
+    assert served_by(run_algorithm, tmp_path, road, raster, (LEFT + x, TOP - 45)) == population_of(AROUND_50)
+
+
+def test_a_stop_at_a_dead_end_serves_back_along_the_road(run_algorithm, tmp_path, split_road):
+    raster, road = split_road
+    # Road x = 80-100: row 4 columns 7-9 (centre x >= 69.5), rows 3 and 5 columns 8-9 (x >= 76.8).
+    served = {(4, 7), (4, 8), (4, 9), (3, 8), (3, 9), (5, 8), (5, 9)}
+    assert served_by(run_algorithm, tmp_path, road, raster, (LEFT + 100, TOP - 45)) == population_of(served)
+
+
+def test_a_stop_beyond_the_search_distance_serves_nothing_and_is_named(qgis_processing, tmp_path, split_road):
+    from sdg_monitor.processing.access import Network
+
+    _, road = split_road
+
+    class Warnings(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 - Qt's name
+            self.warnings.append(text)
+
+    feedback = Warnings()
+    stops = [QgsPointXY(LEFT + 50, TOP - 45), QgsPointXY(LEFT + 50, TOP - 345)]
+    network = Network(QgsVectorLayer(road, "roads"), "roads", QgsCoordinateReferenceSystem(f"EPSG:{UTM}"), stops,
+                      QgsProcessingContext(), feedback, search=200.0, labels=["central", "hill stop"])
+    assert len(feedback.warnings) == 1 and "hill stop" in feedback.warnings[0]
+    assert "central" not in feedback.warnings[0]
+    assert len(network.served_area([1], 1000.0, 10.0).segments) == 0
+    assert len(network.served_area([0], 1000.0, 10.0).segments) > 0
+
+
+@pytest.mark.parametrize("epsg, line", [
+    (UTM, [(LEFT, TOP), (LEFT + 730.5, TOP + 410.25), (LEFT + 731, TOP - 2000)]),
+    (4326, [(120.0, 30.0), (120.01, 30.004), (120.0105, 29.98)]),
+])
+def test_edge_lengths_are_ellipsoidal(qgis_processing, tmp_path, epsg, line):
+    from sdg_monitor.processing.access import Network
+
+    uri = lines(tmp_path / "l.gpkg", "l", epsg, [line])
+    crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    network = Network(QgsVectorLayer(uri, "l"), "l", crs, [], QgsProcessingContext(), QgsProcessingFeedback())
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(crs, QgsProject.instance().transformContext())
+    measure.setEllipsoid("EPSG:7030")
+    expected = sorted(measure.measureLine(QgsPointXY(*a), QgsPointXY(*b)) for a, b in zip(line, line[1:]))
+    assert sorted(network.graph.length.tolist()) == pytest.approx(expected, abs=1e-4)
+
+
+# --- against an independent Dijkstra ------------------------------------------------------------------------------
+def street_layout(seed: int = 5):
+    """A jittered 12 x 12 street grid (80 m blocks) with gaps and diagonals: east-west streets as long lines through
+    every junction, north-south streets block by block, junctions shared as vertices."""
+    rng = np.random.default_rng(seed)
+    n, step = 12, 80.0
+    node = {(i, j): (LEFT + 40 + j * step + rng.uniform(-15, 15), TOP - 40 - i * step + rng.uniform(-15, 15))
+            for i in range(n) for j in range(n)}
+    streets = []
+    for i in range(n):
+        row = [node[i, j] for j in range(n)]
+        cut = int(rng.integers(3, n - 3))
+        streets += [row[:cut], row[cut:]] if rng.random() < 0.3 else [row]  # some streets broken in two
+    for i in range(n - 1):
+        for j in range(n):
+            if rng.random() < 0.75:
+                middle = ((node[i, j][0] + node[i + 1, j][0]) / 2 + rng.uniform(-8, 8),
+                          (node[i, j][1] + node[i + 1, j][1]) / 2)
+                streets.append([node[i, j], middle, node[i + 1, j]])
+            if j < n - 1 and rng.random() < 0.1:
+                streets.append([node[i, j], node[i + 1, j + 1]])
+    return streets
+
+
+def reference_served_population(streets, stops, population, distance, walk_off) -> float:
+    """Served population from scipy's Dijkstra over QgsDistanceArea lengths and GEOS point-to-line distances."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem(f"EPSG:{UTM}"), QgsProject.instance().transformContext())
+    measure.setEllipsoid("EPSG:7030")
+    index: dict[tuple[float, float], int] = {}
+    edges = []
+    for street in streets:
+        for a, b in zip(street, street[1:]):
+            u, v = index.setdefault(a, len(index)), index.setdefault(b, len(index))
+            edges.append((u, v, measure.measureLine(QgsPointXY(*a), QgsPointXY(*b)), a, b))
+    u, v, w = (np.array([e[k] for e in edges]) for k in range(3))
+    matrix = coo_matrix((w, (u, v)), shape=(len(index), len(index))).tocsr()
+    cost = dijkstra(matrix, directed=False, indices=[index[s] for s in stops], min_only=True)
+    pieces = []
+    for a_node, b_node, length, a, b in edges:
+        for near, far, reach in ((a, b, distance - cost[a_node]), (b, a, distance - cost[b_node])):
+            if reach >= 0:
+                t = min(reach / length, 1.0)
+                pieces.append(QgsGeometry.fromPolylineXY([
+                    QgsPointXY(*near), QgsPointXY(near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t)]))
+    served_lines = QgsGeometry.collectGeometry(pieces)
+    engine = QgsGeometry.createGeometryEngine(served_lines.constGet())
+    engine.prepareGeometry()
+    rows, cols = population.shape
+    total = 0.0
+    for r in range(rows):
+        for c in range(cols):
+            centre = QgsGeometry.fromPointXY(QgsPointXY(LEFT + 5 + 10 * c, TOP - 5 - 10 * r))
+            if engine.distance(centre.constGet()) <= walk_off:
+                total += float(population[r, c])
+    return total
+
+
+def test_network_access_equals_an_independent_dijkstra(run_algorithm, tmp_path):
+    streets = street_layout()
+    rng = np.random.default_rng(11)
+    vertices = sorted({p for street in streets for p in street})
+    stops = [vertices[i] for i in rng.choice(len(vertices), size=12, replace=False)]
+    population = rng.integers(0, 30, size=(100, 100)).astype(np.float32)
+    raster = write_raster(tmp_path / "pop.tif", population, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    net = lines(tmp_path / "net.gpkg", "net", UTM, streets)
+    uri = points(tmp_path / "stops.gpkg", "stops", UTM, stops)
+    result = run_algorithm("sdg:transit_access_11_2_1", {
+        "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": str(raster), "STOPS": uri, "NETWORK": net,
+        "LOW_DISTANCE": 300, "WALK_OFF": 25})
+    expected = 100 * reference_served_population(streets, stops, population, 300, 25) / float(population.sum())
+    assert 20 < expected < 90
+    assert result["VALUE"] == pytest.approx(expected, abs=0.01)
