@@ -32,7 +32,7 @@ from .geodesy import authalic_integral, cell_areas_geographic
 #: Projected coordinates (arrays in the CRS's units) to longitude and latitude (degrees).
 Transform = Callable[[np.ndarray, np.ndarray], "tuple[np.ndarray, np.ndarray]"]
 
-FLAT = 1e-8  # relative difference from the planar area under which a grid counts as equal-area
+FLAT = 2e-9  # relative difference from the planar area under which a grid counts as equal-area
 TOLERANCE = 1e-7  # relative interpolation error allowed per pixel
 NODE_SPACING_M = 4000.0  # nodes of the scale field at most this far apart
 MAX_STEP = 128  # pixels between nodes, at most
