@@ -7,8 +7,9 @@ How a grid's areas are measured (:func:`projected_areas`), from the CRS itself, 
 - **Normal cylindrical** (Mercator, Web Mercator, equirectangular in metres): latitude depends on the row only
   and longitude is linear in the column. Each row is exact: the ellipsoidal area of its latitude band times its
   pixels' longitude width.
-- **Equal-area** (LAEA, Albers, cylindrical equal-area ... on the CRS's own ellipsoid): the true area of a pixel
-  equals its planar area everywhere (within :data:`FLAT`, on about 9 × 9 probes); one number, no per-pixel cost.
+- **Equal-area** (LAEA, Albers, cylindrical equal-area ... on the CRS's own ellipsoid), or a grid so small that
+  its pixels' true areas differ by less than :data:`FLAT` (on about 9 × 9 probes): one number, no per-pixel cost;
+  the planar area when it is within :data:`FLAT` of the true ones (then every window of the grid gets it).
 - **Any other CRS** (transverse Mercator: UTM, Gauss-Kruger; Lambert conformal, stereographic ...): the true area
   of a pixel-sized cell is measured on a lattice of nodes every ``step`` pixels (at most :data:`NODE_SPACING_M`
   apart, anchored on the CRS's origin so that every window of a grid gets the same nodes), and interpolated
@@ -32,7 +33,7 @@ from .geodesy import authalic_integral, cell_areas_geographic
 #: Projected coordinates (arrays in the CRS's units) to longitude and latitude (degrees).
 Transform = Callable[[np.ndarray, np.ndarray], "tuple[np.ndarray, np.ndarray]"]
 
-FLAT = 2e-9  # relative difference from the planar area under which a grid counts as equal-area
+FLAT = 5e-9  # relative spread of the true areas under which a grid gets one number
 TOLERANCE = 1e-7  # relative interpolation error allowed per pixel
 NODE_SPACING_M = 4000.0  # nodes of the scale field at most this far apart
 MAX_STEP = 128  # pixels between nodes, at most
@@ -100,8 +101,9 @@ def projected_areas(grid: Grid, to_lonlat: Transform, a: float, b: float) -> Pix
     if rows is not None:
         return PixelAreas(grid.width, rows=rows)
     probe = _Field(grid, to_lonlat, a, b, max(1, -(-max(grid.width, grid.height) // 8)))  # about 9 × 9 nodes
-    if np.max(np.abs(probe.nodes / grid.planar - 1)) <= FLAT:  # equal-area: the planar area, in every window
-        return PixelAreas(grid.width, constant=grid.planar)
+    if np.ptp(probe.nodes) <= FLAT * np.mean(probe.nodes):  # equal-area, or a small grid where areas vary less
+        planar = np.max(np.abs(probe.nodes / grid.planar - 1)) <= FLAT  # the same number in every window
+        return PixelAreas(grid.width, constant=grid.planar if planar else float(np.mean(probe.nodes)))
     pixel = max(abs(grid.xres), abs(grid.yres)) * grid.unit
     step = MAX_STEP
     while step > 1 and step * pixel > NODE_SPACING_M:

@@ -102,7 +102,7 @@ def test_a_window_of_a_grid_gets_the_areas_of_the_whole_grid_to_the_last_digit()
     """The scale-out measures windows of a grid; the Processing algorithms the whole grid: same numbers."""
     epsg, (x0, xres, _, y0, _, yres), width, height, _ = CASES["gauss_kruger_3"]
     _, whole = all_areas(epsg, (x0, xres, 0.0, y0, 0.0, yres), width, height)
-    for row0, col0, rows, cols in ((0, 0, 70, 300), (133, 517, 101, 283), (299, 799, 1, 1)):
+    for row0, col0, rows, cols in ((0, 0, 70, 300), (133, 517, 101, 283), (289, 780, 11, 20)):
         window = (x0 + col0 * xres, xres, 0.0, y0 + row0 * yres, 0.0, yres)
         _, part = all_areas(epsg, window, cols, rows)
         assert np.array_equal(part, whole[row0:row0 + rows, col0:col0 + cols])
