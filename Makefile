@@ -15,11 +15,14 @@ export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg
 export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
+# PostgreSQL's major version: 15 on Debian 12, 17 on Debian 13 (the shared results store's tests run a private cluster)
+PG_MAJOR := $(if $(filter 13.% trixie%,$(shell cat /etc/debian_version 2>/dev/null)),17,15)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
 	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip \
-	fonts-wqy-microhei poppler-utils chromium chromium-driver
+	fonts-wqy-microhei poppler-utils chromium chromium-driver postgresql postgresql-$(PG_MAJOR)-postgis-3 \
+	python3-psycopg2
 
-.PHONY: setup test demo package qgis-process lint i18n clean bench
+.PHONY: setup test demo package qgis-process lint i18n clean bench bench-store
 
 setup: $(STAMP_APT) $(STAMP_VENV) $(STAMP_NPM) $(PLUGIN_LINK) resources_rc.py i18n/sdg_monitor_zh_CN.qm
 
@@ -77,6 +80,10 @@ package: setup
 
 bench: setup
 	$(VPY) bench/run.py
+	$(VPY) bench/store.py
+
+bench-store: setup
+	$(VPY) bench/store.py
 
 clean:
 	rm -rf $(BUILD) dist resources_rc.py i18n/*.qm

@@ -1,7 +1,8 @@
 """The global SDG framework: goals, targets and indicators in English and Simplified Chinese.
 
-Read once from ``data/sdg/global_*.{en,zh-Hans}.yml`` (open-sdg/sdg-translations) and ``data/goals.csv``
-(goal colours and the economic / social / environmental groups used for roll-ups).
+Read once from ``data/sdg/global_*.{en,zh-Hans}.yml`` (open-sdg/sdg-translations, unchanged), the documented
+corrections in ``data/sdg/overrides.zh-Hans.yml`` (the UN's official Chinese names of goals 9 and 17), and
+``data/goals.csv`` (goal colours and the economic / social / environmental groups used for roll-ups).
 """
 from __future__ import annotations
 
@@ -233,6 +234,9 @@ def _build(data_dir: Path) -> Catalog:
         for level in ("goals", "targets", "indicators")
         for lang, suffix in (("en", "en"), ("zh", "zh-Hans"))
     }
+    overrides = sdg / "overrides.zh-Hans.yml"
+    if overrides.exists():  # documented corrections of the upstream Chinese goal names
+        text["goals", "zh"] = {**text["goals", "zh"], **_read_yaml(overrides)}
     groups = _read_groups(data_dir / "goals.csv")
     titles = {lang: _split_keys(text["goals", lang], "title") for lang in ("en", "zh")}
     shorts = {lang: _split_keys(text["goals", lang], "short") for lang in ("en", "zh")}

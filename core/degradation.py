@@ -35,8 +35,9 @@ UNCCD_TRANSITIONS = np.array([
 GLOBELAND30_MAPPING = "20=1; 30,40,70=2; 10=3; 50=4; 80=5; 90,100=6; 60=7"
 
 
-def parse_class_mapping(text: str) -> dict[int, int]:
-    """Parse ``"20=1; 30,40,70=2"`` (land-cover codes = UNCCD class 1-7) into ``{code: class}``.
+def parse_class_mapping(text: str, classes: int = len(CLASS_NAMES)) -> dict[int, int]:
+    """Parse ``"20=1; 30,40,70=2"`` (land-cover codes = class 1..``classes``, default the 7 UNCCD classes) into
+    ``{code: class}``.
 
     Raises ValueError naming the offending item.
     """
@@ -50,9 +51,9 @@ def parse_class_mapping(text: str) -> dict[int, int]:
         try:
             unccd = int(target)
         except ValueError:
-            raise ValueError(f"'{target.strip()}' in '{item.strip()}' is not a class number 1-7") from None
-        if not 1 <= unccd <= len(CLASS_NAMES):
-            raise ValueError(f"class {unccd} in '{item.strip()}' is not a class number 1-7")
+            raise ValueError(f"'{target.strip()}' in '{item.strip()}' is not a class number 1-{classes}") from None
+        if not 1 <= unccd <= classes:
+            raise ValueError(f"class {unccd} in '{item.strip()}' is not a class number 1-{classes}")
         for code in parse_classes(codes):
             if code in mapping:
                 raise ValueError(f"code {code} is mapped twice")
@@ -62,10 +63,11 @@ def parse_class_mapping(text: str) -> dict[int, int]:
     return mapping
 
 
-def parse_transition_matrix(values: Sequence) -> np.ndarray:
-    """A 7 × 7 matrix of -1/0/1 from 49 values (row by row, start class by end class), or from 56 values where
-    each row starts with its start class's name or number (checked, so rows cannot be shuffled unnoticed)."""
-    size = len(CLASS_NAMES)
+def parse_transition_matrix(values: Sequence, names: Sequence[str] = CLASS_NAMES) -> np.ndarray:
+    """An n × n matrix of -1/0/1 (n classes ``names``, default the 7 UNCCD classes) from n² values (row by row,
+    start class by end class), or from n (n + 1) values where each row starts with its start class's name or
+    number (checked, so rows cannot be shuffled unnoticed)."""
+    size = len(names)
     values = list(values)
     if len(values) not in (size * size, size * (size + 1)):
         raise ValueError(f"the transition matrix needs {size} rows of {size} values; got {len(values)} values")
@@ -76,23 +78,23 @@ def parse_transition_matrix(values: Sequence) -> np.ndarray:
         cells = values[row * width:(row + 1) * width]
         if labelled:
             label = str(cells.pop(0)).strip()
-            if label.lower() not in (CLASS_NAMES[row].lower(), str(row + 1)):
+            if label.lower() not in (names[row].lower(), str(row + 1)):
                 raise ValueError(f"row {row + 1} of the transition matrix is labelled '{label}'; "
-                                 f"expected '{CLASS_NAMES[row]}'")
+                                 f"expected '{names[row]}'")
         for col, cell in enumerate(cells):
             try:
                 number = float(str(cell).strip())
             except ValueError:
                 number = None
             if number not in (-1.0, 0.0, 1.0):
-                raise ValueError(f"transition from {CLASS_NAMES[row]} to {CLASS_NAMES[col]} is '{cell}'; "
+                raise ValueError(f"transition from {names[row]} to {names[col]} is '{cell}'; "
                                  "use -1 (degradation), 0 (stable) or 1 (improvement)")
             matrix[row, col] = int(number)
     return matrix
 
 
 def recode(block: np.ndarray, mapping: dict[int, int], valid: np.ndarray) -> np.ndarray:
-    """UNCCD class (1-7) per pixel; 0 where invalid or the code is not mapped."""
+    """Class (1-7 UNCCD, or as mapped) per pixel; 0 where invalid or the code is not mapped."""
     out = np.zeros(block.shape, dtype=np.uint8)
     for unccd in sorted(set(mapping.values())):
         codes = [code for code, target in mapping.items() if target == unccd]
@@ -109,16 +111,23 @@ def land_cover_state(start: np.ndarray, end: np.ndarray, matrix: np.ndarray) -> 
 
 
 def soc_state(start: np.ndarray, end: np.ndarray, valid: np.ndarray, threshold: float = 10.0) -> np.ndarray:
-    """State from soil organic carbon at two dates: a loss of ``threshold`` percent or more is degraded, a gain
-    of as much improved, anything between stable. Unknown where invalid or the start stock is not positive."""
+    """State from soil organic carbon at two dates (see :func:`change_state`); unknown where invalid or the start
+    stock is not positive."""
     start = start.astype(np.float64)
     known = valid & (start > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        change = np.where(known, (end.astype(np.float64) - start) / start * 100.0, 0.0)
+        change = np.where(known, (end.astype(np.float64) - start) / start * 100.0, np.nan)
+    return change_state(change, threshold)
+
+
+def change_state(change: np.ndarray, threshold: float = 10.0) -> np.ndarray:
+    """State from a relative change of a stock in %: a loss of ``threshold`` percent or more is degraded, a gain
+    of as much improved, anything between stable; unknown where the change is NaN."""
     tolerance = 1e-9 * max(1.0, threshold)
-    state = np.where(change <= -threshold + tolerance, DEGRADED,
-                     np.where(change >= threshold - tolerance, IMPROVED, STABLE)).astype(np.int16)
-    state[~known] = NODATA
+    with np.errstate(invalid="ignore"):
+        state = np.where(change <= -threshold + tolerance, DEGRADED,
+                         np.where(change >= threshold - tolerance, IMPROVED, STABLE)).astype(np.int16)
+    state[np.isnan(change)] = NODATA
     return state
 
 
@@ -137,4 +146,31 @@ def one_out_all_out(states: Sequence[np.ndarray]) -> np.ndarray:
     out = np.where((stacked == DEGRADED).any(axis=0), DEGRADED,
                    np.where((stacked == IMPROVED).any(axis=0), IMPROVED, STABLE)).astype(np.int16)
     out[(stacked == NODATA).any(axis=0)] = NODATA
+    return out
+
+
+#: Expanded status of the UNCCD GPG Addendum (2025), "Further characterization of land degradation and
+#: improvement": rows the baseline's state (degraded, stable, improved), columns the reporting period's.
+#: 1 persistent degradation, 2 recent degradation, 3 baseline degradation, 4 stability, 5 baseline improvement,
+#: 6 recent improvement, 7 persistent improvement; 0 unknown.
+STATUS_MATRIX = np.array([[1, 3, 6], [2, 4, 6], [2, 5, 7]], dtype=np.uint8)
+#: The Addendum's 3 × 3 status matrix is the expanded one reduced to degraded, stable and improved: a period
+#: degraded or improved sets the status, a stable period keeps the baseline's state.
+STATUS_STATE = {1: DEGRADED, 2: DEGRADED, 3: DEGRADED, 4: STABLE, 5: IMPROVED, 6: IMPROVED, 7: IMPROVED}
+
+
+def status(baseline: np.ndarray, period: np.ndarray) -> np.ndarray:
+    """Expanded status (1-7, 0 unknown) of each pixel from the baseline's and the period's states (-1/0/1,
+    :data:`NODATA` unknown)."""
+    known = np.isin(baseline, (DEGRADED, STABLE, IMPROVED)) & np.isin(period, (DEGRADED, STABLE, IMPROVED))
+    out = np.zeros(baseline.shape, dtype=np.uint8)
+    out[known] = STATUS_MATRIX[baseline[known].astype(np.intp) + 1, period[known].astype(np.intp) + 1]
+    return out
+
+
+def status_state(expanded: np.ndarray) -> np.ndarray:
+    """The degraded / stable / improved state (-1/0/1, :data:`NODATA` unknown) of expanded status classes."""
+    out = np.full(expanded.shape, NODATA, dtype=np.int16)
+    for code, state in STATUS_STATE.items():
+        out[expanded == code] = state
     return out

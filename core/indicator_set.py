@@ -19,10 +19,22 @@ A config (paths relative to the config file)::
 """
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+#: Largest config read (a hand-written set is a few kB; anything far bigger is not a config).
+MAX_BYTES = 1_000_000
+#: The keys of each level of a config; anything else is refused with the closest valid key.
+TOP_KEYS = ("name", "results", "area", "zones", "targets", "progress", "portal", "indicators",
+            "allow_other_algorithms")
+PORTAL_KEYS = ("path", "title", "language")
+AREA_KEYS = ("id", "name")
+ZONES_KEYS = ("path", "id_field", "name_field", "level")
+PROGRESS_KEYS = ("method",)
+STEP_KEYS = ("id", "algorithm", "year", "parameters", "zones")
 
 
 class ConfigError(ValueError):
@@ -51,6 +63,7 @@ class IndicatorSet:
     area: dict[str, str] = field(default_factory=dict)
     targets: str | None = None
     method: str = "open_sdg"
+    allow_other_algorithms: bool = False
     portal: dict[str, Any] | None = None
 
 
@@ -58,25 +71,66 @@ def read_config(path: str | Path) -> IndicatorSet:
     """Parse a JSON or YAML config (YAML with ``safe_load``: no code runs) and resolve its paths."""
     path = Path(path).resolve()
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ConfigError(f"The indicator-set config {path} is larger than {MAX_BYTES // 1_000_000} MB: a "
+                              "config lists a few indicators; check that this is the right file.")
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
         raise ConfigError(f"Cannot read the indicator-set config {path}: {err.strerror}.") from err
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"The indicator-set config {path} is not UTF-8 text: save it as UTF-8.") from err
     try:
-        if path.suffix.lower() in (".yml", ".yaml"):
-            import yaml
-
-            data = yaml.safe_load(text)
-        else:
-            data = json.loads(text)
+        data = _load_yaml(text, path) if path.suffix.lower() in (".yml", ".yaml") else json.loads(text)
+    except ConfigError:
+        raise
+    except RecursionError as err:
+        raise ConfigError(f"The indicator-set config {path} is nested too deeply to be a config.") from err
     except Exception as err:  # any parser error is the user's file
         raise ConfigError(f"The indicator-set config {path} is not valid {path.suffix[1:].upper()}: {err}") from err
     return parse_config(data, path)
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """YAML read safely (no code runs) and without anchors or aliases: an alias can expand a small file into
+    billions of nodes (a "billion laughs" bomb) or refer to itself; a config never needs one."""
+    import yaml
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise ConfigError(f"{path}, line {mark.line + 1}: YAML anchors and aliases (& and *) are not allowed "
+                              "in an indicator-set config; write the values out.")
+    return yaml.safe_load(text)
+
+
+def refuse_unknown(keys, valid: tuple[str, ...] | list[str], where: str, what: str = "key") -> None:
+    """Refuse the first key not in ``valid``, naming the place and the closest valid key."""
+    for key in keys:
+        if key not in valid:
+            raise ConfigError(f"{where}: unknown {what} '{key}'{closest(str(key), valid)}.")
+
+
+def closest(key: str, valid) -> str:
+    """"; did you mean 'x'?" for the valid name closest to ``key`` (any case), or a list of the valid names."""
+    lower = {name.lower(): name for name in valid}
+    match = difflib.get_close_matches(key.lower(), list(lower), n=1, cutoff=0.6)
+    if match:
+        return f"; did you mean '{lower[match[0]]}'?"
+    return f"; valid: {', '.join(valid)}"
 
 
 def parse_config(data: Any, path: Path) -> IndicatorSet:
     """Validate a loaded config; relative paths resolve against ``path``'s folder."""
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the config must be a mapping with an 'indicators' list.")
+    refuse_unknown(data, TOP_KEYS, str(path))
+    for key, valid in (("area", AREA_KEYS), ("progress", PROGRESS_KEYS)):
+        if data.get(key) is not None and not isinstance(data[key], dict):
+            raise ConfigError(f"{path}: '{key}' must be a mapping with the keys {', '.join(valid)}.")
+        refuse_unknown(data.get(key) or {}, valid, f"{path}: {key}")
+    allow = data.get("allow_other_algorithms", False)
+    if not isinstance(allow, bool):
+        raise ConfigError(f"{path}: allow_other_algorithms must be true or false.")
     base = path.parent
     entries = data.get("indicators")
     if not isinstance(entries, list) or not entries:
@@ -89,6 +143,7 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
         where = f"{path}: indicators[{number}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("algorithm"), str):
             raise ConfigError(f"{where} needs an 'algorithm' such as sdg:forest_area_15_1_1.")
+        refuse_unknown(entry, STEP_KEYS, where)
         step_id = str(entry.get("id") or f"{entry['algorithm']}#{number}")
         if step_id in seen:
             raise ConfigError(f"{where}: id '{step_id}' is used twice.")
@@ -100,7 +155,8 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
         if year is not None and not _is_int(year):
             raise ConfigError(f"{where}: year {year!r} is not a whole number.")
         step_zones = _zones(entry["zones"], base, path, f"{where}.zones") if "zones" in entry else zones
-        steps.append(Step(step_id, entry["algorithm"], {k: resolve(v, base) for k, v in parameters.items()},
+        steps.append(Step(step_id, _algorithm(entry["algorithm"], base),
+                          {k: resolve(v, base) for k, v in parameters.items()},
                           int(year) if year is not None else None, step_zones))
     area = data.get("area") or {}
     progress = data.get("progress") or {}
@@ -110,7 +166,14 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
         results=str(resolve(results, base, must_exist=False)) if results else None,
         area={k: str(v) for k, v in area.items()},
         targets=str(resolve(data["targets"], base)) if data.get("targets") else None,
-        method=str(progress.get("method", "open_sdg")), portal=_portal(data.get("portal"), base, path))
+        method=str(progress.get("method", "open_sdg")), allow_other_algorithms=allow,
+        portal=_portal(data.get("portal"), base, path))
+
+
+def _algorithm(algorithm: str, base: Path) -> str:
+    """An algorithm id, or a model's path (``.model3``) made absolute against the config's folder."""
+    return str(resolve(algorithm, base, must_exist=False)) if algorithm.lower().endswith(".model3") else algorithm
+
 
 
 def _portal(portal: Any, base: Path, path: Path) -> dict[str, Any] | None:
@@ -122,6 +185,7 @@ def _portal(portal: Any, base: Path, path: Path) -> dict[str, Any] | None:
         portal = {"path": portal}
     if not isinstance(portal, dict) or not isinstance(portal.get("path"), str) or not portal["path"].strip():
         raise ConfigError(f"{path}: 'portal' needs a 'path' (the folder to write the portal into).")
+    refuse_unknown(portal, PORTAL_KEYS, f"{path}: portal")
     language = portal.get("language", 3)
     if not _is_int(language) or not 0 <= int(language) <= 3:
         raise ConfigError(f"{path}: portal.language {language!r} must be 0 (QGIS's), 1 (English), 2 (Chinese) "
@@ -135,6 +199,7 @@ def _zones(zones: Any, base: Path, path: Path, where: str) -> dict[str, Any] | N
         return None
     if not isinstance(zones, dict) or not isinstance(zones.get("path"), str):
         raise ConfigError(f"{path}: {where} needs a 'path' (a layer file, optionally with |layername=...).")
+    refuse_unknown(zones, ZONES_KEYS, f"{path}: {where}")
     return dict(zones, path=resolve(zones["path"], base))
 
 

@@ -23,8 +23,8 @@ DEFAULT_PROFILE = PROFILE_DIR / "deqing_county.csv"
 
 REQUIRED_COLUMNS = ("code", "name_en", "name_zh", "unit", "formula", "numerator", "denominator", "direction",
                     "goal", "group")
-OPTIONAL_COLUMNS = ("series", "multiplier", "target", "target_year", "target_source", "limit", "data_source",
-                    "notes")
+OPTIONAL_COLUMNS = ("series", "multiplier", "target", "target_year", "target_source", "base_year", "limit",
+                    "data_source", "notes")
 #: The desired direction of every row; ``parity`` is toward 1 (a parity index, ``core.progress``).
 DIRECTIONS = ("increase", "decrease", "parity")
 #: Multipliers used when the column is empty (rate per N has none: say per how many).
@@ -33,6 +33,7 @@ DEFAULT_MULTIPLIERS = {"ratio": 1.0, "percentage": 100.0, "per_capita": 1.0, "pa
 
 _LOCAL_CODE = re.compile(r"L([0-9]{1,2})\.[0-9a-z]+(?:\.[0-9a-z]+)?")
 _ITEM = re.compile(r"[a-z][a-z0-9_]*")
+_RELATIVE = re.compile(r"([+-][0-9]+(?:\.[0-9]+)?)%")
 _ALGORITHM = re.compile(r"sdg:[a-z][a-z0-9_]*")
 _MAX_LISTED = 30
 
@@ -64,6 +65,13 @@ class ProfileIndicator:
     data_source: str = ""
     notes: str = ""
     limit: float | None = None
+    target_change: float | None = None
+    base_year: int | None = None
+
+    @property
+    def has_target(self) -> bool:
+        """A target value, or a change against the base year."""
+        return self.target is not None or self.target_change is not None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -129,6 +137,22 @@ class Profile:
     def goals(self) -> tuple[int, ...]:
         """The goals the profile covers, ascending."""
         return tuple(sorted({i.goal for i in self.indicators}))
+
+
+def code_goal(text: str, catalog: Catalog) -> tuple[str, int]:
+    """(code, goal) of an SDG indicator code of the framework (normalised: ``"3-1-1"`` -> ``"3.1.1"``) or of a
+    local code (L, goal 1-17, dot, number, such as ``L10.1``); ValueError saying what is wrong otherwise."""
+    local = _LOCAL_CODE.fullmatch(text)
+    if local:
+        if not 1 <= int(local.group(1)) <= 17:
+            raise ValueError(f"local code {text!r} names goal {local.group(1)}; goals are 1 to 17")
+        return text, int(local.group(1))
+    try:
+        code = normalize_code(text)
+        return code, catalog.indicator(code).goal
+    except KeyError:
+        raise ValueError(f"{text!r} is neither an SDG indicator code of the framework (such as 3.1.1) nor a local "
+                         "code (L, goal, dot, number, such as L10.1)") from None
 
 
 def load_profile(path: str | Path | None = None, catalog: Catalog | None = None) -> Profile:
@@ -205,7 +229,8 @@ class _Row:
         if direction not in DIRECTIONS:
             self.problem("direction", f"{self.get('direction')!r} is not increase, decrease or parity")
         limit = self._limit()
-        target, target_year = self._target()
+        target, target_change, target_year = self._target()
+        base_year = self._base_year()
         goal = self._goal(code_goal)
         group = self.get("group").lower()
         if group not in groups:
@@ -218,22 +243,15 @@ class _Row:
         return ProfileIndicator(
             self.number, code, self.get("series"), self.get("name_en"), self.get("name_zh"), self.get("unit"),
             formula, numerator, denominator, multiplier, direction, target, target_year,
-            self.get("target_source"), goal, group, self.get("data_source"), self.get("notes"), limit)
+            self.get("target_source"), goal, group, self.get("data_source"), self.get("notes"), limit,
+            target_change, base_year)
 
     def _code(self, catalog: Catalog) -> tuple[str, int | None]:
         text = self.get("code")
-        local = _LOCAL_CODE.fullmatch(text)
-        if local:
-            if not 1 <= int(local.group(1)) <= 17:
-                self.problem("code", f"local code {text!r} names goal {local.group(1)}; goals are 1 to 17")
-                return text, None
-            return text, int(local.group(1))
         try:
-            code = normalize_code(text)
-            return code, catalog.indicator(code).goal
-        except KeyError:
-            self.problem("code", f"{text!r} is neither an SDG indicator code of the framework (such as 3.1.1) "
-                                 "nor a local code (L, goal, dot, number, such as L10.1)")
+            return code_goal(text, catalog)
+        except ValueError as err:
+            self.problem("code", str(err))
             return text, None
 
     def _formula(self) -> str:
@@ -280,22 +298,40 @@ class _Row:
             self.problem("multiplier", f"a {formula} always uses {fixed:g}; leave it empty or write {fixed:g}")
         return value
 
-    def _target(self) -> tuple[float | None, int | None]:
+    def _target(self) -> tuple[float | None, float | None, int | None]:
+        """(target, target change in percent, target year): a target is a value (``35``) or a change against the
+        base year's value (``-30%``)."""
         text, year_text, source = self.get("target"), self.get("target_year"), self.get("target_source")
         if not text:
-            for column, value in (("target_year", year_text), ("target_source", source)):
+            for column, value in (("target_year", year_text), ("target_source", source), ("base_year",
+                                                                                          self.get("base_year"))):
                 if value:
                     self.problem(column, "is given without a target; fill in the target or clear it")
-            return None, None
-        target = _number(text)
-        if target is None:
-            self.problem("target", f"{text!r} is not a number")
+            return None, None, None
+        relative = _RELATIVE.fullmatch(text.replace(" ", ""))
+        target = change = None
+        if relative:
+            change = float(relative.group(1))
+        else:
+            target = _number(text)
+            if target is None:
+                self.problem("target", f"{text!r} is not a number, nor a change against the base year such as "
+                                       "-30%")
         year = int(year_text) if year_text.isdigit() else None
         if year is None or not 2000 <= year <= 2100:
             self.problem("target_year", f"{year_text!r} is not a year (2000-2100); a target needs its year")
         if not source:
             self.problem("target_source", "a target needs its source (the plan or agreement that sets it)")
-        return target, year
+        return target, change, year
+
+    def _base_year(self) -> int | None:
+        text = self.get("base_year")
+        if not text:
+            return None
+        if not text.isdigit() or not 2000 <= int(text) <= 2100:
+            self.problem("base_year", f"{text!r} is not a year (2000-2100)")
+            return None
+        return int(text)
 
     def _limit(self) -> float | None:
         text = self.get("limit")
@@ -326,10 +362,12 @@ def _number(text: str) -> float | None:
 
 def profile_targets(profile: Profile) -> pd.DataFrame:
     """The profile's default targets, directions and limits as a targets table (``core.progress`` columns)."""
+    columns = ["indicator", "series", "area_id", "target", "target_change", "target_year", "base_year",
+               "direction", "limit", "source"]
     return pd.DataFrame([
-        {"indicator": i.code, "series": i.series, "area_id": "", "target": i.target, "target_year": i.target_year,
-         "direction": i.direction, "limit": i.limit, "source": i.target_source} for i in profile],
-        columns=["indicator", "series", "area_id", "target", "target_year", "direction", "limit", "source"])
+        {"indicator": i.code, "series": i.series, "area_id": "", "target": i.target, "target_change": i.target_change,
+         "target_year": i.target_year, "base_year": i.base_year, "direction": i.direction, "limit": i.limit,
+         "source": i.target_source} for i in profile], columns=columns)
 
 
 def items_path(profile_path: str | Path | None = None) -> Path:

@@ -6,8 +6,8 @@ The default method is Open SDG's (:mod:`.progress_open_sdg`); UNSD, ESCAP and SD
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Callable, Iterable, Protocol, Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, NamedTuple, Protocol, Sequence
 
 import pandas as pd
 
@@ -24,15 +24,21 @@ from .progress_alternatives import (
 from .progress_data import (
     DECREASE,
     DETERIORATION,
+    INCREASE,
     LIMITED,
     MODERATE,
     NOT_AVAILABLE,
+    PARITY,
     STATUSES,
     SUBSTANTIAL,
     TARGET_ACHIEVED,
     Assessment,
     DuplicateYearsError,
+    Series,
+    endpoints,
+    normalise_direction,
     prepare,
+    unavailable,
 )
 from .progress_open_sdg import assess_open_sdg, status_from_score
 
@@ -51,7 +57,9 @@ NEARLY_MET = (TARGET_ACHIEVED, SUBSTANTIAL)
 HEADLINE_COLUMNS = ("area_id", "measured", "with_target", "met_or_nearly_met")
 DEFAULT_BASE_YEAR = 2015
 DEFAULT_TARGET_YEAR = 2030
-DEFAULT_DIRECTION = DECREASE  # Open SDG's default when a series gives no direction
+#: Parity indices inside this band have achieved parity (UNESCO Institute for Statistics' convention for the
+#: gender parity index, used for SDG 4.5.1).
+PARITY_BAND = (0.97, 1.03)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,8 @@ def assess(
     target: float | None = None,
     target_year: int = DEFAULT_TARGET_YEAR,
     base_year: int = DEFAULT_BASE_YEAR,
-    direction: str = DEFAULT_DIRECTION,
+    direction: str | None = None,
+    target_change: float | None = None,
     limit: float | None = None,
     method: str = METHODS[0],
     worst: float | None = None,
@@ -83,24 +92,77 @@ def assess(
 ) -> Assessment:
     """Assess one series (``years`` and ``values`` aligned; missing values dropped; duplicate years raise
     :class:`DuplicateYearsError`). ``limit`` is used by Open SDG's method 1 only; ``worst``/``best`` by SDSN
-    only. ``direction`` defaults to ``decrease`` as in Open SDG."""
+    only. Without a ``target``, ``target_change`` (percent, e.g. -30) sets it from the base year's value.
+
+    Three rules beside the methods (METHODS.md, "Progress rules"): no direction is ever assumed (without one
+    the series is ``not_available``); a value at its ``limit`` (100 for a coverage, 0 for a rate that should
+    vanish) has achieved its target; direction ``parity`` judges the distance from 1, achieved inside
+    :data:`PARITY_BAND`."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
     series = prepare(years, values)
     common = {
         "target": None if _blank(target) else float(target),  # type: ignore[arg-type]
-        "target_year": int(target_year), "base_year": int(base_year), "direction": direction,
+        "target_year": int(target_year), "base_year": int(base_year),
     }
+    if common["target"] is None and not _blank(target_change) and series.years:
+        base_value = endpoints(series, int(base_year))[1]
+        if base_value is not None:
+            common["target"] = base_value * (1 + float(target_change) / 100)  # type: ignore[arg-type]
+    bound = None if _blank(limit) else float(limit)  # type: ignore[arg-type]
+    options = {"method": method, "limit": bound, "worst": None if _blank(worst) else float(worst),  # type: ignore
+               "best": None if _blank(best) else float(best)}  # type: ignore[arg-type]
+    if _blank(direction):
+        return _without_direction(series, common)
+    direction = normalise_direction(str(direction))
+    if direction == PARITY:
+        return _assess_parity(series, common, options)
+    result = _assess_method(series, {**common, "direction": direction}, options)
+    if bound is not None and result.current_value is not None and at_limit(result.current_value, bound, direction):
+        return replace(result, status=TARGET_ACHIEVED, score=5.0)
+    return result
+
+
+def _assess_method(series: Series, common: dict, options: dict) -> Assessment:
+    method = options["method"]
     if method == "open_sdg":
-        return assess_open_sdg(series, limit=None if _blank(limit) else float(limit), **common)  # type: ignore
+        return assess_open_sdg(series, limit=options["limit"], **common)
     if method == "unsd_progress_chart":
-        return assess_unsd(series, **common)  # type: ignore[arg-type]
+        return assess_unsd(series, **common)
     if method == "escap_current_status":
-        return assess_escap(series, **common)  # type: ignore[arg-type]
-    if method == "sdsn":
-        return assess_sdsn(
-            series, worst=None if _blank(worst) else float(worst),  # type: ignore[arg-type]
-            best=None if _blank(best) else float(best), **common,  # type: ignore[arg-type]
-        )
-    raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+        return assess_escap(series, **common)
+    return assess_sdsn(series, worst=options["worst"], best=options["best"], **common)
+
+
+def at_limit(value: float, limit: float, direction: str) -> bool:
+    """A value at (or beyond) its natural limit in the desired direction (within rounding)."""
+    tolerance = 1e-9 * max(1.0, abs(limit))
+    return value >= limit - tolerance if direction == INCREASE else value <= limit + tolerance
+
+
+def _without_direction(series: Series, common: dict) -> Assessment:
+    """A series whose desired direction is unknown: its end points, no judgement."""
+    if not series.years:
+        return unavailable(common["target"], common["target_year"], "")
+    base, base_value, current, current_value = endpoints(series, common["base_year"])
+    return Assessment(base, base_value, current, current_value, common["target"], common["target_year"], "", None,
+                      NOT_AVAILABLE, None)
+
+
+def _assess_parity(series: Series, common: dict, options: dict) -> Assessment:
+    """A parity index judged by its distance from 1 (decreasing toward the band's half-width), reported with the
+    index values themselves and target 1; inside :data:`PARITY_BAND` the target is achieved."""
+    half_width = PARITY_BAND[1] - 1.0
+    distance = Series(series.years, tuple(abs(round(v - 1.0, 12)) for v in series.values))
+    judged = _assess_method(distance, {**common, "target": half_width, "direction": DECREASE}, options)
+    if not series.years:
+        return unavailable(1.0, common["target_year"], PARITY)
+    base, base_value, current, current_value = endpoints(series, common["base_year"])
+    status, score = judged.status, judged.score
+    if PARITY_BAND[0] - 1e-9 <= current_value <= PARITY_BAND[1] + 1e-9:
+        status, score = TARGET_ACHIEVED, 5.0
+    return Assessment(base, base_value, current, current_value, 1.0, common["target_year"], PARITY,
+                      judged.progress_value, status, score)
 
 
 class Scored(Protocol):
@@ -189,12 +251,17 @@ def merge_targets(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def assess_frame(
-    data: pd.DataFrame, targets: pd.DataFrame | None = None, method: str = METHODS[0]
+    data: pd.DataFrame, targets: pd.DataFrame | None = None, method: str = METHODS[0],
+    warnings: list[Undirected] | None = None,
 ) -> pd.DataFrame:
     """The ``sdg:assess_progress`` table: one row per indicator / area_id / series of ``data`` (columns
     ``indicator``, ``year``, ``value``, optional ``area_id``, ``series``). Target rows (``target``,
     ``target_year``, ``base_year``, ``direction``, ``limit``, and for SDSN ``worst``/``best``) match by
-    indicator; an empty ``area_id``/``series`` applies to all and a specific one overrides it."""
+    indicator; an empty ``area_id``/``series`` applies to all and a specific one overrides it.
+
+    A series whose matching row gives no direction (or that matches no row) takes the direction of its
+    indicator's other rows when they all agree (and their limit, when they agree on one); otherwise it is
+    ``not_available`` and an :class:`Undirected` naming it is appended to ``warnings``."""
     missing = {"indicator", "year", "value"} - set(data.columns)
     if missing:
         raise ValueError(f"the data table lacks column(s) {', '.join(sorted(missing))}")
@@ -205,7 +272,7 @@ def assess_frame(
     index = _target_index(targets)
     rows = []
     for (indicator, area, series), group in frame.groupby(["indicator", "area_id", "series"], sort=True):
-        spec = _match_target(index, indicator, area, series)
+        spec = _with_direction(index, indicator, area, series, warnings)
 
         def option(name: str, default: object, spec: dict = spec) -> object:
             value = spec.get(name)
@@ -216,13 +283,12 @@ def assess_frame(
                 group["year"].tolist(), group["value"].tolist(), target=option("target", None),  # type: ignore
                 target_year=int(option("target_year", DEFAULT_TARGET_YEAR)),  # type: ignore[arg-type]
                 base_year=int(option("base_year", DEFAULT_BASE_YEAR)),  # type: ignore[arg-type]
-                direction=str(option("direction", DEFAULT_DIRECTION)), limit=option("limit", None),  # type: ignore
+                direction=option("direction", None), limit=option("limit", None),  # type: ignore[arg-type]
+                target_change=option("target_change", None),  # type: ignore[arg-type]
                 method=method, worst=option("worst", None), best=option("best", None),  # type: ignore[arg-type]
             )
         except DuplicateYearsError as error:
-            where = f"indicator {indicator}" + (f", area {area}" if area else "")
-            where += f", series {series}" if series else ""
-            raise DuplicateYearsError(error.years, f"{where}: {error}") from None
+            raise DuplicateYearsError(error.years, f"{_where(indicator, area, series)}: {error}") from None
         rows.append({"indicator": indicator, "area_id": area, "series": series, **_record(result)})
     out = pd.DataFrame(rows, columns=list(OUTPUT_COLUMNS))
     for column in ("base_year", "current_year", "target_year"):
@@ -230,6 +296,37 @@ def assess_frame(
     for column in ("base_value", "current_value", "target", "progress_value", "score"):
         out[column] = out[column].astype(float)
     return out
+
+
+def _where(indicator: str, area: str, series: str) -> str:
+    return f"indicator {indicator}" + (f", area {area}" if area else "") + (f", series {series}" if series else "")
+
+
+class Undirected(NamedTuple):
+    """A series left unassessed for want of a direction; ``conflicting``: its indicator's rows disagree."""
+
+    indicator: str
+    area_id: str
+    series: str
+    conflicting: bool
+
+
+def _with_direction(index: dict[tuple[str, str, str], dict], indicator: str, area: str, series: str,
+                    warnings: list[Undirected] | None) -> dict:
+    """The matching target row, its direction (and limit) filled from the indicator's other rows when it has
+    none and they agree; without a direction a warning is recorded."""
+    spec = _match_target(index, indicator, area, series)
+    if not _blank(spec.get("direction")):
+        return spec
+    related = [row for (code, row_area, _), row in index.items() if code == indicator and row_area in ("", area)]
+    directions = {normalise_direction(str(row["direction"])) for row in related if not _blank(row.get("direction"))}
+    if len(directions) == 1:
+        limits = {float(row["limit"]) for row in related if not _blank(row.get("limit"))}
+        inherited = {"direction": directions.pop(), **({"limit": limits.pop()} if len(limits) == 1 else {})}
+        return {**inherited, **{k: v for k, v in spec.items() if not _blank(v)}}
+    if warnings is not None:
+        warnings.append(Undirected(indicator, area, series, bool(directions)))
+    return spec
 
 
 def _record(result: Assessment) -> dict:

@@ -23,8 +23,10 @@ STATUSES = (TARGET_ACHIEVED, SUBSTANTIAL, MODERATE, LIMITED, DETERIORATION, NOT_
 
 INCREASE = "increase"
 DECREASE = "decrease"
+PARITY = "parity"  # toward 1: a parity index (core.progress)
 # Open SDG's configuration words are accepted too.
-_DIRECTIONS = {INCREASE: INCREASE, DECREASE: DECREASE, "positive": INCREASE, "negative": DECREASE}
+_DIRECTIONS = {INCREASE: INCREASE, DECREASE: DECREASE, PARITY: PARITY, "positive": INCREASE,
+               "negative": DECREASE}
 
 
 class DuplicateYearsError(ValueError):
@@ -71,11 +73,12 @@ class Series:
 
 
 def normalise_direction(direction: str) -> str:
-    """``increase``/``decrease`` (also Open SDG's ``positive``/``negative``); anything else is an error."""
+    """``increase``/``decrease`` (also Open SDG's ``positive``/``negative``) or ``parity``; anything else is an
+    error."""
     try:
         return _DIRECTIONS[str(direction).strip().lower()]
     except KeyError:
-        raise ValueError(f"direction must be 'increase' or 'decrease', not {direction!r}") from None
+        raise ValueError(f"direction must be 'increase', 'decrease' or 'parity', not {direction!r}") from None
 
 
 def direction_sign(direction: str) -> int:

@@ -149,11 +149,12 @@ def assess_open_sdg(
 ) -> Assessment:
     """One series by Open SDG's method (method 2 when ``target`` is given, else method 1)."""
     direction = normalise_direction(direction)
+    reported = target  # the target as given; a 0 is computed with as ZERO_REPLACEMENT
     if target == 0:
         target = ZERO_REPLACEMENT
     has_target = target is not None
     if not series.years:
-        return unavailable(target, target_year, direction)
+        return unavailable(reported, target_year, direction)
     current_year = series.years[-1]
     current_value = series.value(current_year)
     achieved = meets_target(current_value, target, direction)
@@ -161,7 +162,7 @@ def assess_open_sdg(
     if base is None:
         status, score = (TARGET_ACHIEVED, 5.0) if achieved else (NOT_AVAILABLE, None)
         return Assessment(
-            None, None, current_year, current_value, target, target_year, direction, None, status, score
+            None, None, current_year, current_value, reported, target_year, direction, None, status, score
         )
     base_value = series.value(base)
     sign = -1 if base_value < 0 else 1
@@ -173,6 +174,6 @@ def assess_open_sdg(
         target, target_year,
     )
     return Assessment(
-        base, base_value, current_year, current_value, target, target_year, direction, value,
+        base, base_value, current_year, current_value, reported, target_year, direction, value,
         status_from_value(value, limits, achieved), score_from_value(value, limits, has_target, achieved),
     )

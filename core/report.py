@@ -7,21 +7,14 @@ a formula is prefixed with an apostrophe, as OWASP recommends).
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 from typing import Callable, Mapping
 
 import pandas as pd
 
+from .report_format import format_table, freeze_header
+from .spreadsheet import append_row, csv_text, put, sheet_name
 from .vocabulary import STATUS, score_status_colour
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-def safe_text(value: str) -> str:
-    """CSV-safe text: a cell that a spreadsheet would read as a formula gets a leading apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def latest(results: pd.DataFrame) -> pd.DataFrame:
@@ -44,6 +37,16 @@ def indicator_table(results: pd.DataFrame, progress: pd.DataFrame, goal_of: Call
     return table.sort_values(["goal", "indicator", "series", "area_id"]).reset_index(drop=True)
 
 
+def with_area_names(table: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with ``area_name`` (from the results) beside its ``area_id``."""
+    if "area_id" not in table.columns or "area_name" in table.columns:
+        return table
+    names = results.dropna(subset=["area_name"]).drop_duplicates("area_id").set_index("area_id")["area_name"]
+    named = table.copy()
+    named.insert(list(table.columns).index("area_id") + 1, "area_name", table["area_id"].map(names))
+    return named
+
+
 def write_workbook(path: Path, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, str],
                    goal_names: Mapping[int, str]) -> Path:
     """Write the report workbook atomically (to a temporary file renamed at the end).
@@ -55,20 +58,20 @@ def write_workbook(path: Path, tables: Mapping[str, pd.DataFrame], labels: Mappi
 
     book = Workbook()
     overview = book.active
-    overview.title = _sheet_name(labels.get("overview", "Overview"))
+    overview.title = sheet_name(labels.get("overview", "Overview"))
     _overview(overview, tables, labels, goal_names)
     indicators = tables["indicators"]
     for goal, rows in indicators.groupby("goal", sort=True):
-        sheet = book.create_sheet(_sheet_name(f"SDG {goal}"))
-        sheet.append([f"SDG {goal}: {goal_names.get(int(goal), '')}"])
-        _table(sheet, rows.drop(columns=["goal"]), labels)
+        sheet = book.create_sheet(sheet_name(f"SDG {goal}", book.sheetnames))
+        append_row(sheet, [f"SDG {goal}: {goal_names.get(int(goal), '')}"])
+        freeze_header(sheet, _table(sheet, rows.drop(columns=["goal"]), labels))
     for area, rows in indicators.groupby("area_id", sort=True):
-        sheet = book.create_sheet(_sheet_name(f"{labels.get('area', 'Area')} {area}"))
+        sheet = book.create_sheet(sheet_name(f"{labels.get('area', 'Area')} {area}", book.sheetnames))
         name = rows["area_name"].dropna()
-        sheet.append([f"{area} {name.iloc[0] if len(name) else ''}".strip()])
-        _table(sheet, rows.drop(columns=["area_id", "area_name", "area_level"]), labels)
-    data = book.create_sheet(_sheet_name(labels.get("data", "Data")))
-    _table(data, tables["results"], labels, first_row=1)
+        append_row(sheet, [f"{area} {name.iloc[0] if len(name) else ''}".strip()])
+        freeze_header(sheet, _table(sheet, rows.drop(columns=["area_id", "area_name", "area_level"]), labels))
+    data = book.create_sheet(sheet_name(labels.get("data", "Data"), book.sheetnames))
+    freeze_header(data, _table(data, tables["results"], labels, first_row=1))
     temporary = path.with_name(path.name + ".part")
     book.save(temporary)
     temporary.replace(path)
@@ -82,7 +85,7 @@ def write_csv(path: Path, frame: pd.DataFrame) -> Path:
         writer = csv.writer(handle)
         writer.writerow(frame.columns)
         for record in frame.itertuples(index=False):
-            writer.writerow(["" if _missing(v) else safe_text(v) if isinstance(v, str) else v for v in record])
+            writer.writerow(["" if _missing(v) else csv_text(v) if isinstance(v, str) else v for v in record])
     temporary.replace(path)
     return path
 
@@ -91,27 +94,28 @@ def _overview(sheet, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, st
               goal_names: Mapping[int, str]) -> None:
     from openpyxl.styles import Font
 
-    sheet.append([labels.get("title", "SDG progress report")])
+    append_row(sheet, [labels.get("title", "SDG progress report")])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([])
-    sheet.append([labels.get("headline", "Headline")])
+    append_row(sheet, [labels.get("headline", "Headline")])
     _table(sheet, tables["headline"], labels)
     sheet.append([])
-    sheet.append([labels.get("goals", "Goals")])
+    append_row(sheet, [labels.get("goals", "Goals")])
     goals = tables["goals"].copy()
     goals.insert(2, "name", [goal_names.get(int(g), "") for g in goals["goal"]])
     _table(sheet, goals, labels)
     sheet.append([])
-    sheet.append([labels.get("groups", "Goal groups")])
+    append_row(sheet, [labels.get("groups", "Goal groups")])
     _table(sheet, tables["groups"], labels)
 
 
-def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int | None = None) -> None:
-    """Append a header and the rows; status and colour cells are filled with their colour."""
+def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int | None = None) -> int:
+    """Append a header and the rows (numbers formatted by unit); status and mean-score cells are filled with
+    their status colour. Returns the header's row number."""
     from openpyxl.styles import Font, PatternFill
 
     columns = list(frame.columns)
-    sheet.append([labels.get(column, column) for column in columns])
+    append_row(sheet, [labels.get(column, column) for column in columns])
     header = sheet.max_row if first_row is None else first_row
     for cell in sheet[header]:
         cell.font = Font(bold=True)
@@ -121,9 +125,8 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
         for column_number, (column, value) in enumerate(zip(columns, record), start=1):
             if _missing(value):
                 continue
-            cell = sheet.cell(row=row, column=column_number, value=_cell_value(column, value, labels))
+            cell = put(sheet, row, column_number, _cell_value(column, value, labels))
             if isinstance(value, str):
-                cell.data_type = "s"  # text stays text: never a formula
                 if column == "status" and value in fills:
                     cell.fill = fills[value]
             elif column == "mean_score":
@@ -132,6 +135,8 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
     for index, column in enumerate(columns, start=1):
         width = max([len(str(labels.get(column, column)))] + [len(str(v)) for v in frame[column].head(200)])
         sheet.column_dimensions[sheet.cell(row=header, column=index).column_letter].width = min(60, width + 2)
+    format_table(sheet, header, frame)
+    return header
 
 
 def _cell_value(column: str, value, labels: Mapping[str, str]):
@@ -140,6 +145,8 @@ def _cell_value(column: str, value, labels: Mapping[str, str]):
         value = value.item()
     if column in ("status", "direction", "goal_group") and isinstance(value, str):
         return labels.get(value, value)
+    if column == "unit" and isinstance(value, str):
+        return labels.get(f"unit:{value}", value)
     return value
 
 
@@ -148,8 +155,3 @@ def _missing(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
-
-
-def _sheet_name(text: str) -> str:
-    """A valid sheet name: bilingual "a / b" labels become "a · b", other forbidden characters "_"."""
-    return _SHEET_FORBIDDEN.sub("_", text.replace(" / ", " · "))[:31]

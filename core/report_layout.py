@@ -155,6 +155,13 @@ def _goal_rows(progress: pd.DataFrame, table: pd.DataFrame, goal_of: Callable[[s
     return frame.sort_values("goal").reset_index(drop=True)
 
 
+def label_precision(values) -> int:
+    """Decimals for legend class bounds of ``values``: two below the largest magnitude's first digit, 0 to 4
+    (0.0123 -> 4, 45.6 -> 1, 1234 -> 0)."""
+    spread = max((abs(float(v)) for v in values), default=0.0) or 1.0
+    return max(0, min(4, 2 - math.floor(math.log10(spread))))
+
+
 def format_number(value: float | None, digits: int = 4) -> str:
     """A number for a report cell: ``digits`` significant digits, thousands separated, no exponent for usual
     magnitudes; blank when missing."""

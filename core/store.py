@@ -19,11 +19,14 @@ import stat
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Union
 
 import numpy as np
 import pandas as pd
+
+from .store_address import AddressError, is_postgres, parse_postgres
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 GPKG_USER_VERSION = 10200  # GeoPackage 1.2
@@ -99,7 +102,7 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
@@ -445,8 +448,121 @@ def _plain(value: Any) -> Any:
 
 # --- the store ----------------------------------------------------------------------------------------------
 
-class ResultsStore:
-    """A results store file; each operation opens its own connection and closes it."""
+@dataclass
+class RunRecord:
+    """One run for a store's audit trail (stores that keep one, see :attr:`Store.audited`)."""
+
+    algorithm: str
+    parameters: Mapping[str, Any]
+    inputs: Mapping[str, str]  # input file -> sha256
+    started: datetime
+
+
+class Store:
+    """The operations every results store offers (GeoPackage file or shared PostgreSQL database)."""
+
+    #: True when the store keeps an audit trail of runs (``sdg_audit``): callers then pass a :class:`RunRecord`.
+    audited = False
+    #: How placeholders are written in this store's SQL.
+    _MARK = "?"
+
+    @property
+    def label(self) -> str:
+        """The store's name in messages (a file path, or a password-free database address)."""
+        raise NotImplementedError
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the store: once opened it is always this module's ``SCHEMA_VERSION``."""
+        return SCHEMA_VERSION
+
+    def upsert(self, table: str, rows: Rows, audit: RunRecord | None = None) -> int:
+        """Insert or update ``rows`` of ``table`` in one transaction: all of them land or none; the count."""
+        return self.write({table: rows}, audit=audit)
+
+    def write(self, batches: Mapping[str, Rows], replace: Mapping[str, Any] | None = None,
+              audit: RunRecord | None = None) -> int:
+        """Write several tables in ONE transaction: all rows land or none; returns the number of rows.
+
+        With ``replace`` (column -> value), each table's rows with those values are deleted first, so a batch
+        replaces an earlier one completely (e.g. the progress results of one method). ``audit`` describes the
+        run for stores that keep an audit trail.
+        """
+        now = _iso_utc(datetime.now(timezone.utc))
+        prepared = []
+        for table, rows in batches.items():
+            spec = self._table(table)
+            values = []
+            for number, row in enumerate(_records(rows), start=1):
+                try:
+                    if not isinstance(row, Mapping):
+                        raise _RowError("is not a mapping of column names to values")
+                    values.append(_prepare(spec, row, now))
+                except _RowError as exc:
+                    raise StoreError(f"Nothing was written to the results store {self.label}: {spec.name} row "
+                                     f"{number}: {exc}.") from None
+            prepared.append((spec, values))
+        if not any(values for _, values in prepared) and not replace:
+            return 0
+        replace = {name: _plain(value) for name, value in (replace or {}).items()}
+        self._write_prepared(prepared, replace, now, audit)
+        return sum(len(values) for _, values in prepared)
+
+    def read(self, table: str, **equals: Any) -> pd.DataFrame:
+        """Rows of ``table`` whose columns equal the given values (a value or a list; None: any), typed."""
+        spec = self._table(table)
+        clauses, params = [], []
+        for name, wanted in equals.items():
+            if name not in spec.names:
+                raise StoreError(f"Table {spec.name} of the results store has no column {name}.")
+            if wanted is None:
+                continue
+            wanted = [wanted] if isinstance(wanted, (str, int, float, np.generic)) else list(wanted)
+            clauses.append(f"{_q(name)} IN ({', '.join([self._MARK] * len(wanted))})")
+            params += [_plain(value) for value in wanted]
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        records = self._select(spec, where, params)
+        frame = pd.DataFrame.from_records(records, columns=list(spec.names))
+        return frame.astype({column.name: column.dtype for column in spec.columns})
+
+    def upsert_results(self, rows: Rows, audit: RunRecord | None = None) -> int:
+        """Insert or update indicator results (one transaction); returns the number of rows."""
+        return self.upsert(RESULTS.name, rows, audit)
+
+    def read_results(self, indicator: Any = None, area_id: Any = None,
+                     area_level: Any = None) -> pd.DataFrame:
+        """Results, optionally only some indicators, areas or area levels (a value or a list each)."""
+        return self.read(RESULTS.name, indicator=indicator, area_id=area_id, area_level=area_level)
+
+    def upsert_targets(self, rows: Rows, audit: RunRecord | None = None) -> int:
+        """Insert or update targets (one transaction); returns the number of rows."""
+        return self.upsert(TARGETS.name, rows, audit)
+
+    def read_targets(self, indicator: Any = None) -> pd.DataFrame:
+        """Targets, optionally only some indicators."""
+        return self.read(TARGETS.name, indicator=indicator)
+
+    def last_writers(self) -> pd.DataFrame:
+        """Who last wrote each indicator (``indicator``, ``db_user``, ``ended_at``); empty without an audit."""
+        return pd.DataFrame(columns=["indicator", "db_user", "ended_at"])
+
+    def _table(self, name: str) -> Table:
+        if name not in TABLES:
+            raise StoreError(f"The results store has no table {name!r} (tables: {', '.join(TABLES)}).")
+        return TABLES[name]
+
+    def _select(self, spec: Table, where: str, params: list) -> list[tuple]:
+        """The declared columns of ``spec``'s rows matching ``where``, in key order."""
+        raise NotImplementedError
+
+    def _write_prepared(self, prepared: list[tuple[Table, list[tuple]]], replace: dict, now: str,
+                        audit: RunRecord | None) -> None:
+        """Write checked rows (deleting ``replace`` matches first) in one transaction."""
+        raise NotImplementedError
+
+
+class ResultsStore(Store):
+    """A results store file (GeoPackage); each operation opens its own connection and closes it."""
 
     def __init__(self, path: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT) -> None:
         """Open the store at ``path``, creating it when missing and upgrading an older one."""
@@ -475,90 +591,26 @@ class ResultsStore:
         return self._path
 
     @property
-    def schema_version(self) -> int:
-        """The schema version of the file: once opened it is always this module's ``SCHEMA_VERSION``."""
-        return SCHEMA_VERSION
+    def label(self) -> str:
+        return str(self._path)
 
-    # --- public operations ---
-    def upsert(self, table: str, rows: Rows) -> int:
-        """Insert or update ``rows`` of ``table`` in one transaction: all of them land or none; the count."""
-        return self.write({table: rows})
-
-    def write(self, batches: Mapping[str, Rows], replace: Mapping[str, Any] | None = None) -> int:
-        """Write several tables in ONE transaction: all rows land or none; returns the number of rows.
-
-        With ``replace`` (column -> value), each table's rows with those values are deleted first, so a batch
-        replaces an earlier one completely (e.g. the progress results of one method).
-        """
-        now = _iso_utc(datetime.now(timezone.utc))
-        prepared = []
-        for table, rows in batches.items():
-            spec = self._table(table)
-            values = []
-            for number, row in enumerate(_records(rows), start=1):
-                try:
-                    if not isinstance(row, Mapping):
-                        raise _RowError("is not a mapping of column names to values")
-                    values.append(_prepare(spec, row, now))
-                except _RowError as exc:
-                    raise StoreError(f"Nothing was written to the results store {self._path}: {spec.name} row "
-                                     f"{number}: {exc}.") from None
-            prepared.append((spec, values))
-        if not any(values for _, values in prepared) and not replace:
-            return 0
+    def _write_prepared(self, prepared, replace, now, audit) -> None:
         with self._connect("write to", write=True) as conn:
             self._upgrade(conn)
             for spec, values in prepared:
                 if replace:
                     where = " AND ".join(f"{_q(name)} = ?" for name in replace)
-                    conn.execute(f"DELETE FROM {_q(spec.name)} WHERE {where}", [_plain(v) for v in replace.values()])
+                    conn.execute(f"DELETE FROM {_q(spec.name)} WHERE {where}", list(replace.values()))
                 conn.executemany(spec.upsert_sql(), values)
                 conn.execute("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?", (now, spec.name))
-        return sum(len(values) for _, values in prepared)
 
-    def read(self, table: str, **equals: Any) -> pd.DataFrame:
-        """Rows of ``table`` whose columns equal the given values (a value or a list; None: any), typed."""
-        spec = self._table(table)
-        clauses, params = [], []
-        for name, wanted in equals.items():
-            if name not in spec.names:
-                raise StoreError(f"Table {spec.name} of the results store has no column {name}.")
-            if wanted is None:
-                continue
-            wanted = [wanted] if isinstance(wanted, (str, int, float, np.generic)) else list(wanted)
-            clauses.append(f"{_q(name)} IN ({', '.join('?' * len(wanted))})")
-            params += [_plain(value) for value in wanted]
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    def _select(self, spec, where, params) -> list[tuple]:
         sql = (f"SELECT {', '.join(map(_q, spec.names))} FROM {_q(spec.name)}{where} "
                f"ORDER BY {', '.join(map(_q, spec.key))}")
         with self._connect("read") as conn:
-            records = conn.execute(sql, params).fetchall()
-        frame = pd.DataFrame.from_records(records, columns=list(spec.names))
-        return frame.astype({column.name: column.dtype for column in spec.columns})
-
-    def upsert_results(self, rows: Rows) -> int:
-        """Insert or update indicator results (one transaction); returns the number of rows."""
-        return self.upsert(RESULTS.name, rows)
-
-    def read_results(self, indicator: Any = None, area_id: Any = None,
-                     area_level: Any = None) -> pd.DataFrame:
-        """Results, optionally only some indicators, areas or area levels (a value or a list each)."""
-        return self.read(RESULTS.name, indicator=indicator, area_id=area_id, area_level=area_level)
-
-    def upsert_targets(self, rows: Rows) -> int:
-        """Insert or update targets (one transaction); returns the number of rows."""
-        return self.upsert(TARGETS.name, rows)
-
-    def read_targets(self, indicator: Any = None) -> pd.DataFrame:
-        """Targets, optionally only some indicators."""
-        return self.read(TARGETS.name, indicator=indicator)
+            return conn.execute(sql, params).fetchall()
 
     # --- internals ---
-    def _table(self, name: str) -> Table:
-        if name not in TABLES:
-            raise StoreError(f"The results store has no table {name!r} (tables: {', '.join(TABLES)}).")
-        return TABLES[name]
-
     def _read_version(self, conn: sqlite3.Connection) -> int:
         """The file's schema version; refuses files that are not ours to change or are too new."""
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -650,3 +702,21 @@ class ResultsStore:
         else:
             why = f"{exc}."
         return StoreError(f"{head}: {why}")
+
+
+def open_store(address: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT,
+               connection: Callable[[str], Any] | None = None) -> Store:
+    """The store at ``address``: a PostgreSQL URI or ``service=...`` string, a name ``connection`` resolves to
+    a :class:`~.store_address.PostgresAddress` (QGIS's saved connections), or else a GeoPackage path."""
+    text = os.fspath(address)
+    try:
+        postgres = parse_postgres(text) if is_postgres(text) else None
+    except AddressError as exc:
+        raise StoreError(str(exc)) from None
+    if postgres is None and connection is not None and not text.lower().endswith(".gpkg"):
+        postgres = connection(text)
+    if postgres is None:
+        return ResultsStore(text, timeout)
+    from .store_pg import PostgresStore  # psycopg2 is only needed for a PostgreSQL store
+
+    return PostgresStore(postgres, timeout)

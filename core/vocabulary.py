@@ -28,8 +28,8 @@ from .progress_data import (
     TARGET_ACHIEVED,
 )
 
-__all__ = ["Status", "STATUS", "STATUSES", "GROUPS", "OTHER_GROUP", "status", "status_of_score",
-           "score_status_colour", "group_label", "goal_of", "goal_or_none", "UnknownGoalError"]
+__all__ = ["Status", "STATUS", "STATUSES", "GROUPS", "OTHER_GROUP", "UNITS", "status", "status_of_score",
+           "score_status_colour", "group_label", "unit_label", "goal_of", "goal_or_none", "UnknownGoalError"]
 
 SCORE_MIN, SCORE_MAX = -5.0, 5.0
 NO_SCORE_COLOUR = "#BDBDBD"
@@ -74,6 +74,21 @@ GROUPS: dict[str, tuple[str, str]] = {
     "economic": ("Economic", "经济"), "social": ("Social", "社会"), "environmental": ("Environmental", "环境"),
     OTHER_GROUP: ("Other (local codes)", "其他（地方代码）"),
 }
+#: Units of the shipped profile and the spatial algorithms in Chinese (the unit as stored stays English).
+UNITS: dict[str, str] = {
+    "percent": "%", "%": "%", "ratio": "比值", "index": "指数", "years": "年", "yuan": "元", "companies": "家",
+    "yuan per year": "元/年", "yuan per cubic metre": "元/立方米", "10,000 US dollars": "万美元",
+    "10,000 passengers": "万人次", "10,000 tonnes": "万吨", "10,000 tonnes CO2 equivalent": "万吨二氧化碳当量",
+    "10,000 yuan per worker": "万元/人", "boys per 100 girls": "男婴数/百名女婴", "pupils per teacher": "学生数/教师",
+    "cubic metres per hectare": "立方米/公顷", "kg per hectare": "千克/公顷", "square metres per person": "平方米/人",
+    "micrograms per cubic metre": "微克/立方米", "µg/m³": "微克/立方米", "tonnes per person": "吨/人",
+    "tonnes of standard coal per 10,000 yuan": "吨标准煤/万元", "tonnes per 10,000 yuan": "吨/万元",
+    "watts per person": "瓦/人", "per 100 population": "每百人", "per 1,000 population": "每千人",
+    "per 10,000 population": "每万人", "per 100,000 population": "每十万人", "per million population": "每百万人",
+    "per 1,000 live births": "每千活产", "per 100,000 live births": "每十万活产",
+    "per 1,000 women aged 15-19": "每千名15-19岁女性", "per 100,000 adults": "每十万成年人",
+    "per 100,000 population aged 30-70": "每十万30-70岁人口", "per 100,000 workers": "每十万就业人员",
+}
 _LEADING_GOAL = re.compile(r"^\s*[A-Za-z]*\s*(\d+)")
 
 
@@ -103,6 +118,16 @@ def group_label(group: str, lang: str = "en") -> str:
     if names is None:
         return group
     return names[1] if str(lang).lower().startswith("zh") else names[0]
+
+
+def unit_label(unit: str, lang: str = "en") -> str:
+    """A stored unit in ``"en"`` (as stored), ``"zh"`` (Chinese when known, else as stored) or ``"both"``
+    ("percent / %")."""
+    text = str(unit or "")
+    chinese = UNITS.get(text, text)
+    if lang == "both":
+        return text if chinese == text else f"{text} / {chinese}"
+    return chinese if str(lang).lower().startswith("zh") else text
 
 
 class _Coded(Protocol):

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
@@ -160,7 +161,57 @@ def transit_access_progress() -> QgsProcessingModelAlgorithm:
     return model
 
 
-MODELS = {"forest_area_progress": forest_area_progress, "transit_access_progress": transit_access_progress}
+def land_degradation_15_3_1() -> QgsProcessingModelAlgorithm:
+    """SDG 15.3.1 end to end from raw inputs: productivity from NDVI, soil organic carbon from a stock and land
+    cover, then the one out, all out combination with the land-cover transitions; for the whole area and each
+    zone, into the results store, then progress against targets."""
+    model = QgsProcessingModelAlgorithm("Land degradation (15.3.1) from NDVI, land cover and SOC, then progress",
+                                        "SDG Monitor examples")
+    model.setHelpContent({"ALG_DESC": (
+        "Computes SDG 15.3.1 offline from an annual NDVI series (sdg:land_productivity_15_3_1), an initial soil "
+        "organic carbon stock with land cover at two dates (sdg:soil_carbon_15_3_1) and the land-cover "
+        "transitions, combined by one out, all out (sdg:land_degradation_15_3_1), for the whole area and each "
+        "zone (e.g. townships); writes every step to the results store, then assesses progress.")})
+    model_input(model, QgsProcessingParameterRasterLayer("NDVI", "NDVI, one band per year"), 120, 60)
+    for name, text, default, y in (("FIRST_YEAR", "Year of NDVI band 1", 2005, 120),
+                                   ("BASELINE_START", "First year of the baseline", 2005, 180),
+                                   ("BASELINE_END", "Last year of the baseline", 2017, 240),
+                                   ("REPORT_START", "First recent year", 2018, 300),
+                                   ("REPORT_END", "Last recent year", 2020, 360)):
+        model_input(model, QgsProcessingParameterNumber(name, text, QgsProcessingParameterNumber.Integer,
+                                                        defaultValue=default), 120, y)
+    model_input(model, QgsProcessingParameterRasterLayer("LANDCOVER_START", "Land cover at the start"), 120, 420)
+    model_input(model, QgsProcessingParameterRasterLayer("LANDCOVER_END", "Land cover at the end"), 120, 480)
+    model_input(model, QgsProcessingParameterNumber("YEAR_START", "Year of the land cover at the start",
+                                                    QgsProcessingParameterNumber.Integer, defaultValue=2015), 120, 540)
+    model_input(model, QgsProcessingParameterRasterLayer(
+        "SOC_START", "Soil organic carbon stock at the start (t/ha)"), 120, 600)
+    zone_inputs(model, 660)
+    shared_inputs(model, 780)
+    common = {"ZONES": Source.fromModelParameter("ZONES"), "ZONE_ID_FIELD": Source.fromModelParameter("ZONE_ID_FIELD"),
+              "YEAR": Source.fromModelParameter("REPORT_END"), "RESULTS": Source.fromModelParameter("RESULTS")}
+    child(model, "productivity", "sdg:land_productivity_15_3_1", "Land productivity dynamics", {
+        **{name: Source.fromModelParameter(name) for name in (
+            "NDVI", "FIRST_YEAR", "BASELINE_START", "BASELINE_END", "REPORT_START", "REPORT_END")},
+        "LAND_UNITS": Source.fromModelParameter("LANDCOVER_START"), **common,
+    }, 380, 80, outputs={"VALUE": "Land with declining productivity (percent)"})
+    child(model, "soil_carbon", "sdg:soil_carbon_15_3_1", "Soil organic carbon change", {
+        **{name: Source.fromModelParameter(name) for name in (
+            "SOC_START", "LANDCOVER_START", "LANDCOVER_END", "YEAR_START")},
+        "YEAR_END": Source.fromModelParameter("REPORT_END"), **common,
+    }, 380, 260, outputs={"VALUE": "Land losing soil organic carbon (percent)"})
+    child(model, "degradation", "sdg:land_degradation_15_3_1", "Proportion of land that is degraded (15.3.1)", {
+        "LANDCOVER_START": Source.fromModelParameter("LANDCOVER_START"),
+        "LANDCOVER_END": Source.fromModelParameter("LANDCOVER_END"),
+        "PRODUCTIVITY": Source.fromChildOutput("productivity", "OUTPUT_SUBINDICATOR"),
+        "SOC_STATE": Source.fromChildOutput("soil_carbon", "OUTPUT_SUBINDICATOR"), **common,
+    }, 620, 170, outputs={"VALUE": "Land degraded (percent)"}, after=("productivity", "soil_carbon"))
+    progress_step(model, 420, after=("degradation",))
+    return model
+
+
+MODELS = {"forest_area_progress": forest_area_progress, "transit_access_progress": transit_access_progress,
+          "land_degradation_15_3_1": land_degradation_15_3_1}
 
 
 def main() -> None:

@@ -6,19 +6,23 @@ A subclass declares its id, indicator code, unit and output components, adds its
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib.util
-import json
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -41,14 +45,17 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from .. import ICON
+from ..core.catalog import load_catalog
 from ..core.classes import parse_classes, require_classes
 from ..core.messages import InputError
-from ..core.profile import Profile
+from ..core.profile import Profile, code_goal
 from ..core.results import Area, ZoneValue, plain, store_rows
-from ..core.store import ResultsStore, StoreError
-from ..core.vocabulary import UnknownGoalError, goal_of
+from ..core.store import StoreError
+from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import input_message, tr
 from .feedback import stop_if_cancelled
+from .reference_year import reference_year
+from .store_access import StoreParameter, parameter_strings, write_results
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
 
@@ -66,9 +73,9 @@ class IndicatorResult:
 
 
 def store_parameter(name: str, description: str, optional: bool = True) -> QgsProcessingParameterFile:
-    """A results-store parameter: a GeoPackage file, created when missing by the algorithms that write it."""
-    return QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.File,
-                                      extension="gpkg", optional=optional)
+    """A results-store parameter: a GeoPackage file (created when missing by the algorithms that write it), a
+    PostgreSQL address or a saved QGIS PostgreSQL connection (see :mod:`.store_access`)."""
+    return StoreParameter(name, description, optional=optional)
 
 
 @contextmanager
@@ -109,6 +116,20 @@ def goal_lookup(profile: Profile | None = None) -> Callable[[str], int]:
     return lookup
 
 
+def without_unknown_codes(frames: list[pd.DataFrame], profile: Profile, feedback) -> list[pd.DataFrame]:
+    """``frames`` without the rows whose indicator code names no goal (written by an older version or by hand),
+    with one warning listing those codes; the other indicators are assessed and reported as usual."""
+    codes = {code for frame in frames if "indicator" in frame for code in frame["indicator"].dropna().unique()}
+    unknown = sorted(str(code) for code in codes if goal_or_none(str(code), profile) is None)
+    if not unknown:
+        return frames
+    feedback.pushWarning(tr("The results store holds rows with unknown indicator code(s) {}: they are left out; "
+                            "the other indicators are assessed and reported. Correct or delete those rows "
+                            "(table sdg_results).").format(", ".join(f"'{code}'" for code in unknown[:20])))
+    return [frame[~frame["indicator"].astype(str).isin(unknown)] if "indicator" in frame else frame
+            for frame in frames]
+
+
 def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:
     """``parameters`` with a temporary output for every destination the caller did not name."""
     filled = dict(parameters)
@@ -125,6 +146,35 @@ def require_openpyxl() -> None:
             "installer, elsewhere with your package manager or pip) and restart QGIS."))
 
 
+def checked_indicator_code(code: str) -> str:
+    """An indicator code for the results store, checked before anything is computed or written: a code of the
+    SDG framework (e.g. 3.8.1) or a local code of the profile's form (e.g. L3.1)."""
+    try:
+        return code_goal(code.strip(), load_catalog())[0]
+    except ValueError:
+        raise QgsProcessingException(tr(
+            "Indicator code '{}' is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, "
+            "dot, number, such as L3.1): correct it; nothing was written.").format(code)) from None
+
+
+def _without_traceback(process: Callable) -> Callable:
+    """``processAlgorithm`` that reports an unexpected error as a message (QGIS shows a Python traceback for
+    anything but a QgsProcessingException); the traceback goes to the log for a bug report."""
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as err:  # the last net: a message instead of a traceback
+            QgsMessageLog.logMessage(traceback.format_exc(), "SDG Monitor", Qgis.Critical)
+            raise QgsProcessingException(tr(
+                "{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, "
+                "please report it with the details from View > Panels > Log Messages (SDG Monitor).").format(
+                self.displayName(), type(err).__name__, err)) from err
+    return run
+
+
 class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     """Identity shared by every SDG Monitor algorithm: id, group, icon and instance creation."""
 
@@ -137,6 +187,12 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, QgsProcessingLayerPostProcessorInterface] = {}
+        self.started: datetime.datetime | None = None
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _without_traceback(cls.__dict__["processAlgorithm"])
 
     def name(self) -> str:
         return self.ALG_ID
@@ -161,6 +217,11 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Note the start of the run (for a shared store's audit trail)."""
+        self.started = datetime.datetime.now(datetime.timezone.utc)
+        return True
+
     def style_on_load(self, context: QgsProcessingContext, destination: str,
                       style: QgsProcessingLayerPostProcessorInterface) -> None:
         """Style an output when QGIS loads it (the post-processor is kept alive with the algorithm)."""
@@ -182,6 +243,16 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
                 tr("Layer '{}' ({}) has no coordinate reference system: set one (Layer Properties > Source) and "
                    "run again.").format(self.input_name(parameters, name, context), name))
         return source
+
+    def checkParameterValues(self, parameters, context):
+        """Also refuse a fraction given to a whole-number parameter (``YEAR=2020.5`` would be rounded)."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if (isinstance(definition, QgsProcessingParameterNumber)
+                    and definition.dataType() == QgsProcessingParameterNumber.Integer and _fraction(value)):
+                return False, tr("{} ({}) must be a whole number; {} is not: give e.g. {}.").format(
+                    definition.description(), definition.name(), value, int(float(value)))
+        return super().checkParameterValues(parameters, context)
 
     def class_list(self, parameters: dict, context: QgsProcessingContext, name: str,
                    required: bool = True) -> tuple[int, ...]:
@@ -247,8 +318,8 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year"), QgsProcessingParameterNumber.Integer,
-            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+            self.YEAR, tr("Reference year"),
+            QgsProcessingParameterNumber.Integer, optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),
@@ -276,15 +347,17 @@ class SdgAlgorithm(SdgBaseAlgorithm):
     # --- run ------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         zones = self.zone_set(parameters, context)
+        year, message = reference_year(self, parameters, context, self.YEAR)
+        if message:
+            feedback.pushInfo(message)
+        parameters = {**parameters, self.YEAR: year}
         result = self.compute(parameters, context, feedback, zones)
         stop_if_cancelled(feedback)  # cancelled after compute: still write nothing
         dest_id = self.write_output(parameters, context, feedback, zones, result)
         results_path = self.parameterAsFile(parameters, self.RESULTS, context)
         if results_path:
             rows = self.store_rows(parameters, context, zones, result)
-            with store_errors():
-                ResultsStore(results_path).upsert_results(rows)
-            feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), results_path))
+            write_results(self, parameters, context, feedback, results_path, rows)
         feedback.pushInfo(tr("{} for the whole area: {}").format(self.INDICATOR, _format(result.total.value)))
         outputs = {self.OUTPUT: dest_id, self.VALUE: plain(result.total.value)}
         outputs.update(result.outputs)
@@ -365,22 +438,24 @@ class SdgAlgorithm(SdgBaseAlgorithm):
 
     def parameter_record(self, parameters: dict, context: QgsProcessingContext) -> dict:
         """The input parameters as plain strings, for the store's ``parameters`` JSON."""
-        record = {}
-        for definition in self.parameterDefinitions():
-            name = definition.name()
-            if definition.isDestination() or name in (self.RESULTS,) or name not in parameters:
-                continue
-            layer = self.parameterAsLayer(parameters, name, context) if definition.type() in (
-                "raster", "source", "vector") else None
-            record[name] = layer.source() if layer is not None else self.parameterAsString(parameters, name,
-                                                                                            context)
-        return json.loads(json.dumps(record, default=str))
+        return parameter_strings(self, parameters, context, skip=(self.RESULTS,))
 
     def _area_id(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_ID, context) or "total"
 
     def _area_name(self, parameters, context) -> str:
         return self.parameterAsString(parameters, self.AREA_NAME, context)
+
+
+def _fraction(value) -> bool:
+    """Whether ``value`` is a number (or a number's text) with a fractional part."""
+    if isinstance(value, bool):
+        return False
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return number == number and number not in (float("inf"), float("-inf")) and not number.is_integer()
 
 
 def _format(value: float | None) -> str:

@@ -48,6 +48,7 @@ from ..core.population import (
 from ..translation import tr
 from .base import SdgBaseAlgorithm
 from .feedback import stop_if_cancelled
+from .polygon_repair import valid_polygon
 from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, read_strips
 from .zones import ZoneSet
 
@@ -274,8 +275,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             if not isinstance(floors, (int, float)) or floors < 0 or geometry.isEmpty():
                 skipped += 1
                 continue
-            if not geometry.isGeosValid():
-                geometry = geometry.makeValid()
+            geometry = valid_polygon(geometry)
             area = measure.convertAreaMeasurement(measure.measureArea(geometry), QgsUnitTypes.AreaSquareMeters)
             geometry.transform(transform)
             for row, col, share in _cell_shares(geometry, grid):

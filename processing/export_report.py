@@ -7,7 +7,7 @@ from qgis.core import QgsProcessingParameterFileDestination
 
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
-from ..core.report import indicator_table, write_csv, write_workbook
+from ..core.report import indicator_table, with_area_names, write_csv, write_workbook
 from ..translation import tr
 from .base import goal_lookup, require_openpyxl, store_errors
 from .report_base import ReportAlgorithm, goal_name, indicator_name, report_labels
@@ -45,7 +45,8 @@ class ExportReport(ReportAlgorithm):
         report = self.read_report(parameters, context, feedback)
         results, progress, language = report.results, report.progress, report.language
         with store_errors():
-            tables = {key: report.store.read(table, method=report.method).drop(columns=["method", "computed_at"])
+            tables = {key: with_area_names(report.store.read(table, method=report.method).drop(
+                          columns=["method", "computed_at", "colour", "dashboard_colour"], errors="ignore"), results)
                       for key, table in (("goals", "sdg_goal_rollup"), ("groups", "sdg_group_rollup"),
                                          ("headline", "sdg_headline"))}
         catalog, profile = load_catalog(), load_profile()

@@ -25,6 +25,7 @@ from .access import (
     point_features,
     zone_values,
 )
+from .base import checked_indicator_code
 from .raster_io import grid_of
 
 ALL = "all"
@@ -35,7 +36,7 @@ class FacilityAccess(AccessAlgorithm):
     """Population within a distance of any facility, and of each facility type / population × 100."""
 
     ALG_ID = "facility_access"
-    INDICATOR = "facility_access"
+    INDICATOR = "3.8.1"
 
     FACILITIES = "FACILITIES"
     TYPE_FIELD = "TYPE_FIELD"
@@ -80,7 +81,8 @@ class FacilityAccess(AccessAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.METHOD, tr("Distance method (network or euclidean)")))
 
     def compute(self, parameters, context, feedback, zones):
-        self.INDICATOR = self.parameterAsString(parameters, self.INDICATOR_CODE, context) or self.INDICATOR
+        self.INDICATOR = checked_indicator_code(self.parameterAsString(parameters, self.INDICATOR_CODE, context)
+                                                or FacilityAccess.INDICATOR)
         layers = self.population_layers(parameters, context)
         crs = grid_of(layers.total).crs
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)

@@ -27,6 +27,7 @@ from ..core.classes import in_classes
 from ..core.zonal import ClassAreas
 from ..translation import tr
 from .feedback import stop_if_cancelled
+from .polygon_repair import valid_polygon
 from .raster_io import RasterGrid, grid_of
 from .zones import ZoneRaster, ZoneSet, zonal_stacks
 
@@ -137,12 +138,8 @@ def read_polygons(source: QgsProcessingFeatureSource, name: str, crs: QgsCoordin
                 tr("Layer '{}' feature {} is not a polygon; give a polygon layer.").format(name, feature.id()))
         if source.sourceCrs() != crs:
             geometry.transform(transform)
-        out.append((QgsFeature(feature), _valid(geometry)))
+        out.append((QgsFeature(feature), valid_polygon(geometry)))
     return out
-
-
-def _valid(geometry: QgsGeometry) -> QgsGeometry:
-    return geometry if geometry.isGeosValid() else geometry.makeValid()
 
 
 class PolygonCover:
@@ -161,12 +158,12 @@ class PolygonCover:
         candidates = [g for g in candidates if g.intersects(geometry)]
         if not candidates:
             return QgsGeometry()
-        union = _valid(QgsGeometry.unaryUnion(candidates))
-        return _valid(union.intersection(geometry))
+        union = valid_polygon(QgsGeometry.unaryUnion(candidates))
+        return valid_polygon(union.intersection(geometry))
 
     def union(self) -> QgsGeometry:
         """The union of all the polygons."""
-        return _valid(QgsGeometry.unaryUnion(self._geometries)) if self._geometries else QgsGeometry()
+        return valid_polygon(QgsGeometry.unaryUnion(self._geometries)) if self._geometries else QgsGeometry()
 
 
 def cover_areas(cover: PolygonCover, zone_geometries: list[QgsGeometry] | None, measure: QgsDistanceArea,
@@ -178,5 +175,5 @@ def cover_areas(cover: PolygonCover, zone_geometries: list[QgsGeometry] | None, 
     for position, zone in enumerate(zone_geometries):
         stop_if_cancelled(feedback)
         if not zone.isEmpty():
-            areas[position] = measure.measureArea(cover.within(_valid(zone)))
+            areas[position] = measure.measureArea(cover.within(valid_polygon(zone)))
     return areas

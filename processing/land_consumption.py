@@ -40,6 +40,7 @@ from .land_areas import (
     read_polygons,
     step_feedback,
 )
+from .tables import is_null
 
 
 @dataclass
@@ -273,7 +274,7 @@ class LandConsumption(SdgAlgorithm):
 
 def _population(value, layer: str, field: str, zone: str) -> float | None:
     """A zone's population from its field: None when NULL; refuses text and negative numbers."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     try:
         number = float(value)

@@ -145,7 +145,7 @@ class MountainGreenCover(SdgAlgorithm):
         green = self.class_list(parameters, context, self.GREEN_CLASSES)
         path = self.parameterAsOutputLayer(parameters, self.MOUNTAIN_CLASSES, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        self._write_classes(dem, dem_band, path, feedback, steps)
+        write_kapos_classes(dem, dem_band, path, feedback, steps)
         steps.setCurrentStep(1)
         classes = QgsRasterLayer(path, "mountain_classes", "gdal")
         if not classes.isValid():
@@ -163,39 +163,6 @@ class MountainGreenCover(SdgAlgorithm):
             total=total, zones=values if zones is not None else [],
             area_geometry=QgsGeometry.fromRect(landcover.extent()), area_crs=landcover.crs(),
             sources=[dem.source(), landcover.source()], outputs=outputs)
-
-    def _write_classes(self, dem: QgsRasterLayer, band: int, path: str, feedback, progress) -> None:
-        """Kapos classes of the DEM on its own grid, written strip by strip to ``path`` (removed on failure or
-        cancel, checked on the run's ``feedback``; ``progress`` is this step's share of the progress bar)."""
-        grid = grid_of(dem)
-        driver_name = QgsRasterFileWriter.driverForExtension(os.path.splitext(path)[1]) or "GTiff"
-        driver = gdal.GetDriverByName(driver_name)
-        if driver is None:
-            raise QgsProcessingException(tr("No GDAL driver can write {}; use a .tif file.").format(path))
-        options = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"] if driver_name == "GTiff" else []
-        dataset = driver.Create(path, grid.width, grid.height, 1, gdal.GDT_Byte, options)
-        if dataset is None:
-            raise QgsProcessingException(tr("Could not create the mountain class raster {}.").format(path))
-        try:
-            dataset.SetGeoTransform(grid.geotransform())
-            srs = osr.SpatialReference()
-            srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
-            dataset.SetProjection(srs.ExportToWkt())
-            out = dataset.GetRasterBand(1)
-            out.SetNoDataValue(NODATA)
-            out.SetColorTable(_colour_table())
-            out.SetCategoryNames([_class_labels().get(k, "") for k in range(NODATA)])
-            strips = ((s.row0, s.data, s.valid) for s in read_strips(dem, band, feedback))
-            for row0, values in kapos_strips(strips, grid.height, row_metres(grid)):
-                stop_if_cancelled(feedback)
-                out.WriteArray(values, 0, row0)
-                progress.setProgress(100.0 * (row0 + values.shape[0]) / grid.height)
-            dataset.FlushCache()
-            dataset = None
-        except BaseException:
-            dataset = None
-            gdal.GetDriverByName(driver_name).Delete(path)
-            raise
 
     def _areas(self, landcover, band, classes, green, zones, context, feedback) -> np.ndarray:
         """Area (km²) per zone (row 0 = outside zones) and category (2k - 1: class k not green, 2k: green)."""
@@ -225,6 +192,40 @@ class MountainGreenCover(SdgAlgorithm):
         breakdown = {f"mountain_class={k}": ZoneValue(ratio(green[k], mountain[k]), green[k], mountain[k])
                      for k in KAPOS_CLASSES if mountain[k] > 0}
         return ZoneValue(ratio(green_km2, mountain_km2), green_km2, mountain_km2, components, breakdown)
+
+
+def write_kapos_classes(dem: QgsRasterLayer, band: int, path: str, feedback, progress) -> None:
+    """Kapos classes of the DEM on its own grid, written strip by strip to ``path`` (removed on failure or
+    cancel, checked on the run's ``feedback``; ``progress`` is this step's share of the progress bar)."""
+    grid = grid_of(dem)
+    driver_name = QgsRasterFileWriter.driverForExtension(os.path.splitext(path)[1]) or "GTiff"
+    driver = gdal.GetDriverByName(driver_name)
+    if driver is None:
+        raise QgsProcessingException(tr("No GDAL driver can write {}; use a .tif file.").format(path))
+    options = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"] if driver_name == "GTiff" else []
+    dataset = driver.Create(path, grid.width, grid.height, 1, gdal.GDT_Byte, options)
+    if dataset is None:
+        raise QgsProcessingException(tr("Could not create the mountain class raster {}.").format(path))
+    try:
+        dataset.SetGeoTransform(grid.geotransform())
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        dataset.SetProjection(srs.ExportToWkt())
+        out = dataset.GetRasterBand(1)
+        out.SetNoDataValue(NODATA)
+        out.SetColorTable(_colour_table())
+        out.SetCategoryNames([_class_labels().get(k, "") for k in range(NODATA)])
+        strips = ((s.row0, s.data, s.valid) for s in read_strips(dem, band, feedback))
+        for row0, values in kapos_strips(strips, grid.height, row_metres(grid)):
+            stop_if_cancelled(feedback)
+            out.WriteArray(values, 0, row0)
+            progress.setProgress(100.0 * (row0 + values.shape[0]) / grid.height)
+        dataset.FlushCache()
+        dataset = None
+    except BaseException:
+        dataset = None
+        gdal.GetDriverByName(driver_name).Delete(path)
+        raise
 
 
 def _colour_table() -> gdal.ColorTable:

@@ -35,6 +35,7 @@ from .access import (
     segments_of,
     zone_values,
 )
+from .polygon_repair import valid_polygon
 from .raster_io import grid_of, metres_per_unit
 from .zones import Zone, ZoneSet
 
@@ -142,7 +143,7 @@ class OpenSpace(AccessAlgorithm):
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
             geometry = feature.geometry()
             if not geometry.isEmpty():
-                geometries.append(geometry if geometry.isGeosValid() else geometry.makeValid())
+                geometries.append(valid_polygon(geometry))
         return QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry.fromWkt("POLYGON EMPTY")
 
     def _streets(self, parameters, context, crs, open_space: QgsGeometry) -> list[tuple[QgsGeometry, float | None]]:

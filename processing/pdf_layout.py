@@ -24,6 +24,7 @@ from qgis.core import (
     QgsLayerTree,
     QgsLayoutFrame,
     QgsLayoutItem,
+    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
@@ -43,14 +44,15 @@ from qgis.core import (
     QgsTableCell,
     QgsTextBufferSettings,
     QgsTextFormat,
+    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QRectF, Qt, QVariant
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, shorten
+from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, label_precision, shorten
 from ..core.vocabulary import STATUS, score_status_colour
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "layouts" / "sdg_report.qpt"
@@ -64,6 +66,9 @@ PAGE_TABLE = (("indicator", 64), ("value", 15), ("unit", 28), ("year", 9), ("tar
 INDICATOR_LIMIT = 48
 CELL_MARGIN = 1.0
 COVER_TABLE_NAME_LIMIT = 60
+#: Labels shrink no further to fit their frame.
+MIN_LABEL_POINTS = 5.0
+FIT_MARGIN = 0.95
 
 
 class TemplateError(ValueError):
@@ -106,6 +111,7 @@ class ReportLayout:
             if number > 1:
                 self._add_goal_page(page_items)
             self._goal_page(self.layout.pageCollection().pageCount() - 1, page, zones)
+        fit_labels(self.layout)
         return self.layout
 
     # --- template -------------------------------------------------------------------------------------------
@@ -195,7 +201,7 @@ class ReportLayout:
             row.append(_cell("" if score is None else f"{score:+.2f}", bold=True, align=Qt.AlignHCenter,
                              background=None if score is None else _tint(score_status_colour(score))))
             rows.append(row)
-        fixed = [11, 0, 16, 16, 16, *[18] * len(statuses), 15]
+        fixed = [11, 0, 16, 16, 20, *[18] * len(statuses), 15]
         name_width = rect.width() - sum(fixed)
         widths = [name_width if width == 0 else width for width in fixed]
         self._table(rect, rows, widths, header=None)
@@ -281,7 +287,7 @@ class ReportLayout:
             rows.append([
                 _cell(f"{code}  {shorten(record['name'], max(8, INDICATOR_LIMIT - len(code)))}".rstrip()),
                 _cell(format_number(record["value"]), align=Qt.AlignRight),
-                _cell(str(record["unit"] or "")),
+                _cell(labels.get(f"unit:{record['unit']}", str(record["unit"] or ""))),
                 _cell("" if _missing(record["year"]) else str(int(record["year"])), align=Qt.AlignHCenter),
                 _cell(target, align=Qt.AlignRight),
                 _cell(labels.get(status, ""), background=_tint(STATUS[status].colour) if status in STATUS
@@ -327,6 +333,53 @@ class ReportLayout:
         table.recalculateFrameSizes()
 
 
+def label_font(label: QgsLayoutItemLabel) -> QFont:
+    """The label's font (QGIS 3.24+ keeps it in a text format)."""
+    return label.textFormat().toQFont() if hasattr(label, "textFormat") else label.font()
+
+
+def set_label_size(label: QgsLayoutItemLabel, points: float) -> None:
+    if hasattr(label, "textFormat"):
+        text = label.textFormat()
+        text.setSize(points)
+        text.setSizeUnit(QgsUnitTypes.RenderPoints)
+        label.setTextFormat(text)
+    else:
+        font = label.font()
+        font.setPointSizeF(points)
+        label.setFont(font)
+
+
+def text_fits(text: str, font: QFont, points: float, width_mm: float, height_mm: float) -> bool:
+    """Whether ``text`` wrapped at word boundaries in ``font`` at ``points`` fits ``width_mm`` × ``height_mm``
+    with a margin of :data:`FIT_MARGIN` for the rounding of other resolutions (measured in tenths of a point,
+    so the screen's resolution plays no part)."""
+    scaled = QFont(font)
+    scaled.setPixelSize(max(1, round(points * 10)))
+    px_per_mm = 10 * 72 / 25.4
+    metrics = QFontMetricsF(scaled)
+    width, height = width_mm * px_per_mm * FIT_MARGIN, height_mm * px_per_mm * FIT_MARGIN
+    bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), int(Qt.TextWordWrap), text)
+    return bounds.width() <= width + 0.5 and bounds.height() <= height + 0.5
+
+
+def fit_labels(layout: QgsPrintLayout, smallest: float = MIN_LABEL_POINTS) -> None:
+    """Shrink every label whose text does not fit its frame (titles wrap at word boundaries, then shrink in
+    quarter points down to ``smallest``)."""
+    for label in layout.items():
+        if not isinstance(label, QgsLayoutItemLabel) or label.mode() != QgsLayoutItemLabel.ModeFont:
+            continue
+        text, font = label.currentText(), label_font(label)
+        width = label.rect().width() - 2 * label.marginX()
+        height = label.rect().height() - 2 * label.marginY()
+        points = label.textFormat().size() if hasattr(label, "textFormat") else font.pointSizeF()
+        fitted = points
+        while fitted > smallest and not text_fits(text, font, fitted, width, height):
+            fitted -= 0.25
+        if fitted < points:
+            set_label_size(label, fitted)
+
+
 def zones_from_features(features, id_field: str, crs, names: Mapping[str, str]) -> Zones:
     """:class:`Zones` from zone features: area id from ``id_field`` (default: feature id)."""
     geometries = {}
@@ -363,8 +416,7 @@ def _graduated(layer: QgsVectorLayer, values: list[float]) -> QgsGraduatedSymbol
     precision that suits the values."""
     renderer = QgsGraduatedSymbolRenderer("value")
     method = QgsClassificationQuantile()
-    spread = max(abs(v) for v in values) or 1.0
-    method.setLabelPrecision(max(0, min(4, 2 - math.floor(math.log10(spread)))))
+    method.setLabelPrecision(label_precision(values))
     method.setLabelTrimTrailingZeroes(True)
     renderer.setClassificationMethod(method)
     renderer.setSourceSymbol(QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"}))
@@ -390,7 +442,7 @@ def _name_labels() -> QgsVectorLayerSimpleLabeling:
 
 def _map_title(spec: MapSpec, labels: Mapping[str, str]) -> str:
     code = spec.indicator + (f" · {spec.series}" if spec.series else "")
-    unit = f" ({spec.unit})" if spec.unit else ""
+    unit = f" ({labels.get(f'unit:{spec.unit}', spec.unit)})" if spec.unit else ""
     return labels["map_title"].format(indicator=f"{code} {shorten(spec.name, 60)}".strip(), year=spec.year) + unit
 
 

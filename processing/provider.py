@@ -14,13 +14,17 @@ from .facility_access import FacilityAccess
 from .forest_area import ForestArea
 from .land_consumption import LandConsumption
 from .land_degradation import LandDegradation
+from .land_productivity import LandProductivity
 from .mountain_green_cover import MountainGreenCover
+from .mountain_land import MountainLand
 from .open_space import OpenSpace
 from .pm25_exposure import Pm25Exposure
 from .protected_kba import ProtectedKba
 from .report_pdf import ExportReportPdf
 from .run_indicator_set import RunIndicatorSet
 from .rural_access import RuralAccess
+from .shared_store import CopyStore, SetupSharedStore
+from .soil_carbon import SoilCarbon
 from .table_indicator import TableIndicator
 from .transit_access import TransitAccess
 from .water_extent import WaterExtentChange
@@ -30,6 +34,7 @@ from .workbook_template import WorkbookTemplate
 #: Every algorithm of the provider, by id: a new algorithm is one line here.
 ALGORITHMS: tuple[type[QgsProcessingAlgorithm], ...] = (
     AssessProgress,
+    CopyStore,
     DasymetricPopulation,
     ExportPortal,
     ExportReport,
@@ -39,12 +44,16 @@ ALGORITHMS: tuple[type[QgsProcessingAlgorithm], ...] = (
     IndicatorsFromWorkbook,
     LandConsumption,
     LandDegradation,
+    LandProductivity,
     MountainGreenCover,
+    MountainLand,
     OpenSpace,
     Pm25Exposure,
     ProtectedKba,
     RunIndicatorSet,
     RuralAccess,
+    SetupSharedStore,
+    SoilCarbon,
     TableIndicator,
     TransitAccess,
     WaterExtentChange,

@@ -17,12 +17,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
+from ..core.profile import load_profile
 from ..core.progress import METHODS
 from ..core.report_layout import whole_area
-from ..core.store import ResultsStore
-from ..core.vocabulary import GROUPS, STATUS, group_label
+from ..core.store import Store
+from ..core.vocabulary import GROUPS, STATUS, UNITS, group_label, unit_label
 from ..translation import CONTEXT, load_translator, tr, ui_language
-from .base import SdgBaseAlgorithm, method_parameter, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, method_parameter, store_errors, store_parameter, without_unknown_codes
+from .store_access import is_shared, open_results
 
 LANGUAGES = ("auto", "en", "zh", "both")
 
@@ -62,10 +64,12 @@ def report_labels(language: str = "auto", labels: dict[str, str] = LABELS) -> di
 
 
 def vocabulary_labels(language: str) -> dict[str, str]:
-    """Status and goal-group names from ``core.vocabulary`` in ``en``, ``zh`` or ``both`` ("English / 中文")."""
+    """Status, goal-group and unit names (keys ``unit:<unit>``) from ``core.vocabulary`` in ``en``, ``zh`` or
+    ``both`` ("English / 中文")."""
     languages = ("en", "zh") if language == "both" else (language,)
     names = {code: [entry.label(lang) for lang in languages] for code, entry in STATUS.items()}
     names.update({code: [group_label(code, lang) for lang in languages] for code in GROUPS})
+    names.update({f"unit:{unit}": [unit_label(unit, lang) for lang in languages] for unit in UNITS})
     return {code: " / ".join(dict.fromkeys(texts)) for code, texts in names.items()}
 
 
@@ -73,7 +77,7 @@ def vocabulary_labels(language: str) -> dict[str, str]:
 class ReportInputs:
     """What a report reads from the store: the results, the progress of one method, in one language."""
 
-    store: ResultsStore
+    store: Store
     results: pd.DataFrame
     progress: pd.DataFrame
     method: str
@@ -122,16 +126,17 @@ class ReportAlgorithm(SdgBaseAlgorithm):
     def read_report(self, parameters, context, feedback) -> ReportInputs:
         """The store's results and progress; refuses a missing or empty store, warns without progress."""
         path = self.parameterAsFile(parameters, self.RESULTS, context)
-        if not Path(path).exists():
+        if not is_shared(path) and not Path(path).exists():
             raise QgsProcessingException(tr("The results store {} does not exist.").format(path))
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         if language == "auto":
             language = ui_language()
         with store_errors():
-            store = ResultsStore(path)
+            store = open_results(path)
             results = store.read_results()
             progress = store.read("sdg_progress", method=method)
+        results, progress = without_unknown_codes([results, progress], load_profile(), feedback)
         if results.empty:
             raise QgsProcessingException(tr("The results store {} holds no results yet.").format(path))
         if progress.empty:

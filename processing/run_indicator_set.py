@@ -8,6 +8,7 @@ import pandas as pd
 from qgis.core import (
     QgsApplication,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -16,12 +17,13 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ..core.indicator_set import ConfigError, IndicatorSet, Step, read_config
+from ..core.indicator_set import ConfigError, IndicatorSet, Step, closest, read_config, refuse_unknown
 from ..core.progress import METHODS
 from ..core.results import plain
-from ..core.store import ResultsStore, StoreError
+from ..core.store import StoreError, open_store
 from ..translation import tr
 from .base import SdgBaseAlgorithm, store_parameter, with_temporary_outputs
+from .store_access import qgis_connection
 from .tables import write_table
 
 SUMMARY_COLUMNS = {"id": "text", "algorithm": "text", "year": "int", "status": "text", "value": "real",
@@ -57,7 +59,11 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             "one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator "
             "with its status, value, time and message.</p>"
             "<p>An optional <i>portal</i> (a folder, or <i>path</i>, <i>title</i>, <i>language</i>) is written "
-            "at the end with <i>sdg:export_portal</i>, its maps from the config's zones.</p>")
+            "at the end with <i>sdg:export_portal</i>, its maps from the config's zones.</p>") + tr(
+            "<p>The config is checked before anything runs: an unknown key or parameter name (the closest valid "
+            "one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps "
+            "run <i>sdg:</i> algorithms and models given by their path (.model3); another provider's algorithm "
+            "needs <i>allow_other_algorithms: true</i> at the top of the config.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -80,6 +86,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
 
         try:
             config = read_config(self.parameterAsFile(parameters, self.CONFIG, context))
+            algorithms = [step_algorithm(step, config) for step in config.steps]
         except ConfigError as err:
             raise QgsProcessingException(str(err)) from err
         results = self.parameterAsFile(parameters, self.RESULTS, context) or config.results
@@ -97,7 +104,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
                 raise QgsProcessingException(tr("Cancelled after {} indicator(s); their rows are in the store, "
                                                 "nothing partial was written.").format(number))
             steps.setCurrentStep(number)
-            summary.append(self._run_step(processing, step, config, results, context, steps))
+            summary.append(self._run_step(processing, step, algorithms[number], config, results, context, steps))
         steps.setCurrentStep(len(config.steps))
         progress = processing.run("sdg:assess_progress", {
             "RESULTS": results, "METHOD": METHODS.index(config.method), "AREA_ID": config.area.get("id", ""),
@@ -114,15 +121,13 @@ class RunIndicatorSet(SdgBaseAlgorithm):
                 "PORTAL": portal,
                 **{name: progress[name] for name in ("MEASURED", "WITH_TARGET", "MET_OR_NEARLY_MET")}}
 
-    def _run_step(self, processing, step: Step, config: IndicatorSet, results: str, context, feedback) -> dict:
+    def _run_step(self, processing, step: Step, algorithm: QgsProcessingAlgorithm, config: IndicatorSet,
+                  results: str, context, feedback) -> dict:
         """Run one indicator; a failure is recorded, not raised."""
         row = {"id": step.id, "algorithm": step.algorithm, "year": step.year, "value": None, "message": ""}
         started = time.monotonic()
-        algorithm = QgsApplication.processingRegistry().algorithmById(step.algorithm)
         try:
-            if algorithm is None:
-                raise QgsProcessingException(tr("Unknown algorithm '{}'.").format(step.algorithm))
-            outputs = processing.run(step.algorithm, self._parameters(algorithm, step, config, results),
+            outputs = processing.run(algorithm, self._parameters(algorithm, step, config, results),
                                      context=context, feedback=feedback, is_child_algorithm=True)
             row.update(status="ok", value=plain(outputs.get("VALUE")) if _number(outputs.get("VALUE")) else None)
         except Exception as err:  # one failing indicator must not stop the others
@@ -170,9 +175,37 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             targets = pd.read_csv(config.targets, dtype={"indicator": str, "series": str, "area_id": str},
                                   encoding="utf-8-sig", keep_default_na=False, na_values=[""])
             targets = targets.astype(object).where(targets.notna(), None)
-            ResultsStore(results).upsert_targets(targets.to_dict("records"))
+            open_store(results, connection=qgis_connection).upsert_targets(targets.to_dict("records"))
         except (OSError, ValueError, StoreError) as err:
             raise QgsProcessingException(tr("Cannot load the targets {}: {}").format(config.targets, err)) from err
+
+
+def step_algorithm(step: Step, config: IndicatorSet) -> QgsProcessingAlgorithm:
+    """The algorithm a step runs, checked before anything runs: an ``sdg`` algorithm or a model given by its path
+    (others only with ``allow_other_algorithms: true``, since e.g. native:truncatetable empties a layer), and
+    parameter names the algorithm has."""
+    where = f"{config.path}: indicator '{step.id}'"
+    if step.algorithm.lower().endswith(".model3"):
+        from qgis.core import QgsProcessingModelAlgorithm
+
+        algorithm = QgsProcessingModelAlgorithm()
+        if not Path(step.algorithm).is_file() or not algorithm.fromFile(step.algorithm):
+            raise ConfigError(f"{where}: cannot read the model {step.algorithm}.")
+        algorithm.initAlgorithm()
+    else:
+        registry = QgsApplication.processingRegistry()
+        algorithm = registry.algorithmById(step.algorithm)
+        if algorithm is None:
+            ids = [a.id() for a in registry.algorithms()]
+            raise ConfigError(f"{where}: unknown algorithm '{step.algorithm}'{closest(step.algorithm, ids)}.")
+        provider = algorithm.provider()
+        if (provider is None or provider.id() != "sdg") and not config.allow_other_algorithms:
+            raise ConfigError(f"{where}: '{step.algorithm}' is not an SDG Monitor algorithm; other providers' "
+                              "algorithms can change or empty your layers, so they run only with "
+                              "'allow_other_algorithms: true' at the top of the config.")
+    names = [definition.name() for definition in algorithm.parameterDefinitions()]
+    refuse_unknown(step.parameters, names, f"{where} ({step.algorithm})", "parameter")
+    return algorithm
 
 
 def _number(value) -> bool:

@@ -1,8 +1,6 @@
 """sdg:table_indicator: one statistical indicator from an attribute table, per row and for the whole table."""
 from __future__ import annotations
 
-import datetime
-
 import pandas as pd
 from qgis.core import (
     QgsExpression,
@@ -21,11 +19,12 @@ from qgis.core import (
 )
 
 from ..core.results import plain
-from ..core.store import ResultsStore
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
-from .base import SdgBaseAlgorithm, store_errors, store_parameter
-from .tables import write_table
+from .base import SdgBaseAlgorithm, checked_indicator_code, store_parameter
+from .reference_year import reference_year
+from .store_access import write_results
+from .tables import is_null, write_table
 
 #: Formulas offered (a plain value has no table total).
 TABLE_FORMULAS = tuple(f for f in FORMULAS if f != "value")
@@ -101,7 +100,7 @@ class TableIndicator(SdgBaseAlgorithm):
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr("Reference year (when there is no year field)"), QgsProcessingParameterNumber.Integer,
-            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+            optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterString(self.SERIES, tr("Series written to the results store"), optional=True),
@@ -121,6 +120,7 @@ class TableIndicator(SdgBaseAlgorithm):
         indicator = self.parameterAsString(parameters, self.INDICATOR, context).strip()
         if not indicator:
             raise QgsProcessingException(tr("Give the indicator code (INDICATOR), e.g. 3.1.1."))
+        indicator = checked_indicator_code(indicator)
         formula = TABLE_FORMULAS[self.parameterAsEnum(parameters, self.FORMULA, context)]
         multiplier = self.parameterAsDouble(parameters, self.MULTIPLIER, context)
         if effective_multiplier(formula, multiplier) != multiplier:
@@ -165,7 +165,11 @@ class TableIndicator(SdgBaseAlgorithm):
                                                                    expression_context)))
         area_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context)
-        fixed_year = self.parameterAsInt(parameters, self.YEAR, context)
+        fixed_year = None
+        if not year_field and source.featureCount() != 0:  # an empty table is refused for that, not its year
+            fixed_year, message = reference_year(self, parameters, context, self.YEAR, exclude=())
+            if message:
+                feedback.pushInfo(message)
         total = source.featureCount() or 1
         rows = []
         for number, feature in enumerate(source.getFeatures(), start=1):
@@ -202,7 +206,7 @@ class TableIndicator(SdgBaseAlgorithm):
                                     "value.").format(number, fid, name, expression.expression(),
                                                      expression.evalErrorString()))
             return None
-        if raw is None or (hasattr(raw, "isNull") and raw.isNull()):
+        if is_null(raw):
             feedback.pushWarning(tr("Row {} (feature id {}): {} {} is NULL; the row has no value.").format(
                 number, fid, name, expression.expression()))
             return None
@@ -240,13 +244,11 @@ class TableIndicator(SdgBaseAlgorithm):
         rows += [dict(common, area_id=total_id, area_name="", area_level="total", year=t.year,
                       value=plain(t.value), numerator=plain(t.numerator), denominator=plain(t.denominator))
                  for t in year_totals if t.value is not None]
-        with store_errors():
-            ResultsStore(path).upsert_results(rows)
-        feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(rows), path))
+        write_results(self, parameters, context, feedback, path, rows)
 
 
 def _year(value) -> int | None:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     try:
         number = float(str(value).strip())

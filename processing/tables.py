@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.spreadsheet import csv_text
 from ..translation import tr
 
 
@@ -29,12 +30,17 @@ def source_frame(source: QgsProcessingFeatureSource, name: str, required: tuple[
         raise QgsProcessingException(
             tr("Table '{}' lacks the field(s) {}; it has {}.").format(name, ", ".join(missing), ", ".join(names)))
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    records = [[None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-                for value in feature.attributes()] for feature in source.getFeatures(request)]
+    records = [[None if is_null(value) else value for value in feature.attributes()]
+               for feature in source.getFeatures(request)]
     frame = pd.DataFrame.from_records(records, columns=names)
     for column in names:
         refuse_garbled(name, tr("field '{}'").format(column), frame[column])
     return frame.rename(columns={lower[field.lower()]: field for field in required})
+
+
+def is_null(value) -> bool:
+    """Whether an attribute value is NULL (None, or QGIS's NULL QVariant)."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
 def refuse_garbled(layer: str, where: str, values) -> None:
@@ -62,14 +68,18 @@ def table_fields(columns: dict[str, str]) -> QgsFields:
 
 def write_table(algorithm, parameters, context, sink_name: str, frame: pd.DataFrame,
                 columns: dict[str, str]) -> str:
-    """Write ``frame`` to the table sink ``sink_name`` (no geometry); returns its destination id."""
+    """Write ``frame`` to the table sink ``sink_name`` (no geometry); returns its destination id. Text written to
+    a CSV file is neutralised as in the reports (never read as a formula by a spreadsheet)."""
     fields = table_fields(columns)
+    destination = algorithm.parameterAsOutputLayer(parameters, sink_name, context) or ""
+    to_csv = destination.split("|")[0].lower().endswith(".csv")
     sink, dest_id = algorithm.parameterAsSink(parameters, sink_name, context, fields, QgsWkbTypes.NoGeometry)
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, sink_name))
     for record in frame.to_dict("records"):
         feature = QgsFeature(fields)
-        feature.setAttributes([_plain(record.get(column), kind) for column, kind in columns.items()])
+        values = [_plain(record.get(column), kind) for column, kind in columns.items()]
+        feature.setAttributes([csv_text(v) if to_csv and isinstance(v, str) else v for v in values])
         if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(algorithm.writeFeatureError(sink, parameters, sink_name))
     return dest_id

@@ -1,8 +1,6 @@
 """SDG 6.6.1 (spatial extent of water-related ecosystems): percent change of water extent against a baseline."""
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     QgsGeometry,
     QgsProcessing,
@@ -27,8 +25,7 @@ from .land_areas import (
     read_polygons,
     step_feedback,
 )
-
-_YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+from .reference_year import year_in_text
 
 
 class WaterExtentChange(SdgAlgorithm):
@@ -168,12 +165,12 @@ class WaterExtentChange(SdgAlgorithm):
         else:
             years = []
             for layer in rasters:
-                match = _YEAR_IN_NAME.search(layer.name())
-                if match is None:
+                year = year_in_text(layer.name())
+                if year is None:
                     raise QgsProcessingException(
                         tr("Raster '{}' has no year in its name: list the years in {}.").format(
                             layer.name(), self.YEARS))
-                years.append(int(match.group(1)))
+                years.append(year)
         duplicates = sorted({y for y in years if years.count(y) > 1})
         if duplicates:
             raise QgsProcessingException(

@@ -16,10 +16,10 @@ from qgis.core import (
 
 from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from ..core.results import plain
-from ..core.store import ResultsStore
 from ..core.workbook import WorkbookData, WorkbookError, compute_indicators, parse_sheet
 from ..translation import tr
-from .base import SdgBaseAlgorithm, require_openpyxl, store_errors, store_parameter
+from .base import SdgBaseAlgorithm, require_openpyxl, store_parameter
+from .store_access import write_results
 from .tables import write_table
 
 OUTPUT_COLUMNS = {
@@ -129,9 +129,7 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
                                 "profile": str(profile_path)},
                     value=plain(row["value"]), numerator=plain(row["numerator"]),
                     denominator=plain(row["denominator"])))
-            with store_errors():
-                ResultsStore(results_path).upsert_results(stored)
-            feedback.pushInfo(tr("Wrote {} row(s) to the results store {}.").format(len(stored), results_path))
+            write_results(self, parameters, context, feedback, results_path, stored)
         feedback.setProgress(100)
         feedback.pushInfo(tr("{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).").format(
             computed, skipped, len(data.areas), len(data.years)))

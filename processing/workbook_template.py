@@ -17,8 +17,11 @@ from qgis.core import (
 )
 
 from ..core.profile import ProfileError, load_item_units, load_profile
+from ..core.spreadsheet import append_row
 from ..translation import tr
 from .base import SdgBaseAlgorithm, require_openpyxl
+from .tables import is_null
+from .zones import zone_id
 
 HEADER = ("item", "area_code", "area_name", "year", "value", "unit")
 
@@ -106,8 +109,13 @@ class WorkbookTemplate(SdgBaseAlgorithm):
             raise QgsProcessingException(tr("Choose the zone code field of the zones layer."))
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context)
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        return [(str(feature[id_field]), str(feature[name_field]) if name_field else "")
-                for feature in source.getFeatures(request)]
+        layer = self.parameterAsString(parameters, self.ZONES, context)
+        areas = []
+        for feature in source.getFeatures(request):
+            code = zone_id(feature, id_field, layer)
+            name = feature[name_field] if name_field else ""
+            areas.append((code, code if is_null(name) else str(name)))
+        return areas
 
 
 def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, list[str]],
@@ -120,11 +128,11 @@ def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, 
     book = Workbook()
     data = book.active
     data.title = "data"
-    data.append(HEADER)
+    append_row(data, HEADER)
     for item in items:
         for code, name in areas:
             for year in years:
-                data.append((item, code, name, year, None, units.get(item, "")))
+                append_row(data, (item, code, name, year, None, units.get(item, "")))
     rows = data.max_row - 1
     numbers = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300",
                              allow_blank=True, showErrorMessage=True, errorTitle=tr("Numbers only"),
@@ -132,9 +140,9 @@ def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, 
     numbers.add(f"E2:E{rows + 1}")
     data.add_data_validation(numbers)
     listed = book.create_sheet("items")
-    listed.append(("item", "unit", "used_by"))
+    append_row(listed, ("item", "unit", "used_by"))
     for item in items:
-        listed.append((item, units.get(item, ""), ", ".join(used_by.get(item, []))))
+        append_row(listed, (item, units.get(item, ""), ", ".join(used_by.get(item, []))))
     notes = book.create_sheet("notes")
     for line in (tr("How to fill in this workbook"),
                  tr("Type each figure in the value column of the data sheet, in the unit given beside it."),
@@ -143,7 +151,7 @@ def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, 
                  tr("Do not change the item, area_code and year columns; add rows for more areas or years if "
                     "needed."),
                  tr("Then run 'Statistical indicators from a workbook' (sdg:indicators_from_workbook).")):
-        notes.append((line,))
+        append_row(notes, (line,))
     for sheet in (data, listed):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

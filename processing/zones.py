@@ -22,11 +22,13 @@ from qgis.core import (
 )
 
 from ..core.prefetch import prefetch
+from ..core.zone_ids import blank_id, first_repeat
 from ..raster.burn import burn, label_type, memory_zones
 from ..translation import tr
 from .feedback import stop_if_cancelled
+from .polygon_repair import valid_polygon
 from .raster_io import RasterGrid, Strip, grid_of, open_strips
-from .tables import refuse_garbled
+from .tables import is_null, refuse_garbled
 
 
 @dataclass
@@ -53,7 +55,8 @@ class ZoneSet:
     @classmethod
     def from_source(cls, source: QgsProcessingFeatureSource, name: str, id_field: str, name_field: str,
                     context: QgsProcessingContext) -> ZoneSet:
-        """Read the zones; refuses a layer without a CRS and missing fields; repairs invalid geometries."""
+        """Read the zones; refuses a layer without a CRS, missing fields, NULL, empty and repeated ids; repairs
+        invalid geometries keeping their holes and parts (with a warning naming the zones)."""
         if not source.sourceCrs().isValid():
             raise QgsProcessingException(
                 tr("Zones layer '{}' has no coordinate reference system: set one and run again.").format(name))
@@ -64,26 +67,29 @@ class ZoneSet:
                 raise QgsProcessingException(
                     tr("Zones layer '{}' has no field '{}'.").format(name, field))
         zones = []
+        repaired = []
         request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         # skip Processing's own validity check (it would stop the run or drop the feature): repaired below
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+            area_id = zone_id(feature, id_field, name)
+            area_name = feature[name_field] if name_field else None
             geometry = feature.geometry()
-            if not geometry.isEmpty() and not geometry.isGeosValid():
-                feature.setGeometry(geometry.makeValid())
-            area_id = feature[id_field] if id_field else feature.id()
-            area_name = feature[name_field] if name_field else ""
-            zones.append(Zone(feature, "" if area_id is None else str(area_id),
-                              "" if area_name is None else str(area_name)))
+            valid = valid_polygon(geometry)
+            if valid is not geometry:
+                feature.setGeometry(valid)
+                repaired.append(area_id)
+            zones.append(Zone(feature, area_id, area_id if name_field and is_null(area_name) else
+                              "" if is_null(area_name) else str(area_name)))
         for field, values in ((id_field, [zone.area_id for zone in zones]),
                               (name_field, [zone.area_name for zone in zones])):
             if field:
                 refuse_garbled(name, tr("field '{}'").format(field), values)
-        ids = [zone.area_id for zone in zones]
-        if len(set(ids)) != len(ids):
-            duplicate = next(i for i in ids if ids.count(i) > 1)
-            raise QgsProcessingException(
-                tr("Zones layer '{}': zone id '{}' appears more than once in field '{}'; choose a field with "
-                   "unique values.").format(name, duplicate, id_field or "fid"))
+        _refuse_duplicates(name, id_field, [zone.area_id for zone in zones])
+        feedback = context.feedback()
+        if repaired and feedback is not None:
+            feedback.pushWarning(
+                tr("Zones layer '{}': the invalid geometry of zone(s) {} was repaired keeping its holes and parts "
+                   "(e.g. a hole touching the outer ring); check these zones.").format(name, ", ".join(repaired[:20])))
         return cls(zones, fields, source.sourceCrs(), name)
 
     def refuse_empty(self) -> None:
@@ -113,6 +119,28 @@ class ZoneSet:
                                     if not geometry.isEmpty()))
         return ZoneRaster(memory, grid, wkt, label_type(len(self)), self.name,
                           [zone.area_id for zone in self.zones])
+
+
+def zone_id(feature: QgsFeature, id_field: str, layer: str) -> str:
+    """A zone's id as text (its feature id without an id field); refuses NULL and empty ids, naming the feature."""
+    if not id_field:
+        return str(feature.id())
+    value = feature[id_field]
+    if is_null(value) or blank_id(value):
+        raise QgsProcessingException(
+            tr("Zones layer '{}': feature {} has no id in field '{}' (NULL or empty); give every zone an id, or "
+               "choose another id field.").format(layer, feature.id(), id_field))
+    return str(value)
+
+
+def _refuse_duplicates(layer: str, id_field: str, ids: list[str]) -> None:
+    """Refuse ids that repeat, also when they differ only by surrounding spaces (they name the same zone)."""
+    repeat = first_repeat(ids)
+    if repeat is not None:
+        raise QgsProcessingException(
+            tr("Zones layer '{}': zone id '{}' appears more than once in field '{}' ('{}' and '{}'; spaces around "
+               "an id do not count); choose a field with unique values.").format(
+                layer, repeat[0].strip(), id_field or "fid", *repeat))
 
 
 class ZoneRaster:

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from ..core.classes import parse_classes
 from ..core.land_formulas import PGR_TOLERANCE
-from ..core.store import ResultsStore, StoreError
+from ..core.store import StoreError, open_store
 from ..translation import load_translator, tr
 from . import ScaleError
 from .backend import local_client
@@ -29,10 +29,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.csv:
             table.zones.to_csv(args.csv, index=False, encoding="utf-8-sig")
         if args.results:
-            ResultsStore(args.results).upsert_results(table.store_rows(args.year, args.area_id, args.area_name,
+            open_store(args.results).upsert_results(table.store_rows(args.year, args.area_id, args.area_name,
                                                                        args.zone_level))
     except (ScaleError, StoreError, ValueError, OSError) as err:
         print(tr("error: {}").format(err), file=sys.stderr)
+        return 1
+    except Exception as err:  # the last net: a message, not a traceback
+        print(tr("error: unexpected {}: {}; check the inputs it names, or report it with the command line").format(
+            type(err).__name__, err), file=sys.stderr)
         return 1
     value = table.total["value"]
     print("\n" + tr("{} whole area: {} {} ({} zones, {} windows, {})").format(

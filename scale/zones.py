@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import ogr, osr
 
+from ..core.zone_ids import blank_id, first_repeat
 from ..translation import tr
 from . import ScaleError
 
@@ -59,8 +60,12 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
     ids, labels, polygons, boxes = [], [], [], []
     for feature in layer:
         geometry = feature.GetGeometryRef()
+        if id_field and blank_id(feature.GetField(id_field)):
+            raise ScaleError(tr("Zones '{}': feature {} has no id in field '{}' (NULL or empty); give every zone an "
+                                "id, or choose another id field.").format(path, feature.GetFID(), id_field))
         ids.append(_text(feature.GetField(id_field)) if id_field else str(feature.GetFID()))
-        labels.append(_text(feature.GetField(name_field)) if name_field else "")
+        name = feature.GetField(name_field) if name_field else ""
+        labels.append(ids[-1] if name_field and name is None else _text(name))
         if geometry is None or geometry.IsEmpty():
             continue
         if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
@@ -68,19 +73,30 @@ def read_zones(path: str, id_field: str = "", name_field: str = "", layer_name: 
                 path, feature.GetFID()))
         geometry = geometry.Clone()
         if not geometry.IsValid():
-            geometry = geometry.MakeValid()
+            geometry = _structure_valid(geometry)
         if transform is not None:
             geometry.Transform(transform)
         polygons.append((len(ids), bytes(geometry.ExportToWkb())))
         boxes.append(geometry.GetEnvelope())
     if not ids:
         raise ScaleError(tr("Zones '{}' has no features: give a layer with zones.").format(path))
-    if len(set(ids)) != len(ids):
-        duplicate = next(i for i in ids if ids.count(i) > 1)
-        raise ScaleError(tr("Zones '{}': id '{}' appears more than once in field '{}'; choose a field with unique "
-                            "values.").format(path, duplicate, id_field or "fid"))
+    repeat = first_repeat(ids)
+    if repeat is not None:
+        raise ScaleError(tr("Zones '{}': id '{}' appears more than once in field '{}' ('{}' and '{}'; spaces around "
+                            "an id do not count); choose a field with unique values.").format(
+            path, repeat[0].strip(), id_field or "fid", *repeat))
     return Zones(ids, labels, ZonePayload(wkt, len(ids), tuple(polygons),
                                           np.array(boxes, dtype=np.float64).reshape(-1, 4)))
+
+
+def _structure_valid(geometry: ogr.Geometry) -> ogr.Geometry:
+    """A repair that keeps holes and parts (GEOS structure method, GDAL >= 3.4 with GEOS >= 3.10; see
+    processing/polygon_repair.py), GEOS's default repair where that is missing."""
+    try:
+        repaired = geometry.MakeValid(["METHOD=STRUCTURE"])
+    except RuntimeError:
+        repaired = None
+    return repaired if repaired is not None else geometry.MakeValid()
 
 
 def _text(value) -> str:

@@ -172,3 +172,24 @@ def vector_without_crs(folder: Path, name: str, wkts: list[str], rows: list[dict
                        geometry_type: int = ogr.wkbPolygon) -> str:
     """A shapefile without a .prj (no CRS)."""
     return str(write_layer(folder / f"{name}.shp", name, None, geometry_type, wkts, rows, "ESRI Shapefile"))
+
+
+def digests(*paths: str | Path) -> dict[str, str]:
+    """SHA-256 of each file (a ``path|layername=...`` uri counts as its file): to check that inputs and stores are
+    byte-identical after a run."""
+    import hashlib
+
+    files = {Path(str(path).split("|")[0]) for path in paths}
+    return {str(file): hashlib.sha256(file.read_bytes()).hexdigest() for file in sorted(files)}
+
+
+def refused(algorithm: str, params: dict) -> str:
+    """The message of a run that must be refused (a QgsProcessingException, never another exception)."""
+    import pytest
+    from qgis.core import QgsProcessingException
+
+    import processing
+
+    with pytest.raises(QgsProcessingException) as caught:
+        processing.run(algorithm, params)
+    return str(caught.value)

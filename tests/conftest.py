@@ -46,3 +46,23 @@ def run_algorithm(sdg_provider):
         return processing.run(algorithm_id, parameters)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A private PostgreSQL server for the session (see tests/pg_cluster.py) with an empty database sdg_test."""
+    from pg_cluster import PrivateCluster
+
+    with PrivateCluster() as cluster:
+        cluster.sql("CREATE DATABASE sdg_test")
+        yield cluster
+
+
+@pytest.fixture(params=["gpkg", "postgresql"])
+def backend(request, tmp_path):
+    """A fresh results store address on each backend (a GeoPackage file; a new PostgreSQL schema)."""
+    from store_backends import gpkg_backend, pg_backend
+
+    if request.param == "gpkg":
+        return gpkg_backend(tmp_path)
+    return pg_backend(request.getfixturevalue("pg_cluster"))

@@ -10,18 +10,21 @@ from osgeo import gdal, ogr, osr
 
 def write_raster(path: Path, array: np.ndarray, epsg: int, origin: tuple[float, float], pixel: float,
                  nodata: float | None = None, dtype: int = gdal.GDT_Byte) -> Path:
-    """Write a one-band north-up GeoTIFF with its top-left corner at ``origin``."""
-    rows, cols = array.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype, ["TILED=YES", "BLOCKXSIZE=16",
-                                                                                 "BLOCKYSIZE=16"])
+    """Write a north-up GeoTIFF with its top-left corner at ``origin``: one band, or one per layer of a 3-D
+    array (bands, rows, cols)."""
+    bands = array if array.ndim == 3 else array[np.newaxis]
+    rows, cols = bands.shape[1:]
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, len(bands), dtype,
+                                              ["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"])
     ds.SetGeoTransform((origin[0], pixel, 0, origin[1], 0, -pixel))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    if nodata is not None:
-        band.SetNoDataValue(nodata)
-    band.WriteArray(array)
+    for number, values in enumerate(bands, start=1):
+        band = ds.GetRasterBand(number)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+        band.WriteArray(values)
     ds = None
     return path
 
@@ -61,8 +64,8 @@ def write_polygons(path: Path, layer_name: str, epsg: int, wkts: Sequence[str],
 
 def write_forest_set(folder: Path, broken: bool = False) -> Path:
     """An indicator-set config for two 20 x 30 land-cover rasters (forest 10 then 12 of 30 columns) and two
-    township zones, with a targets CSV (15.1.1 at 45 % by 2030); ``broken`` adds a missing raster and an unknown
-    algorithm."""
+    township zones, with a targets CSV (15.1.1 at 45 % by 2030); ``broken`` adds a step whose raster is missing
+    (an unknown algorithm is a config error: nothing runs, see tests/bad_input/test_configs.py)."""
     import json
 
     data = folder / "data"
@@ -82,8 +85,7 @@ def write_forest_set(folder: Path, broken: bool = False) -> Path:
                   for year in (2015, 2020)]
     if broken:
         indicators += [{"id": "broken", "algorithm": "sdg:forest_area_15_1_1", "year": 2021,
-                        "parameters": {"LANDCOVER": "data/missing.tif"}},
-                       {"id": "unknown", "algorithm": "sdg:no_such_thing", "year": 2021}]
+                        "parameters": {"LANDCOVER": "data/missing.tif"}}]
     config = {
         "name": "test county", "results": "out/results.gpkg", "area": {"id": "C1", "name": "县"},
         "zones": {"path": "data/zones.gpkg|layername=towns", "id_field": "code", "name_field": "name",

@@ -126,3 +126,23 @@ def test_dock_on_the_sample_store_matches_the_store(demo, qgis_app, qgis_parent)
         dock.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         QgsProject.instance().clear()
+
+
+def test_village_rows_and_defensible_statuses(demo):
+    """The village level shows results, and on the demo store (issue 19's "done when"): no indicator at its
+    limit is red, 4.5.1 (gender parity 1.00) is achieved, 4.a.1's facility series are judged increasing."""
+    from sdg_monitor.core.profile import load_profile
+    from sdg_monitor.core.store import ResultsStore
+
+    _, run, _, _ = demo
+    store = ResultsStore(run["RESULTS_STORE"])
+    villages = store.read_results(area_level="village")
+    assert {"15.1.1", "11.6.2"} <= set(villages["indicator"]) and villages["area_id"].nunique() >= 100
+    progress = store.read("sdg_progress", method="open_sdg", area_id="330521")
+    limits = {i.code: i.limit for i in load_profile() if i.limit is not None}
+    at_limit = progress[[limits.get(code) == value for code, value in zip(progress["indicator"],
+                                                                          progress["current_value"])]]
+    assert len(at_limit) and (at_limit["status"] == "target_achieved").all()
+    by_key = progress.set_index(["indicator", "series"])
+    assert by_key.loc[("4.5.1", ""), "status"] == "target_achieved"
+    assert set(progress[progress["indicator"] == "4.a.1"]["direction"]) == {"increase"}

@@ -346,6 +346,26 @@ def test_failed_run_leaves_no_partial_outputs(tmp_path):
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
+def test_land_condition_grids(sample_dir):
+    """NDVI 2005-2020 with its planted trends, the SOC stock by class and the belts by elevation (30 m)."""
+    ds = gdal.Open(str(sample_dir / "ndvi_2005_2020_30m.tif"))
+    assert ds.RasterCount == 16 and ds.GetRasterBand(16).GetDescription() == "NDVI 2020 (x 10000)"
+    ndvi = ds.ReadAsArray().astype(np.float64) / 10000
+    lc15 = gdal.Open(str(sample_dir / "landcover_2015_10m.tif")).ReadAsArray()[1::3, 1::3]
+    lc20 = gdal.Open(str(sample_dir / "landcover_2020_10m.tif")).ReadAsArray()[1::3, 1::3]
+    assert ndvi[:, lc15 == 20].mean() > ndvi[:, lc15 == 10].mean() > ndvi[:, lc15 == 80].mean()
+    sealed = (lc15 != 80) & (lc20 == 80)  # built over between 2015 and 2020: NDVI falls
+    assert sealed.sum() > 1000 and (ndvi[-1, sealed] - ndvi[0, sealed]).mean() < -0.2
+    unchanged = (lc15 == lc20) & (lc15 == 60)
+    assert abs((ndvi[-1, unchanged] - ndvi[0, unchanged]).mean()) < 0.02
+    soc = gdal.Open(str(sample_dir / "soc_stock_2015_30m.tif")).ReadAsArray()
+    assert (soc[lc15 == 60] == -9999).all() and (soc[(lc15 > 0) & (lc15 != 60)] > 0).all()
+    assert np.median(soc[lc15 == 20]) > np.median(soc[lc15 == 10])
+    belts = gdal.Open(str(sample_dir / "bioclimatic_belts_30m.tif")).ReadAsArray()
+    dem = gdal.Open(str(sample_dir / "dem_30m.tif")).ReadAsArray()
+    assert set(np.unique(belts)) == {3, 4} and ((belts == 3) == (dem >= 450)).all()
+
+
 def test_gtfs_feed_frequent_stops(sample_dir):
     """The ONS rule keeps the town and roadside bus stops and the stations, and drops the village stops (five buses
     a day); the National Day holiday runs the weekend service."""

@@ -6,6 +6,7 @@ those results for display. Status codes and group names stay codes here: the doc
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Sequence
@@ -15,8 +16,9 @@ import pandas as pd
 from ..core.catalog import Catalog, sort_key
 from ..core.profile import Profile, profile_targets
 from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, merge_targets, rollup
-from ..core.store import ResultsStore
-from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour
+from ..core.progress_data import DECREASE, INCREASE, NOT_AVAILABLE, PARITY, meets_target
+from ..core.store import Store
+from ..core.vocabulary import OTHER_GROUP, goal_or_none, score_status_colour, unit_label
 
 TOTAL_LEVEL = "total"
 #: The roll-up tables ``sdg:assess_progress`` stores, by the key of :func:`core.progress.rollup`.
@@ -88,6 +90,7 @@ class IndicatorRow:
     score: float | None
     trend: str | None  # "up", "down", "flat" or None (fewer than two years)
     trend_good: bool | None  # the trend in the desired direction; None without a target row or trend
+    direction: str = ""  # increase, decrease, parity or "" (unknown)
 
     @property
     def label(self) -> str:
@@ -121,6 +124,15 @@ class ZoneValues:
         return {area.area_id: value for area, value in zip(self.areas, self.values)}
 
 
+def _good_change(previous: float, latest: float, direction: str) -> bool | None:
+    """Whether a change goes the desired way (for parity: closer to 1); None for an unknown direction."""
+    if direction == PARITY:
+        return abs(latest - 1) < abs(previous - 1)
+    if direction not in (INCREASE, DECREASE):
+        return None
+    return (latest > previous) == (direction == INCREASE)
+
+
 def required_trajectory(base_year: int, base_value: float, target_year: int, target: float
                         ) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """Yearly values from the base to the target: geometric (the constant growth rate Open SDG's progress
@@ -133,6 +145,11 @@ def required_trajectory(base_year: int, base_value: float, target_year: int, tar
         ratio = target / base_value
         return years, tuple(base_value * ratio ** ((y - base_year) / span) for y in years)
     return years, tuple(base_value + (target - base_value) * (y - base_year) / span for y in years)
+
+
+#: The assessment of a series that has none yet (results written after the last sdg:assess_progress).
+NOT_ASSESSED = pd.Series({"target": None, "target_year": None, "direction": None, "status": NOT_AVAILABLE,
+                          "score": None})
 
 
 class Dashboard:
@@ -173,7 +190,7 @@ class Dashboard:
         self._targeted = set(self.targets["indicator"]) if not self.targets.empty else set()
 
     @classmethod
-    def from_store(cls, store: ResultsStore, catalog: Catalog, lang: str = "en",
+    def from_store(cls, store: Store, catalog: Catalog, lang: str = "en",
                    profile: Profile | None = None) -> Dashboard:
         """Read results, targets, the stored Open SDG progress and its roll-ups from ``store`` (``StoreError`` and
         ``ValueError`` propagate)."""
@@ -263,7 +280,9 @@ class Dashboard:
         needle = search.strip().lower()
         rows = []
         for (indicator, series), group in data.groupby(["indicator", "series"], sort=False):
-            row = self._row(indicator, series, group.sort_values("year"), assessed.loc[(indicator, series)])
+            known = (indicator, series) in assessed.index  # not when computed after the last assessment
+            row = self._row(indicator, series, group.sort_values("year"),
+                            assessed.loc[(indicator, series)] if known else NOT_ASSESSED)
             if goal is not None and row.goal != goal:
                 continue
             if status is not None and row.status != status:
@@ -281,18 +300,22 @@ class Dashboard:
             change = float(values["value"].iloc[-1]) - float(values["value"].iloc[-2])
             trend = "flat" if change == 0 else ("up" if change > 0 else "down")
             if indicator in self._targeted and trend != "flat":
-                trend_good = (change > 0) == (assessed["direction"] == "increase")
+                trend_good = _good_change(float(values["value"].iloc[-2]), float(values["value"].iloc[-1]),
+                                          str(assessed["direction"]))
         units = group["unit"].dropna()
         return IndicatorRow(
             indicator=indicator, series=series, name=self.name_of(indicator), goal=self.goal_of(indicator),
-            latest_value=_number(latest["value"]), unit=str(units.iloc[-1]) if len(units) else "",
+            latest_value=_number(latest["value"]),
+            unit=unit_label(str(units.iloc[-1]) if len(units) else "", self.lang),
             year=_year(latest["year"]), target=_number(assessed["target"]),
             target_year=_year(assessed["target_year"]) if _number(assessed["target"]) is not None else None,
             status=str(assessed["status"]), score=_number(assessed["score"]), trend=trend, trend_good=trend_good,
+            direction=str(assessed["direction"] or ""),
         )
 
     def time_series(self, indicator: str, series: str, area_id: str) -> TimeSeries:
-        """Values by year of one series of one area, with the target and the required trajectory."""
+        """Values by year of one series of one area, with the target and the trajectory required from the base
+        year; no trajectory when the base or the latest value already meets the target, or for parity."""
         data = self._select(indicator, series)
         data = data[data["area_id"] == area_id].dropna(subset=["value"])
         data = data.sort_values("year")
@@ -304,9 +327,12 @@ class Dashboard:
             row = assessed.iloc[0]
             target, base_value = _number(row["target"]), _number(row["base_value"])
             base_year, target_year = _year(row["base_year"]), _year(row["target_year"])
+            direction = str(row["direction"])
             if target is None:
                 target_year = None
-            elif base_year is not None and base_value is not None and target_year is not None:
+            elif (base_year is not None and base_value is not None and target_year is not None
+                  and direction in (INCREASE, DECREASE) and not meets_target(base_value, target, direction)
+                  and not meets_target(_number(row["current_value"]), target, direction)):
                 trajectory = required_trajectory(base_year, base_value, target_year, target)
         return TimeSeries(tuple(int(y) for y in data["year"]), tuple(float(v) for v in data["value"]), target,
                           target_year, base_year, base_value, *trajectory)
@@ -330,6 +356,20 @@ class Dashboard:
         data = data[data["year"] == chosen].sort_values(["area_name", "area_id"])
         areas = tuple(Area(str(r.area_id), str(r.area_name), level) for r in data.itertuples())
         return ZoneValues(level, chosen, areas, tuple(_number(v) for v in data["value"]))
+
+    def zones_used(self, indicator: str, series: str, level: str) -> tuple[str, str] | None:
+        """(ZONES source, ZONE_ID_FIELD) recorded in the store's parameters for this series at ``level``, or
+        None when the rows record none (statistics from a workbook, for instance)."""
+        rows = self._select(indicator, series)
+        rows = rows[rows["area_level"] == level]
+        for text in rows["parameters"].dropna() if "parameters" in rows else ():
+            try:
+                record = json.loads(text) if isinstance(text, str) else dict(text)
+            except (TypeError, ValueError):
+                continue
+            if record.get("ZONES"):
+                return str(record["ZONES"]), str(record.get("ZONE_ID_FIELD") or "")
+        return None
 
     def _select(self, indicator: str, series: str) -> pd.DataFrame:
         main = self._main

@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,17 +27,19 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalog import load_catalog
 from ..core.profile import load_profile
-from ..core.store import ResultsStore, StoreError
+from ..core.store import StoreError
 from ..core.vocabulary import STATUSES
+from ..processing.store_access import is_shared
 from ..translation import tr, ui_language
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
-from .goal_tiles import GoalGrid, groups_html
+from .goal_tiles import GoalGrid, groups_html, legend_html
 from .indicator_table import IndicatorTable
 from .labels import level_label, status_label
-from .map_view import MapResult, show_on_map
+from .map_view import MapResult, project_layer, show_on_map
 from .project_store import save_store_path, saved_store_path
 from .run_panel import RunPanel
+from .shared_store import SharedStoreDialog, SharedStorePanel, open_any_store
 
 
 class SdgDock(QgsDockWidget):
@@ -53,6 +56,8 @@ class SdgDock(QgsDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.addLayout(self._store_row(body))
+        self.shared_panel = SharedStorePanel(body)
+        layout.addWidget(self.shared_panel)
         self.message = QLabel(body)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -68,9 +73,18 @@ class SdgDock(QgsDockWidget):
         content.addWidget(self.groups)
         self.tabs = QTabWidget(body)
         self.goal_grid = GoalGrid()
+        goals = QWidget()
+        goals_layout = QVBoxLayout(goals)
+        goals_layout.setContentsMargins(0, 0, 0, 0)
+        goals_layout.addWidget(self.goal_grid)
+        self.legend = QLabel(legend_html(), goals)
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.RichText)
+        goals_layout.addWidget(self.legend)
+        goals_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.goal_grid)
+        scroll.setWidget(goals)
         self.tabs.addTab(scroll, tr("Goals"))
         self.tabs.addTab(self._indicators_tab(), tr("Indicators"))
         self.run_panel = RunPanel()
@@ -94,11 +108,17 @@ class SdgDock(QgsDockWidget):
         open_button.setToolTip(tr("Open an existing results store (GeoPackage)"))
         new_button = QPushButton(tr("New…"), parent)
         new_button.setToolTip(tr("Create a new, empty results store (GeoPackage)"))
+        self.store_label.setMinimumWidth(40)  # a long store name or address is cut (its tooltip is whole)
+        self.store_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        shared_button = QPushButton(tr("Shared…"), parent)
+        shared_button.setToolTip(tr("Open a results store shared in a PostgreSQL database"))
         open_button.clicked.connect(self._choose_store)
         new_button.clicked.connect(self._choose_new_store)
+        shared_button.clicked.connect(self._choose_shared_store)
         row.addWidget(self.store_label, 1)
         row.addWidget(open_button)
         row.addWidget(new_button)
+        row.addWidget(shared_button)
         return row
 
     def _area_row(self, parent: QWidget) -> QHBoxLayout:
@@ -134,7 +154,9 @@ class SdgDock(QgsDockWidget):
         layout.addLayout(filters)
         splitter = QSplitter(Qt.Vertical, tab)
         self.table = IndicatorTable(splitter)
+        self.table.setMinimumHeight(110)  # a few rows stay visible beside the charts
         self.table.indicatorSelected.connect(self._show_detail)
+        self.table.selectionCleared.connect(self._clear_detail)
         splitter.addWidget(self.table)
         splitter.addWidget(self._detail(splitter))
         layout.addWidget(splitter, 1)
@@ -194,35 +216,47 @@ class SdgDock(QgsDockWidget):
                 path += ".gpkg"
             self.open_store(path, create=True)
 
+    def _choose_shared_store(self) -> None:
+        dialog = SharedStoreDialog(self)
+        if dialog.exec_() and dialog.chosen():
+            self.open_store(dialog.chosen())
+
     def _start_folder(self) -> str:
         return os.path.dirname(self.store_path) or QgsProject.instance().homePath()
 
     def open_store(self, path: str, create: bool = False, remember: bool = True) -> bool:
         """Open (or with ``create`` make) the store at ``path``, save the choice in the project, show it."""
-        self.store_path = os.path.abspath(path)
+        shared = is_shared(path)
+        self.store_path = path if shared else os.path.abspath(path)
         if remember:
             save_store_path(self.store_path)
-        self.store_label.setText(tr("Results store: {}").format(Path(self.store_path).name))
+        self.store_label.setText(tr("Results store: {}").format(path if shared else Path(self.store_path).name))
         self.store_label.setToolTip(self.store_path)
         self.run_panel.set_store("")
-        if not create and not os.path.exists(self.store_path):
+        self.shared_panel.show_store(None)
+        if not create and not shared and not os.path.exists(self.store_path):
             return self._fail(tr(
                 "The results store {} was not found: it may have been moved or deleted. Click Open… to choose "
                 "it again, or New… to create a new one.").format(self.store_path))
         try:
-            ResultsStore(self.store_path)
+            self.shared_panel.show_store(open_any_store(self.store_path))
         except StoreError as error:
             return self._fail(tr("The results store cannot be opened: {}").format(error))
-        self.run_panel.set_store(self.store_path)
+        self.run_panel.set_store("" if self.shared_panel.read_only else self.store_path)
         return self.reload()
 
     def reload(self) -> bool:
         """Read the open store again and refresh every view; False (with a message) when it cannot be read."""
         try:
-            self.dashboard = Dashboard.from_store(ResultsStore(self.store_path), self.catalog, self.lang,
-                                                  load_profile())
+            store = open_any_store(self.store_path)
+            self.dashboard = Dashboard.from_store(store, self.catalog, self.lang, load_profile())
+            self.shared_panel.show_store(store)
         except (StoreError, ValueError) as error:
             return self._fail(tr("The results store cannot be read: {}").format(error))
+        except Exception as error:  # a store edited by hand may hold anything: a message, not a traceback
+            return self._fail(tr("The results store holds rows the dashboard cannot show ({}: {}): correct them "
+                                 "in its sdg_results table, or run the indicators again.").format(
+                type(error).__name__, error))
         if self.dashboard.is_empty:
             self._show_message(tr(
                 "The results store has no results yet. Run an indicator set on the Run tab, or run an indicator "
@@ -357,7 +391,19 @@ class SdgDock(QgsDockWidget):
         else:
             self.zone_chart.show(zones, tr("{0} by {1}, {2}").format(
                 indicator, level_label(zones.level).lower(), zones.year), row.unit)
+            self._choose_recorded_zones(indicator, series, zones.level)
         self.map_status.setText("")
+
+    def _choose_recorded_zones(self, indicator: str, series: str, level: str) -> None:
+        """Preselect the zones layer (and id field) the store records for these values, when it is in the
+        project."""
+        used = self.dashboard.zones_used(indicator, series, level) if self.dashboard else None
+        layer = project_layer(used[0]) if used else None
+        if layer is not None:
+            self.zones_combo.setLayer(layer)
+            self.zone_field.setLayer(layer)
+            if used[1] and layer.fields().indexOf(used[1]) >= 0:
+                self.zone_field.setField(used[1])
 
     def _zone_values(self, indicator: str, series: str):
         level = self.dashboard.zone_level(self.level, indicator, series) if self.dashboard else None
@@ -380,7 +426,8 @@ class SdgDock(QgsDockWidget):
             message = tr("This indicator has no values by zone: compute it with a zones layer to map it.")
         else:
             name = f"{key[0]} {self._row(key).label} {zones.year} ({level_label(zones.level)})"
-            self.last_map = show_on_map(layer, field, zones.by_id(), name)
+            row = self._row(key)
+            self.last_map = show_on_map(layer, field, zones.by_id(), name, unit=row.unit, direction=row.direction)
             if self.last_map.matched:
                 message = tr("Added layer “{0}”: {1} zones with a value, {2} without.").format(
                     name, self.last_map.matched, self.last_map.unmatched)
@@ -412,8 +459,11 @@ class SdgDock(QgsDockWidget):
             self.export_chart_png(path)
 
     def export_chart_png(self, path: str) -> bool:
-        """Save the chart on screen (trend or by zone) as a PNG image."""
+        """Save the chart on screen (trend or by zone) as a PNG image; False when it shows nothing."""
         chart = self.trend_chart if self.detail_tabs.currentIndex() == 0 else self.zone_chart
+        if chart.is_empty:
+            self.map_status.setText(tr("There is no chart to save: select an indicator in the table first."))
+            return False
         return chart.widget.grab().save(path, "PNG")
 
     # --- run ---

@@ -22,6 +22,18 @@ def counts_html(counts: dict[str, int]) -> str:
     return " ".join(parts)
 
 
+def legend_html() -> str:
+    """What the colours and the score mean: the six statuses and the -5..+5 score with its bands."""
+    swatches = " ".join(f'<span style="color:{STATUS[s].colour}">■</span>&nbsp;{escape(status_label(s))}'
+                        for s in STATUSES)
+    return (f"<small><b>{escape(tr('Colours'))}</b>: {swatches}<br><b>{escape(tr('Score'))}</b>: "
+            + escape(tr("each indicator scores from -5 (deterioration) to +5 (target achieved) by Open SDG's "
+                        "progress measure; a goal's score is the mean of its indicators' scores, coloured by "
+                        "the band it falls in: 2.5 to 5 substantial progress, 0 to 2.5 moderate, -2.5 to 0 "
+                        "limited, below -2.5 deterioration."))
+            + "</small>")
+
+
 def counts_tooltip(counts: dict[str, int]) -> str:
     return "\n".join(f"{status_label(s)}: {counts.get(s, 0)}" for s in STATUSES)
 

@@ -40,6 +40,7 @@ class IndicatorTable(QTableView):
     """Shows :class:`IndicatorRow` objects; ``indicatorSelected`` carries (indicator, series)."""
 
     indicatorSelected = pyqtSignal(str, str)  # Qt signal naming
+    selectionCleared = pyqtSignal()  # Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,7 @@ class IndicatorTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.verticalHeader().hide()
+        self.setTextElideMode(Qt.ElideRight)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -79,7 +81,9 @@ class IndicatorTable(QTableView):
         target = _number_item(row.target)
         if row.target is not None:
             target.setToolTip(tr("Target for {}").format(row.target_year))
-        return [code, _item(row.label, row.label.lower()), _number_item(row.latest_value),
+        name = _item(row.label, row.label.lower())
+        name.setToolTip(f"{row.indicator} {row.label}")
+        return [code, name, _number_item(row.latest_value),
                 _item(row.unit, row.unit), _item(str(row.year or ""), row.year or 0), target, status,
                 _number_item(row.score), trend]
 
@@ -103,3 +107,5 @@ class IndicatorTable(QTableView):
         key = self.current_key()
         if key is not None:
             self.indicatorSelected.emit(*key)
+        else:
+            self.selectionCleared.emit()

@@ -5,6 +5,7 @@ added to the project, and its graduated renderer gives the legend in the Layers 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -23,6 +24,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.progress_data import DECREASE, INCREASE
+from ..core.report_layout import label_precision
+
 VALUE_FIELD = "sdg_value"
 MAX_CLASSES = 5
 
@@ -34,6 +38,22 @@ class MapResult:
     layer: QgsVectorLayer
     matched: int
     unmatched: int
+
+
+def source_key(source: str) -> tuple[str, str]:
+    """A layer source as (real path, layer name) so that two spellings of one layer compare equal."""
+    path, _, options = str(source).partition("|")
+    name = next((part.split("=", 1)[1] for part in options.split("|") if part.startswith("layername=")), "")
+    return os.path.normcase(os.path.realpath(path)) if os.path.exists(path) else path, name
+
+
+def project_layer(source: str, project: QgsProject | None = None) -> QgsVectorLayer | None:
+    """The project's vector layer reading ``source`` (a path with ``|layername=``), or None."""
+    wanted = source_key(source)
+    for layer in (project or QgsProject.instance()).mapLayers().values():
+        if isinstance(layer, QgsVectorLayer) and source_key(layer.source()) == wanted:
+            return layer
+    return None
 
 
 def zone_key(value: object) -> str:
@@ -62,32 +82,48 @@ def joined_layer(zones: QgsVectorLayer, id_field: str, values: Mapping[str, floa
     return MapResult(layer, matched, len(features) - matched)
 
 
-def graduated_renderer(layer: QgsVectorLayer, field: str = VALUE_FIELD, ramp: str = "Viridis"
+def graduated_renderer(layer: QgsVectorLayer, field: str = VALUE_FIELD, unit: str = "", direction: str = ""
                        ) -> QgsGraduatedSymbolRenderer:
-    """Quantile classes of the non-NULL values (at most five, fewer for fewer distinct values) with a ramp.
+    """Quantile classes of the non-NULL values (at most five, fewer for fewer distinct values), labelled at a
+    precision that suits the values and with the unit; red to green toward the desired ``direction`` (green
+    high for ``increase``, green low for ``decrease``), else Viridis.
 
     Classes are computed from the values themselves: QGIS 3.22 reads NULL as 0 when it classifies a layer.
     """
     raw = (feature[field] for feature in layer.getFeatures())
     values = [float(v) for v in raw if isinstance(v, (int, float)) and v == v]  # no NULL, no NaN
     method = QgsClassificationQuantile()
+    method.setLabelPrecision(label_precision(values))
+    method.setLabelTrimTrailingZeroes(True)
+    method.setLabelFormat(f"%1 – %2 {unit}".strip() if unit else "%1 – %2")
     renderer = QgsGraduatedSymbolRenderer(field)
     renderer.setClassificationMethod(method)
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     for item in method.classes(values, max(1, min(MAX_CLASSES, len(set(values))))):
         renderer.addClassRange(QgsRendererRange(item, symbol.clone()))
-    colours = QgsStyle.defaultStyle().colorRamp(ramp)
+    colours = ramp_for(direction)
     if colours is not None:
         renderer.updateColorRamp(colours)
     return renderer
 
 
+def ramp_for(direction: str):
+    """The colour ramp for values whose desired direction is ``direction``."""
+    style = QgsStyle.defaultStyle()
+    if direction not in (INCREASE, DECREASE):
+        return style.colorRamp("Viridis")
+    ramp = style.colorRamp("RdYlGn")
+    if ramp is not None and direction == DECREASE:
+        ramp.invert()
+    return ramp
+
+
 def show_on_map(zones: QgsVectorLayer, id_field: str, values: Mapping[str, float | None], name: str,
-                project: QgsProject | None = None) -> MapResult:
+                project: QgsProject | None = None, unit: str = "", direction: str = "") -> MapResult:
     """Join, style and add the layer to ``project`` (default: the current project); a layer where no zone got
     a value (a wrong id field) is not added."""
     result = joined_layer(zones, id_field, values, name)
     if result.matched:
-        result.layer.setRenderer(graduated_renderer(result.layer))
+        result.layer.setRenderer(graduated_renderer(result.layer, unit=unit, direction=direction))
         (project or QgsProject.instance()).addMapLayer(result.layer)
     return result

@@ -23,6 +23,8 @@ from .task_runner import AlgorithmCall, CallOutcome, ProcessingCallsTask
 RUN_SET_ID = "sdg:run_indicator_set"
 CONFIG_PARAMETER = "CONFIG"
 RESULTS_PARAMETER = "RESULTS"
+EXCEL_REPORT_ID = "sdg:export_report"
+PDF_REPORT_ID = "sdg:export_report_pdf"
 PORTAL_ID = "sdg:export_portal"
 
 
@@ -34,10 +36,15 @@ def run_set_available() -> bool:
 
 
 def outcome_text(outcome: CallOutcome) -> str:
-    """One line per call for the outcome list."""
+    """One line per call for the outcome list; a run that finished with failed steps says how many."""
     states = {"done": tr("done"), "failed": tr("failed"), "cancelled": tr("cancelled"),
               "skipped": tr("not run")}
-    text = f"{outcome.call.title}: {states[outcome.state]}"
+    state = states[outcome.state]
+    failed = int(outcome.results.get("FAILED") or 0) if outcome.state == "done" else 0
+    if failed:
+        state = tr("done, {0} of {1} steps failed").format(
+            failed, failed + int(outcome.results.get("COMPUTED") or 0))
+    text = f"{outcome.call.title}: {state}"
     return text + ("\n  " + "\n  ".join(outcome.errors) if outcome.errors else "")
 
 
@@ -64,11 +71,23 @@ class RunPanel(QWidget):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         self.portal_button = QPushButton(tr("Publish portal…"), self)
-        layout.addWidget(self.portal_button)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         layout.addWidget(self.progress)
+        reports = QHBoxLayout()
+        self.excel_button = QPushButton(tr("Excel report…"), self)
+        self.pdf_button = QPushButton(tr("PDF report…"), self)
+        self.excel_button.setToolTip(tr("Write the Excel report of the open results store ({})").format(
+            EXCEL_REPORT_ID))
+        self.pdf_button.setToolTip(tr("Write the PDF report of the open results store ({})").format(PDF_REPORT_ID))
+        self.excel_button.clicked.connect(lambda: self._choose_report(EXCEL_REPORT_ID))
+        self.pdf_button.clicked.connect(lambda: self._choose_report(PDF_REPORT_ID))
+        layout.addWidget(QLabel(tr("Reports"), self))
+        reports.addWidget(self.excel_button)
+        reports.addWidget(self.pdf_button)
+        layout.addLayout(reports)
+        layout.addWidget(self.portal_button)
         self.outcomes = QListWidget(self)
         layout.addWidget(self.outcomes)
         self.run_button.clicked.connect(self.run_config)
@@ -101,6 +120,8 @@ class RunPanel(QWidget):
         self.config.setToolTip(reason if not run_set_available() else "")
         self.run_button.setEnabled(not reason and not running)
         self.run_button.setToolTip(reason or tr("Run the indicator set in the background"))
+        for button in (self.excel_button, self.pdf_button):
+            button.setEnabled(bool(self.store_path) and not running)
         self.portal_button.setEnabled(bool(self.store_path) and not running)
         self.portal_button.setToolTip(tr("Write the open store as an offline web portal (index.html, a page per "
                                          "goal and indicator, Open SDG data) into a folder, in the background")
@@ -111,6 +132,20 @@ class RunPanel(QWidget):
         path = self.config.filePath()
         self.start([AlgorithmCall(RUN_SET_ID, {CONFIG_PARAMETER: path, RESULTS_PARAMETER: self.store_path},
                                   Path(path).name)])
+
+    def _choose_report(self, algorithm_id: str) -> None:
+        excel = algorithm_id == EXCEL_REPORT_ID
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save the report"), str(Path(self.store_path).with_suffix(".xlsx" if excel else ".pdf")),
+            tr("Excel workbooks (*.xlsx)") if excel else tr("PDF files (*.pdf)"))
+        if path:
+            self.export_report(algorithm_id, path)
+
+    def export_report(self, algorithm_id: str, path: str) -> ProcessingCallsTask:
+        """Write the open store's Excel (``sdg:export_report``) or PDF (``sdg:export_report_pdf``) report in a
+        task; the PDF's print layout is laid out in the main thread when the task finishes."""
+        return self.start([AlgorithmCall(algorithm_id, {RESULTS_PARAMETER: self.store_path, "OUTPUT": path},
+                                         Path(path).name)])
 
     def _choose_portal_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Folder for the portal (new, empty, or an earlier "

@@ -23,6 +23,8 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from ..processing.base import with_temporary_outputs
 from ..translation import tr
 
+DEFERRED = "deferred"
+
 
 @dataclass(frozen=True)
 class AlgorithmCall:
@@ -100,17 +102,15 @@ class ProcessingCallsTask(QgsTask):
                 continue
             self.outcomes.append(self._run_one(call, algorithm, steps))
         self.setProgress(100.0)
-        return all(outcome.ok for outcome in self.outcomes) and not self._feedback.isCanceled()
+        return all(o.ok or o.state == DEFERRED for o in self.outcomes) and not self._feedback.isCanceled()
 
     def _run_one(self, call: AlgorithmCall, algorithm: QgsProcessingAlgorithm | None,
-                 feedback: QgsProcessingFeedback) -> CallOutcome:
+                 feedback: QgsProcessingFeedback, main_thread: bool = False) -> CallOutcome:
         if algorithm is None:
             return CallOutcome(call, "failed", errors=[tr(
                 "Algorithm {} is not available: enable the plugin that provides it.").format(call.algorithm_id)])
-        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
-            return CallOutcome(call, "failed", errors=[tr(
-                "Algorithm {} cannot run in the background: run it from the Processing toolbox.").format(
-                call.algorithm_id)])
+        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading and not main_thread:
+            return CallOutcome(call, DEFERRED)  # run by finished(), in the main thread (print layouts)
         context = QgsProcessingContext()  # this thread's context, with the project settings of the main one
         context.copyThreadSafeSettings(self._context)
         first_error = len(self._feedback.errors)
@@ -131,7 +131,13 @@ class ProcessingCallsTask(QgsTask):
         return CallOutcome(call, "done", dict(results or {}), errors)
 
     def finished(self, result: bool) -> None:  # QgsTask API
-        """Main thread: mark calls never reached (task cancelled before it ran) and publish the outcomes."""
+        """Main thread: run the calls that cannot run in a thread (print layouts: QGIS's layouts are not
+        thread-safe), mark calls never reached (task cancelled before it ran) and publish the outcomes."""
+        for index, (outcome, algorithm) in enumerate(zip(self.outcomes, self._algorithms)):
+            if outcome.state == DEFERRED:
+                skipped = self._feedback.isCanceled()
+                self.outcomes[index] = CallOutcome(outcome.call, "skipped") if skipped else self._run_one(
+                    outcome.call, algorithm, self._feedback, main_thread=True)
         reached = len(self.outcomes)
         self.outcomes += [CallOutcome(call, "skipped") for call in self.calls[reached:]]
         self.callsFinished.emit(self.outcomes)

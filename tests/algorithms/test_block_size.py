@@ -52,6 +52,11 @@ def inputs(tmp_path_factory):
         [{"code": "Z1", "pop_a": 1200.0, "pop_b": 1500.0}, {"code": "Z2", "pop_a": 800.0, "pop_b": 790.0},
          {"code": "Z3", "pop_a": 300.0, "pop_b": 420.0}])
     paths["zones"] = f"{zones}|layername=zones"
+    trends = np.random.default_rng(21)  # NDVI 2005-2020 with trends, and land units (own stream: others unchanged)
+    ndvi = (trends.uniform(0.1, 0.8, (ROWS, COLS)) + np.arange(16)[:, None, None]
+            * trends.choice([-0.03, 0.0, 0.03], (ROWS, COLS)) + trends.normal(0, 0.05, (16, ROWS, COLS)))
+    paths["ndvi"] = raster("ndvi", ndvi.astype(np.float32), (X0, Y0), 30.0, -9999, gdal.GDT_Float32)
+    paths["units"] = raster("units", trends.integers(1, 4, (ROWS, COLS)).astype(np.uint8), (X0, Y0), 30.0, 0)
     xy = [(X0 + rng.random() * 1200, Y0 - rng.random() * 900) for _ in range(6)]
     paths["stops"] = str(points(folder / "stops.gpkg", "stops", EPSG, xy,
                                 [{"capacity": "high" if i % 3 == 0 else "low"} for i in range(6)]))
@@ -71,8 +76,17 @@ CASES = {
     "water_extent_change_6_6_1": lambda p: {"WATER_RASTERS": [p[2015], p[2020]], "YEARS": "2015,2020",
                                             "WATER_CLASSES": "60"},
     "mountain_green_cover_15_4_2": lambda p: {"DEM": p["dem"], "LANDCOVER": p[2020], "MOUNTAIN_CLASSES": "TMP"},
+    "mountain_land_15_4_2": lambda p: {"DEM": p["dem"], "LANDCOVER": p[2020], "LANDCOVER_BASELINE": p[2015],
+                                       "BELTS": p["units"], "MOUNTAIN_CLASSES": "TMP"},
     "land_degradation_15_3_1": lambda p: {"LANDCOVER_STATE": p["state_lc"], "PRODUCTIVITY": p["state_prod"],
                                           "SOC_STATE": p["state_soc"], "DEGRADATION": "TMP"},
+    "land_productivity_15_3_1": lambda p: {
+        "NDVI": p["ndvi"], "LAND_UNITS": p["units"], "FIRST_YEAR": 2005, "BASELINE_START": 2005,
+        "BASELINE_END": 2017, "REPORT_START": 2018, "REPORT_END": 2020, "OUTPUT_LPD": "TMP",
+        "OUTPUT_SUBINDICATOR": "TMP"},
+    "soil_carbon_15_3_1": lambda p: {
+        "SOC_START": p["pop_2015"], "LANDCOVER_START": p[2015], "LANDCOVER_END": p[2020], "YEAR_START": 2010,
+        "YEAR_END": 2020, "CLIMATE": p["units"], "OUTPUT_SOC": "TMP", "OUTPUT_SUBINDICATOR": "TMP"},
     "rural_access_9_1_1": lambda p: {"POPULATION": p["pop_2020"], "ROADS": p["roads"], "DISTANCE": 100,
                                      "URBAN_MASK": p["urban"]},
 }

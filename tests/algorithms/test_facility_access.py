@@ -87,7 +87,7 @@ def test_network_matches_native_service_area(run_algorithm, data, tmp_path):
                    [{"kind": "school"}, {"kind": "school"}])
     result = run_algorithm("sdg:facility_access", {
         "POPULATION": pop, "FACILITIES": sites, "NETWORK": net, "DISTANCE": 120, "WALK_OFF": 15, "ZONES": zones,
-        "ZONE_ID_FIELD": "code", "OUTPUT": "memory:"})
+        "ZONE_ID_FIELD": "code", "YEAR": 2020, "OUTPUT": "memory:"})
     service = processing.run("native:serviceareafromlayer", {
         "INPUT": net, "STRATEGY": 0, "START_POINTS": sites, "TRAVEL_COST2": 120, "OUTPUT_LINES": "memory:"})
     buffered = processing.run("native:buffer", {"INPUT": service["OUTPUT_LINES"], "DISTANCE": 15, "SEGMENTS": 180,

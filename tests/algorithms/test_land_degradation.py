@@ -164,3 +164,53 @@ def test_cancel_writes_no_raster(sdg_provider, computed_inputs, tmp_path):
         processing.run("sdg:land_degradation_15_3_1", {
             **computed_inputs, "YEAR": 2020, "OUTPUT": "memory:", "DEGRADATION": str(target)}, feedback=feedback)
     assert not target.exists()
+
+
+def test_productivity_from_lpd_classes(run_algorithm, tmp_path):
+    lpd = write_raster(tmp_path / "lpd.tif", np.array([[1, 2, 3, 4, 5, 9]], dtype=np.uint8), 4549, ORIGIN, 100.0,
+                       nodata=0)
+    result = run_algorithm("sdg:land_degradation_15_3_1", {
+        "PRODUCTIVITY_LPD": str(lpd), "YEAR": 2020, "OUTPUT": "memory:", "DEGRADATION": str(tmp_path / "d.tif")})
+    assert read(result["DEGRADATION"]).tolist() == [[-1, -1, 0, 0, 1, NODATA]]  # 9 is no LPD class
+    assert result["VALUE"] == pytest.approx(40.0)
+    assert result["STATUS_VALUE"] is None
+    with pytest.raises(QgsProcessingException, match="not both"):
+        run_algorithm("sdg:land_degradation_15_3_1", {
+            "PRODUCTIVITY_LPD": str(lpd), "PRODUCTIVITY": str(lpd), "YEAR": 2020, "OUTPUT": "memory:",
+            "DEGRADATION": str(tmp_path / "e.tif")})
+
+
+# Status (GPG Addendum 2025): baseline rows × period columns, every pair once, and one pixel without a baseline.
+#   baseline -1: period -1 -> 1 persistent degradation, 0 -> 3 baseline degradation, 1 -> 6 recent improvement
+#   baseline  0: -1 -> 2 recent degradation, 0 -> 4 stability, 1 -> 6
+#   baseline  1: -1 -> 2, 0 -> 5 baseline improvement, 1 -> 7 persistent improvement
+# Degraded by status: classes 1, 2, 3 = 4 of the 11 assessed pixels (stable 1, improved 6).
+BASELINE = np.array([[-1, -1, -1, NODATA], [0, 0, 0, 0], [1, 1, 1, 1]], dtype=np.int16)
+PERIOD = np.array([[-1, 0, 1, 0], [-1, 0, 1, 1], [-1, 0, 1, 1]], dtype=np.int16)
+STATUS = [[1, 3, 6, 0], [2, 4, 6, 6], [2, 5, 7, 7]]
+
+
+def test_status_map_of_the_reporting_period(run_algorithm, tmp_path):
+    def raster(name, array):
+        return str(write_raster(tmp_path / f"{name}.tif", array, 4549, ORIGIN, 100.0, nodata=NODATA,
+                                dtype=gdal.GDT_Int16))
+
+    result = run_algorithm("sdg:land_degradation_15_3_1", {
+        "LANDCOVER_STATE": raster("period", PERIOD), "BASELINE": raster("baseline", BASELINE), "YEAR": 2020,
+        "OUTPUT": "memory:", "DEGRADATION": str(tmp_path / "d.tif"), "STATUS": str(tmp_path / "status.tif")})
+    assert read(result["STATUS"]).tolist() == STATUS
+    assert result["STATUS_VALUE"] == pytest.approx(100 * 4 / 11)
+    feature = next(result["OUTPUT"].getFeatures())
+    assert feature["status_degraded_km2"] == pytest.approx(0.04)
+    assert feature["status_stable_km2"] == pytest.approx(0.01)
+    assert feature["status_improved_km2"] == pytest.approx(0.06)
+    assert result["VALUE"] == pytest.approx(100 * 3 / 12)  # the period's own 15.3.1 is unchanged
+    without_map = run_algorithm("sdg:land_degradation_15_3_1", {
+        "LANDCOVER_STATE": raster("period1", PERIOD), "BASELINE": raster("baseline1", BASELINE), "YEAR": 2020,
+        "OUTPUT": "memory:", "DEGRADATION": str(tmp_path / "d1.tif")})
+    assert without_map["STATUS_VALUE"] == pytest.approx(100 * 4 / 11) and not without_map.get("STATUS")
+    no_baseline = run_algorithm("sdg:land_degradation_15_3_1", {  # as models and indicator sets pass STATUS
+        "LANDCOVER_STATE": raster("period2", PERIOD), "YEAR": 2020, "OUTPUT": "memory:",
+        "DEGRADATION": str(tmp_path / "d2.tif"), "STATUS": str(tmp_path / "status2.tif")})
+    assert no_baseline["STATUS_VALUE"] is None and not no_baseline.get("STATUS")
+    assert not (tmp_path / "status2.tif").exists()

@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 from access_data import points
+from osgeo import gdal
 from sdg_monitor.core.store import ResultsStore
-from sdg_testdata import write_raster
+from sdg_testdata import write_polygons, write_raster
 
 ROOT = Path(__file__).resolve().parents[2]
 WRAPPER = ROOT / "scripts" / "qgis_process.sh"
@@ -34,7 +35,7 @@ def profile(tmp_path_factory):
 def test_models_load_and_are_valid(sdg_provider):
     from qgis.core import QgsProcessingModelAlgorithm
 
-    assert [m.stem for m in MODELS] == ["forest_area_progress", "transit_access_progress"]
+    assert [m.stem for m in MODELS] == ["forest_area_progress", "land_degradation_15_3_1", "transit_access_progress"]
     for path in MODELS:
         model = QgsProcessingModelAlgorithm()
         assert model.fromFile(str(path)), path
@@ -74,7 +75,7 @@ def test_transit_access_model(profile, tmp_path):
 
     stops = points(tmp_path / "stops.gpkg", "stops", 4549, [(ORIGIN[0] + 150.0, ORIGIN[1] - 150.0)])
     store = tmp_path / "results.gpkg"
-    results = run_model(MODELS[1], profile, POPULATION_2015=population(10.0, "pop2015.tif"),
+    results = run_model(MODELS[2], profile, POPULATION_2015=population(10.0, "pop2015.tif"),
                         POPULATION_2020=population(30.0, "pop2020.tif"), STOPS=stops,
                         RESULTS=store)
     assert results["transit_2015:Transit access 2015 (percent)"] == pytest.approx(75.0)
@@ -83,3 +84,38 @@ def test_transit_access_model(profile, tmp_path):
     row = progress[(progress["indicator"] == "11.2.1") & (progress["series"] == "")].iloc[0]
     assert (row["base_value"], row["current_value"]) == pytest.approx((75.0, 50.0))
     assert row["status"] == "deterioration"
+
+
+def test_land_degradation_model(profile, tmp_path):
+    """NDVI, land cover and SOC to 15.3.1 for the area and each zone in one run (2 × 4 pixels of 1 km).
+
+    Column 0 falls steeply (productivity declining), the others are flat; column 3 goes from forest to
+    cultivated land (land cover degraded; SOC 1 + (0.69 - 1) × 10/20 = -15.5 %: degraded). Degraded: 4 of 8."""
+    def raster(name, array, dtype, nodata):
+        return write_raster(tmp_path / name, array, 4549, ORIGIN, 1000.0, nodata=nodata, dtype=dtype)
+
+    years = np.arange(16, dtype=np.float32)[:, None, None]
+    ndvi = np.broadcast_to(np.array([[0.7, 0.6, 0.6, 0.6]] * 2, dtype=np.float32), (16, 2, 4)).copy()
+    ndvi[:, :, 0] -= 0.02 * years[:, :, 0]
+    ndvi += 0.01 * ((years * 7) % 3 - 1)  # the same wiggle everywhere: the flat columns stay stable
+    start = np.array([[20, 20, 20, 20]] * 2, dtype=np.uint8)
+    end = np.array([[20, 20, 20, 10]] * 2, dtype=np.uint8)
+    zones = tmp_path / "zones.gpkg"
+    x0, y0 = ORIGIN
+    write_polygons(zones, "zones", 4549, [
+        f"POLYGON(({x0} {y0},{x0 + 2000} {y0},{x0 + 2000} {y0 - 2000},{x0} {y0 - 2000},{x0} {y0}))",
+        f"POLYGON(({x0 + 2000} {y0},{x0 + 4000} {y0},{x0 + 4000} {y0 - 2000},{x0 + 2000} {y0 - 2000},"
+        f"{x0 + 2000} {y0}))"], [{"code": "W"}, {"code": "E"}])
+    store = tmp_path / "results.gpkg"
+    results = run_model(MODELS[1], profile, NDVI=raster("ndvi.tif", ndvi, gdal.GDT_Float32, -9999),
+                        FIRST_YEAR=2005, BASELINE_START=2005, BASELINE_END=2017, REPORT_START=2018,
+                        REPORT_END=2020, LANDCOVER_START=raster("lc0.tif", start, gdal.GDT_Byte, 0),
+                        LANDCOVER_END=raster("lc1.tif", end, gdal.GDT_Byte, 0), YEAR_START=2010,
+                        SOC_START=raster("soc.tif", np.full((2, 4), 50, dtype=np.float32), gdal.GDT_Float32, -1),
+                        ZONES=f"{zones}|layername=zones", ZONE_ID_FIELD="code", RESULTS=store)
+    assert results["productivity:Land with declining productivity (percent)"] == pytest.approx(25.0)
+    assert results["soil_carbon:Land losing soil organic carbon (percent)"] == pytest.approx(25.0)
+    assert results["degradation:Land degraded (percent)"] == pytest.approx(50.0)
+    rows = ResultsStore(str(store)).read_results(indicator="15.3.1")
+    main = rows[rows["series"] == ""].set_index("area_id")["value"]
+    assert main.to_dict() == pytest.approx({"total": 50.0, "W": 50.0, "E": 50.0})

@@ -165,3 +165,44 @@ def test_format_number(value, text):
 def test_shorten():
     assert shorten("Proportion of  population", 12) == "Proportion…"
     assert shorten("short", 12) == "short"
+
+
+def test_every_label_fits_its_frame(sdg_provider, assessed_store, tmp_path):
+    """Long goal names, area names and map titles (the real ones of goal 16, in both languages) shrink or wrap
+    until the text fits its frame: measured here with Qt's word-wrapping metrics at 300 dpi, after rendering."""
+    from qgis.core import QgsLayoutExporter, QgsLayoutItemLabel, QgsVectorLayer
+    from qgis.PyQt.QtCore import QRectF, Qt
+    from qgis.PyQt.QtGui import QFont, QFontMetricsF
+    from sdg_monitor.core.progress import METHODS
+    from sdg_monitor.processing.pdf_layout import DEFAULT_TEMPLATE, ReportLayout, label_font, zones_from_features
+    from sdg_monitor.processing.report_pdf import pdf_labels
+
+    store_path, zones_uri = assessed_store
+    store = ResultsStore(str(store_path))
+    results, progress = store.read_results(), store.read("sdg_progress", method=METHODS[0])
+    layer = QgsVectorLayer(zones_uri, "zones", "ogr")
+    zones = zones_from_features(layer.getFeatures(), "code", layer.crs(), {"z1": "Town z1", "z2": "Town z2"})
+    long_name = "Peace, justice and strong institutions / 和平、正义与强大机构"
+    names = {3: long_name, 6: long_name, 15: long_name}
+    content = report_content(results, progress, "A", _goal, lambda g: "environmental",
+                             lambda c: "Proportion of the population with convenient access to public transport "
+                                       "by sex, age and persons with disabilities", names, zones.geometries)
+    builder = ReportLayout(DEFAULT_TEMPLATE, pdf_labels("both"), names, {3: "#4C9F38", 6: "#26BDE2", 15: "#56C02B"})
+    layout = builder.build(content, zones, {"sdg_report_title": "SDG progress report of the sample county / "
+                                                                "样例县可持续发展目标进展报告",
+                                            "sdg_report_note": ""})
+    assert not QgsLayoutExporter(layout).renderPageToImage(0).isNull()
+    dpmm = 300 / 25.4
+    checked = 0
+    for label in layout.items():
+        if not isinstance(label, QgsLayoutItemLabel):
+            continue
+        font = QFont(label_font(label))
+        font.setPixelSize(max(1, round(font.pointSizeF() / 72 * 300)))
+        width = (label.rect().width() - 2 * label.marginX()) * dpmm
+        height = (label.rect().height() - 2 * label.marginY()) * dpmm
+        bounds = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextWordWrap),
+                                                  label.currentText())
+        assert bounds.width() <= width + 2 and bounds.height() <= height + 2, (label.id(), label.currentText())
+        checked += 1
+    assert checked >= 10

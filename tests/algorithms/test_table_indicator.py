@@ -77,7 +77,7 @@ def test_rows_and_total_by_hand(sdg_provider, table, tmp_path):
 def test_expressions_percentage_and_fixed_year(sdg_provider, table):
     feedback = Messages()
     result = _run(sdg_provider, {
-        "INPUT": table, "INDICATOR": "L1", "FORMULA": 1, "NUMERATOR": '"deaths" * 2 + 1',
+        "INPUT": table, "INDICATOR": "L1.1", "FORMULA": 1, "NUMERATOR": '"deaths" * 2 + 1',
         "DENOMINATOR": 'coalesce("births", 0) / 10', "MULTIPLIER": 7, "YEAR": 2021, "OUTPUT": "memory:"},
         feedback)
     rows = _by_row(result)
@@ -92,15 +92,15 @@ def test_expressions_percentage_and_fixed_year(sdg_provider, table):
 
 def test_bad_expression_and_missing_denominator(sdg_provider, table):
     with pytest.raises(QgsProcessingException, match="NUMERATOR expression"):
-        _run(sdg_provider, {"INPUT": table, "INDICATOR": "X", "NUMERATOR": '"deaths" +* 2', "DENOMINATOR": "births",
+        _run(sdg_provider, {"INPUT": table, "INDICATOR": "L1.1", "NUMERATOR": '"deaths" +* 2', "DENOMINATOR": "births",
                             "OUTPUT": "memory:"})
     with pytest.raises(QgsProcessingException, match="needs a denominator"):
-        _run(sdg_provider, {"INPUT": table, "INDICATOR": "X", "NUMERATOR": "births", "OUTPUT": "memory:"})
+        _run(sdg_provider, {"INPUT": table, "INDICATOR": "L1.1", "NUMERATOR": "births", "OUTPUT": "memory:"})
 
 
 def test_growth_by_area(sdg_provider, table):
     result = _run(sdg_provider, {
-        "INPUT": table, "INDICATOR": "X", "FORMULA": 5, "NUMERATOR": "births", "AREA_ID_FIELD": "area",
+        "INPUT": table, "INDICATOR": "L1.1", "FORMULA": 5, "NUMERATOR": "births", "AREA_ID_FIELD": "area",
         "YEAR_FIELD": "year", "OUTPUT": "memory:"})
     values = {(r[0], r[1]): r[4] for r in _by_row(result)}
     assert values["A", 2020] == pytest.approx(25.0) and values["B", 2020] == pytest.approx(100 / 6)
@@ -111,7 +111,7 @@ def test_growth_by_area(sdg_provider, table):
 
 def test_repeated_area_year_refused_for_the_store(sdg_provider, table, tmp_path):
     with pytest.raises(QgsProcessingException, match="repeat area and year"):
-        _run(sdg_provider, {"INPUT": table, "INDICATOR": "X", "NUMERATOR": "births", "DENOMINATOR": "births",
+        _run(sdg_provider, {"INPUT": table, "INDICATOR": "L1.1", "NUMERATOR": "births", "DENOMINATOR": "births",
                             "AREA_ID_FIELD": "area", "YEAR": 2020, "RESULTS": str(tmp_path / "r.gpkg"),
                             "OUTPUT": "memory:"})
     assert not (tmp_path / "r.gpkg").exists()

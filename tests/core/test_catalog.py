@@ -227,3 +227,13 @@ def test_missing_chinese_title_falls_back_to_english(tmp_path):
     cat = load_catalog(data)
     assert cat.indicator("15.1.1").title_zh == ""
     assert cat.title("15.1.1", "zh") == "Forest area as a proportion of total land area"
+
+
+def test_official_chinese_names_of_goals_9_and_17_override_the_upstream_file():
+    """The upstream file says 创业 (entrepreneurship) for 产业 and 现实 for 实现; data/sdg/overrides.zh-Hans.yml
+    restores the UN's official names and leaves the upstream copy unchanged."""
+    cat = load_catalog()
+    assert cat.goal(9).short_zh == "产业、创新和基础设施"
+    assert cat.goal(17).short_zh == "促进目标实现的伙伴关系"
+    upstream = (DATA_DIR / "sdg" / "global_goals.zh-Hans.yml").read_text(encoding="utf-8")
+    assert "9-short: 创业、创新和基础设施" in upstream

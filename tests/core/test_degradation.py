@@ -129,3 +129,21 @@ def test_given_state_counts_unexpected_values():
     valid = np.array([True, True, True, True, False, False])
     state, unexpected = given_state(block, valid)
     assert state.tolist() == [-1, 0, 1, NODATA, NODATA, NODATA] and unexpected == 1
+
+
+# The UNCCD GPG Addendum (2025) status matrices, as printed (rows: baseline, columns: period assessment).
+ADDENDUM_3X3 = {(-1, -1): -1, (-1, 0): -1, (-1, 1): 1, (0, -1): -1, (0, 0): 0, (0, 1): 1,
+                (1, -1): -1, (1, 0): 1, (1, 1): 1}
+ADDENDUM_EXPANDED = {(-1, -1): 1, (-1, 0): 3, (-1, 1): 6, (0, -1): 2, (0, 0): 4, (0, 1): 6,
+                     (1, -1): 2, (1, 0): 5, (1, 1): 7}
+
+
+def test_status_matrices_of_the_addendum():
+    from sdg_monitor.core.degradation import status, status_state
+
+    pairs = list(ADDENDUM_3X3) + [(NODATA, 0), (1, NODATA)]
+    baseline = np.array([b for b, _ in pairs], dtype=np.int16)
+    period = np.array([p for _, p in pairs], dtype=np.int16)
+    expanded = status(baseline, period)
+    assert expanded.tolist() == [ADDENDUM_EXPANDED[pair] for pair in ADDENDUM_3X3] + [0, 0]
+    assert status_state(expanded).tolist() == [ADDENDUM_3X3[pair] for pair in ADDENDUM_3X3] + [NODATA, NODATA]

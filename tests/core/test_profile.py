@@ -133,3 +133,33 @@ def test_duplicates_missing_columns_and_several_problems(tmp_path):
         load_profile(_write(tmp_path, HEADER))
     with pytest.raises(ProfileError, match="Cannot read"):
         load_profile(tmp_path / "missing.csv")
+
+
+def test_shipped_profile_has_79_sourced_targets_explicit_directions_and_limits():
+    """Deqing assessed 79 indicators against reference standards: the shipped profile has at least as many
+    targets, each citing its source; every row says its direction; parity indices are judged toward 1."""
+    profile = load_profile()
+    targeted = [i for i in profile if i.has_target]
+    assert len(targeted) >= 79
+    assert all(i.target_source.strip() and i.target_year for i in targeted)
+    assert all(i.direction in ("increase", "decrease", "parity") for i in profile)
+    assert all(i.direction == "parity" for i in profile if i.formula == "parity_index")
+    # Limits: percentages of coverage at 100 (increase), rates that should vanish at 0 (decrease).
+    for indicator in profile:
+        if indicator.limit is not None:
+            assert (indicator.limit, indicator.direction) in ((100.0, "increase"), (0.0, "decrease")), indicator.code
+    relative = {i.code: (i.target_change, i.base_year) for i in profile if i.target_change is not None}
+    assert relative["3.4.1"] == (-30.0, None) and relative["7.3.1"] == (-13.5, 2020)
+
+
+@pytest.mark.parametrize(("target", "problem"), [
+    ("30%", "not a number, nor a change against the base year"),  # a change needs its sign
+    ("-x%", "not a number"),
+])
+def test_relative_targets_need_a_sign(tmp_path, target, problem):
+    path = tmp_path / "profile.csv"
+    path.write_text("code,name_en,name_zh,unit,formula,numerator,denominator,multiplier,direction,target,target_year,"
+                    f"target_source,goal,group\n3.4.1,NCD,慢病,rate,value,ncd,,,decrease,{target},2030,Plan,3,social\n",
+                    encoding="utf-8")
+    with pytest.raises(ProfileError, match=problem):
+        load_profile(path)

@@ -93,9 +93,10 @@ def test_method1_limit_without_effect_far_away():
 
 
 def test_method1_coefficient_zero():
-    check(assess([2015, 2020], [100, 100], direction="increase", limit=100), "substantial_progress", 0.0, 5.0)
+    # Open SDG gives substantial progress, 5; a value at its limit has achieved its target (our rule).
+    check(assess([2015, 2020], [100, 100], direction="increase", limit=100), "target_achieved", 0.0, 5.0)
     kept_above = assess([2015, 2020], [100, 101], direction="increase", limit=100)
-    assert (kept_above.status, kept_above.score) == ("substantial_progress", 5.0)
+    assert (kept_above.status, kept_above.score) == ("target_achieved", 5.0)
     dropped = (99 / 100) ** 0.2 - 1
     check(assess([2015, 2020], [100, 99], direction="increase", limit=100), "deterioration", dropped,
           125 * dropped - 2.5)
@@ -114,7 +115,7 @@ def test_method2_branches(current, status, pv, score):
 
 
 def test_method2_ignores_limit():
-    with_limit = assess([2015, 2022], [40, 52], target=100, direction="increase", limit=45)
+    with_limit = assess([2015, 2022], [40, 52], target=100, direction="increase", limit=100)
     assert with_limit == assess([2015, 2022], [40, 52], target=100, direction="increase")
 
 
@@ -136,7 +137,7 @@ def test_base_already_beyond_target_but_lost_it():
 
 def test_target_zero_becomes_0001():
     result = assess([2015, 2020], [10, 5], target=0, direction="decrease")
-    assert result.target == 0.001
+    assert result.target == 0  # reported as given, computed with 0.001
     check(result, "limited_progress", 0.282129118, 4.1667 * 0.282129118 - 2.5)
 
 
@@ -359,7 +360,7 @@ def test_assess_frame_contract_and_target_matching():
 def test_assess_frame_without_targets_and_columns():
     plain = assess_frame(pd.DataFrame({"indicator": ["x", "x"], "year": [2015, 2020], "value": [100, 90]}))
     assert list(plain[["area_id", "series", "direction", "status"]].iloc[0]) == [
-        "", "", "decrease", "substantial_progress"]  # Open SDG's default direction
+        "", "", "", "not_available"]  # no direction is assumed
     for method in METHODS:
         assert tuple(assess_frame(_data(), _targets(), method=method).columns) == OUTPUT_COLUMNS
 
@@ -425,3 +426,87 @@ def test_better_current_never_worse(method, direction, base, middle, currents, t
     assume("not_available" not in (low.status, high.status))
     assert _RANK[high.status] <= _RANK[low.status]
     assert high.score >= low.score - 1e-9
+
+
+# --- the progress rules beside the methods (no assumed direction, limits, parity) ---------------------------
+
+def test_a_value_at_its_limit_has_achieved_its_target():
+    # Without a target Open SDG rates a coverage kept at 100 % "limited progress" (growth 0): at the limit it
+    # is achieved. A rate kept at 0 (limit 0, decrease) likewise.
+    assert assess([2015, 2020], [100, 100], direction="increase").status == "limited_progress"
+    kept = assess([2015, 2020], [100, 100], direction="increase", limit=100)
+    assert (kept.status, kept.score) == ("target_achieved", 5.0)
+    vanished = assess([2015, 2020], [3, 0], direction="decrease", limit=0)
+    assert (vanished.status, vanished.score) == ("target_achieved", 5.0)
+    # Just short of the limit the method decides (95 -> 99.5 over 5 years, no target: substantial).
+    near = assess([2015, 2020], [95, 99.5], direction="increase", limit=100)
+    assert near.status == "substantial_progress"
+    assert assess([2015, 2020], [100, 99], direction="increase", limit=100).status == "deterioration"
+    for method in METHODS:
+        assert assess([2015, 2022], [90, 100], target=120, direction="increase", limit=100,
+                      method=method).status == "target_achieved"
+
+
+@pytest.mark.parametrize(("values", "status"), [
+    ([0.90, 1.00], "target_achieved"),  # parity reached
+    ([0.90, 0.97], "target_achieved"),  # the band's edges are inside
+    ([1.10, 1.03], "target_achieved"),
+    ([1.00, 1.00], "target_achieved"),
+    ([1.00, 1.05], "deterioration"),  # moved away from parity, on the other side
+    ([0.96, 0.90], "deterioration"),
+])
+def test_parity_is_judged_toward_one_with_the_band(values, status):
+    result = assess([2015, 2022], values, direction="parity")
+    assert result.status == status
+    assert (result.target, result.direction, result.current_value) == (1.0, "parity", values[1])
+    assert (result.base_value, result.score == 5.0) == (values[0], status == "target_achieved")
+
+
+def test_parity_progress_is_the_distance_shrinking_toward_the_band():
+    # Distance from 1: 0.20 -> 0.10 in 7 years, toward 0.03 by 2030 (Open SDG method 2 on the distance).
+    result = assess([2015, 2022], [0.80, 0.90], direction="parity")
+    # d = -1 (the distance should decrease): pv = -growth / |required growth| = 0.79, moderate progress.
+    pv = -((0.10 / 0.20) ** (1 / 7) - 1) / abs((0.03 / 0.20) ** (1 / 15) - 1)
+    assert result.progress_value == pytest.approx(pv) and 0.6 <= pv < 0.95
+    assert result.status == "moderate_progress"
+
+
+def test_no_direction_is_assumed():
+    result = assess([2015, 2020], [100, 90])
+    assert (result.status, result.score, result.direction) == ("not_available", None, "")
+    assert (result.base_value, result.current_value) == (100, 90)
+
+
+def test_series_outside_the_profile_take_the_indicator_direction_or_are_not_assessed():
+    """4.a.1 from sdg:facility_access has series "", "primary" ...; the profile has "internet" and "access"
+    (both increase): those series are judged increasing. A code whose rows disagree is not assessed, warned."""
+    data = pd.DataFrame({"indicator": ["4.a.1"] * 4 + ["9.9.9"] * 2, "series": ["", "", "primary", "primary", "", ""],
+                         "year": [2015, 2022] * 3, "value": [60, 70, 50, 55, 10, 12]})
+    targets = pd.DataFrame([
+        {"indicator": "4.a.1", "series": "internet", "direction": "increase", "limit": 100, "target": 100},
+        {"indicator": "4.a.1", "series": "access", "direction": "increase", "limit": 100},
+        {"indicator": "9.9.9", "series": "a", "direction": "increase"},
+        {"indicator": "9.9.9", "series": "b", "direction": "decrease"},
+    ])
+    warnings = []
+    out = assess_frame(data, targets, warnings=warnings).set_index(["indicator", "series"])
+    assert out.loc[("4.a.1", ""), "direction"] == "increase"
+    assert out.loc[("4.a.1", "primary"), "direction"] == "increase"
+    # Growth 60 -> 70 without a target (a series' target is not inherited): substantial (> 1.5 % a year).
+    assert pd.isna(out.loc[("4.a.1", ""), "target"]) and out.loc[("4.a.1", ""), "status"] == "substantial_progress"
+    assert out.loc[("9.9.9", ""), "status"] == "not_available" and out.loc[("9.9.9", ""), "direction"] == ""
+    assert [tuple(w) for w in warnings] == [("9.9.9", "", "", True)]
+    alone = []
+    assess_frame(pd.DataFrame({"indicator": ["x", "x"], "year": [2015, 2020], "value": [1, 2]}), warnings=alone)
+    assert [tuple(w) for w in alone] == [("x", "", "", False)]
+
+
+def test_a_relative_target_is_set_from_the_base_value():
+    # -30 % against 2015's 200: target 140; 200 -> 170 by 2022 of 2030 (Open SDG method 2).
+    result = assess([2015, 2022], [200, 170], target_change=-30, direction="decrease")
+    assert result.target == pytest.approx(140)
+    assert result == assess([2015, 2022], [200, 170], target=140, direction="decrease")
+    based = assess([2015, 2020, 2022], [100, 200, 180], target_change=-10, base_year=2020, direction="decrease")
+    assert (based.base_year, based.target) == (2020, pytest.approx(180)) and based.status == "target_achieved"
+    # No value in or after the base year: no base value, so no target.
+    assert assess([2010], [5], target_change=-10, base_year=2015, direction="decrease").target is None

@@ -111,11 +111,10 @@ def test_new_store_is_a_geopackage_gdal_opens(tmp_path):
     assert messages == []
 
 
-def test_reopen_keeps_rows_and_version(tmp_path):
-    path = tmp_path / "r.gpkg"
-    ResultsStore(path).upsert_results([_row("A", value=2.5), _row("B", value=None)])
-    reopened = ResultsStore(str(path))
-    assert reopened.path == path and reopened.schema_version == SCHEMA_VERSION
+def test_reopen_keeps_rows_and_version(backend):
+    backend.open().upsert_results([_row("A", value=2.5), _row("B", value=None)])
+    reopened = backend.open()
+    assert reopened.label.startswith(backend.address.split("?")[0]) and reopened.schema_version == SCHEMA_VERSION
     frame = reopened.read_results()
     assert list(frame["area_id"]) == ["A", "B"]
     assert frame["value"].iloc[0] == 2.5 and np.isnan(frame["value"].iloc[1])
@@ -153,9 +152,8 @@ ROUND_TRIP_ROWS = [
 ]
 
 
-def test_round_trip_of_values_text_and_nulls(tmp_path):
-    path = tmp_path / "r.gpkg"
-    store = ResultsStore(path)
+def test_round_trip_of_values_text_and_nulls(backend):
+    store = backend.open()
     before = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(seconds=1)
     assert store.upsert_results(ROUND_TRIP_ROWS) == 3
     after = datetime.now(timezone.utc) + timedelta(seconds=1)
@@ -177,10 +175,13 @@ def test_round_trip_of_values_text_and_nulls(tmp_path):
         assert ISO_UTC.match(stamp)
         assert before <= datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc) <= after
 
-    stored = _sql(path, "SELECT typeof(year), typeof(value), typeof(numerator), typeof(denominator) "
-                        "FROM sdg_results ORDER BY fid")
-    assert stored == [("integer", "real", "real", "real"), ("integer", "null", "null", "null"),
-                      ("integer", "real", "null", "null")]
+    typeof = "typeof" if backend.kind == "gpkg" else "pg_typeof"
+    stored = backend.sql(f"SELECT {typeof}(year)::text, {typeof}(value)::text, {typeof}(numerator)::text "
+                         "FROM sdg_results WHERE area_id = '330521'".replace("::text", "" if typeof == "typeof"
+                                                                              else "::text"))
+    assert stored == ([("integer", "real", "real")] if backend.kind == "gpkg" else
+                      [("bigint", "double precision", "double precision")])
+    assert backend.sql("SELECT count(*) FROM sdg_results WHERE value IS NULL AND numerator IS NULL") == [(1,)]
 
 
 def test_dataframe_input_gives_the_same_rows(tmp_path):
@@ -192,16 +193,16 @@ def test_dataframe_input_gives_the_same_rows(tmp_path):
                                   from_frame.read_results().drop(columns="computed_at"))
 
 
-def test_given_computed_at_is_written_in_utc(tmp_path):
-    store = ResultsStore(tmp_path / "r.gpkg")
+def test_given_computed_at_is_written_in_utc(backend):
+    store = backend.open()
     beijing = timezone(timedelta(hours=8))
     store.upsert_results([_row("A", computed_at=datetime(2024, 1, 1, 8, 0, 0, 250000, tzinfo=beijing)),
                           _row("B", computed_at="2023-06-30 23:59:59")])
     assert list(store.read_results()["computed_at"]) == ["2024-01-01T00:00:00.250Z", "2023-06-30T23:59:59.000Z"]
 
 
-def test_read_filters(tmp_path):
-    store = ResultsStore(tmp_path / "r.gpkg")
+def test_read_filters(backend):
+    store = backend.open()
     store.upsert_results(ROUND_TRIP_ROWS)
     assert list(store.read_results(indicator="11.6.2")["area_id"]) == ["330521", "330521001"]
     assert list(store.read_results(area_level="township")["area_id"]) == ["330521001"]
@@ -210,8 +211,8 @@ def test_read_filters(tmp_path):
     assert store.read_results(indicator="1.1.1").empty
 
 
-def test_empty_read_has_typed_columns(tmp_path):
-    store = ResultsStore(tmp_path / "r.gpkg")
+def test_empty_read_has_typed_columns(backend):
+    store = backend.open()
     frame = store.read_results()
     assert frame.empty and list(frame.columns) == list(store_module.RESULTS.names)
     assert frame.dtypes["year"] == np.int64 and frame.dtypes["value"] == np.float64
@@ -219,29 +220,28 @@ def test_empty_read_has_typed_columns(tmp_path):
     assert targets.dtypes["target_year"] == "Int64" and targets.dtypes["limit"] == np.float64
 
 
-def test_upsert_same_key_keeps_one_row_with_the_second_value(tmp_path):
-    path = tmp_path / "r.gpkg"
-    store = ResultsStore(path)
+def test_upsert_same_key_keeps_one_row_with_the_second_value(backend):
+    store = backend.open()
     store.upsert_results([_row("A", value=10.0, unit="%")])
-    fid = _sql(path, "SELECT fid FROM sdg_results")
+    fid = backend.sql("SELECT fid FROM sdg_results")
     store.upsert_results([_row("A", value=12.0, series="", disaggregation=None)])
     frame = store.read_results()
     assert len(frame) == 1 and frame["value"].iloc[0] == 12.0
     assert frame["unit"].iloc[0] is None  # the whole row is replaced, not merged
-    assert _sql(path, "SELECT fid FROM sdg_results") == fid
+    assert backend.sql("SELECT fid FROM sdg_results") == fid
     store.upsert_results([_row("A", value=13.0, disaggregation="sex=female")])
     assert len(store.read_results()) == 2
 
 
-def test_empty_batch_writes_nothing(tmp_path):
-    store = ResultsStore(tmp_path / "r.gpkg")
+def test_empty_batch_writes_nothing(backend):
+    store = backend.open()
     assert store.upsert_results([]) == 0 and store.upsert_results(pd.DataFrame()) == 0
 
 
 # --- targets -------------------------------------------------------------------------------------------------
 
-def test_targets_round_trip_defaults_and_upsert(tmp_path):
-    store = ResultsStore(tmp_path / "r.gpkg")
+def test_targets_round_trip_defaults_and_upsert(backend):
+    store = backend.open()
     assert store.upsert_targets([
         {"indicator": "11.6.2", "target": 25, "target_year": 2030, "base_year": 2015, "direction": " Decrease "},
         {"indicator": "15.1.1", "area_id": "330521001", "direction": "increase", "limit": 100.0,
@@ -272,30 +272,36 @@ def test_targets_round_trip_defaults_and_upsert(tmp_path):
     ("sdg_targets", {"indicator": "1.1.1", "direction": "up"}, r"direction must be one of increase, decrease"),
     ("sdg_targets", {"indicator": "1.1.1"}, r"direction is missing"),
 ])
-def test_a_batch_with_one_bad_row_writes_nothing(tmp_path, table, row, message):
-    path = tmp_path / "r.gpkg"
-    store = ResultsStore(path)
+def test_a_batch_with_one_bad_row_writes_nothing(backend, table, row, message):
+    store = backend.open()
     good = _row("G") if table == "sdg_results" else {"indicator": "9.9.9", "direction": "increase"}
     with pytest.raises(StoreError, match=message) as info:
         store.upsert(table, [good, row, good])
-    assert str(path) in str(info.value) and "Nothing was written" in str(info.value)
-    assert _sql(path, f"SELECT count(*) FROM {table}") == [(0,)]
+    assert backend.address.split("?")[0] in str(info.value) and "Nothing was written" in str(info.value)
+    assert backend.sql(f"SELECT count(*) FROM {table}") == [(0,)]
 
 
-def test_a_database_failure_mid_batch_rolls_back_every_row(tmp_path):
-    path = tmp_path / "r.gpkg"
-    store = ResultsStore(path)
+_REFUSING_TRIGGER = {
+    "gpkg": "CREATE TRIGGER refuse BEFORE INSERT ON sdg_results WHEN NEW.area_id = 'bad' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END",
+    "postgresql": "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                  "IF NEW.area_id = 'bad' THEN RAISE 'refused by trigger'; END IF; RETURN NEW; END $$; "
+                  "CREATE TRIGGER refuse BEFORE INSERT ON sdg_results FOR EACH ROW EXECUTE FUNCTION refuse()",
+}
+
+
+def test_a_database_failure_mid_batch_rolls_back_every_row(backend):
+    store = backend.open()
     store.upsert_results([_row("A", value=1.0)])
-    _sql(path, "CREATE TRIGGER refuse BEFORE INSERT ON sdg_results WHEN NEW.area_id = 'bad' "
-               "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END")
+    backend.sql(_REFUSING_TRIGGER[backend.kind])
     with pytest.raises(StoreError, match="nothing was written.*refused by trigger"):
         store.upsert_results([_row("A", value=2.0), _row("B"), _row("bad"), _row("C")])
     frame = store.read_results()
     assert list(frame["area_id"]) == ["A"] and frame["value"].iloc[0] == 1.0
 
 
-def test_bad_arguments(tmp_path):
-    store = ResultsStore(tmp_path / "r.gpkg")
+def test_bad_arguments(backend):
+    store = backend.open()
     with pytest.raises(StoreError, match="row 1: is not a mapping"):
         store.upsert_results([("15.1.1", "A", 2020)])
     with pytest.raises(TypeError):
@@ -332,19 +338,19 @@ def test_migration_from_a_v0_sqlite_store_keeps_rows(tmp_path):
     assert list(store.read_results(area_id="A")["value"]) == [42.0]
 
 
-def test_migration_adds_missing_columns_in_place(tmp_path):
-    path = tmp_path / "r.gpkg"
-    ResultsStore(path).upsert_results([_row("A", value=5.0, source="yearbook")])
-    fid = _sql(path, "SELECT fid FROM sdg_results")
-    _sql(path, "ALTER TABLE sdg_results DROP COLUMN parameters")
-    _sql(path, "DROP TABLE sdg_meta")
+def test_migration_adds_missing_columns_in_place(backend):
+    backend.open().upsert_results([_row("A", value=5.0, source="yearbook")])
+    fid = backend.sql("SELECT fid FROM sdg_results")
+    backend.sql("ALTER TABLE sdg_results DROP COLUMN parameters")
+    backend.sql("DROP TABLE sdg_meta")
 
-    store = ResultsStore(path)
-    assert "parameters" in {r[1] for r in _sql(path, "PRAGMA table_info(sdg_results)")}
-    assert _sql(path, "SELECT fid FROM sdg_results") == fid
+    store = backend.open()
+    assert backend.sql("SELECT count(parameters), count(*) FROM sdg_results") == [(0, 1)]
+    assert backend.sql("SELECT fid FROM sdg_results") == fid
     frame = store.read_results()
     assert (frame["value"].iloc[0], frame["source"].iloc[0]) == (5.0, "yearbook")
-    _assert_valid_geopackage(path)
+    if backend.kind == "gpkg":
+        _assert_valid_geopackage(backend.path)
 
 
 def test_a_failing_migration_leaves_the_file_untouched(tmp_path):
@@ -357,11 +363,10 @@ def test_a_failing_migration_leaves_the_file_untouched(tmp_path):
     assert path.read_bytes() == original
 
 
-def test_a_table_without_the_required_columns_is_refused(tmp_path):
-    path = tmp_path / "other.gpkg"
-    _sql(path, "CREATE TABLE sdg_results (name TEXT, score REAL)")
+def test_a_table_without_the_required_columns_is_refused(backend):
+    backend.sql("CREATE TABLE sdg_results (name TEXT, score REAL)")
     with pytest.raises(StoreError, match="table sdg_results has no column indicator, area_id, year"):
-        ResultsStore(path)
+        backend.open()
 
 
 def test_a_new_table_is_a_declaration_and_a_migration_step(tmp_path, monkeypatch):
@@ -384,22 +389,20 @@ def test_a_new_table_is_a_declaration_and_a_migration_step(tmp_path, monkeypatch
     _assert_valid_geopackage(path)
 
 
-def test_a_newer_schema_is_refused(tmp_path):
-    path = tmp_path / "r.gpkg"
-    ResultsStore(path)
-    _sql(path, "UPDATE sdg_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+def test_a_newer_schema_is_refused(backend):
+    backend.open()
+    backend.sql("UPDATE sdg_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match=rf"newer SDG Monitor \(schema version {SCHEMA_VERSION + 1}") as info:
-        ResultsStore(path)
-    assert str(path) in str(info.value)
+        backend.open()
+    assert backend.address.split("?")[0] in str(info.value)
 
 
-def test_writing_to_a_store_upgraded_by_a_newer_version_meanwhile_is_refused(tmp_path):
-    path = tmp_path / "r.gpkg"
-    store = ResultsStore(path)
-    _sql(path, "UPDATE sdg_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+def test_writing_to_a_store_upgraded_by_a_newer_version_meanwhile_is_refused(backend):
+    store = backend.open()
+    backend.sql("UPDATE sdg_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match="newer SDG Monitor"):
         store.upsert_results([_row()])
-    assert _sql(path, "SELECT count(*) FROM sdg_results") == [(0,)]
+    assert backend.sql("SELECT count(*) FROM sdg_results") == [(0,)]
 
 
 # --- files that cannot be used -------------------------------------------------------------------------------
@@ -512,15 +515,14 @@ def test_a_writer_waits_for_a_lock_released_within_the_timeout(tmp_path):
     assert len(store.read_results()) == 1 and len(store.read_targets()) == 1
 
 
-def test_threads_writing_at_once_all_land(tmp_path):
-    path = tmp_path / "r.gpkg"
-    ResultsStore(path)
+def test_threads_writing_at_once_all_land(backend):
+    backend.open()
     threads, batches, size = 4, 10, 5
     barrier = threading.Barrier(threads)
     errors = []
 
     def work(worker: int) -> None:
-        store = ResultsStore(path)
+        store = backend.open()
         barrier.wait()
         try:
             for batch in range(batches):
@@ -534,7 +536,7 @@ def test_threads_writing_at_once_all_land(tmp_path):
     for thread in pool:
         thread.join()
     assert errors == []
-    assert set(ResultsStore(path).read_results()["area_id"]) == {
+    assert set(backend.open().read_results()["area_id"]) == {
         f"t{w}-{b}-{i}" for w in range(threads) for b in range(batches) for i in range(size)}
 
 
@@ -588,8 +590,8 @@ def test_a_writer_killed_mid_transaction_loses_its_batch_and_readers_recover(tmp
     assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
 
 
-def test_write_replaces_and_spans_tables_in_one_transaction(tmp_path):
-    store = ResultsStore(tmp_path / "results.gpkg")
+def test_write_replaces_and_spans_tables_in_one_transaction(backend):
+    store = backend.open()
     progress = {"indicator": "3.2.1", "area_id": "A", "method": "open_sdg", "status": "deterioration"}
     headline = {"area_id": "A", "method": "open_sdg", "measured": 1, "with_target": 1, "met_or_nearly_met": 0}
     store.write({"sdg_progress": [progress, dict(progress, indicator="3.1.1")], "sdg_headline": [headline]},
@@ -602,3 +604,20 @@ def test_write_replaces_and_spans_tables_in_one_transaction(tmp_path):
                 replace={"method": "open_sdg"})
     rows = store.read("sdg_progress")
     assert rows["indicator"].tolist() == ["3.2.1"] and rows["status"].tolist() == ["target_achieved"]
+
+
+# --- hostile text --------------------------------------------------------------------------------------------
+
+HOSTILE = ["x'); DROP TABLE sdg.sdg_results; --", "x\"; DROP TABLE sdg_results; --", "%s %(x)s ? $1", "a\\'b",
+           "乡镇'); DELETE FROM sdg_meta; --", "tab\there\nline\r\\N \\.", "\\N"]
+
+
+def test_injection_through_zone_ids_and_names_is_stored_verbatim(backend):
+    store = backend.open()
+    rows = [_row(text, area_name=text, source=text, parameters={"ZONES": text}) for text in HOSTILE]
+    assert store.upsert_results(rows) == len(HOSTILE)
+    frame = store.read_results(area_id=HOSTILE)
+    assert sorted(frame["area_id"]) == sorted(HOSTILE) and sorted(frame["area_name"]) == sorted(HOSTILE)
+    assert backend.sql("SELECT count(*) FROM sdg_results") == [(len(HOSTILE),)]
+    assert backend.sql("SELECT count(*) FROM sdg_meta") == [(1,)]
+    assert list(store.read_results(area_id=HOSTILE[0])["source"]) == [HOSTILE[0]]

@@ -81,3 +81,15 @@ def test_groups_cover_the_catalog_and_have_both_names():
     assert group_label("environmental", "zh") == "环境" and group_label("social") == "Social"
     assert group_label("other", "zh_CN") == "其他（地方代码）"
     assert group_label("unknown") == "unknown"
+
+
+def test_every_unit_of_the_profile_and_the_algorithms_has_a_chinese_label():
+    from sdg_monitor.core.profile import load_profile
+    from sdg_monitor.core.vocabulary import UNITS, unit_label
+
+    units = {indicator.unit for indicator in load_profile()} | {"µg/m³"}
+    assert units <= set(UNITS)
+    assert all(re.search(r"[\u4e00-\u9fff%]", UNITS[unit]) for unit in units)
+    assert unit_label("per 100,000 live births", "zh_CN") == "每十万活产"
+    assert unit_label("percent", "en") == "percent" and unit_label("percent", "both") == "percent / %"
+    assert unit_label("furlongs", "zh") == "furlongs"

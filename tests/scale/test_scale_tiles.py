@@ -60,7 +60,7 @@ def test_zones_are_labelled_in_layer_order_and_checked(tmp_path):
     path = str(write_polygons(tmp_path / "z.gpkg", "z", 4549, [square, square, square],
                               [{"code": "x", "name": "甲"}, {"code": "y", "name": None}, {"code": "z", "name": "丙"}]))
     zones = read_zones(path, "code", "name", wkt=gdal.Open(_tile(tmp_path, "t.tif")).GetProjection())
-    assert (zones.ids, zones.names) == (["x", "y", "z"], ["甲", "", "丙"])
+    assert (zones.ids, zones.names) == (["x", "y", "z"], ["甲", "y", "丙"])  # a NULL name falls back to the id
     assert [label for label, _ in zones.payload.polygons] == [1, 2, 3]
     with pytest.raises(ScaleError, match="no field 'nope'"):
         read_zones(path, "nope", wkt=zones.payload.wkt)

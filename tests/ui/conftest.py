@@ -11,3 +11,15 @@ def sample_store(tmp_path):
     return build_store(tmp_path / "results.gpkg")
 
 
+@pytest.fixture()
+def dock(qgis_app, qgis_parent, qgis_new_project):
+    """A dock on a fresh project, deleted as the plugin's unload does."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from sdg_monitor.ui.dock import SdgDock
+
+    widget = SdgDock(qgis_parent)
+    yield widget
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsProject.instance().clear()

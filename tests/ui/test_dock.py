@@ -98,7 +98,8 @@ def test_search_and_status_filter(opened):
     assert shown_codes(opened) == ["15.1.1"]
     opened.search.setText("")
     choose(opened.status_combo, "target_achieved")
-    assert shown_codes(opened) == ["5.5.1"]
+    # 6.6.1 has no target in the store: the profile's (no loss of water extent, 0 %) applies, and 3 meets it.
+    assert shown_codes(opened) == ["5.5.1", "6.6.1"]
     assert cell(opened, 0, 6) == "Target achieved"
 
 
@@ -122,11 +123,39 @@ def test_detail_charts(opened):
     tx, ty = chart.trajectory_item.getData()
     assert (tx[0], ty[0], tx[-1]) == (2015, 100, 2030) and ty[-1] == pytest.approx(70)
     bars = opened.zone_chart.bar_item.opts
-    assert list(bars["height"]) == [85, 75]  # the whole area shows its townships, by name
-    ticks = opened.zone_chart.widget.getAxis("bottom")._tickLevels[0]
-    assert [name for _, name in ticks] == ["Wukang", "Xinshi"]
-    assert opened.table.select_key(("6.6.1", ""))
-    assert opened.trend_chart.target_item is None and opened.zone_chart.bar_item is None
+    # The whole area shows its townships as a ranking: horizontal bars, highest on top, names on the left.
+    assert list(bars["width"]) == [85, 75] and list(bars["y"]) == [1, 0]
+    ticks = opened.zone_chart.widget.getAxis("left")._tickLevels[0]
+    assert ticks == [(1, "Wukang"), (0, "Xinshi")]
+    assert opened.zone_chart.widget.getAxis("bottom").labelText == "µg/m³"
+    assert opened.table.select_key(("6.6.1", ""))  # one year, no zones; the profile's target 0
+    assert opened.trend_chart.target_item.value() == 0 and opened.zone_chart.bar_item is None
+
+
+def test_one_target_legend_entry_after_any_number_of_selections_and_nothing_after_clearing(opened, tmp_path):
+    for key in [("11.6.2", ""), ("15.1.1", ""), ("11.6.2", ""), ("5.5.1", ""), ("11.6.2", "")]:
+        assert opened.table.select_key(key)
+    labels = opened.trend_chart.legend_labels()
+    assert labels.count("Target") == 1 and labels == ["Value", "Required trajectory", "Target"]
+    opened.table.clearSelection()
+    assert opened.trend_chart.is_empty and opened.trend_chart.legend_labels() == []
+    assert opened.zone_chart.is_empty and opened.trend_chart.widget.plotItem.titleLabel.text == ""
+    assert not opened.export_chart_png(str(tmp_path / "chart.png"))  # nothing to save
+    assert "no chart to save" in opened.map_status.text() and not (tmp_path / "chart.png").exists()
+
+
+def test_no_trajectory_toward_a_target_already_met(opened):
+    assert opened.table.select_key(("5.5.1", ""))  # 30 -> 35, target 30 (increase): met from the start
+    chart = opened.trend_chart
+    assert chart.target_item.value() == 30 and chart.trajectory_item is None
+
+
+def test_name_column_has_the_full_name_as_tooltip_and_the_legend_explains_colours(opened):
+    row = opened.table.keys().index(("15.1.1", ""))
+    name = opened.table.source.item(row, 1)
+    assert name.toolTip() == "15.1.1 Forest area as a proportion of total land area"
+    legend = opened.legend.text()
+    assert all(label in legend for label in ("Target achieved", "Deterioration", "-5", "+5"))
 
 
 def test_screenshots_of_goal_and_detail_views(opened):
@@ -265,3 +294,37 @@ def test_dock_works_without_pyqtgraph(dock, sample_store, monkeypatch):
         assert shown_codes(plain)
     finally:
         plain.deleteLater()
+
+
+def test_show_on_map_legend_has_unit_and_few_decimals_and_ramp_follows_the_direction(opened):
+    assert opened.table.select_key(("15.1.1", ""))  # increase: low red, high green
+    zones = zones_layer(["T1", "T2", "T9"])
+    QgsProject.instance().addMapLayer(zones)
+    opened.zones_combo.setLayer(zones)
+    opened.zone_field.setField("code")
+    renderer = opened.show_on_map().layer.renderer()
+    labels = [r.label() for r in renderer.ranges()]
+    assert labels == ["35 – 50.5 %", "50.5 – 66 %"]
+    low, high = (r.symbol().color() for r in renderer.ranges())
+    assert low.red() > low.green() and high.green() > high.red()
+    assert opened.table.select_key(("11.6.2", ""))  # decrease: the ramp turns round
+    renderer = opened.show_on_map().layer.renderer()
+    low, high = (r.symbol().color() for r in renderer.ranges())
+    assert low.green() > low.red() and high.red() > high.green()
+    assert all(r.label().endswith("µg/m³") for r in renderer.ranges())
+
+
+def test_show_on_map_defaults_to_the_zones_the_store_records(dock, tmp_path):
+    zones = zones_layer(["T1", "T2"])
+    other = zones_layer(["X"])
+    QgsProject.instance().addMapLayers([other, zones])
+    store = ResultsStore(tmp_path / "zones.gpkg")
+    store.upsert_results([{"indicator": "15.1.1", "area_id": a, "area_name": a, "area_level": level, "year": 2020,
+                           "value": v, "unit": "percent",
+                           "parameters": {"ZONES": zones.source(), "ZONE_ID_FIELD": "name"}}
+                          for a, level, v in (("c", "total", 50.0), ("T1", "township", 40.0),
+                                              ("T2", "township", 60.0))])
+    assert dock.open_store(str(store.path))
+    dock.zones_combo.setLayer(other)
+    assert dock.table.select_key(("15.1.1", ""))
+    assert dock.zones_combo.currentLayer() is zones and dock.zone_field.currentField() == "name"

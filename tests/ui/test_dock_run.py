@@ -24,14 +24,20 @@ def test_run_tab_runs_a_set_and_the_dock_shows_it(sdg_provider, qgis_app, qgis_p
         finished = []
         dock.run_panel.runFinished.connect(finished.append)
         dock.run_panel.run_config()
-        end = time.monotonic() + 60
-        while not finished and time.monotonic() < end:
-            qgis_app.processEvents()
-            time.sleep(0.02)
+        _wait(finished, qgis_app)
         assert finished and finished[0][0].state == "done", finished
         rows = ResultsStore(store).read_results(indicator="15.1.1")
         assert sorted(set(rows["year"])) == [2015, 2020]  # into the open store, not the config's
         assert "15.1.1" in [key[0] for key in dock.table.keys()]
+        # The reports from the same tab, as a task: the Excel one in the task's thread, the PDF's print layout
+        # in the main thread when the task ends.
+        finished.clear()
+        dock.run_panel.export_report("sdg:export_report", str(tmp_path / "report.xlsx"))
+        _wait(finished, qgis_app)
+        dock.run_panel.export_report("sdg:export_report_pdf", str(tmp_path / "report.pdf"))
+        _wait(finished, qgis_app)
+        assert [outcome.state for done in finished for outcome in done] == ["done", "done"], finished
+        assert (tmp_path / "report.xlsx").stat().st_size > 0 and (tmp_path / "report.pdf").stat().st_size > 0
     finally:
         dock.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
@@ -65,3 +71,12 @@ def test_publish_portal_runs_in_the_background(sdg_provider, qgis_app, qgis_pare
         dock.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         QgsProject.instance().clear()
+
+
+def _wait(finished: list, qgis_app) -> None:
+    """Process events until one more run has finished (at most 60 s)."""
+    wanted = len(finished) + 1
+    end = time.monotonic() + 60
+    while len(finished) < wanted and time.monotonic() < end:
+        qgis_app.processEvents()
+        time.sleep(0.02)

@@ -120,3 +120,13 @@ def test_cancelled_indicator_leaves_no_rows_in_the_store(sdg_provider, qgis_app,
     rows = ResultsStore(store).read_results()
     assert rows["year"].unique().tolist() == [2020]
     assert rows["value"].iloc[0] == pytest.approx(50.0 / 75.0 * 100)  # forest 2 of 4 pixels, water 1 of 4
+
+
+def test_run_tab_says_when_steps_of_a_set_failed(qgis_app):
+    from sdg_monitor.ui.run_panel import outcome_text
+    from sdg_monitor.ui.task_runner import CallOutcome
+
+    call = AlgorithmCall("sdg:run_indicator_set", {}, "set.json")
+    partly = CallOutcome(call, "done", {"COMPUTED": 10, "FAILED": 2}, ["Indicator 9.1.1 failed: no roads"])
+    assert outcome_text(partly) == "set.json: done, 2 of 12 steps failed\n  Indicator 9.1.1 failed: no roads"
+    assert outcome_text(CallOutcome(call, "done", {"COMPUTED": 3, "FAILED": 0})) == "set.json: done"

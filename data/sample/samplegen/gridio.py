@@ -129,14 +129,18 @@ def block_mean(array: np.ndarray, factor: int) -> np.ndarray:
 
 def write_tif(path: str, grid: Grid, bands: Sequence[np.ndarray], nodata: float,
               descriptions: Sequence[str] = (), colors: dict[int, tuple[int, int, int]] | None = None,
-              metadata: dict[str, str] | None = None) -> None:
-    """Tiled 256x256 DEFLATE GeoTIFF (floating predictor for floats), no date tag."""
+              metadata: dict[str, str] | None = None, zlevel: int | None = None) -> None:
+    """Tiled 256x256 DEFLATE GeoTIFF (floating predictor for floats, GDAL's compression level unless ``zlevel``),
+    no date tag."""
     dtype = np.dtype(bands[0].dtype)
-    gdal_type = {np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.float32): gdal.GDT_Float32}[dtype]
+    gdal_type = {np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.int16): gdal.GDT_Int16,
+                 np.dtype(np.float32): gdal.GDT_Float32}[dtype]
     options = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE"]
     options.append("PREDICTOR=3" if gdal_type == gdal.GDT_Float32 else "PREDICTOR=1")
     if len(bands) > 1:
         options.append("INTERLEAVE=BAND")
+    if zlevel is not None:
+        options.append(f"ZLEVEL={zlevel}")
     ds = gdal.GetDriverByName("GTiff").Create(path, grid.width, grid.height, len(bands), gdal_type, options)
     ds.SetGeoTransform(grid.transform)
     ds.SetProjection(srs().ExportToWkt())
