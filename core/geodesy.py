@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 
-def _authalic_integral(lat_deg: np.ndarray, a: float, b: float) -> np.ndarray:
+def authalic_integral(lat_deg: np.ndarray, a: float, b: float) -> np.ndarray:
     """Area on the ellipsoid between the equator and latitude φ per radian of longitude (m²)."""
     e2 = 1.0 - (b * b) / (a * a)
     s = np.sin(np.radians(lat_deg))
@@ -21,7 +21,7 @@ def cell_areas_geographic(lat_edges_deg: np.ndarray, dlon_deg: float, a: float, 
 
     ``a`` and ``b`` are the semi-major and semi-minor axes in metres. Returns one area per row (len(edges) - 1).
     """
-    integral = _authalic_integral(np.asarray(lat_edges_deg, dtype=np.float64), a, b)
+    integral = authalic_integral(np.asarray(lat_edges_deg, dtype=np.float64), a, b)
     return np.abs(np.diff(integral)) * math.radians(abs(dlon_deg))
 
 
@@ -30,7 +30,7 @@ def polygon_area(lon_deg: np.ndarray, lat_deg: np.ndarray, a: float, b: float) -
     equal-area map (longitude in radians against the area from the equator): exact for edges straight in that
     map, and within 1e-6 of the geodesic area when the ring is densified to edges of a few kilometres."""
     lon = np.unwrap(np.radians(np.asarray(lon_deg, dtype=np.float64)))
-    y = _authalic_integral(np.asarray(lat_deg, dtype=np.float64), a, b)
+    y = authalic_integral(np.asarray(lat_deg, dtype=np.float64), a, b)
     lon, y = lon - lon.mean(), y - y.mean()  # centred: no cancellation between large products
     return float(abs(np.sum(lon * np.roll(y, -1) - np.roll(lon, -1) * y)) / 2.0)
 

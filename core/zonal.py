@@ -43,7 +43,13 @@ def _add_areas(areas: np.ndarray, counts: np.ndarray | None, index: np.ndarray |
     if area.size == 1:
         areas += counts * float(area.reshape(-1)[0])
     else:
-        areas += np.bincount(index, weights=np.broadcast_to(area, shape).ravel(), minlength=areas.size)
+        areas += np.bincount(index, weights=_weights(area, shape), minlength=areas.size)
+
+
+def _weights(area: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Pixel areas as a flat float64 array of the block's size: the array itself when it has the block's shape
+    (bincount takes a broadcast view twice as slowly: it copies it)."""
+    return area.ravel() if area.shape == tuple(shape) else np.broadcast_to(area, shape).ravel()
 
 
 class CategoryAreas:
@@ -52,22 +58,28 @@ class CategoryAreas:
     Category 0 is ignored (nodata); categories 1..n_categories are counted.
     """
 
-    def __init__(self, n_zones: int, n_categories: int) -> None:
+    def __init__(self, n_zones: int, n_categories: int, pixels: bool = True) -> None:
+        """``pixels`` False: areas only (with pixel areas that vary, a bincount less per block)."""
         self.n_zones = n_zones
         self.n_categories = n_categories
         size = (n_zones + 1) * (n_categories + 1)
-        self._count = np.zeros(size, dtype=np.int64)
+        self._count = np.zeros(size, dtype=np.int64) if pixels else None
         self._area = np.zeros(size, dtype=np.float64)
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: np.ndarray | float) -> None:
         """Add one block; ``pixel_area`` (m²) is a scalar or broadcasts to the block (per row or per column)."""
         index = joint_index(zones, categories, self.n_zones, self.n_categories + 1)
-        count = np.bincount(index, minlength=self._count.size)
-        self._count += count
+        count = None
+        if self._count is not None or np.asarray(pixel_area).size == 1:
+            count = np.bincount(index, minlength=self._area.size)
+            if self._count is not None:
+                self._count += count
         _add_areas(self._area, count, index, pixel_area, zones.shape)
 
     def counts(self) -> np.ndarray:
         """Pixel counts, shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
+        if self._count is None:
+            raise ValueError("pixels were not counted (CategoryAreas(..., pixels=False))")
         return self._count.reshape(self.n_zones + 1, self.n_categories + 1)
 
     def areas(self) -> np.ndarray:
@@ -87,22 +99,17 @@ class ClassAreas:
     def add(self, zones: np.ndarray, members: Sequence[np.ndarray], pixel_area: np.ndarray | float) -> None:
         """Add one block: per raster a boolean array, True where the pixel is valid and in the class;
         ``pixel_area`` as in :meth:`CategoryAreas.add`."""
-        if np.asarray(pixel_area).size != 1:  # a weighted sum per raster, as for one raster alone
-            for area, member in zip(self._area, members):
-                pairs = np.zeros(2 * (self.n_zones + 1))
-                index = joint_index(zones, member.view(np.uint8), self.n_zones, 2)
-                _add_areas(pairs, None, index, pixel_area, zones.shape)
-                area += pairs[1::2]
-            return
         combined = members[0].astype(np.uint8)
         for bit, member in enumerate(members[1:], start=1):
             combined |= member.view(np.uint8) << np.uint8(bit)
         width = 1 << len(members)
-        counts = np.bincount(joint_index(zones, combined, self.n_zones, width),
-                             minlength=(self.n_zones + 1) * width).reshape(self.n_zones + 1, width)
+        index = joint_index(zones, combined, self.n_zones, width)
+        scalar = np.asarray(pixel_area).size == 1
+        weights = None if scalar else _weights(np.asarray(pixel_area, dtype=np.float64), zones.shape)
+        sums = np.bincount(index, weights=weights, minlength=(self.n_zones + 1) * width).reshape(-1, width)
+        factor = float(np.asarray(pixel_area).reshape(-1)[0]) if scalar else 1.0  # counts × the one area
         for bit, area in enumerate(self._area):
-            holding = [c for c in range(width) if c >> bit & 1]
-            _add_areas(area, counts[:, holding].sum(axis=1), None, pixel_area, zones.shape)
+            area += sums[:, [c for c in range(width) if c >> bit & 1]].sum(axis=1) * factor
 
     def areas(self) -> np.ndarray:
         """Areas in m², shape (n_rasters, n_zones + 1); column 0 is outside zones."""

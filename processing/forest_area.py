@@ -42,10 +42,12 @@ class ForestArea(SdgAlgorithm):
             "where land area is the total area less inland water. Forest and water are the land-cover classes "
             "listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. "
             "Nodata pixels count as neither.</p>"
-            "<p><b>Areas</b> are true areas in km²: in a geographic CRS each pixel row gets its ellipsoidal area; "
-            "in a projected CRS the pixel area in metres, corrected by the projection's areal scale (so areas "
-            "are true also in Web Mercator; an equal-area or local projection such as CGCS2000 Gauss-Kruger needs "
-            "almost none). Zones in another CRS are reprojected to the raster's CRS; a pixel "
+            "<p><b>Areas</b> are true areas in km², pixel by pixel on the ellipsoid: in a geographic CRS and in a "
+            "normal cylindrical one (Mercator, Web Mercator) each pixel row gets its exact ellipsoidal area; in an "
+            "equal-area CRS (LAEA, Albers) the planar area; in any other projected CRS (UTM, Gauss-Kruger, Lambert "
+            "conformal ...) the projection's areal scale is measured every few kilometres and interpolated to "
+            "each pixel, within 1e-7 of the pixel's ellipsoidal area. Zones in another CRS are reprojected to "
+            "the raster's CRS; a pixel "
             "belongs to a zone when its centre lies inside it; zones should not overlap.</p>"
             "<p>The raster is read in strips, so rasters of any size work; cancel stops the run and writes "
             "nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean "
@@ -73,7 +75,7 @@ class ForestArea(SdgAlgorithm):
             groups = forest_groups(forest, water)
         grid = grid_of(layer)
         labels = zones.rasterize(grid, context) if zones is not None else None
-        totals = CategoryAreas(len(zones) if zones is not None else 1, len(groups) + 1)
+        totals = CategoryAreas(len(zones) if zones is not None else 1, len(groups) + 1, pixels=False)
         try:
             for strip, zone_labels, pixel_area in zonal_strips(layer, band, labels, feedback):
                 totals.add(zone_labels, classify(strip.data, groups, strip.valid), pixel_area)

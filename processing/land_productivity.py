@@ -150,11 +150,11 @@ class LandProductivity(SdgAlgorithm):
             totals = CategoryAreas(n_zones, len(lp.LPD_CODES))
             with output_rasters(grid, [(lpd_path, gdal.GDT_Byte, lp.LPD_NODATA),
                                        (sub_path, gdal.GDT_Int16, NODATA)]) as rasters:
-                for row0, lpd, zone_labels, pixel_area in pixels.classes(maxima, grid.strip_rows()):
+                for row0, lpd, zone_labels in pixels.classes(maxima, grid.strip_rows()):
                     stop_if_cancelled(feedback)
                     rasters.write(0, lpd, row0)
                     rasters.write(1, lp.lpd_subindicator(lpd, NODATA), row0)
-                    totals.add(zone_labels, lpd, pixel_area)
+                    totals.add(zone_labels, lpd, grid.pixel_areas(row0, lpd.shape[0]))
         self.style_on_load(context, lpd_path, PalettedStyle(lpd_classes))
         self.style_on_load(context, sub_path, PalettedStyle(state_classes))
         areas = totals.areas()[1:] / 1e6
@@ -201,7 +201,7 @@ class LandProductivity(SdgAlgorithm):
 
 class _PixelStore:
     """Per-pixel statistics of the first pass in temporary files (numpy memory maps), read back by the later
-    passes: the trajectory and state measures, the mean NDVI, the land unit, the zone label and row areas."""
+    passes: the trajectory and state measures, the mean NDVI, the land unit and the zone label."""
 
     def __init__(self, folder: str, height: int, width: int) -> None:
         shape = (height, width)
@@ -215,12 +215,11 @@ class _PixelStore:
         self.mean = memmap("mean", np.float32)
         self.unit = memmap("unit", np.int32)  # index into the unit codes; -1 not assessed
         self.zone = memmap("zone", np.int32)
-        self.row_area = np.zeros(height, dtype=np.float64)
 
     def fill(self, stacks, years: int, baseline: slice, recent: slice, has_units: bool) -> list[float]:
         """First pass over the strips of the NDVI bands (and the land units); returns the land-unit codes."""
         codes: dict[float, int] = {}
-        for strips, zone_labels, pixel_area in stacks:
+        for strips, zone_labels, _ in stacks:
             row0, rows = strips[0].row0, strips[0].rows
             rows_slice = slice(row0, row0 + rows)
             valid = np.logical_and.reduce([strip.valid for strip in strips])
@@ -234,7 +233,6 @@ class _PixelStore:
             unit[~valid] = -1
             self.unit[rows_slice] = unit
             self.zone[rows_slice] = zone_labels
-            self.row_area[rows_slice] = np.broadcast_to(pixel_area, (rows, 1))[:, 0]
             step = max(1, BLOCK_PIXELS // max(1, valid.shape[1]))
             for start in range(0, rows, step):
                 part = slice(start, start + step)
@@ -260,7 +258,7 @@ class _PixelStore:
         return counts
 
     def classes(self, maxima: np.ndarray, rows: int):
-        """Strips of (row0, LPD classes, zone labels, pixel areas) from the stored measures and the unit maxima."""
+        """Strips of (row0, LPD classes, zone labels) from the stored measures and the unit maxima."""
         height = self.unit.shape[0]
         for row0 in range(0, height, rows):
             part = slice(row0, min(row0 + rows, height))
@@ -270,4 +268,4 @@ class _PixelStore:
             performance = lp.performance(np.asarray(self.mean[part]), maximum)
             lpd = lp.lpd_class(np.asarray(self.trajectory[part]), np.asarray(self.state[part]), performance)
             lpd[~assessed] = lp.LPD_NODATA
-            yield row0, lpd, np.asarray(self.zone[part]), self.row_area[part].reshape(-1, 1)
+            yield row0, lpd, np.asarray(self.zone[part])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import numpy as np
@@ -10,9 +10,7 @@ from osgeo import gdal, gdal_array
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
-    QgsDistanceArea,
     QgsEllipsoidUtils,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
@@ -22,8 +20,9 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..core.geodesy import cell_areas_geographic
+from ..core.areal_scale import PixelAreas
 from ..core.zonal import strip_rows
+from ..raster.window import grid_areas
 from ..translation import tr
 
 #: Target number of pixels per strip: large enough for fast numpy, small enough for a flat memory profile.
@@ -82,32 +81,19 @@ class RasterGrid:
         return strip_rows(self.width, self.height, self.block_rows, STRIP_PIXELS)
 
     def pixel_areas(self, row0: int, rows: int) -> np.ndarray:
-        """True area (m²) of the pixels of a strip: shape (rows, 1) in a geographic CRS (one ellipsoidal area per
-        row); shape (1, 1) in a projected CRS: the planar area in metres times the strip's areal scale (its
-        ellipsoidal area over its planar area), so that a CRS that distorts areas (Web Mercator) still gives true
-        areas, while an equal-area or local CRS gives its planar areas."""
-        if self.crs.isGeographic():
-            a, b = ellipsoid_axes(self.crs)
-            top = self.extent.yMaximum() - row0 * self.yres
-            edges = top - np.arange(rows + 1, dtype=np.float64) * self.yres
-            return cell_areas_geographic(edges, self.xres, a, b).reshape(rows, 1)
-        factor = metres_per_unit(self.crs)
-        planar = self.xres * self.yres * factor * factor
-        return np.full((1, 1), planar * areal_scale(self.crs, self.strip_extent(row0, rows)))
+        """True area (m²) of the pixels of a strip, pixel by pixel on the ellipsoid whatever the CRS (see
+        :mod:`core.areal_scale`): shape (1, 1) in an equal-area CRS, (rows, 1) in a geographic or normal
+        cylindrical one (Web Mercator), (rows, width) in any other; the same numbers as the scale-out's."""
+        return self.areas().strip(row0, rows)
 
+    def areas(self) -> PixelAreas:
+        """The true pixel areas of the grid (measured once per grid; :meth:`PixelAreas.strip` calls numpy only)."""
+        return grid_areas(self.geotransform(), self.width, self.height, self.wkt)
 
-def areal_scale(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle) -> float:
-    """Ellipsoidal over planar area of ``extent`` in a projected CRS (1 where it cannot be measured)."""
-    measure = QgsDistanceArea()
-    measure.setSourceCrs(crs, QgsProject.instance().transformContext())
-    if not measure.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030"):
-        return 1.0
-    outline = QgsGeometry.fromRect(extent).densifyByCount(64)  # edges follow the projection's curvature
-    true_area = measure.measureArea(outline)
-    factor = metres_per_unit(crs)
-    planar = extent.area() * factor * factor
-    scale = true_area / planar if planar > 0 else float("nan")
-    return scale if np.isfinite(scale) and scale > 0 else 1.0
+    @cached_property
+    def wkt(self) -> str:
+        """The CRS as GDAL's WKT (exported once: a few milliseconds)."""
+        return self.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
 
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:

@@ -208,15 +208,16 @@ def zonal_stacks(bands: Sequence[tuple[QgsRasterLayer, int]], labels: ZoneRaster
     layer = bands[0][0]
     grid = grid_of(layer)
     sources = [open_strips(other, band, grid) for other, band in bands]
-    stacks = _labelled(zip(*(strips for strips, _ in sources)), labels, grid)
+    areas = grid.areas()  # measured in this thread (QGIS exports the CRS): a reading thread only interpolates
+    stacks = ((strips, zone_labels, areas.strip(strips[0].row0, strips[0].rows))
+              for strips, zone_labels in _labelled(zip(*(strips for strips, _ in sources)), labels, grid))
     if grid.strip_rows() < grid.height and all(gdal_only for _, gdal_only in sources):
         stacks = prefetch(stacks)  # GDAL reads and burns the next strip while the caller reduces this one
     with closing(stacks):  # stops the reading thread when the caller stops early, cancels or raises
-        for strips, zone_labels in stacks:
+        for strips, zone_labels, pixel_area in stacks:
             stop_if_cancelled(feedback)
-            row0, rows = strips[0].row0, strips[0].rows
-            yield list(strips), zone_labels, grid.pixel_areas(row0, rows)
-            feedback.setProgress(100.0 * (row0 + rows) / grid.height)
+            yield list(strips), zone_labels, pixel_area
+            feedback.setProgress(100.0 * (strips[0].row0 + strips[0].rows) / grid.height)
     missing = labels.unseen() if labels is not None else []
     if missing:
         feedback.pushWarning(

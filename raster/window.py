@@ -2,12 +2,12 @@
 and numpy only (the scale-out's workers run it without QGIS)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from osgeo import gdal, osr
 
-from ..core.geodesy import cell_areas_geographic, polygon_area
-
-_OUTLINE_POINTS = 64  # per edge of a window, to follow the projection's curvature
+from ..core.areal_scale import Grid, PixelAreas, Transform, geographic_areas, projected_areas
 
 
 def open_raster(path: str):
@@ -34,30 +34,33 @@ def band_valid(band: gdal.Band, xoff: int, yoff: int, data: np.ndarray) -> np.nd
     return valid
 
 
-def pixel_areas(geotransform: tuple[float, ...], width: int, height: int, srs: osr.SpatialReference) -> np.ndarray:
-    """True pixel areas (m²) of a window: one per row in a geographic CRS (exact on the ellipsoid), one for the
-    window in a projected CRS (planar area times the window's areal scale, as the Processing algorithms do)."""
-    x0, xres, _, y0, _, yres = geotransform
+@lru_cache(maxsize=16)
+def grid_areas(geotransform: tuple[float, ...], width: int, height: int, wkt: str) -> PixelAreas:
+    """The true pixel areas of a grid in the CRS of ``wkt`` (GDAL's osr for the transform, the CRS's own
+    ellipsoid; see :mod:`core.areal_scale`), measured once per grid: the Processing algorithms and the scale-out
+    both take them from here. A pixel gets the same area in every window of a grid that holds it."""
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    grid = Grid.of(geotransform, width, height, 1.0 if srs.IsGeographic() else srs.GetLinearUnits())
     a, b = srs.GetSemiMajor(), srs.GetSemiMinor()
     if srs.IsGeographic():
-        edges = y0 + np.arange(height + 1, dtype=np.float64) * yres
-        return cell_areas_geographic(edges, xres, a, b).reshape(height, 1)
-    unit = srs.GetLinearUnits()
-    planar = abs(xres * yres) * unit * unit
-    xs = np.linspace(x0, x0 + width * xres, _OUTLINE_POINTS + 1)
-    ys = np.linspace(y0, y0 + height * yres, _OUTLINE_POINTS + 1)
-    ring = np.concatenate([np.column_stack([xs, np.full_like(xs, ys[0])]),
-                           np.column_stack([np.full_like(ys, xs[-1]), ys])[1:],
-                           np.column_stack([xs[::-1], np.full_like(xs, ys[-1])])[1:],
-                           np.column_stack([np.full_like(ys, xs[0]), ys[::-1]])[1:-1]])
-    lonlat = np.array(_to_geographic(srs).TransformPoints(ring.tolist()))
-    scale = polygon_area(lonlat[:, 0], lonlat[:, 1], a, b) / (planar * width * height)
-    return np.full((1, 1), planar * scale if np.isfinite(scale) and scale > 0 else planar)
+        return geographic_areas(grid, a, b)
+    return projected_areas(grid, _to_lonlat(srs), a, b)
 
 
-def _to_geographic(srs: osr.SpatialReference) -> osr.CoordinateTransformation:
+def _to_lonlat(srs: osr.SpatialReference) -> Transform:
+    """The transform from the projected CRS to longitude and latitude on its own datum (NaN where it fails)."""
     source = srs.Clone()
     target = srs.CloneGeogCS()
     for ref in (source, target):
         ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return osr.CoordinateTransformation(source, target)
+    transform = osr.CoordinateTransformation(source, target)
+
+    def to_lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        x, y = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+        points = np.column_stack([x.ravel(), y.ravel()])
+        lonlat = np.array(transform.TransformPoints(points), dtype=np.float64).reshape(-1, 3)
+        lonlat[~np.all(np.isfinite(lonlat[:, :2]) & (np.abs(lonlat[:, :2]) < 1e30), axis=1)] = np.nan
+        return lonlat[:, 0].reshape(x.shape), lonlat[:, 1].reshape(x.shape)
+
+    return to_lonlat

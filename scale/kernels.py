@@ -7,14 +7,13 @@ from contextlib import closing
 from typing import Iterator, Sequence
 
 import numpy as np
-from osgeo import osr
 
 from ..core.classes import classify
 from ..core.population import zone_sums
 from ..core.prefetch import prefetch
 from ..core.zonal import CategoryAreas, strip_rows
 from ..raster.burn import burn, label_type, memory_zones
-from ..raster.window import band_valid, open_raster, pixel_areas
+from ..raster.window import band_valid, grid_areas, open_raster
 from ..translation import tr
 from . import ScaleError
 from .tiles import Window
@@ -46,12 +45,11 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
     """(values, validity, zone labels, pixel areas in m²) per strip of the window; in one process the next strip
     is read and burnt in a background thread while the caller reduces this one (in a Dask worker the workers
     already fill the cores: there a thread more only competes with them, about 30 % slower)."""
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(window.wkt)
+    areas = grid_areas(tuple(window.geotransform), window.xsize, window.ysize, window.wkt)
     reads = _read(window, zones)
     with closing(reads if in_dask_worker() else prefetch(reads)) as strips:
-        for data, valid, labels, geotransform in strips:
-            yield data, valid, labels, pixel_areas(geotransform, window.xsize, data.shape[0], srs)
+        for data, valid, labels, row0 in strips:
+            yield data, valid, labels, areas.strip(row0, data.shape[0])
 
 
 def in_dask_worker() -> bool:
@@ -66,8 +64,9 @@ def in_dask_worker() -> bool:
     return True
 
 
-def _read(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, tuple]]:
-    """(values, validity, zone labels, geotransform) per strip: GDAL only, in the thread that opened the raster."""
+def _read(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, int]]:
+    """(values, validity, zone labels, first row in the window) per strip: GDAL only, in the thread that opened
+    the raster."""
     dataset = open_raster(window.path)
     if dataset is None:
         raise ScaleError(tr("A worker cannot open raster '{}': give paths every worker can read.").format(
@@ -85,6 +84,6 @@ def _read(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np.n
         labels = burn(polygons, geotransform, window.xsize, height, zones.wkt, label_type(zones.count))
         if labels is None:
             raise ScaleError(tr("Could not rasterize the zones on '{}'.").format(window.path))
-        yield data, band_valid(band, window.xoff, window.yoff + row0, data), labels, geotransform
+        yield data, band_valid(band, window.xoff, window.yoff + row0, data), labels, row0
         if (window.yoff + row0 + height) % block_rows == 0:
             band.FlushCache()  # this strip's blocks are done with: keep GDAL's cache small

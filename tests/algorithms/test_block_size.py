@@ -1,8 +1,7 @@
 """Every raster indicator gives the same result when its rasters are read in strips of one row (or a few pixels)
 as when they are read in one block (issue 10): output rasters, counts, ids and texts exactly; floating-point
-sums to 1e-9 (relative, or absolute near 0). Sums cannot match to the last bit: areas take each strip's areal scale
-(the projection's scale measured on the strip's extent, 1e-11 apart here) and sums added strip by strip round
-differently."""
+sums to 1e-9 (relative, or absolute near 0). Sums cannot match to the last bit: pixel areas do not depend on the
+strips (issue 24), but sums added strip by strip round differently."""
 from __future__ import annotations
 
 import numpy as np
