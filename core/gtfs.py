@@ -101,7 +101,7 @@ class Feed:
         counts = window.groupby("stop_id").agg(departures=("time", "size"), high=("high", "any"))
         out = self.stops.merge(counts, left_on="stop_id", right_index=True, how="left")
         out["departures"] = out["departures"].fillna(0).astype(np.int64)
-        out["high"] = out["high"].fillna(False).astype(bool)
+        out["high"] = out["high"].eq(True)  # stops without departures (NaN after the merge) are not high
         out["frequent"] = out["departures"] >= rule.minimum() - 1e-9
         return out
 

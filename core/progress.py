@@ -244,7 +244,10 @@ def merge_targets(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     used = [frame for frame in frames if frame is not None and not frame.empty]
     if not used:
         return pd.DataFrame(columns=TARGET_KEY)
-    targets = pd.concat(used, ignore_index=True)
+    columns = list(dict.fromkeys(column for frame in used for column in frame.columns))
+    # all-NA columns left out of the concatenation (pandas 2.1+ deprecates typing by them), then restored
+    targets = pd.concat([frame.dropna(axis=1, how="all") for frame in used], ignore_index=True).reindex(
+        columns=columns)
     for column in ("area_id", "series"):
         targets[column] = targets[column].fillna("").astype(str) if column in targets else ""
     return targets.drop_duplicates(TARGET_KEY, keep="first").reset_index(drop=True)

@@ -178,12 +178,13 @@ def land_degradation_15_3_1() -> QgsProcessingModelAlgorithm:
                                    ("BASELINE_END", "Last year of the baseline", 2017, 240),
                                    ("REPORT_START", "First recent year", 2018, 300),
                                    ("REPORT_END", "Last recent year", 2020, 360)):
-        model_input(model, QgsProcessingParameterNumber(name, text, QgsProcessingParameterNumber.Integer,
+        model_input(model, QgsProcessingParameterNumber(name, text, QgsProcessingParameterNumber.Type.Integer,
                                                         defaultValue=default), 120, y)
     model_input(model, QgsProcessingParameterRasterLayer("LANDCOVER_START", "Land cover at the start"), 120, 420)
     model_input(model, QgsProcessingParameterRasterLayer("LANDCOVER_END", "Land cover at the end"), 120, 480)
-    model_input(model, QgsProcessingParameterNumber("YEAR_START", "Year of the land cover at the start",
-                                                    QgsProcessingParameterNumber.Integer, defaultValue=2015), 120, 540)
+    model_input(model, QgsProcessingParameterNumber(
+        "YEAR_START", "Year of the land cover at the start", QgsProcessingParameterNumber.Type.Integer,
+        defaultValue=2015), 120, 540)
     model_input(model, QgsProcessingParameterRasterLayer(
         "SOC_START", "Soil organic carbon stock at the start (t/ha)"), 120, 600)
     zone_inputs(model, 660)

@@ -248,7 +248,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if (isinstance(definition, QgsProcessingParameterNumber)
-                    and definition.dataType() == QgsProcessingParameterNumber.Integer and _fraction(value)):
+                    and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and _fraction(value)):
                 return False, tr("{} ({}) must be a whole number; {} is not: give e.g. {}.").format(
                     definition.description(), definition.name(), value, int(float(value)))
         return super().checkParameterValues(parameters, context)
@@ -318,7 +318,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr("Reference year"),
-            QgsProcessingParameterNumber.Integer, optional=True, minValue=1900, maxValue=2100))
+            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),

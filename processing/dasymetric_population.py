@@ -276,7 +276,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
                 skipped += 1
                 continue
             geometry = valid_polygon(geometry)
-            area = measure.convertAreaMeasurement(measure.measureArea(geometry), QgsUnitTypes.AreaSquareMeters)
+            area = measure.convertAreaMeasurement(measure.measureArea(geometry), QgsUnitTypes.AreaUnit.AreaSquareMeters)
             geometry.transform(transform)
             for row, col, share in _cell_shares(geometry, grid):
                 rows.append(row)

@@ -116,7 +116,7 @@ class LandProductivity(SdgAlgorithm):
         ]
         for name, label, default in years:
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Integer, defaultValue=default, minValue=1900,
+                name, label, QgsProcessingParameterNumber.Type.Integer, defaultValue=default, minValue=1900,
                 maxValue=2100))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LAND_UNITS, tr("Land units for the performance measure (categorical; default: one unit)"),

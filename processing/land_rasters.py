@@ -23,7 +23,7 @@ def create_raster(path: str, grid: RasterGrid, data_type: int, nodata: float) ->
         raise QgsProcessingException(tr("Could not create the raster {}; use a .tif file.").format(path))
     dataset.SetGeoTransform(grid.geotransform())
     srs = osr.SpatialReference()
-    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
     dataset.SetProjection(srs.ExportToWkt())
     dataset.GetRasterBand(1).SetNoDataValue(nodata)
     return dataset

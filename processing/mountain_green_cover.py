@@ -209,7 +209,7 @@ def write_kapos_classes(dem: QgsRasterLayer, band: int, path: str, feedback, pro
     try:
         dataset.SetGeoTransform(grid.geotransform())
         srs = osr.SpatialReference()
-        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        srs.ImportFromWkt(grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
         dataset.SetProjection(srs.ExportToWkt())
         out = dataset.GetRasterBand(1)
         out.SetNoDataValue(NODATA)

@@ -343,7 +343,7 @@ def set_label_size(label: QgsLayoutItemLabel, points: float) -> None:
     if hasattr(label, "textFormat"):
         text = label.textFormat()
         text.setSize(points)
-        text.setSizeUnit(QgsUnitTypes.RenderPoints)
+        text.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
         label.setTextFormat(text)
     else:
         font = label.font()

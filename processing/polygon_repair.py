@@ -43,7 +43,7 @@ def structure_repair(geometry: QgsGeometry) -> QgsGeometry:
     the polygons then dissolved."""
     polygons = []
     for part in geometry.asGeometryCollection():
-        if part.type() != QgsWkbTypes.PolygonGeometry:
+        if part.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
             continue
         rings = part.asPolygon()
         if not rings:
@@ -60,7 +60,8 @@ def polygons_of(geometry: QgsGeometry) -> QgsGeometry:
     """The polygon parts of any geometry (a GeometryCollection's lines and points dropped) as a MultiPolygon."""
     if geometry.isNull():
         return QgsGeometry.fromWkt("MULTIPOLYGON EMPTY")
-    parts = [part for part in geometry.asGeometryCollection() if part.type() == QgsWkbTypes.PolygonGeometry]
+    parts = [part for part in geometry.asGeometryCollection()
+             if part.type() == QgsWkbTypes.GeometryType.PolygonGeometry]
     if not parts:
         return QgsGeometry.fromWkt("MULTIPOLYGON EMPTY")
     result = QgsGeometry.collectGeometry(parts)

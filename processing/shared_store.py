@@ -58,7 +58,7 @@ class SetupSharedStore(SdgBaseAlgorithm):
             self.DEPARTMENTS, tr("Create department roles from the profile's data sources"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFile(
             self.PROFILE, tr("Indicator profile (default: the shipped Deqing profile)"),
-            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.File, extension="csv", optional=True))
         self.addOutput(QgsProcessingOutputString("ROLES", tr("Roles")))
         self.addOutput(QgsProcessingOutputNumber("ASSIGNMENTS", tr("Indicator assignments added")))
 
@@ -116,7 +116,7 @@ class CopyStore(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.NEWER_WINS, tr("In a conflict, the row computed later wins"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Conflicts"), QgsProcessing.TypeVector, optional=True, createByDefault=True))
+            self.OUTPUT, tr("Conflicts"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True))
         for name, description in (("COPIED", tr("Rows added or replaced")), ("UNCHANGED", tr("Rows unchanged")),
                                   ("CONFLICTS", tr("Conflicts"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))

@@ -98,20 +98,20 @@ class SoilCarbon(SdgAlgorithm):
         for name, label, default in ((self.YEAR_START, tr("Year of the land cover at the start"), 2015),
                                      (self.YEAR_END, tr("Year of the land cover at the end"), 2020)):
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Integer, defaultValue=default, minValue=1900,
+                name, label, QgsProcessingParameterNumber.Type.Integer, defaultValue=default, minValue=1900,
                 maxValue=2100))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.CLIMATE, tr("Climate regions (raster of codes in the climate table)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.CLIMATE_REGION, tr("Climate region where no climate raster is given (code)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=2))
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=2))
         default = [value for region in IPCC_REGIONS for value in (region.code, region.name, region.factor)]
         self.addParameter(QgsProcessingParameterMatrix(
             self.CLIMATE_FACTORS, tr("Climate regions: code, name, land-use factor f of cropland (IPCC)"),
             headers=[tr("Code"), tr("Name"), tr("Factor f")], defaultValue=default, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SOC_THRESHOLD, tr("Soil organic carbon change counted as degradation or improvement (%)"),
-            QgsProcessingParameterNumber.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_SOC, tr("Soil organic carbon stock at the end (t/ha)")))
         self.addParameter(QgsProcessingParameterRasterDestination(

@@ -65,7 +65,7 @@ class StoreParameter(QgsProcessingParameterFile):
     """A GeoPackage file chooser that also accepts a PostgreSQL address or a saved QGIS connection's name."""
 
     def __init__(self, name: str, description: str, optional: bool = True) -> None:
-        super().__init__(name, description, behavior=QgsProcessingParameterFile.File, extension="gpkg",
+        super().__init__(name, description, behavior=QgsProcessingParameterFile.Behavior.File, extension="gpkg",
                          optional=optional)
 
     def clone(self) -> StoreParameter:

@@ -99,7 +99,7 @@ class TableIndicator(SdgBaseAlgorithm):
             self.YEAR_FIELD, tr("Year field (default: the reference year below)"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year (when there is no year field)"), QgsProcessingParameterNumber.Integer,
+            self.YEAR, tr("Reference year (when there is no year field)"), QgsProcessingParameterNumber.Type.Integer,
             optional=True, minValue=1900, maxValue=2100))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [

@@ -28,7 +28,7 @@ def source_frame(source: QgsProcessingFeatureSource, name: str, required: tuple[
     if missing:
         raise QgsProcessingException(
             tr("Table '{}' lacks the field(s) {}; it has {}.").format(name, ", ".join(missing), ", ".join(names)))
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     records = [[None if is_null(value) else value for value in feature.attributes()]
                for feature in source.getFeatures(request)]
     frame = pd.DataFrame.from_records(records, columns=names)
@@ -72,7 +72,7 @@ def write_table(algorithm, parameters, context, sink_name: str, frame: pd.DataFr
     fields = table_fields(columns)
     destination = algorithm.parameterAsOutputLayer(parameters, sink_name, context) or ""
     to_csv = destination.split("|")[0].lower().endswith(".csv")
-    sink, dest_id = algorithm.parameterAsSink(parameters, sink_name, context, fields, QgsWkbTypes.NoGeometry)
+    sink, dest_id = algorithm.parameterAsSink(parameters, sink_name, context, fields, QgsWkbTypes.Type.NoGeometry)
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, sink_name))
     for record in frame.to_dict("records"):

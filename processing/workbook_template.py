@@ -110,7 +110,7 @@ class WorkbookTemplate(SdgBaseAlgorithm):
         if not id_field:
             raise QgsProcessingException(tr("Choose the zone code field of the zones layer."))
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         layer = self.parameterAsString(parameters, self.ZONES, context)
         areas = []
         for feature in source.getFeatures(request):

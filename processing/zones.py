@@ -68,9 +68,9 @@ class ZoneSet:
                     tr("Zones layer '{}' has no field '{}'.").format(name, field))
         zones = []
         repaired = []
-        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         # skip Processing's own validity check (it would stop the run or drop the feature): repaired below
-        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
             area_id = zone_id(feature, id_field, name)
             area_name = feature[name_field] if name_field else None
             geometry = feature.geometry()

@@ -109,7 +109,7 @@ class ProcessingCallsTask(QgsTask):
         if algorithm is None:
             return CallOutcome(call, "failed", errors=[tr(
                 "Algorithm {} is not available: enable the plugin that provides it.").format(call.algorithm_id)])
-        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading and not main_thread:
+        if algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading and not main_thread:
             return CallOutcome(call, DEFERRED)  # run by finished(), in the main thread (print layouts)
         context = QgsProcessingContext()  # this thread's context, with the project settings of the main one
         context.copyThreadSafeSettings(self._context)
