@@ -24,7 +24,7 @@ apt_packages = qgis python3-qgis qgis-providers python3-pandas python3-numpy pyt
 	python3-psycopg2
 APT_PACKAGES := $(call apt_packages,$(PG_MAJOR))
 
-.PHONY: setup test test-matrix demo package qgis-process lint i18n clean bench bench-store
+.PHONY: setup test test-matrix matrix-tools demo package qgis-process lint i18n clean bench bench-store
 
 setup: $(STAMP_APT) $(STAMP_VENV) $(STAMP_NPM) $(PLUGIN_LINK) i18n/sdg_monitor_zh_CN.qm
 
@@ -71,9 +71,11 @@ test: setup
 
 # The whole suite in Debian 13 chroots with QGIS 3.40 and 3.44 (cached under /var/cache/sdg-monitor, rebuilt when
 # APT_PACKAGES changes). MATRIX=3.44 runs one.
-test-matrix:
+matrix-tools:
 	@command -v debootstrap >/dev/null || { apt-get -o DPkg::Lock::Timeout=900 update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap; }
+
+test-matrix: matrix-tools
 	MATRIX_PACKAGES="$(call apt_packages,17)" scripts/matrix.sh $(MATRIX)
 
 lint: setup
