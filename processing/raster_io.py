@@ -93,7 +93,7 @@ class RasterGrid:
     @cached_property
     def wkt(self) -> str:
         """The CRS as GDAL's WKT (exported once: a few milliseconds)."""
-        return self.crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+        return self.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
 
 
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:

@@ -24,6 +24,23 @@ for path in (str(PLUGINS), "/usr/share/qgis/python/plugins"):
         sys.path.insert(0, path)
 
 
+def _pyproj_data() -> None:
+    """Debian 13's python3-pyproj looks for PROJ's data under the venv's prefix and finds none: point it at the
+    system's (the independent area references use pyproj; PyPI's wheel, used on Debian 12, carries its own)."""
+    try:
+        from pyproj import datadir
+        from pyproj.exceptions import DataDirError
+    except ImportError:
+        return
+    try:
+        datadir.get_data_dir()
+    except DataDirError:
+        datadir.set_data_dir("/usr/share/proj")
+
+
+_pyproj_data()
+
+
 @pytest.fixture(scope="module")
 def sdg_provider(qgis_processing):
     """The ``sdg`` provider, registered per test module (pytest-qgis does not load plugins); module scope keeps
