@@ -162,6 +162,44 @@ def label_precision(values) -> int:
     return max(0, min(4, 2 - math.floor(math.log10(spread))))
 
 
+@dataclass(frozen=True)
+class ValueClass:
+    """A class of a map legend: the values above ``lower`` up to ``upper`` (the first class also ``lower``)."""
+
+    lower: float
+    upper: float
+    label: str
+
+
+def value_classes(values, count: int = 5, unit: str = "") -> list[ValueClass]:
+    """Up to ``count`` quantile classes of ``values`` for a map legend. Each break is one of the values (the
+    nearest-rank quantile), so no class is empty; equal breaks are merged, so many zones sharing one value make
+    one class labelled with that value ("0 %"), never several "0 - 0". Bounds have the decimals of
+    :func:`label_precision`, more when two bounds would print alike; ``unit`` follows each label."""
+    ordered = sorted(float(v) for v in values)
+    if not ordered or count < 1:
+        return []
+    size = len(ordered)
+    uppers = sorted({ordered[math.ceil(i * size / count) - 1] for i in range(1, count + 1)})
+    bounds = [ordered[0], *uppers]
+    precision = label_precision(ordered)
+    while precision < 6 and len({_bound(b, precision) for b in bounds}) < len(set(bounds)):
+        precision += 1
+    classes = []
+    for lower, upper in zip(bounds, uppers):
+        text = _bound(upper, precision)
+        if lower != upper:
+            text = f"{_bound(lower, precision)} – {text}"
+        classes.append(ValueClass(lower, upper, f"{text} {unit}".strip()))
+    return classes
+
+
+def _bound(value: float, precision: int) -> str:
+    text = f"{value:,.{precision}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
+
+
 def format_number(value: float | None, digits: int = 4) -> str:
     """A number for a report cell: ``digits`` significant digits, thousands separated, no exponent for usual
     magnitudes; blank when missing."""

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Mapping
 
 from qgis.core import (
-    QgsClassificationQuantile,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsFillSymbol,
@@ -38,6 +37,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
+    QgsRendererRange,
     QgsSingleSymbolRenderer,
     QgsStyle,
     QgsTableCell,
@@ -52,7 +52,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import new_field
-from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, label_precision, shorten
+from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, shorten, value_classes
 from ..core.vocabulary import STATUS, score_status_colour
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "layouts" / "sdg_report.qpt"
@@ -246,7 +246,8 @@ class ReportLayout:
         base.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
             {"color": "#ECEFF1", "outline_color": "#90A4AE", "outline_width": "0.2"})))
         values = _zone_layer(zones, mapped, f"{spec.indicator} ({spec.unit})" if spec.unit else spec.indicator)
-        values.setRenderer(_graduated(values, list(mapped.values())))
+        unit = self.labels.get(f"unit:{spec.unit}", spec.unit) if spec.unit else ""
+        values.setRenderer(_graduated(list(mapped.values()), unit))
         values.setLabeling(_name_labels())
         values.setLabelsEnabled(True)
         self.project.addMapLayers([base, values], False)
@@ -412,16 +413,13 @@ def _zone_layer(zones: Zones, values: Mapping[str, float], name: str) -> QgsVect
     return layer
 
 
-def _graduated(layer: QgsVectorLayer, values: list[float]) -> QgsGraduatedSymbolRenderer:
-    """Five quantile classes (fewer for few distinct values) on a yellow-green-blue ramp, legend numbers at a
-    precision that suits the values."""
+def _graduated(values: list[float], unit: str) -> QgsGraduatedSymbolRenderer:
+    """Up to five quantile classes of ``values`` (:func:`value_classes`: no empty class, equal breaks merged,
+    labels with their unit) on a yellow-green-blue ramp."""
     renderer = QgsGraduatedSymbolRenderer("value")
-    method = QgsClassificationQuantile()
-    method.setLabelPrecision(label_precision(values))
-    method.setLabelTrimTrailingZeroes(True)
-    renderer.setClassificationMethod(method)
-    renderer.setSourceSymbol(QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"}))
-    renderer.updateClasses(layer, min(5, len(set(values))))
+    symbol = QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"})
+    for item in value_classes(values, 5, unit):
+        renderer.addClassRange(QgsRendererRange(item.lower, item.upper, symbol.clone(), item.label))
     ramp = QgsStyle.defaultStyle().colorRamp("YlGnBu")
     if ramp is not None:
         renderer.updateColorRamp(ramp)

@@ -464,7 +464,7 @@ class SdgDock(QgsDockWidget):
         if chart.is_empty:
             self.map_status.setText(tr("There is no chart to save: select an indicator in the table first."))
             return False
-        return chart.widget.grab().save(path, "PNG")
+        return chart.image().save(path, "PNG")
 
     # --- run ---
     def _run_finished(self, _outcomes: list) -> None:
