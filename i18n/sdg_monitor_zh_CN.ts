@@ -19,7 +19,7 @@
         <translation>SDG 监测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="89"/>
+        <location filename="../ui/dock.py" line="92"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation>总体情况</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="88"/>
+        <location filename="../ui/dock.py" line="91"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="131"/>
+        <location filename="../ui/dock.py" line="134"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="97"/>
+        <location filename="../ui/charts.py" line="99"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>最新值 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="445"/>
+        <location filename="../ui/dock.py" line="453"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1869,12 +1869,12 @@
         <translation>工作簿 {}：{}</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="101"/>
+        <location filename="../ui/charts.py" line="103"/>
         <source>Required trajectory</source>
         <translation>所需轨迹</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="105"/>
+        <location filename="../ui/charts.py" line="107"/>
         <source>Target {0:g} ({1})</source>
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
@@ -1884,47 +1884,47 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="107"/>
+        <location filename="../ui/dock.py" line="110"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="108"/>
+        <location filename="../ui/dock.py" line="111"/>
         <source>Open an existing results store (GeoPackage)</source>
         <translation>打开已有的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="109"/>
+        <location filename="../ui/dock.py" line="112"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="110"/>
+        <location filename="../ui/dock.py" line="113"/>
         <source>Create a new, empty results store (GeoPackage)</source>
         <translation>新建空的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="141"/>
+        <location filename="../ui/dock.py" line="144"/>
         <source>Click to show the indicators of all goals</source>
         <translation>单击以显示所有目标的指标</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="144"/>
+        <location filename="../ui/dock.py" line="147"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="148"/>
+        <location filename="../ui/dock.py" line="151"/>
         <source>Search code or name</source>
         <translation>搜索代码或名称</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="164"/>
+        <location filename="../ui/dock.py" line="168"/>
         <source>Export table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Save chart (PNG)…</source>
         <translation>保存图表（PNG）…</translation>
     </message>
@@ -1934,132 +1934,132 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="183"/>
+        <location filename="../ui/dock.py" line="187"/>
         <source>By zone</source>
         <translation>按分区</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="188"/>
+        <location filename="../ui/dock.py" line="192"/>
         <source>Zones layer (townships, villages) to show the values on</source>
         <translation>用于显示数值的分区图层（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="190"/>
+        <location filename="../ui/dock.py" line="194"/>
         <source>Field of the zones layer holding the area ids of the results store</source>
         <translation>分区图层中存放结果库区域代码的字段</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="193"/>
+        <location filename="../ui/dock.py" line="197"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="206"/>
+        <location filename="../ui/dock.py" line="213"/>
         <source>Open a results store</source>
         <translation>打开结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="212"/>
+        <location filename="../ui/dock.py" line="219"/>
         <source>Create a results store</source>
         <translation>新建结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="233"/>
+        <location filename="../ui/dock.py" line="240"/>
         <source>Results store: {}</source>
         <translation>结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="238"/>
+        <location filename="../ui/dock.py" line="245"/>
         <source>The results store {} was not found: it may have been moved or deleted. Click Open… to choose it again, or New… to create a new one.</source>
         <translation>未找到结果库 {}：它可能已被移动或删除。请单击“打开…”重新选择，或单击“新建…”创建新的结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="244"/>
+        <location filename="../ui/dock.py" line="251"/>
         <source>The results store cannot be opened: {}</source>
         <translation>无法打开结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="255"/>
+        <location filename="../ui/dock.py" line="262"/>
         <source>The results store cannot be read: {}</source>
         <translation>无法读取结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="261"/>
+        <location filename="../ui/dock.py" line="268"/>
         <source>The results store has no results yet. Run an indicator set on the Run tab, or run an indicator from the Processing toolbox (SDG Monitor group) with this file as its results store, then come back here.</source>
         <translation>结果库中还没有结果。请在“运行”选项卡中运行指标集，或在处理工具箱（SDG 监测组）中运行指标并以此文件作为结果库，然后再回到这里。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="267"/>
+        <location filename="../ui/dock.py" line="274"/>
         <source>The results store has no targets yet, so progress is judged by the trend alone (Open SDG method without a target). Add targets to its sdg_targets table to assess progress against them.</source>
         <translation>结果库中还没有目标值，因此仅根据趋势判断进展（无目标值的 Open SDG 方法）。请在其 sdg_targets 表中添加目标值，以评估相对于目标值的进展。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="296"/>
+        <location filename="../ui/dock.py" line="303"/>
         <source>No results store</source>
         <translation>无结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="299"/>
+        <location filename="../ui/dock.py" line="306"/>
         <source>No results store is open. Click Open… to choose a results GeoPackage (.gpkg), or New… to create one; then run an indicator set on the Run tab or indicators from the Processing toolbox.</source>
         <translation>尚未打开结果库。请单击“打开…”选择结果 GeoPackage（.gpkg），或单击“新建…”创建一个；然后在“运行”选项卡中运行指标集，或在处理工具箱中运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="356"/>
+        <location filename="../ui/dock.py" line="364"/>
         <source>Goal {0}: {1} ✕</source>
         <translation>目标 {0}：{1} ✕</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="390"/>
+        <location filename="../ui/dock.py" line="398"/>
         <source>No values by zone for this indicator</source>
         <translation>此指标没有分区数值</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="392"/>
+        <location filename="../ui/dock.py" line="400"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0}，按{1}，{2} 年</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="419"/>
+        <location filename="../ui/dock.py" line="427"/>
         <source>Select an indicator in the table first.</source>
         <translation>请先在表格中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="421"/>
+        <location filename="../ui/dock.py" line="429"/>
         <source>No zones layer: add the zones (townships, villages) to the project as a polygon layer, then choose it here.</source>
         <translation>没有分区图层：请将分区（乡镇、村）作为多边形图层添加到项目中，然后在此处选择。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="424"/>
+        <location filename="../ui/dock.py" line="432"/>
         <source>Choose the field of the zones layer that holds the area ids of the results store.</source>
         <translation>请选择分区图层中存放结果库区域代码的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="426"/>
+        <location filename="../ui/dock.py" line="434"/>
         <source>This indicator has no values by zone: compute it with a zones layer to map it.</source>
         <translation>此指标没有分区数值：请使用分区图层计算此指标后再制图。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="432"/>
+        <location filename="../ui/dock.py" line="440"/>
         <source>Added layer “{0}”: {1} zones with a value, {2} without.</source>
         <translation>已添加图层“{0}”：{1} 个分区有值，{2} 个没有值。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="435"/>
+        <location filename="../ui/dock.py" line="443"/>
         <source>No zone of {0} matched an area id of the results store by field {1}: choose the field holding the zone ids used when the indicator was computed.</source>
         <translation>{0} 中没有任何分区通过字段 {1} 匹配到结果库的区域代码：请选择计算指标时所用分区代码所在的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="445"/>
+        <location filename="../ui/dock.py" line="453"/>
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="456"/>
+        <location filename="../ui/dock.py" line="464"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="456"/>
+        <location filename="../ui/dock.py" line="464"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -2074,7 +2074,7 @@
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="155"/>
+        <location filename="../ui/goal_tiles.py" line="159"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
@@ -2179,7 +2179,7 @@
         <translation>算法运行失败，未给出任何消息。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="212"/>
+        <location filename="../ui/dock.py" line="219"/>
         <source>GeoPackage files (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -2469,7 +2469,7 @@
         <translation>SDG 监测需要 Python 包 {}：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="170"/>
+        <location filename="../ui/charts.py" line="172"/>
         <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
@@ -3229,12 +3229,12 @@
         <translation>QGIS 连接“{}”</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="113"/>
+        <location filename="../ui/dock.py" line="116"/>
         <source>Shared…</source>
         <translation>共享…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="114"/>
+        <location filename="../ui/dock.py" line="117"/>
         <source>Open a results store shared in a PostgreSQL database</source>
         <translation>打开 PostgreSQL 数据库中的共享结果库</translation>
     </message>
@@ -3639,7 +3639,7 @@
         <translation>分区“{0}”：代码“{1}”在字段“{2}”中出现多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="257"/>
+        <location filename="../ui/dock.py" line="264"/>
         <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
         <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
     </message>
@@ -3704,7 +3704,7 @@
         <translation>请设置 {}：各输入图层对应的年份不同：{}。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="465"/>
+        <location filename="../ui/dock.py" line="473"/>
         <source>There is no chart to save: select an indicator in the table first.</source>
         <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
     </message>

@@ -15,6 +15,8 @@ TARGET_COLOUR = "#D3302F"
 TRAJECTORY_COLOUR = "#7A7A7A"
 #: Height of one bar of the ranking, in pixels (its area's name stays readable).
 BAR_PIXELS = 18
+#: Height of the trend chart's legend (one row under the years), in pixels.
+LEGEND_PIXELS = 30
 #: Room the ranking's plot needs besides its bars: the value axes above and below, the unit, in pixels.
 RANKING_MARGIN = 80
 
@@ -64,7 +66,8 @@ class TrendChart(_TitledChart):
 
     def __init__(self) -> None:
         super().__init__()
-        legend = pg.LegendItem(colCount=3, frame=False)
+        legend = pg.LegendItem(colCount=3, frame=False, labelTextSize="8pt", labelTextColor="#333333", horSpacing=12)
+        legend.setMaximumHeight(LEGEND_PIXELS)  # one row of at most three entries
         self.plot.plotItem.layout.addItem(legend, 4, 1)  # the row below the year axis
         self.plot.plotItem.legend = legend  # named items join it (pyqtgraph's addLegend, but outside the plot)
         self.series_item: pg.PlotDataItem | None = None
@@ -93,7 +96,6 @@ class TrendChart(_TitledChart):
         self.clear()
         self.title.setText(title)
         self.plot.setLabel("left", unit)
-        self.plot.setLabel("bottom", tr("Year"))
         self.series_item = self.plot.plot(
             list(series.years), list(series.values), pen=pg.mkPen(SERIES_COLOUR, width=2), symbol="o",
             symbolBrush=SERIES_COLOUR, name=tr("Value"))
@@ -102,13 +104,12 @@ class TrendChart(_TitledChart):
                 list(series.trajectory_years), list(series.trajectory_values),
                 pen=pg.mkPen(TRAJECTORY_COLOUR, width=1.5, style=Qt.PenStyle.DashLine), name=tr("Required trajectory"))
         if series.target is not None:
-            self.target_item = pg.InfiniteLine(
-                pos=series.target, angle=0, pen=pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.PenStyle.DotLine),
-                label=tr("Target {0:g} ({1})").format(series.target, series.target_year),
-                labelOpts={"position": 0.95, "color": TARGET_COLOUR, "anchors": [(1, 0), (1, 1)]})
+            pen = pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.PenStyle.DotLine)
+            self.target_item = pg.InfiniteLine(pos=series.target, angle=0, pen=pen)
             self.plot.addItem(self.target_item)
+            # its value in the legend, not on the line, where it would cover the latest points
             self.plot.plotItem.legend.addItem(
-                pg.PlotDataItem(pen=pg.mkPen(TARGET_COLOUR, width=1.5, style=Qt.PenStyle.DotLine)), tr("Target"))
+                pg.PlotDataItem(pen=pen), tr("Target {0:g} ({1})").format(series.target, series.target_year))
         self.plot.enableAutoRange()
 
 

@@ -161,20 +161,24 @@ def test_trend_legend_sits_below_the_plot_area(opened, qgis_app):
     opened.window().show()
     opened.show()
     opened.tabs.setCurrentIndex(1)
-    opened.resize(370, 760)  # about the dock in QGIS's default window
+    opened.resize(375, 670)  # the dock in QGIS's default window (1280 x 800)
     assert opened.table.select_key(("11.6.2", ""))
     qgis_app.processEvents()
     plot = opened.trend_chart.plot.plotItem
     legend = plot.legend.sceneBoundingRect()
     assert legend.height() > 0 and legend.top() >= plot.getAxis("bottom").sceneBoundingRect().bottom() - 1
     assert not legend.intersects(plot.vb.sceneBoundingRect())
+    assert legend.bottom() <= opened.trend_chart.plot.height()  # not cut off
+    assert plot.vb.sceneBoundingRect().height() >= 60  # the groups moved to the Goals tab: room for the chart
+    assert "with a target" in opened.headline.text()
+    assert opened.tabs.widget(0).isAncestorOf(opened.groups) and not opened.headline.isHidden()
 
 
 def test_one_target_legend_entry_after_any_number_of_selections_and_nothing_after_clearing(opened, tmp_path):
     for key in [("11.6.2", ""), ("15.1.1", ""), ("11.6.2", ""), ("5.5.1", ""), ("11.6.2", "")]:
         assert opened.table.select_key(key)
     labels = opened.trend_chart.legend_labels()
-    assert labels.count("Target") == 1 and labels == ["Value", "Required trajectory", "Target"]
+    assert labels == ["Value", "Required trajectory", "Target 70 (2030)"]  # one target entry, with its value
     opened.table.clearSelection()
     assert opened.trend_chart.is_empty and opened.trend_chart.legend_labels() == []
     assert opened.zone_chart.is_empty and opened.trend_chart.title.text() == ""
