@@ -31,31 +31,28 @@ def step(function):
 @step
 def open_dock():
     OUT.mkdir(parents=True, exist_ok=True)
-    dock = plugins["sdg_monitor"].dock
-    dock.show()
-    dock.open_store(str(STORE))
-    dock.tabs.setCurrentIndex(0)
+    dock().show()
+    dock().open_store(str(STORE))
+    dock().tabs.setCurrentIndex(0)
 
 
-@step
-def goals():
-    dock = plugins["sdg_monitor"].dock
-    dock.grab().save(str(OUT / "dock_goals.png"))
-    dock.tabs.setCurrentIndex(1)
-    dock.table.select_key(INDICATOR)
-    dock.detail_tabs.setCurrentIndex(0)
+def dock():
+    return plugins["sdg_monitor"].dock
 
 
-@step
-def trend():
-    dock = plugins["sdg_monitor"].dock
-    dock.grab().save(str(OUT / "dock_trend.png"))
-    dock.detail_tabs.setCurrentIndex(1)
+def show_trend():
+    dock().tabs.setCurrentIndex(1)
+    dock().table.select_key(INDICATOR)
+    dock().detail_tabs.setCurrentIndex(0)
+
+
+for name, then in (("dock_goals.png", show_trend), ("dock_trend.png", lambda: dock().detail_tabs.setCurrentIndex(1))):
+    steps.append(lambda name=name, then=then: (dock().grab().save(str(OUT / name)), then()))
 
 
 @step
 def ranking():
-    plugins["sdg_monitor"].dock.grab().save(str(OUT / "dock_detail.png"))
+    dock().grab().save(str(OUT / "dock_detail.png"))
     iface.mainWindow().grab().save(str(OUT / "qgis_sample.png"))
     layer = QgsRasterLayer(str(LANDCOVER), "landcover")
     QgsProject.instance().addMapLayer(layer, False)
