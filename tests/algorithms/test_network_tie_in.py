@@ -88,6 +88,32 @@ def test_a_stop_beyond_the_search_distance_serves_nothing_and_is_named(qgis_proc
     assert len(network.served_area([0], 1000.0, 10.0).segments) > 0
 
 
+# A street along row 4's centre line (one line, no vertex at x = 25) and a branch down column 2's centre line from
+# row 0's centre that stops 0.5 m short of the street or crosses it and ends 0.5 m beyond. A stop at the branch's
+# top, 60 m, WALK_OFF 4 m (only cells on the lines' own centre lines are that close). Apart, the stop serves the
+# branch: column 2, rows 0-4 (row 4's centre is 0.5 m from its end). Joined (TOLERANCE 1 m), the branch's end
+# moves onto the street at x = 25: 40 m down the branch, then 20 m each way along the street, x = 5-45: row 4,
+# columns 0-4 as well.
+BRANCH = {(r, 2) for r in range(5)}
+JOINED = BRANCH | {(4, c) for c in range(5)}
+
+
+@pytest.mark.parametrize("end_y, tolerance, served", [
+    (-44.5, 0.0, BRANCH), (-44.5, 1.0, JOINED), (-45.5, 0.0, BRANCH), (-45.5, 1.0, JOINED),
+], ids=["undershoot apart", "undershoot joined", "overshoot apart", "overshoot joined"])
+def test_tolerance_joins_a_branch_that_stops_short_of_or_crosses_a_street(run_algorithm, tmp_path, end_y,
+                                                                         tolerance, served):
+    raster = write_raster(tmp_path / "pop.tif", POPULATION, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    road = lines(tmp_path / "net.gpkg", "roads", UTM, [[(LEFT, TOP - 45), (LEFT + 100, TOP - 45)],
+                                                      [(LEFT + 25, TOP - 5), (LEFT + 25, TOP + end_y)]])
+    uri = points(tmp_path / "stop.gpkg", "stops", UTM, [(LEFT + 25, TOP - 5)])
+    result = run_algorithm("sdg:transit_access_11_2_1", {
+        "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": str(raster), "STOPS": uri, "NETWORK": road,
+        "LOW_DISTANCE": 60, "WALK_OFF": 4, "TOLERANCE": tolerance})
+    assert next(result["OUTPUT"].getFeatures())["served_population"] == population_of(served)
+
+
 @pytest.mark.parametrize("epsg, line", [
     (UTM, [(LEFT, TOP), (LEFT + 730.5, TOP + 410.25), (LEFT + 731, TOP - 2000)]),
     (4326, [(120.0, 30.0), (120.01, 30.004), (120.0105, 29.98)]),
