@@ -131,6 +131,43 @@ def test_edge_lengths_are_ellipsoidal(qgis_processing, tmp_path, epsg, line):
     assert sorted(network.graph.length.tolist()) == pytest.approx(expected, abs=1e-4)
 
 
+# --- a dense grid: walks are L1 distances ----------------------------------------------------------------------------
+def test_on_a_dense_grid_network_access_is_the_l1_count_and_bounded_by_straight_lines(run_algorithm, tmp_path):
+    # 30 x 30 cells of 10 m, a street along every row's and every column's centre line, stops in the middle of
+    # blocks of east-west streets, 60 m, walk-off 7.5 m (the next street is 10 m away). A walk along the grid from
+    # a point on it is the L1 distance, so a cell is served when its centre is within L1 60 + 7.5 m of a stop
+    # (L1 distances are 10k + 5 m: no tie). The straight-line run counts the centres within L2 60 m (no tie
+    # either: 100 i² + (10 j + 5)² is odd times 25, 3,600 is not).
+    rng = np.random.default_rng(3)
+    population = rng.integers(0, 50, size=(30, 30)).astype(np.float32)
+    raster = write_raster(tmp_path / "pop.tif", population, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    centres = [5.0 + 10 * i for i in range(30)]
+    net = lines(tmp_path / "grid.gpkg", "grid", UTM, [[(LEFT + x, TOP - y) for x in centres] for y in centres]
+                + [[(LEFT + x, TOP - y) for y in centres] for x in centres])
+    stops = [(LEFT + 10 * c, TOP - 5 - 10 * r) for r, c in ((4, 5), (15, 14), (17, 16), (26, 27))]
+    uri = points(tmp_path / "stops.gpkg", "stops", UTM, stops)
+
+    def value(distance, **network):
+        return run_algorithm("sdg:transit_access_11_2_1", {
+            "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": str(raster), "STOPS": uri, "LOW_DISTANCE": distance,
+            **network})["VALUE"]
+
+    def share(within):
+        served = sum(float(population[r, c]) for r in range(30) for c in range(30)
+                     if any(within(LEFT + 5 + 10 * c - x, TOP - 5 - 10 * r - y) for x, y in stops))
+        return 100 * served / float(population.sum())
+
+    network = value(60, NETWORK=net, WALK_OFF=7.5)
+    assert network == pytest.approx(share(lambda dx, dy: abs(dx) + abs(dy) <= 67.5), abs=1e-9)
+    straight = value(60)
+    assert straight == pytest.approx(share(lambda dx, dy: dx * dx + dy * dy <= 3600), abs=1e-9)
+    assert value(67.5 / 2**0.5) <= network <= value(67.5)
+    # A lone stop serves 98 cells by L1 against 108 by L2 (0.907); these stops overlap little, people are uneven:
+    # 0.900.
+    assert network / straight == pytest.approx(98 / 108, abs=0.05)
+
+
 # --- against an independent Dijkstra ------------------------------------------------------------------------------
 def street_layout(seed: int = 5):
     """A jittered 12 x 12 street grid (80 m blocks) with gaps and diagonals: east-west streets as long lines through
