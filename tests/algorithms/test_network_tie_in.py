@@ -65,6 +65,27 @@ def test_a_stop_at_a_dead_end_serves_back_along_the_road(run_algorithm, tmp_path
     assert served_by(run_algorithm, tmp_path, road, raster, (LEFT + 100, TOP - 45)) == population_of(served)
 
 
+def test_a_stop_off_the_network_walks_to_it_and_that_walk_counts(run_algorithm, tmp_path, split_road):
+    # 12 m north of the road at x = 50: the walk down to it counts, 8 m are left each way (road x = 42-58), and the
+    # walk itself is served. Row 4: centres x within 10.5 m of 42-58 (columns 3-6); rows 3 and 5, 10 m off the
+    # road: x within 3.2 m of it (columns 4-5); row 2 (centre 8 m above the stop): x within 6.8 m of 50.
+    raster, road = split_road
+    served = {(4, 3), (4, 4), (4, 5), (4, 6), (3, 4), (3, 5), (5, 4), (5, 5), (2, 4), (2, 5)}
+    assert served_by(run_algorithm, tmp_path, road, raster, (LEFT + 50, TOP - 33)) == population_of(served)
+
+
+def test_two_stops_on_one_segment_each_serve_both_ways(run_algorithm, tmp_path, split_road):
+    # Stops at x = 60 and x = 80 on the line x = 50-100, 5 m each: road x = 55-65 and 75-85. Row 4: centres within
+    # 10.5 m (columns 4-9); rows 3 and 5: within 3.2 m in x (columns 5-8).
+    raster, road = split_road
+    uri = points(tmp_path / "stops.gpkg", "stops", UTM, [(LEFT + 60, TOP - 45), (LEFT + 80, TOP - 45)])
+    result = run_algorithm("sdg:transit_access_11_2_1", {
+        "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": raster, "STOPS": uri, "NETWORK": road,
+        "LOW_DISTANCE": 5, "WALK_OFF": 10.5})
+    served = {*[(4, c) for c in range(4, 10)], *[(r, c) for r in (3, 5) for c in range(5, 9)]}
+    assert next(result["OUTPUT"].getFeatures())["served_population"] == population_of(served)
+
+
 def test_a_stop_beyond_the_search_distance_serves_nothing_and_is_named(qgis_processing, tmp_path, split_road):
     from sdg_monitor.processing.access import Network
 
