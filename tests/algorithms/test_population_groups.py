@@ -2,6 +2,7 @@
 numerators and denominators add up to the total row, hand-worked served people of a group, and bad groups."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -108,6 +109,9 @@ def test_a_groups_served_people_by_hand(run_algorithm, county):
     assert rows.loc[("total", "age=65+"), "denominator"] == float(OLD.sum())
     urban = {(r, c) for r, c in NEAR if c < 3}
     assert rows.loc[("total", "age=0-14;location=urban"), "numerator"] == float(sum(YOUNG[r, c] for r, c in urban))
+    # The store records the groups given, cell by cell.
+    record = json.loads(rows.loc[("total", "age=65+"), "parameters"])
+    assert record["POPULATION_BY_GROUP"] == ",".join(str(v) for v in common["POPULATION_BY_GROUP"])
 
 
 @pytest.mark.parametrize("groups, message", [
