@@ -226,10 +226,10 @@ def population_groups(matrix: list, context: QgsProcessingContext) -> dict[str, 
         if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
             raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' has no readable raster ('{}').").format(
                 group, source))
-        if not band.isdigit() and band:
-            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': band '{}' is not a number.").format(
-                group, band))
-        number = int(band or 1)
+        number = _band_number(band or "1")
+        if number is None:
+            raise QgsProcessingException(tr(
+                "POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).").format(group, band))
         if not 1 <= number <= layer.bandCount():
             raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': raster '{}' has no band {}.").format(
                 group, source, number))
@@ -237,6 +237,16 @@ def population_groups(matrix: list, context: QgsProcessingContext) -> dict[str, 
             raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' is given twice.").format(group))
         out[group] = (layer, number)
     return out
+
+
+def _band_number(text: str) -> int | None:
+    """A band number written as a whole number, also as ``2.0`` (qgis_process and the matrix widget pass numbers
+    as floats), or None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
 
 
 def group_label(text: str) -> str:

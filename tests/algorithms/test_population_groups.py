@@ -39,7 +39,7 @@ def county(tmp_path):
 
     total = str(write_raster(tmp_path / "pop.tif", TOTAL, UTM, (LEFT, TOP), 10.0, nodata=-1, dtype=gdal.GDT_Float32))
     by_sex = raster("sex.tif", FEMALE, TOTAL - FEMALE)
-    groups = ["sex=female", by_sex, 1, "sex=male", by_sex, 2]
+    groups = ["sex=female", by_sex, 1, "sex=male", by_sex, 2.0]  # 2.0: how qgis_process passes a number
     for label, band in AGES.items():
         groups += [label, raster(f"{label[4:]}.tif", band), ""]
     urban, zones = urban_and_zones(tmp_path, UTM, LEFT, TOP)
@@ -121,6 +121,8 @@ def test_a_groups_served_people_by_hand(run_algorithm, county):
     (["location=urban", "{sex}", 1], "URBAN"),
     (["sex=female", "{sex}", 1, "sex = female", "{sex}", 2], "twice"),
     (["sex=female", "{sex}"], "three values"),
+    (["sex=female", "{sex}", "1.5"], "not a band number"),
+    (["sex=female", "{sex}", "first"], "not a band number"),
 ])
 def test_bad_groups_are_refused(run_algorithm, county, groups, message):
     common, stop, _ = county
