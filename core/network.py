@@ -36,32 +36,18 @@ class Ties:
 
 def merge_vertices(xy: np.ndarray, scales: Scales, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
     """Nodes of the vertices ``xy``: (node coordinates, node of each vertex). Equal coordinates are one node;
-    with ``tolerance`` > 0 (m) a vertex within the tolerance of an earlier node (in x, then y order) joins it."""
+    with ``tolerance`` > 0 (m), taking the vertices in x, then y order, one within the tolerance of an earlier
+    node joins the nearest such node (so nodes are more than the tolerance apart)."""
     unique, inverse = np.unique(xy, axis=0, return_inverse=True)
     inverse = inverse.ravel()
     if tolerance <= 0 or len(unique) < 2:
         return unique, inverse
-    kx, ky = scales(unique[:, 1])
-    metric = np.column_stack([unique[:, 0] * kx, unique[:, 1] * ky])
-    cell = np.floor(metric / tolerance).astype(np.int64)
-    buckets: dict[tuple[int, int], list[int]] = {}
+    later, earlier, _, _ = segment_pairs(np.hstack([unique, unique]), unique, scales, tolerance)
+    near = earlier < later  # ordered by the later vertex, then distance
     target = np.arange(len(unique))
-    for i, (cx, cy) in enumerate(cell.tolist()):
-        found = -1
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for j in buckets.get((cx + dx, cy + dy), ()):
-                    if np.hypot(*(metric[i] - metric[j])) <= tolerance:
-                        found = j
-                        break
-                if found >= 0:
-                    break
-            if found >= 0:
-                break
-        if found >= 0:
-            target[i] = found
-        else:
-            buckets.setdefault((cx, cy), []).append(i)
+    for i, j in zip(later[near].tolist(), earlier[near].tolist()):
+        if target[i] == i and target[j] == j:
+            target[i] = j
     keep, renumber = np.unique(target, return_inverse=True)
     return unique[keep], renumber.ravel()[inverse]
 

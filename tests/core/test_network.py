@@ -88,6 +88,15 @@ def test_merge_vertices_exact_by_default():
     assert len(merge_vertices(xy, flat, 1e-6)[0]) == 2
 
 
+def test_merge_vertices_joins_the_nearest_earlier_node():
+    # (0, 0) and (0.5, 0.95) are 1.07 m apart: two nodes. (0.6, 0.1) is 0.61 m from the first, 0.86 m from the
+    # second: it joins the first. (0.7, 0.2) is within 1 m of (0.6, 0.1), which is no node: it joins the nearest node.
+    xy = np.array([[0, 0], [0.5, 0.95], [0.6, 0.1], [0.7, 0.2]])
+    nodes, index = merge_vertices(xy, flat, 1.0)
+    assert nodes.tolist() == [[0, 0], [0.5, 0.95]]
+    assert index.tolist() == [0, 1, 0, 0]
+
+
 def test_nearest_segment_ties_break_to_the_first_and_far_points_get_none():
     segments = np.array([[0, 0, 10, 0], [0, 2, 10, 2], [1000, 1000, 1001, 1000]], dtype=float)
     index, t, distance = nearest_segments(segments, np.array([[5, 1], [5, 1.5], [500, 500]]), flat, 10)
