@@ -3753,5 +3753,10 @@
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="29"/>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
 </context>
 </TS>
