@@ -3,7 +3,6 @@ that holds only PyQt6's pylupdate6 and Qt 6's lrelease extracts the same message
 pylupdate5) and compiles a .qm that translates them as the .ts says."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -12,19 +11,7 @@ from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
-ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "i18n" / "sdg_monitor_zh_CN.ts"
-
-
-def _i18n_script():
-    spec = importlib.util.spec_from_file_location("sdg_i18n_script_qt6", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-I18N = _i18n_script()
+from test_i18n import I18N, TS
 
 
 def _messages(ts: Path) -> dict[tuple[str, str, str | None], tuple[str | None, str | None]]:
