@@ -224,7 +224,7 @@ def build_admin() -> Admin:
     label = _assign_townships(points[:n_in], areas, adjacency)
 
     for _ in range(12):
-        bad = [i for i in range(n_in) if not polygon(cells.ring(i)).IsValid()]
+        bad = [i for i in range(n_in) if not planar.is_simple(cells.ring(i))]
         if not bad:
             break
         for i in bad:

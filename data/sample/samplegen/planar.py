@@ -119,3 +119,28 @@ def chain(edges: list[tuple[int, int, np.ndarray]]) -> np.ndarray:
     if node != first or len(parts) != len(by_start):
         raise RuntimeError("ring: the boundary is not one ring")
     return np.vstack(parts)
+
+
+def is_simple(ring: np.ndarray) -> bool:
+    """True when the closed ring (first vertex not repeated) has at least 3 vertices, no repeated vertex and no
+    two edges that meet other than consecutive ones at their shared vertex (touching or collinear counts as
+    meeting, and so does an edge folding back onto the previous one): a valid polygon shell. Plain IEEE
+    arithmetic, so the answer is the same on every platform (GEOS's IsValid could change between versions)."""
+    n = len(ring)
+    if n < 3 or len({(float(x), float(y)) for x, y in ring}) != n:
+        return False
+    a, b = ring, np.roll(ring, -1, axis=0)
+    i, j = np.triu_indices(n, k=2)
+    keep = ~((i == 0) & (j == n - 1))
+    i, j = i[keep], j[keep]
+
+    def orient(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> np.ndarray:
+        return np.sign((q[:, 0] - p[:, 0]) * (r[:, 1] - p[:, 1]) - (q[:, 1] - p[:, 1]) * (r[:, 0] - p[:, 0]))
+
+    d, e = b - a, np.roll(b - a, -1, axis=0)  # consecutive edges folding back on each other (a spike)
+    if np.any((d[:, 0] * e[:, 1] - d[:, 1] * e[:, 0] == 0) & (d[:, 0] * e[:, 0] + d[:, 1] * e[:, 1] < 0)):
+        return False
+    ai, bi, aj, bj = a[i], b[i], a[j], b[j]
+    o1, o2, o3, o4 = orient(ai, bi, aj), orient(ai, bi, bj), orient(aj, bj, ai), orient(aj, bj, bi)
+    boxes = ((np.minimum(ai, bi) <= np.maximum(aj, bj)) & (np.minimum(aj, bj) <= np.maximum(ai, bi))).all(axis=1)
+    return not bool(np.any(boxes & (o1 * o2 <= 0) & (o3 * o4 <= 0)))
