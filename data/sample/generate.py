@@ -2,8 +2,8 @@
 
 Usage: ``/usr/bin/python3 data/sample/generate.py [--out DIR] [--force] [--update-reference]``. Deterministic: two
 runs write byte-identical files, and every platform writes the same content (the manifest's content hashes; the
-reference they are tested against is ``reference_content.json``, refreshed with ``--update-reference``). Exits at
-once when the folder already holds complete outputs of this generator.
+reference they are tested against is ``tests/sample_content.json``, refreshed with ``--update-reference``).
+Exits at once when the folder already holds complete outputs of this generator.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from samplegen.build import build as build_spatial  # noqa: E402
 from samplegen.output import MANIFEST, is_complete, publish  # noqa: E402
 
 DEFAULT_OUT = HERE / "out"
-REFERENCE = HERE / "reference_content.json"
+REFERENCE = HERE.parents[1] / "tests" / "sample_content.json"  # test data: not shipped in the plugin zip
 WORKBOOK = "statistics_2015_2020.xlsx"
 OUTPUT_FILES = [*SPATIAL_FILES, WORKBOOK]
 
