@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="206"/>
+        <location filename="../processing/base.py" line="205"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="206"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="209"/>
+        <location filename="../processing/base.py" line="208"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="210"/>
+        <location filename="../processing/base.py" line="209"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="314"/>
+        <location filename="../processing/base.py" line="313"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="320"/>
+        <location filename="../processing/base.py" line="319"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
@@ -64,42 +64,42 @@
         <translation>结果库（GeoPackage；不存在时自动创建）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="66"/>
+        <location filename="../processing/workbook_template.py" line="68"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="327"/>
+        <location filename="../processing/base.py" line="326"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="329"/>
+        <location filename="../processing/base.py" line="328"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="331"/>
+        <location filename="../processing/base.py" line="330"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="334"/>
+        <location filename="../processing/base.py" line="333"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="336"/>
+        <location filename="../processing/base.py" line="335"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
     <message>
-        <location filename="../processing/store_access.py" line="133"/>
+        <location filename="../processing/store_access.py" line="138"/>
         <source>Wrote {} row(s) to the results store {}.</source>
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="361"/>
+        <location filename="../processing/base.py" line="360"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -119,17 +119,17 @@
         <translation>土地覆盖栅格</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="59"/>
+        <location filename="../processing/forest_area.py" line="61"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="61"/>
+        <location filename="../processing/forest_area.py" line="63"/>
         <source>Forest classes (e.g. 20 or 41,42,43 or 40-49)</source>
         <translation>森林类别（如 20、41,42,43 或 40-49）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="63"/>
+        <location filename="../processing/forest_area.py" line="65"/>
         <source>Inland water classes (excluded from land area)</source>
         <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
@@ -154,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="136"/>
+        <location filename="../processing/raster_io.py" line="122"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="195"/>
+        <location filename="../processing/raster_io.py" line="181"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="200"/>
+        <location filename="../processing/raster_io.py" line="186"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="245"/>
+        <location filename="../processing/raster_io.py" line="231"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -194,52 +194,52 @@
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="115"/>
+        <location filename="../processing/access.py" line="116"/>
         <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="131"/>
+        <location filename="../processing/access.py" line="132"/>
         <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="412"/>
+        <location filename="../processing/access.py" line="432"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="415"/>
+        <location filename="../processing/access.py" line="435"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="417"/>
+        <location filename="../processing/access.py" line="437"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="429"/>
+        <location filename="../processing/access.py" line="449"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="432"/>
+        <location filename="../processing/access.py" line="452"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="455"/>
+        <location filename="../processing/access.py" line="475"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="481"/>
+        <location filename="../processing/access.py" line="501"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="500"/>
+        <location filename="../processing/access.py" line="520"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -249,12 +249,12 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="538"/>
+        <location filename="../processing/access.py" line="558"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="112"/>
+        <location filename="../processing/base.py" line="111"/>
         <source>Indicator code &apos;{}&apos; names no SDG goal: use a global code (e.g. 3.2.1) or a local code that starts with its goal number (e.g. L10.1).</source>
         <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
     </message>
@@ -289,22 +289,22 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>Open SDG (Statistics Canada)</source>
         <translation>Open SDG（加拿大统计局）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>UN Statistics Division Progress Chart</source>
         <translation>联合国统计司进展图（Progress Chart）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>ESCAP current status index</source>
         <translation>亚太经社会（ESCAP）现状指数</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>SDSN normalised score</source>
         <translation>SDSN 标准化得分</translation>
     </message>
@@ -369,32 +369,32 @@
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="208"/>
+        <location filename="../processing/base.py" line="207"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="98"/>
+        <location filename="../processing/dasymetric_population.py" line="99"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="101"/>
+        <location filename="../processing/dasymetric_population.py" line="102"/>
         <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="131"/>
+        <location filename="../processing/dasymetric_population.py" line="132"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="134"/>
+        <location filename="../processing/dasymetric_population.py" line="135"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="137"/>
+        <location filename="../processing/dasymetric_population.py" line="138"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
@@ -404,62 +404,62 @@
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="145"/>
+        <location filename="../processing/dasymetric_population.py" line="146"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="148"/>
+        <location filename="../processing/dasymetric_population.py" line="149"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="150"/>
+        <location filename="../processing/dasymetric_population.py" line="151"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="153"/>
+        <location filename="../processing/dasymetric_population.py" line="154"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="156"/>
+        <location filename="../processing/dasymetric_population.py" line="157"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="161"/>
+        <location filename="../processing/dasymetric_population.py" line="162"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="163"/>
+        <location filename="../processing/dasymetric_population.py" line="164"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="173"/>
+        <location filename="../processing/dasymetric_population.py" line="174"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="178"/>
+        <location filename="../processing/dasymetric_population.py" line="179"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="181"/>
+        <location filename="../processing/dasymetric_population.py" line="182"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="215"/>
+        <location filename="../processing/dasymetric_population.py" line="216"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="217"/>
+        <location filename="../processing/dasymetric_population.py" line="218"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="64"/>
+        <location filename="../ui/charts.py" line="61"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -1279,57 +1279,57 @@
         <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="59"/>
+        <location filename="../processing/protected_kba.py" line="58"/>
         <source>Key biodiversity areas covered by protected areas (15.1.2)</source>
         <translation>保护区覆盖的关键生物多样性区域（15.1.2）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="62"/>
+        <location filename="../processing/protected_kba.py" line="61"/>
         <source>&lt;p&gt;SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected areas, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.2, custodians UNEP-WCMC, BirdLife International and IUCN): for each KBA, the percent of its area covered by protected areas; the indicator is the mean of these percents over the KBAs (a mean per KBA, not the share of the total KBA area). Protected areas are dissolved first, so overlapping protected areas count once. Filter the protected areas beforehand as the method asks (e.g. WDPA status designated, inscribed or established; no proposed sites, no UNESCO-MAB buffer zones).&lt;/p&gt;&lt;p&gt;Features of the KBA layer that share a value of the KBA id field form one KBA (without the field, each feature is one KBA). A KBA counts whole (also its parts outside the zones) in the zone that holds the largest part of its area; KBAs outside every zone are left out, and the whole-area value is then the mean over the KBAs of all zones.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are ellipsoidal (on the ellipsoid of the KBA layer's CRS, WGS 84 if it names none), in km², whatever the CRS; protected areas and zones in other CRSs are reprojected to the KBA layer's CRS.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;kba_count&lt;/i&gt;, &lt;i&gt;kba_km2&lt;/i&gt; and &lt;i&gt;protected_km2&lt;/i&gt;, the sums over their KBAs) and optionally KBA_OUTPUT, one feature per KBA with its areas, percent and zone. The results store gets value = mean percent, numerator = sum of the KBA percents and denominator = number of KBAs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.2：关键生物多样性区域（KBA）被保护区覆盖的平均比例，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.2，托管机构：UNEP-WCMC、国际鸟盟和世界自然保护联盟 IUCN）：对每个 KBA 计算其面积被保护区覆盖的百分比；指标为这些百分比在所有 KBA 上的平均值（按 KBA 平均，而非占 KBA 总面积的比例）。保护区先进行融合，因此重叠的保护区只计一次。请按方法要求事先筛选保护区（如 WDPA 状态为已指定、已列入或已建立；不包括拟建保护区和联合国教科文组织人与生物圈保护区的缓冲区）。&lt;/p&gt;&lt;p&gt;KBA 图层中 KBA 代码字段取值相同的要素构成一个 KBA（未提供该字段时，每个要素为一个 KBA）。一个 KBA 整体（包括其位于分区之外的部分）计入包含其最大面积部分的分区；位于所有分区之外的 KBA 不予计入，此时全域值为所有分区 KBA 的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按椭球计算（使用 KBA 图层坐标参考系的椭球，未指定时为 WGS 84），单位为 km²，与坐标参考系无关；坐标参考系不同的保护区和分区会重投影到 KBA 图层的坐标参考系。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;kba_count&lt;/i&gt;、&lt;i&gt;kba_km2&lt;/i&gt; 和 &lt;i&gt;protected_km2&lt;/i&gt; 字段的分区图层，均为其 KBA 的合计），以及可选的 KBA_OUTPUT（每个 KBA 一个要素，含其面积、百分比和所属分区）。结果库中 value = 平均百分比，numerator = KBA 百分比之和，denominator = KBA 个数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="84"/>
+        <location filename="../processing/protected_kba.py" line="83"/>
         <source>Key biodiversity areas</source>
         <translation>关键生物多样性区域</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="86"/>
+        <location filename="../processing/protected_kba.py" line="85"/>
         <source>KBA id field (features sharing an id form one KBA; default: feature id)</source>
         <translation>KBA 代码字段（代码相同的要素构成一个 KBA；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="89"/>
+        <location filename="../processing/protected_kba.py" line="88"/>
         <source>Protected areas</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="91"/>
+        <location filename="../processing/protected_kba.py" line="90"/>
         <source>Coverage per key biodiversity area</source>
         <translation>各关键生物多样性区域的覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="99"/>
+        <location filename="../processing/protected_kba.py" line="98"/>
         <source>Give both the KBA layer and the protected areas layer.</source>
         <translation>请同时提供 KBA 图层和保护区图层。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="113"/>
+        <location filename="../processing/protected_kba.py" line="112"/>
         <source>KBA(s) {} have no area and are left out.</source>
         <translation>KBA {} 没有面积，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="119"/>
+        <location filename="../processing/protected_kba.py" line="118"/>
         <source>KBA(s) {} lie outside every zone and are left out.</source>
         <translation>KBA {} 位于所有分区之外，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="123"/>
+        <location filename="../processing/protected_kba.py" line="122"/>
         <source>{} KBA(s) measured.</source>
         <translation>已量算 {} 个 KBA。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="138"/>
+        <location filename="../processing/protected_kba.py" line="137"/>
         <source>KBA layer &apos;{}&apos; holds no polygon.</source>
         <translation>KBA 图层“{}”中没有多边形。</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/tables.py" line="30"/>
+        <location filename="../processing/tables.py" line="29"/>
         <source>Table &apos;{}&apos; lacks the field(s) {}; it has {}.</source>
         <translation>表“{}”缺少字段 {}；现有字段为 {}。</translation>
     </message>
@@ -1814,7 +1814,7 @@
         <translation>Excel 工作簿 (*.xlsx *.XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="57"/>
+        <location filename="../processing/workbook_template.py" line="58"/>
         <source>Indicator profile (CSV; default: Deqing County)</source>
         <translation>指标体系（CSV；默认：德清县）</translation>
     </message>
@@ -1869,12 +1869,12 @@
         <translation>工作簿 {}：{}</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="68"/>
+        <location filename="../ui/charts.py" line="65"/>
         <source>Required trajectory</source>
         <translation>所需轨迹</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="72"/>
+        <location filename="../ui/charts.py" line="69"/>
         <source>Target {0:g} ({1})</source>
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
@@ -2064,22 +2064,22 @@
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="43"/>
+        <location filename="../ui/goal_tiles.py" line="44"/>
         <source>no score</source>
         <translation>无得分</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="44"/>
+        <location filename="../ui/goal_tiles.py" line="45"/>
         <source>score {:.1f}</source>
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="155"/>
+        <location filename="../ui/goal_tiles.py" line="156"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="150"/>
+        <location filename="../ui/goal_tiles.py" line="151"/>
         <source>{measured} indicators measured, {with_target} with a target, {met} met or nearly met</source>
         <translation>已监测 {measured} 个指标，{with_target} 个设有目标值，{met} 个已实现或基本实现</translation>
     </message>
@@ -2324,112 +2324,112 @@
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="242"/>
+        <location filename="../processing/base.py" line="241"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="46"/>
+        <location filename="../processing/workbook_template.py" line="47"/>
         <source>Statistical workbook template</source>
         <translation>统计工作簿模板</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="49"/>
+        <location filename="../processing/workbook_template.py" line="50"/>
         <source>&lt;p&gt;Writes an empty statistical workbook for your own area, ready for the departments to fill in and for &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; to read: the sheet &lt;i&gt;data&lt;/i&gt; has one row per workbook item of the indicator profile, area (the whole area, then each zone) and year, with its unit and an empty &lt;i&gt;value&lt;/i&gt; cell that accepts numbers only; the sheet &lt;i&gt;items&lt;/i&gt; lists each item with its unit and the indicators that use it; the sheet &lt;i&gt;notes&lt;/i&gt; says how to fill it in.&lt;/p&gt;</source>
         <translation>&lt;p&gt;为本地区生成一份空白统计工作簿，供各部门填报，并可由 &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; 读取：工作表 &lt;i&gt;data&lt;/i&gt; 中，指标配置的每个工作簿数据项、每个区域（先是全域，再是各分区）和每个年份各占一行，注明单位，&lt;i&gt;value&lt;/i&gt; 单元格留空且只接受数字；工作表 &lt;i&gt;items&lt;/i&gt; 列出每个数据项的单位及使用它的指标；工作表 &lt;i&gt;notes&lt;/i&gt; 说明填报方法。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="60"/>
+        <location filename="../processing/workbook_template.py" line="61"/>
         <source>Code of the whole area (e.g. 330521)</source>
         <translation>全域区划代码（如 330521）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="61"/>
+        <location filename="../processing/workbook_template.py" line="62"/>
         <source>Name of the whole area</source>
         <translation>全域名称</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="62"/>
+        <location filename="../processing/workbook_template.py" line="63"/>
         <source>Zones (townships), one row block per zone</source>
         <translation>分区（乡镇），每个分区一组行</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="64"/>
+        <location filename="../processing/workbook_template.py" line="66"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="68"/>
+        <location filename="../processing/workbook_template.py" line="70"/>
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="71"/>
+        <location filename="../processing/workbook_template.py" line="73"/>
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="74"/>
+        <location filename="../processing/workbook_template.py" line="76"/>
         <source>Workbook template</source>
         <translation>工作簿模板</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="76"/>
+        <location filename="../processing/workbook_template.py" line="78"/>
         <source>Rows to fill in</source>
         <translation>待填报行数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="88"/>
+        <location filename="../processing/workbook_template.py" line="90"/>
         <source>The last year {} comes before the first year {}.</source>
         <translation>结束年份 {} 早于起始年份 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="100"/>
+        <location filename="../processing/workbook_template.py" line="102"/>
         <source>Workbook template written: {} ({} rows to fill in).</source>
         <translation>已写出工作簿模板：{}（待填报 {} 行）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="109"/>
+        <location filename="../processing/workbook_template.py" line="111"/>
         <source>Choose the zone code field of the zones layer.</source>
         <translation>请选择分区图层的分区代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="137"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Numbers only</source>
         <translation>仅限数字</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="137"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Type a number without units; leave the cell empty when unknown.</source>
         <translation>请输入不带单位的数字；未知时留空。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>How to fill in this workbook</source>
         <translation>工作簿填报说明</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Type each figure in the value column of the data sheet, in the unit given beside it.</source>
         <translation>请在 data 工作表的 value 列中按旁边注明的单位填写各项数据。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Leave a cell empty when the figure is not known: only the indicators that need it are skipped.</source>
         <translation>数据未知时请留空：只有需要该数据的指标会被跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Do not change the item, area_code and year columns; add rows for more areas or years if needed.</source>
         <translation>请勿修改 item、area_code 和 year 列；如需更多区域或年份，可添加行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Then run &apos;Statistical indicators from a workbook&apos; (sdg:indicators_from_workbook).</source>
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="496"/>
+        <location filename="../processing/access.py" line="516"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
@@ -2439,7 +2439,7 @@
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="222"/>
+        <location filename="../processing/zones.py" line="223"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
@@ -2459,7 +2459,7 @@
         <translation>字段“{}”</translation>
     </message>
     <message>
-        <location filename="../processing/tables.py" line="51"/>
+        <location filename="../processing/tables.py" line="50"/>
         <source>Layer &apos;{}&apos;: {} holds text that does not decode in the layer&apos;s encoding (&apos;{}&apos;). The file is probably in another encoding, such as GBK, without a .cpg file: set the layer&apos;s data source encoding (Layer Properties &gt; Source), or put a text file with the same name and the extension .cpg containing GBK beside the shapefile, then run again.</source>
         <translation>图层“{}”：{}中的文本无法按图层的编码解码（“{}”）。该文件可能使用其他编码（如 GBK）且缺少 .cpg 文件：请设置图层的数据源编码（图层属性 &gt; 源），或在 shapefile 旁放一个同名、扩展名为 .cpg、内容为 GBK 的文本文件，然后重新运行。</translation>
     </message>
@@ -2469,17 +2469,17 @@
         <translation>SDG 监测需要 Python 包 {}：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="165"/>
+        <location filename="../ui/charts.py" line="162"/>
         <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="144"/>
+        <location filename="../processing/base.py" line="143"/>
         <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
         <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="42"/>
+        <location filename="../processing/forest_area.py" line="38"/>
         <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel on the ellipsoid: in a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each pixel row gets its exact ellipsoidal area; in an equal-area CRS (LAEA, Albers) the planar area; in any other projected CRS (UTM, Gauss-Kruger, Lambert conformal ...) the projection's areal scale is measured every few kilometres and interpolated to each pixel, within 1e-7 of the pixel's ellipsoidal area. Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元按椭球计算：在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积；在等积投影（LAEA、Albers）中取平面面积；在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形等）中，每隔数千米测定投影的面积比例因子并插值到每个像元，与像元椭球面积之差在 1e-7 以内。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
     </message>
@@ -2644,12 +2644,12 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="73"/>
+        <location filename="../scale/kernels.py" line="72"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="87"/>
+        <location filename="../scale/kernels.py" line="86"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
@@ -2934,87 +2934,77 @@
         <translation>门户</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="140"/>
+        <location filename="../processing/access.py" line="141"/>
         <source>{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of &apos;{}&apos; and serve nothing: {}. Move them, extend the network or raise SEARCH_DISTANCE.</source>
         <translation>{} 个点距路网中所有线都超过 {:g} m（SEARCH_DISTANCE，路网图层“{}”），不覆盖任何人：{}。请移动这些点、扩展路网或增大 SEARCH_DISTANCE。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="143"/>
+        <location filename="../processing/access.py" line="147"/>
         <source>Network: {} nodes, {} edges; {} of {} point(s) tied in.</source>
         <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="216"/>
+        <location filename="../processing/access.py" line="220"/>
         <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
         <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="223"/>
+        <location filename="../processing/access.py" line="227"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="226"/>
-        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: band &apos;{}&apos; is not a number.</source>
-        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是数字。</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="230"/>
+        <location filename="../processing/access.py" line="234"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="233"/>
+        <location filename="../processing/access.py" line="237"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="243"/>
+        <location filename="../processing/access.py" line="257"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="247"/>
+        <location filename="../processing/access.py" line="261"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
         <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="435"/>
-        <source>Topology tolerance: join line vertices closer than this (m)</source>
-        <translation>拓扑容差：连接距离小于此值的线节点（m）</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="438"/>
+        <location filename="../processing/access.py" line="458"/>
         <source>Search distance from a point to the network (m)</source>
         <translation>点到路网的搜索距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="464"/>
+        <location filename="../processing/access.py" line="484"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="549"/>
+        <location filename="../processing/access.py" line="569"/>
         <source>feature {}</source>
         <translation>要素 {}</translation>
     </message>
@@ -3112,11 +3102,6 @@
         <location filename="../processing/transit_gtfs.py" line="120"/>
         <source>SERVICE_DATE &apos;{}&apos; is not a date YYYY-MM-DD.</source>
         <translation>SERVICE_DATE“{}”不是 YYYY-MM-DD 格式的日期。</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="348"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default 0: exact; raise it to a few metres when digitised streets stop just short of each other at their vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点（线只在共享节点处相连，或在节点间距离小于 TOLERANCE 米时相连，默认 0：精确相连；数字化的街道在节点处差一点未相接时，可将其增大到几米），线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../translation.py" line="31"/>
@@ -3589,22 +3574,22 @@
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="126"/>
+        <location filename="../processing/base.py" line="125"/>
         <source>The results store holds rows with unknown indicator code(s) {}: they are left out; the other indicators are assessed and reported. Correct or delete those rows (table sdg_results).</source>
         <translation>结果库中有指标代码未知的行 {}：这些行已被略过，其他指标照常评估和报告。请更正或删除这些行（表 sdg_results）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="155"/>
+        <location filename="../processing/base.py" line="154"/>
         <source>Indicator code &apos;{}&apos; is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, dot, number, such as L3.1): correct it; nothing was written.</source>
         <translation>指标代码“{}”既不是 SDG 指标代码（如 3.8.1），也不是本地代码（L、目标编号、点、编号，如 L3.1）：请更正；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="171"/>
+        <location filename="../processing/base.py" line="170"/>
         <source>{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, please report it with the details from View &gt; Panels &gt; Log Messages (SDG Monitor).</source>
         <translation>{0} 因意外错误而停止（{1}：{2}）。请检查其中提到的输入；如输入无误，请附上“视图 &gt; 面板 &gt; 日志消息”（SDG Monitor）中的详细信息报告此问题。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="253"/>
+        <location filename="../processing/base.py" line="252"/>
         <source>{} ({}) must be a whole number; {} is not: give e.g. {}.</source>
         <translation>{0}（{1}）必须是整数；{2} 不是整数：请填写如 {3}。</translation>
     </message>
@@ -3704,7 +3689,7 @@
         <translation>请设置 {}：各输入图层对应的年份不同：{}。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="129"/>
+        <location filename="../ui/charts.py" line="126"/>
         <source>{0} (highest and lowest {1} of {2})</source>
         <translation>{0}（{2} 个中最高和最低的各 {1} 个）</translation>
     </message>
@@ -3714,7 +3699,7 @@
         <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="29"/>
+        <location filename="../ui/goal_tiles.py" line="30"/>
         <source>each indicator scores from -5 (deterioration) to +5 (target achieved) by Open SDG&apos;s progress measure; a goal&apos;s score is the mean of its indicators&apos; scores, coloured by the band it falls in: 2.5 to 5 substantial progress, 0 to 2.5 moderate, -2.5 to 0 limited, below -2.5 deterioration.</source>
         <translation>按 Open SDG 进展测度，每个指标得分为 -5（恶化）至 +5（已实现目标值）；目标得分为其各指标得分的平均值，按所在区间着色：2.5 至 5 进展显著，0 至 2.5 进展中等，-2.5 至 0 进展有限，低于 -2.5 恶化。</translation>
     </message>
@@ -3757,6 +3742,26 @@
         <location filename="../ui/goal_tiles.py" line="29"/>
         <source>Colours</source>
         <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="145"/>
+        <source>TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.</source>
+        <translation>TOLERANCE：{} 个线端点移到了其未达或越过的线上。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="362"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="455"/>
+        <source>Topology tolerance: join vertices and line ends closer than this to a line (m)</source>
+        <translation>拓扑容差：合并距离小于此值的节点，并将距线小于此值的线端点连接到该线（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="231"/>
+        <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
     </message>
 </context>
 </TS>
