@@ -176,19 +176,25 @@ def value_classes(values, count: int = 5, unit: str = "") -> list[ValueClass]:
     nearest-rank quantile), so no class is empty; equal breaks are merged, so many zones sharing one value make
     one class labelled with that value ("0 %"), never several "0 - 0". Bounds have the decimals of
     :func:`label_precision`, more when two bounds would print alike; ``unit`` follows each label."""
-    ordered = sorted(float(v) for v in values)
-    if not ordered or count < 1:
+    exact = [float(v) for v in values]
+    if not exact or count < 1:
         return []
+    precision = label_precision(exact)
+    fine = min(6, precision + 2)  # breaks alike to two decimals finer than the labels are one (float noise)
+    ordered = sorted(exact)
     size = len(ordered)
-    uppers = sorted({ordered[math.ceil(i * size / count) - 1] for i in range(1, count + 1)})
+    merged = {}
+    for upper in sorted({ordered[math.ceil(i * size / count) - 1] for i in range(1, count + 1)}):
+        merged[round(upper, fine) + 0.0] = upper  # the highest of breaks alike; + 0.0: no -0
+    uppers = sorted(merged.values())
     bounds = [ordered[0], *uppers]
-    precision = label_precision(ordered)
-    while precision < 6 and len({_bound(b, precision) for b in bounds}) < len(set(bounds)):
+    distinct = len({round(b, fine) + 0.0 for b in bounds})
+    while precision < fine and len({_bound(b, precision) for b in bounds}) < distinct:
         precision += 1
     classes = []
     for lower, upper in zip(bounds, uppers):
         text = _bound(upper, precision)
-        if lower != upper:
+        if _bound(lower, precision) != text:
             text = f"{_bound(lower, precision)} – {text}"
         classes.append(ValueClass(lower, upper, f"{text} {unit}".strip()))
     return classes

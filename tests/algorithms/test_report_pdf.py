@@ -171,6 +171,8 @@ def test_report_content_headline_and_map_choice():
     ([5.0] * 13, ["5 %"]),
     (list(range(10)), ["0 – 1 %", "1 – 3 %", "3 – 5 %", "5 – 7 %", "7 – 9 %"]),  # ranks 2, 4, 6, 8, 10
     ([33.21, 33.24, 40.0, 50.0], ["33.21 %", "33.21 – 33.24 %", "33.24 – 40 %", "40 – 50 %"]),  # 33.2 twice: more
+    ([-10.18, -1e-13, 0.0, 0.0, 0.0, 1e-9, 1.3, 23.74], ["-10.2 – 0 %", "0 – 1.3 %", "1.3 – 23.7 %"]),  # noise
+    ([0.0] * 6 + [1e-13], ["0 %"]),
     ([], []),
 ])
 def test_value_classes_merge_equal_breaks_and_none_is_empty(values, labels):
