@@ -213,7 +213,7 @@ class LandDegradation(SdgAlgorithm):
                     combined = one_out_all_out(states)
                     if end_water is not None:
                         counted = end_water & (zone_labels > 0)
-                        water += float(np.sum(np.broadcast_to(pixel_area, combined.shape)[counted]))
+                        water += float(np.sum(np.broadcast_to(pixel_area.array(), combined.shape)[counted]))
                         combined[end_water] = NODATA
                     rasters.write(0, combined, strip.row0)
                     totals.add(zone_labels, state_categories(combined), pixel_area)

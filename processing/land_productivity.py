@@ -147,14 +147,14 @@ class LandProductivity(SdgAlgorithm):
             feedback.pushInfo(tr("Maximum productivity of {} land unit(s)...").format(len(unit_codes)))
             maxima = lp.unit_percentiles(pixels.unit_values, pixels.unit_counts(len(unit_codes)),
                                          lp.PERFORMANCE_PERCENTILE)
-            totals = CategoryAreas(n_zones, len(lp.LPD_CODES))
+            totals = CategoryAreas(n_zones, len(lp.LPD_CODES), pixels=False)
             with output_rasters(grid, [(lpd_path, gdal.GDT_Byte, lp.LPD_NODATA),
                                        (sub_path, gdal.GDT_Int16, NODATA)]) as rasters:
                 for row0, lpd, zone_labels in pixels.classes(maxima, grid.strip_rows()):
                     stop_if_cancelled(feedback)
                     rasters.write(0, lpd, row0)
                     rasters.write(1, lp.lpd_subindicator(lpd, NODATA), row0)
-                    totals.add(zone_labels, lpd, grid.pixel_areas(row0, lpd.shape[0]))
+                    totals.add(zone_labels, lpd, grid.areas().view(row0, lpd.shape[0]))
         self.style_on_load(context, lpd_path, PalettedStyle(lpd_classes))
         self.style_on_load(context, sub_path, PalettedStyle(state_classes))
         areas = totals.areas()[1:] / 1e6

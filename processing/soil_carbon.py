@@ -142,7 +142,7 @@ class SoilCarbon(SdgAlgorithm):
         reads = [(layers[name], 1) for name in (self.SOC_START, self.LANDCOVER_START, self.LANDCOVER_END)]
         if layers[self.CLIMATE] is not None:
             reads.append((layers[self.CLIMATE], 1))
-        totals = CategoryAreas(n_zones, len(CATEGORY))
+        totals = CategoryAreas(n_zones, len(CATEGORY), pixels=False)
         stocks = np.zeros((2, n_zones + 1))
         try:
             with output_rasters(grid, [(soc_path, gdal.GDT_Float32, STOCK_NODATA),
@@ -160,7 +160,7 @@ class SoilCarbon(SdgAlgorithm):
                     rasters.write(0, end_stock.astype(np.float32), stock.row0)
                     rasters.write(1, state, stock.row0)
                     totals.add(zone_labels, state_categories(state), pixel_area)
-                    hectares = np.broadcast_to(pixel_area, state.shape) / 1e4
+                    hectares = np.broadcast_to(pixel_area.array(), state.shape) / 1e4
                     assessed = state != NODATA
                     for row, values in enumerate((stock.data, end_stock)):
                         stocks[row] += zone_sums(zone_labels, np.where(assessed, values * hectares, 0.0), n_zones)
