@@ -25,7 +25,7 @@ from .base import IndicatorResult, SdgAlgorithm
 from .feedback import stop_if_cancelled
 from .land_degradation import state_classes
 from .land_rasters import output_rasters
-from .raster_io import grid_of
+from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle
 from .zones import zonal_stacks
 
@@ -97,13 +97,13 @@ class LandProductivity(SdgAlgorithm):
             "degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but "
             "stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when "
             "the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).</p>"
-            "<p>Areas are true areas in km² (ellipsoidal in a geographic CRS); rasters are read in strips and "
-            "the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops "
-            "the run and writes nothing.</p>"
+            "<p>Areas are true areas in km², pixel by pixel (see <i>Pixel areas</i> below); rasters are read in "
+            "strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. "
+            "Cancel stops the run and writes nothing.</p>"
             "<p>Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), "
             "OUTPUT (the zones with <i>value</i> and, per class, <i>&lt;class&gt;_km2</i> and "
             "<i>&lt;class&gt;_pct</i>, and <i>total_km2</i>), VALUE. Results-store rows have indicator 15.3.1 "
-            "and series <i>productivity_declining</i>.</p>")
+            "and series <i>productivity_declining</i>.</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.NDVI, tr("NDVI, one band per year")))
