@@ -130,7 +130,8 @@ def ours(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
     """The SDG Monitor algorithm through ``processing.run``."""
     import processing
 
-    zones = {"ZONES": inputs.zones, "ZONE_ID_FIELD": "zone_id", "OUTPUT": "memory:"}
+    # YEAR given: the inputs' names hold 2015 and 2020, and a run refuses to guess between them
+    zones = {"ZONES": inputs.zones, "ZONE_ID_FIELD": "zone_id", "OUTPUT": "memory:", "YEAR": 2020}
     parameters = {
         "forest_area_15_1_1": dict(zones, LANDCOVER=inputs.landcover_2020, FOREST_CLASSES="20",
                                    WATER_CLASSES="60"),

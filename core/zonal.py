@@ -35,6 +35,7 @@ def _index_type(size: int) -> np.dtype:
 #: Pixels per bincount: a chunk's index (bincount makes it 64-bit) and its areas, made for it, stay in the CPU's
 #: cache (one weighted bincount over a whole strip of areas costs half as much again as counting; this does not).
 CHUNK_PIXELS = 1 << 17
+CHUNK_BINS = 4  # pixels per chunk at least this many times the bins (their sums are added per chunk)
 #: Copies of every bin, taken in turn by consecutive pixels and summed at the end: in a run of pixels of one zone
 #: and class each addition no longer waits for the one before (counting and weighing get 1.5 times faster).
 LANES = 4
@@ -57,7 +58,7 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     size = (n_zones + 1) * n_categories
     copies = LANES if size * LANES <= MAX_LANE_BINS else 1
     bins = size * copies
-    step = min(rows, max(1, max(CHUNK_PIXELS, 4 * bins) // max(1, width)))
+    step = min(rows, max(1, max(CHUNK_PIXELS, CHUNK_BINS * bins) // max(1, width)))
     dtype = _index_type(bins)
     # bin of a pixel: zone × n_categories + category + size × its lane (0, 1, 2, 3, 0, 1 ...)
     lanes = np.tile(np.arange(0, bins, size, dtype=dtype), -(-step * width // copies))[:step * width]
