@@ -2064,22 +2064,22 @@
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="43"/>
+        <location filename="../ui/goal_tiles.py" line="44"/>
         <source>no score</source>
         <translation>无得分</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="44"/>
+        <location filename="../ui/goal_tiles.py" line="45"/>
         <source>score {:.1f}</source>
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="155"/>
+        <location filename="../ui/goal_tiles.py" line="156"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="150"/>
+        <location filename="../ui/goal_tiles.py" line="151"/>
         <source>{measured} indicators measured, {with_target} with a target, {met} met or nearly met</source>
         <translation>已监测 {measured} 个指标，{with_target} 个设有目标值，{met} 个已实现或基本实现</translation>
     </message>
@@ -3699,7 +3699,7 @@
         <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="29"/>
+        <location filename="../ui/goal_tiles.py" line="30"/>
         <source>each indicator scores from -5 (deterioration) to +5 (target achieved) by Open SDG&apos;s progress measure; a goal&apos;s score is the mean of its indicators&apos; scores, coloured by the band it falls in: 2.5 to 5 substantial progress, 0 to 2.5 moderate, -2.5 to 0 limited, below -2.5 deterioration.</source>
         <translation>按 Open SDG 进展测度，每个指标得分为 -5（恶化）至 +5（已实现目标值）；目标得分为其各指标得分的平均值，按所在区间着色：2.5 至 5 进展显著，0 至 2.5 进展中等，-2.5 至 0 进展有限，低于 -2.5 恶化。</translation>
     </message>
@@ -3762,6 +3762,11 @@
         <location filename="../processing/access.py" line="231"/>
         <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="29"/>
+        <source>Colours</source>
+        <translation>颜色</translation>
     </message>
 </context>
 </TS>
