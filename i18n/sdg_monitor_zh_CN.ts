@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="206"/>
+        <location filename="../processing/base.py" line="205"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="206"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="209"/>
+        <location filename="../processing/base.py" line="208"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="210"/>
+        <location filename="../processing/base.py" line="209"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="314"/>
+        <location filename="../processing/base.py" line="313"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="320"/>
+        <location filename="../processing/base.py" line="319"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
@@ -64,32 +64,32 @@
         <translation>结果库（GeoPackage；不存在时自动创建）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="66"/>
+        <location filename="../processing/workbook_template.py" line="68"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="327"/>
+        <location filename="../processing/base.py" line="326"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="329"/>
+        <location filename="../processing/base.py" line="328"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="331"/>
+        <location filename="../processing/base.py" line="330"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="334"/>
+        <location filename="../processing/base.py" line="333"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="336"/>
+        <location filename="../processing/base.py" line="335"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="361"/>
+        <location filename="../processing/base.py" line="360"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -119,17 +119,17 @@
         <translation>土地覆盖栅格</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="59"/>
+        <location filename="../processing/forest_area.py" line="61"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="61"/>
+        <location filename="../processing/forest_area.py" line="63"/>
         <source>Forest classes (e.g. 20 or 41,42,43 or 40-49)</source>
         <translation>森林类别（如 20、41,42,43 或 40-49）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="63"/>
+        <location filename="../processing/forest_area.py" line="65"/>
         <source>Inland water classes (excluded from land area)</source>
         <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
@@ -154,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="136"/>
+        <location filename="../processing/raster_io.py" line="122"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="195"/>
+        <location filename="../processing/raster_io.py" line="181"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="200"/>
+        <location filename="../processing/raster_io.py" line="186"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="245"/>
+        <location filename="../processing/raster_io.py" line="231"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="112"/>
+        <location filename="../processing/base.py" line="111"/>
         <source>Indicator code &apos;{}&apos; names no SDG goal: use a global code (e.g. 3.2.1) or a local code that starts with its goal number (e.g. L10.1).</source>
         <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
     </message>
@@ -289,22 +289,22 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>Open SDG (Statistics Canada)</source>
         <translation>Open SDG（加拿大统计局）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>UN Statistics Division Progress Chart</source>
         <translation>联合国统计司进展图（Progress Chart）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>ESCAP current status index</source>
         <translation>亚太经社会（ESCAP）现状指数</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>SDSN normalised score</source>
         <translation>SDSN 标准化得分</translation>
     </message>
@@ -319,17 +319,17 @@
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="79"/>
+        <location filename="../processing/run_indicator_set.py" line="93"/>
         <source>Indicators measured</source>
         <translation>已监测指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="79"/>
+        <location filename="../processing/run_indicator_set.py" line="93"/>
         <source>Indicators with a target</source>
         <translation>设有目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="79"/>
+        <location filename="../processing/run_indicator_set.py" line="93"/>
         <source>Indicators with a target met or nearly met</source>
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
@@ -369,32 +369,32 @@
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="208"/>
+        <location filename="../processing/base.py" line="207"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="98"/>
+        <location filename="../processing/dasymetric_population.py" line="99"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="101"/>
+        <location filename="../processing/dasymetric_population.py" line="102"/>
         <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="131"/>
+        <location filename="../processing/dasymetric_population.py" line="132"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="134"/>
+        <location filename="../processing/dasymetric_population.py" line="135"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="137"/>
+        <location filename="../processing/dasymetric_population.py" line="138"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
@@ -404,62 +404,62 @@
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="145"/>
+        <location filename="../processing/dasymetric_population.py" line="146"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="148"/>
+        <location filename="../processing/dasymetric_population.py" line="149"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="150"/>
+        <location filename="../processing/dasymetric_population.py" line="151"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="153"/>
+        <location filename="../processing/dasymetric_population.py" line="154"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="156"/>
+        <location filename="../processing/dasymetric_population.py" line="157"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="161"/>
+        <location filename="../processing/dasymetric_population.py" line="162"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="163"/>
+        <location filename="../processing/dasymetric_population.py" line="164"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="173"/>
+        <location filename="../processing/dasymetric_population.py" line="174"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="178"/>
+        <location filename="../processing/dasymetric_population.py" line="179"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="181"/>
+        <location filename="../processing/dasymetric_population.py" line="182"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="215"/>
+        <location filename="../processing/dasymetric_population.py" line="216"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="217"/>
+        <location filename="../processing/dasymetric_population.py" line="218"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="64"/>
+        <location filename="../ui/charts.py" line="61"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -1279,127 +1279,127 @@
         <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="59"/>
+        <location filename="../processing/protected_kba.py" line="58"/>
         <source>Key biodiversity areas covered by protected areas (15.1.2)</source>
         <translation>保护区覆盖的关键生物多样性区域（15.1.2）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="62"/>
+        <location filename="../processing/protected_kba.py" line="61"/>
         <source>&lt;p&gt;SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected areas, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.2, custodians UNEP-WCMC, BirdLife International and IUCN): for each KBA, the percent of its area covered by protected areas; the indicator is the mean of these percents over the KBAs (a mean per KBA, not the share of the total KBA area). Protected areas are dissolved first, so overlapping protected areas count once. Filter the protected areas beforehand as the method asks (e.g. WDPA status designated, inscribed or established; no proposed sites, no UNESCO-MAB buffer zones).&lt;/p&gt;&lt;p&gt;Features of the KBA layer that share a value of the KBA id field form one KBA (without the field, each feature is one KBA). A KBA counts whole (also its parts outside the zones) in the zone that holds the largest part of its area; KBAs outside every zone are left out, and the whole-area value is then the mean over the KBAs of all zones.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are ellipsoidal (on the ellipsoid of the KBA layer's CRS, WGS 84 if it names none), in km², whatever the CRS; protected areas and zones in other CRSs are reprojected to the KBA layer's CRS.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;kba_count&lt;/i&gt;, &lt;i&gt;kba_km2&lt;/i&gt; and &lt;i&gt;protected_km2&lt;/i&gt;, the sums over their KBAs) and optionally KBA_OUTPUT, one feature per KBA with its areas, percent and zone. The results store gets value = mean percent, numerator = sum of the KBA percents and denominator = number of KBAs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.2：关键生物多样性区域（KBA）被保护区覆盖的平均比例，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.2，托管机构：UNEP-WCMC、国际鸟盟和世界自然保护联盟 IUCN）：对每个 KBA 计算其面积被保护区覆盖的百分比；指标为这些百分比在所有 KBA 上的平均值（按 KBA 平均，而非占 KBA 总面积的比例）。保护区先进行融合，因此重叠的保护区只计一次。请按方法要求事先筛选保护区（如 WDPA 状态为已指定、已列入或已建立；不包括拟建保护区和联合国教科文组织人与生物圈保护区的缓冲区）。&lt;/p&gt;&lt;p&gt;KBA 图层中 KBA 代码字段取值相同的要素构成一个 KBA（未提供该字段时，每个要素为一个 KBA）。一个 KBA 整体（包括其位于分区之外的部分）计入包含其最大面积部分的分区；位于所有分区之外的 KBA 不予计入，此时全域值为所有分区 KBA 的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按椭球计算（使用 KBA 图层坐标参考系的椭球，未指定时为 WGS 84），单位为 km²，与坐标参考系无关；坐标参考系不同的保护区和分区会重投影到 KBA 图层的坐标参考系。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;kba_count&lt;/i&gt;、&lt;i&gt;kba_km2&lt;/i&gt; 和 &lt;i&gt;protected_km2&lt;/i&gt; 字段的分区图层，均为其 KBA 的合计），以及可选的 KBA_OUTPUT（每个 KBA 一个要素，含其面积、百分比和所属分区）。结果库中 value = 平均百分比，numerator = KBA 百分比之和，denominator = KBA 个数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="84"/>
+        <location filename="../processing/protected_kba.py" line="83"/>
         <source>Key biodiversity areas</source>
         <translation>关键生物多样性区域</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="86"/>
+        <location filename="../processing/protected_kba.py" line="85"/>
         <source>KBA id field (features sharing an id form one KBA; default: feature id)</source>
         <translation>KBA 代码字段（代码相同的要素构成一个 KBA；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="89"/>
+        <location filename="../processing/protected_kba.py" line="88"/>
         <source>Protected areas</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="91"/>
+        <location filename="../processing/protected_kba.py" line="90"/>
         <source>Coverage per key biodiversity area</source>
         <translation>各关键生物多样性区域的覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="99"/>
+        <location filename="../processing/protected_kba.py" line="98"/>
         <source>Give both the KBA layer and the protected areas layer.</source>
         <translation>请同时提供 KBA 图层和保护区图层。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="113"/>
+        <location filename="../processing/protected_kba.py" line="112"/>
         <source>KBA(s) {} have no area and are left out.</source>
         <translation>KBA {} 没有面积，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="119"/>
+        <location filename="../processing/protected_kba.py" line="118"/>
         <source>KBA(s) {} lie outside every zone and are left out.</source>
         <translation>KBA {} 位于所有分区之外，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="123"/>
+        <location filename="../processing/protected_kba.py" line="122"/>
         <source>{} KBA(s) measured.</source>
         <translation>已量算 {} 个 KBA。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="138"/>
+        <location filename="../processing/protected_kba.py" line="137"/>
         <source>KBA layer &apos;{}&apos; holds no polygon.</source>
         <translation>KBA 图层“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="46"/>
+        <location filename="../processing/run_indicator_set.py" line="59"/>
         <source>Run an indicator set</source>
         <translation>运行指标集</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="83"/>
         <source>Indicator-set config (JSON or YAML)</source>
         <translation>指标集配置文件（JSON 或 YAML）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="83"/>
         <source>Indicator sets (*.json *.yml *.yaml)</source>
         <translation>指标集 (*.json *.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="72"/>
+        <location filename="../processing/run_indicator_set.py" line="86"/>
         <source>Results store (default: the config&apos;s)</source>
         <translation>结果库（默认：配置文件中指定的）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="73"/>
+        <location filename="../processing/run_indicator_set.py" line="87"/>
         <source>Run summary</source>
         <translation>运行摘要</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="75"/>
+        <location filename="../processing/run_indicator_set.py" line="89"/>
         <source>Indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="76"/>
+        <location filename="../processing/run_indicator_set.py" line="90"/>
         <source>Indicators failed</source>
         <translation>计算失败的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="77"/>
+        <location filename="../processing/run_indicator_set.py" line="91"/>
         <source>Results store</source>
         <translation>结果库</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="94"/>
+        <location filename="../processing/run_indicator_set.py" line="108"/>
         <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
         <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="96"/>
+        <location filename="../processing/run_indicator_set.py" line="110"/>
         <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
         <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="104"/>
+        <location filename="../processing/run_indicator_set.py" line="118"/>
         <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
         <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="117"/>
+        <location filename="../processing/run_indicator_set.py" line="131"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="136"/>
+        <location filename="../processing/run_indicator_set.py" line="150"/>
         <source>Indicator {} failed: {}</source>
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="180"/>
+        <location filename="../processing/run_indicator_set.py" line="194"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/tables.py" line="30"/>
+        <location filename="../processing/tables.py" line="29"/>
         <source>Table &apos;{}&apos; lacks the field(s) {}; it has {}.</source>
         <translation>表“{}”缺少字段 {}；现有字段为 {}。</translation>
     </message>
@@ -1814,7 +1814,7 @@
         <translation>Excel 工作簿 (*.xlsx *.XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="57"/>
+        <location filename="../processing/workbook_template.py" line="58"/>
         <source>Indicator profile (CSV; default: Deqing County)</source>
         <translation>指标体系（CSV；默认：德清县）</translation>
     </message>
@@ -1869,12 +1869,12 @@
         <translation>工作簿 {}：{}</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="68"/>
+        <location filename="../ui/charts.py" line="65"/>
         <source>Required trajectory</source>
         <translation>所需轨迹</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="72"/>
+        <location filename="../ui/charts.py" line="69"/>
         <source>Target {0:g} ({1})</source>
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
@@ -2324,107 +2324,107 @@
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="242"/>
+        <location filename="../processing/base.py" line="241"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="46"/>
+        <location filename="../processing/workbook_template.py" line="47"/>
         <source>Statistical workbook template</source>
         <translation>统计工作簿模板</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="49"/>
+        <location filename="../processing/workbook_template.py" line="50"/>
         <source>&lt;p&gt;Writes an empty statistical workbook for your own area, ready for the departments to fill in and for &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; to read: the sheet &lt;i&gt;data&lt;/i&gt; has one row per workbook item of the indicator profile, area (the whole area, then each zone) and year, with its unit and an empty &lt;i&gt;value&lt;/i&gt; cell that accepts numbers only; the sheet &lt;i&gt;items&lt;/i&gt; lists each item with its unit and the indicators that use it; the sheet &lt;i&gt;notes&lt;/i&gt; says how to fill it in.&lt;/p&gt;</source>
         <translation>&lt;p&gt;为本地区生成一份空白统计工作簿，供各部门填报，并可由 &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; 读取：工作表 &lt;i&gt;data&lt;/i&gt; 中，指标配置的每个工作簿数据项、每个区域（先是全域，再是各分区）和每个年份各占一行，注明单位，&lt;i&gt;value&lt;/i&gt; 单元格留空且只接受数字；工作表 &lt;i&gt;items&lt;/i&gt; 列出每个数据项的单位及使用它的指标；工作表 &lt;i&gt;notes&lt;/i&gt; 说明填报方法。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="60"/>
+        <location filename="../processing/workbook_template.py" line="61"/>
         <source>Code of the whole area (e.g. 330521)</source>
         <translation>全域区划代码（如 330521）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="61"/>
+        <location filename="../processing/workbook_template.py" line="62"/>
         <source>Name of the whole area</source>
         <translation>全域名称</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="62"/>
+        <location filename="../processing/workbook_template.py" line="63"/>
         <source>Zones (townships), one row block per zone</source>
         <translation>分区（乡镇），每个分区一组行</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="64"/>
+        <location filename="../processing/workbook_template.py" line="66"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="68"/>
+        <location filename="../processing/workbook_template.py" line="70"/>
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="71"/>
+        <location filename="../processing/workbook_template.py" line="73"/>
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="74"/>
+        <location filename="../processing/workbook_template.py" line="76"/>
         <source>Workbook template</source>
         <translation>工作簿模板</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="76"/>
+        <location filename="../processing/workbook_template.py" line="78"/>
         <source>Rows to fill in</source>
         <translation>待填报行数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="88"/>
+        <location filename="../processing/workbook_template.py" line="90"/>
         <source>The last year {} comes before the first year {}.</source>
         <translation>结束年份 {} 早于起始年份 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="100"/>
+        <location filename="../processing/workbook_template.py" line="102"/>
         <source>Workbook template written: {} ({} rows to fill in).</source>
         <translation>已写出工作簿模板：{}（待填报 {} 行）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="109"/>
+        <location filename="../processing/workbook_template.py" line="111"/>
         <source>Choose the zone code field of the zones layer.</source>
         <translation>请选择分区图层的分区代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="137"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Numbers only</source>
         <translation>仅限数字</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="137"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Type a number without units; leave the cell empty when unknown.</source>
         <translation>请输入不带单位的数字；未知时留空。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>How to fill in this workbook</source>
         <translation>工作簿填报说明</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Type each figure in the value column of the data sheet, in the unit given beside it.</source>
         <translation>请在 data 工作表的 value 列中按旁边注明的单位填写各项数据。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Leave a cell empty when the figure is not known: only the indicators that need it are skipped.</source>
         <translation>数据未知时请留空：只有需要该数据的指标会被跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Do not change the item, area_code and year columns; add rows for more areas or years if needed.</source>
         <translation>请勿修改 item、area_code 和 year 列；如需更多区域或年份，可添加行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="147"/>
+        <location filename="../processing/workbook_template.py" line="149"/>
         <source>Then run &apos;Statistical indicators from a workbook&apos; (sdg:indicators_from_workbook).</source>
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
@@ -2439,7 +2439,7 @@
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="222"/>
+        <location filename="../processing/zones.py" line="223"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
@@ -2459,7 +2459,7 @@
         <translation>字段“{}”</translation>
     </message>
     <message>
-        <location filename="../processing/tables.py" line="51"/>
+        <location filename="../processing/tables.py" line="50"/>
         <source>Layer &apos;{}&apos;: {} holds text that does not decode in the layer&apos;s encoding (&apos;{}&apos;). The file is probably in another encoding, such as GBK, without a .cpg file: set the layer&apos;s data source encoding (Layer Properties &gt; Source), or put a text file with the same name and the extension .cpg containing GBK beside the shapefile, then run again.</source>
         <translation>图层“{}”：{}中的文本无法按图层的编码解码（“{}”）。该文件可能使用其他编码（如 GBK）且缺少 .cpg 文件：请设置图层的数据源编码（图层属性 &gt; 源），或在 shapefile 旁放一个同名、扩展名为 .cpg、内容为 GBK 的文本文件，然后重新运行。</translation>
     </message>
@@ -2469,17 +2469,17 @@
         <translation>SDG 监测需要 Python 包 {}：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="165"/>
+        <location filename="../ui/charts.py" line="162"/>
         <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="144"/>
+        <location filename="../processing/base.py" line="143"/>
         <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
         <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="42"/>
+        <location filename="../processing/forest_area.py" line="38"/>
         <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel on the ellipsoid: in a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each pixel row gets its exact ellipsoidal area; in an equal-area CRS (LAEA, Albers) the planar area; in any other projected CRS (UTM, Gauss-Kruger, Lambert conformal ...) the projection's areal scale is measured every few kilometres and interpolated to each pixel, within 1e-7 of the pixel's ellipsoidal area. Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元按椭球计算：在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积；在等积投影（LAEA、Albers）中取平面面积；在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形等）中，每隔数千米测定投影的面积比例因子并插值到每个像元，与像元椭球面积之差在 1e-7 以内。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
     </message>
@@ -2644,12 +2644,12 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="73"/>
+        <location filename="../scale/kernels.py" line="72"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="87"/>
+        <location filename="../scale/kernels.py" line="86"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
@@ -2864,7 +2864,7 @@
         <translation>显示的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="78"/>
+        <location filename="../processing/run_indicator_set.py" line="92"/>
         <source>Portal folder</source>
         <translation>门户文件夹</translation>
     </message>
@@ -2904,12 +2904,12 @@
         <translation>字段“{}”中没有与结果库区域 ID 相符的分区 ID：请提供计算指标时使用的分区 ID 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="49"/>
+        <location filename="../processing/run_indicator_set.py" line="62"/>
         <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;&lt;p&gt;An optional &lt;i&gt;portal&lt;/i&gt; (a folder, or &lt;i&gt;path&lt;/i&gt;, &lt;i&gt;title&lt;/i&gt;, &lt;i&gt;language&lt;/i&gt;) is written at the end with &lt;i&gt;sdg:export_portal&lt;/i&gt;, its maps from the config&apos;s zones.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;&lt;p&gt;可选的 &lt;i&gt;portal&lt;/i&gt;（一个文件夹，或 &lt;i&gt;path&lt;/i&gt;、&lt;i&gt;title&lt;/i&gt;、&lt;i&gt;language&lt;/i&gt;）在最后用 &lt;i&gt;sdg:export_portal&lt;/i&gt; 写出，其地图使用配置文件中的分区。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="166"/>
+        <location filename="../processing/run_indicator_set.py" line="180"/>
         <source>The portal was not written: {}</source>
         <translation>门户未写入：{}</translation>
     </message>
@@ -3589,22 +3589,22 @@
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="126"/>
+        <location filename="../processing/base.py" line="125"/>
         <source>The results store holds rows with unknown indicator code(s) {}: they are left out; the other indicators are assessed and reported. Correct or delete those rows (table sdg_results).</source>
         <translation>结果库中有指标代码未知的行 {}：这些行已被略过，其他指标照常评估和报告。请更正或删除这些行（表 sdg_results）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="155"/>
+        <location filename="../processing/base.py" line="154"/>
         <source>Indicator code &apos;{}&apos; is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, dot, number, such as L3.1): correct it; nothing was written.</source>
         <translation>指标代码“{}”既不是 SDG 指标代码（如 3.8.1），也不是本地代码（L、目标编号、点、编号，如 L3.1）：请更正；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="171"/>
+        <location filename="../processing/base.py" line="170"/>
         <source>{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, please report it with the details from View &gt; Panels &gt; Log Messages (SDG Monitor).</source>
         <translation>{0} 因意外错误而停止（{1}：{2}）。请检查其中提到的输入；如输入无误，请附上“视图 &gt; 面板 &gt; 日志消息”（SDG Monitor）中的详细信息报告此问题。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="253"/>
+        <location filename="../processing/base.py" line="252"/>
         <source>{} ({}) must be a whole number; {} is not: give e.g. {}.</source>
         <translation>{0}（{1}）必须是整数；{2} 不是整数：请填写如 {3}。</translation>
     </message>
@@ -3642,11 +3642,6 @@
         <location filename="../ui/dock.py" line="257"/>
         <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
         <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
-    </message>
-    <message>
-        <location filename="../processing/run_indicator_set.py" line="62"/>
-        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms and models given by their path (.model3); another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法和按路径给出的模型（.model3）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/assess_progress.py" line="58"/>
@@ -3704,7 +3699,7 @@
         <translation>请设置 {}：各输入图层对应的年份不同：{}。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="129"/>
+        <location filename="../ui/charts.py" line="126"/>
         <source>{0} (highest and lowest {1} of {2})</source>
         <translation>{0}（{2} 个中最高和最低的各 {1} 个）</translation>
     </message>
@@ -3752,6 +3747,166 @@
         <location filename="../ui/run_panel.py" line="138"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="24"/>
+        <source>{}: cannot read the script {}: {}.</source>
+        <translation>{0}：无法读取脚本 {1}：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="27"/>
+        <source>{}: the script {} is not UTF-8 text: save it as UTF-8.</source>
+        <translation>{0}：脚本 {1} 不是 UTF-8 文本：请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="31"/>
+        <source>{}: the script {} has a syntax error on line {}: {}.</source>
+        <translation>{0}：脚本 {1} 第 {2} 行有语法错误：{3}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="51"/>
+        <source>{}: the script {} stopped while loading ({}: {}).</source>
+        <translation>{0}：脚本 {1} 在加载时出错停止（{2}：{3}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="44"/>
+        <source>{}: the script {} defines no Processing algorithm (a class derived from QgsProcessingAlgorithm).</source>
+        <translation>{0}：脚本 {1} 没有定义处理算法（派生自 QgsProcessingAlgorithm 的类）。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="45"/>
+        <source>{}: unknown key &apos;{}&apos;{}.</source>
+        <translation>{0}：未知的键“{1}”{2}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="46"/>
+        <source>{}: unknown parameter &apos;{}&apos;{}.</source>
+        <translation>{0}：未知的参数“{1}”{2}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="85"/>
+        <source>The indicator-set config {} is larger than {} MB: a config lists a few indicators; check that this is the right file.</source>
+        <translation>指标集配置 {0} 超过 {1} MB：配置只列出若干指标；请检查文件是否选对。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="90"/>
+        <source>Cannot read the indicator-set config {}: {}.</source>
+        <translation>无法读取指标集配置 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="92"/>
+        <source>The indicator-set config {} is not UTF-8 text: save it as UTF-8.</source>
+        <translation>指标集配置 {} 不是 UTF-8 文本：请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="99"/>
+        <source>The indicator-set config {} is nested too deeply to be a config.</source>
+        <translation>指标集配置 {} 嵌套层级过深，不可能是有效配置。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="102"/>
+        <source>The indicator-set config {} is not valid {}: {}</source>
+        <translation>指标集配置 {0} 不是有效的 {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="115"/>
+        <source>{}, line {}: YAML anchors and aliases (&amp; and *) are not allowed in an indicator-set config; write the values out.</source>
+        <translation>{0}，第 {1} 行：指标集配置中不允许使用 YAML 锚点和别名（&amp; 和 *）；请直接写出各个值。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="133"/>
+        <source>; did you mean &apos;{}&apos;?</source>
+        <translation>；是否应为“{}”？</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="134"/>
+        <source>; valid: {}</source>
+        <translation>；有效值：{}</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="140"/>
+        <source>{}: the config must be a mapping with an &apos;indicators&apos; list.</source>
+        <translation>{}：配置必须是含有“indicators”列表的映射。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="144"/>
+        <source>{}: &apos;{}&apos; must be a mapping with the keys {}.</source>
+        <translation>{0}：“{1}”必须是含有键 {2} 的映射。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="149"/>
+        <source>{}: allow_other_algorithms must be true or false.</source>
+        <translation>{}：allow_other_algorithms 必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="153"/>
+        <source>{}: &apos;indicators&apos; must be a non-empty list.</source>
+        <translation>{}：“indicators”必须是非空列表。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="161"/>
+        <source>{} needs an &apos;algorithm&apos; such as sdg:forest_area_15_1_1.</source>
+        <translation>{} 需要一个“algorithm”，例如 sdg:forest_area_15_1_1。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="165"/>
+        <source>{}: id &apos;{}&apos; is used twice.</source>
+        <translation>{0}：id“{1}”被使用了两次。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="169"/>
+        <source>{}: &apos;parameters&apos; must be a mapping of parameter names to values.</source>
+        <translation>{}：“parameters”必须是参数名到取值的映射。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="172"/>
+        <source>{}: year {} is not a whole number.</source>
+        <translation>{0}：年份 {1} 不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="208"/>
+        <source>{}: &apos;portal&apos; needs a &apos;path&apos; (the folder to write the portal into).</source>
+        <translation>{}：“portal”需要一个“path”（写入门户网站的文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="212"/>
+        <source>{}: portal.language {} must be 0 (QGIS&apos;s), 1 (English), 2 (Chinese) or 3 (both).</source>
+        <translation>{0}：portal.language {1} 必须为 0（QGIS 的语言）、1（英文）、2（中文）或 3（两者）。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="222"/>
+        <source>{}: {} needs a &apos;path&apos; (a layer file, optionally with |layername=...).</source>
+        <translation>{0}：{1} 需要一个“path”（图层文件，可带 |layername=...）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="75"/>
+        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms, and models (.model3) and Processing scripts (.py) given by their path; another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config. A fraction given to a whole-number parameter (e.g. a year of 2020.5) is refused, not rounded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法，以及按路径给出的模型（.model3）和处理脚本（.py）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。整数参数给出小数（如年份 2020.5）会被拒绝，而不是取整。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="201"/>
+        <source>{}: indicator &apos;{}&apos;</source>
+        <translation>{0}：指标“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="209"/>
+        <source>{}: unknown algorithm &apos;{}&apos;{}.</source>
+        <translation>{0}：未知算法“{1}”{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="213"/>
+        <source>{}: &apos;{}&apos; is not an SDG Monitor algorithm; other providers&apos; algorithms can change or empty your layers, so they run only with &apos;allow_other_algorithms: true&apos; at the top of the config.</source>
+        <translation>{0}：“{1}”不是 SDG 监测的算法；其他提供者的算法可能修改或清空您的图层，因此只有在配置顶层写明“allow_other_algorithms: true”时才会运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="232"/>
+        <source>{}: cannot read the model {}.</source>
+        <translation>{0}：无法读取模型 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="244"/>
+        <source>{}: parameter {} must be a whole number; {} is not.</source>
+        <translation>{0}：参数 {1} 必须是整数；{2} 不是整数。</translation>
     </message>
 </context>
 </TS>

@@ -248,7 +248,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if (isinstance(definition, QgsProcessingParameterNumber)
-                    and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and _fraction(value)):
+                    and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and fraction(value)):
                 return False, tr("{} ({}) must be a whole number; {} is not: give e.g. {}.").format(
                     definition.description(), definition.name(), value, int(float(value)))
         return super().checkParameterValues(parameters, context)
@@ -446,7 +446,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         return self.parameterAsString(parameters, self.AREA_NAME, context)
 
 
-def _fraction(value) -> bool:
+def fraction(value) -> bool:
     """Whether ``value`` is a number (or a number's text) with a fractional part."""
     if isinstance(value, bool):
         return False
