@@ -267,17 +267,18 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
         return classes
 
     def read_zones(self, parameters: dict, context: QgsProcessingContext, name: str = "ZONES",
-                   id_field: str = "ZONE_ID_FIELD", name_field: str = "ZONE_NAME_FIELD") -> ZoneSet | None:
+                   id_field: str = "ZONE_ID_FIELD", name_field: str = "ZONE_NAME_FIELD",
+                   geometry: bool = True) -> ZoneSet | None:
         """The zones of input ``name`` read once (None when not given): ids from the field named by parameter
         ``id_field`` (default: the feature id; ids must be unique), names from ``name_field`` (none when empty);
-        see :meth:`ZoneSet.from_source`."""
+        without ``geometry`` only the attributes (a table will do); see :meth:`ZoneSet.from_source`."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             return None
         return ZoneSet.from_source(source, self.input_name(parameters, name, context),
                                    self.parameterAsString(parameters, id_field, context) if id_field else "",
                                    self.parameterAsString(parameters, name_field, context) if name_field else "",
-                                   context)
+                                   context, geometry)
 
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
@@ -28,6 +29,7 @@ from ..translation import tr
 from .base import goal_lookup, method_parameter, store_errors, store_parameter
 from .pdf_layout import zones_from_features
 from .report_base import LABELS, ReportAlgorithm, indicator_name, report_labels
+from .zones import ZoneSet
 
 #: The portal's own words (English; Chinese from the plugin's translation), beside the report's.
 PORTAL_LABELS = {
@@ -149,9 +151,9 @@ class ExportPortal(ReportAlgorithm):
     def _zones(self, parameters, context, results: pd.DataFrame, feedback) -> dict[str, dict] | None:
         """The zones as GeoJSON features in WGS 84 by area id: the ZONES input, else the zones the store's runs
         recorded; None (no maps) when there are none."""
-        source = self.parameterAsSource(parameters, self.ZONES, context)
+        zone_set = self.read_zones(parameters, context, name_field="")
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
-        if source is None:
+        if zone_set is None:
             path, id_field = recorded_zones(results)
             if not path:
                 feedback.pushInfo(tr("No zones given and none recorded in the store: the portal has no maps."))
@@ -164,7 +166,8 @@ class ExportPortal(ReportAlgorithm):
             if id_field and source.fields().indexOf(id_field) < 0:
                 raise QgsProcessingException(tr("The zones layer {} has no field '{}' (recorded in the store as "
                                                 "the zone id): give ZONES and ZONE_ID_FIELD.").format(path, id_field))
-        zones = zones_from_features(source.getFeatures(), id_field, source.sourceCrs(), {})
+            zone_set = ZoneSet.from_source(QgsProcessingFeatureSource(source, context), path, id_field, "", context)
+        zones = zones_from_features((zone.feature for zone in zone_set.zones), id_field, zone_set.crs, {})
         transform = QgsCoordinateTransform(zones.crs, QgsCoordinateReferenceSystem("EPSG:4326"),
                                            context.transformContext())
         stored = set(results["area_id"].astype(str))

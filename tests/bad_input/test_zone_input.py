@@ -116,3 +116,68 @@ def test_ids_differing_by_surrounding_spaces_are_duplicates(sdg_provider, scene,
     assert "'W'" in message and "'W '" in message and "more than once" in message
     assert digests(zones, store) == before
 
+
+
+@pytest.mark.parametrize("code", [None, ""], ids=["null", "empty"])
+def test_every_reader_of_zones_refuses_a_zone_without_id(sdg_provider, scene, tmp_path, code):
+    """The PDF report's and the portal's maps (ZONES given, or the zones the store recorded) and the workbook
+    template read zones through the same reader: a NULL or empty id is refused naming the feature, nothing is
+    written, the inputs are unchanged."""
+    from osgeo import ogr
+
+    import processing
+
+    store = str(tmp_path / "results.gpkg")
+    good = scene.polygons("good", [box(-10, -410, 300, 10), box(300, -410, 610, 10)], [{"code": "W"}, {"code": "E"}])
+    processing.run("sdg:forest_area_15_1_1", parameters("forest_area_15_1_1", scene, good, RESULTS=store))
+    bad = scene.polygons("no_id_maps", [box(-10, -410, 300, 10), box(300, -410, 610, 10)],
+                         [{"code": "W"}, {"code": code}])
+    before = digests(bad, store)
+    runs = {
+        "sdg:export_report_pdf": {"RESULTS": store, "ZONES": bad, "ZONE_ID_FIELD": "code",
+                                  "OUTPUT": str(tmp_path / "report.pdf")},
+        "sdg:export_portal": {"RESULTS": store, "ZONES": bad, "ZONE_ID_FIELD": "code",
+                              "OUTPUT": str(tmp_path / "portal")},
+        "sdg:workbook_template": {"AREA_ID": "C1", "ZONES": bad, "ZONE_ID_FIELD": "code",
+                                  "OUTPUT": str(tmp_path / "template.xlsx")},
+    }
+    for algorithm, params in runs.items():
+        message = refused(algorithm, params)
+        assert "feature 2" in message and "'code'" in message, algorithm
+    assert digests(bad, store) == before
+    assert not any((tmp_path / name).exists() for name in ("report.pdf", "portal", "template.xlsx"))
+    # the portal without ZONES maps the zones the store recorded: the same check
+    source = ogr.Open(good.split("|")[0], 1)
+    layer = source.GetLayerByName("good")
+    feature = layer.GetFeature(2)
+    if code is None:
+        feature.SetFieldNull("code")
+    else:
+        feature.SetField("code", code)
+    layer.SetFeature(feature)
+    source = None
+    message = refused("sdg:export_portal", {"RESULTS": store, "OUTPUT": str(tmp_path / "portal")})
+    assert "feature 2" in message and "'code'" in message
+
+
+def test_workbook_template_reads_a_table_and_refuses_repeated_codes(sdg_provider, tmp_path):
+    """Zones without geometry or CRS (a plain table) make a template; a code given twice is refused, both
+    spellings named, as for every reader of zones."""
+    from openpyxl import load_workbook
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    import processing
+
+    table = QgsVectorLayer("None?field=code:string&field=name:string", "towns", "memory")
+    for code, name in (("T1", "一"), ("T2", "二"), ("T2 ", None)):
+        feature = QgsFeature(table.fields())
+        feature.setAttributes([code, name])
+        table.dataProvider().addFeature(feature)
+    params = {"AREA_ID": "C1", "ZONES": table, "ZONE_ID_FIELD": "code", "ZONE_NAME_FIELD": "name",
+              "YEAR_START": 2020, "YEAR_END": 2020, "OUTPUT": str(tmp_path / "template.xlsx")}
+    message = refused("sdg:workbook_template", params)
+    assert "'T2'" in message and "'T2 '" in message and "more than once" in message
+    table.dataProvider().changeAttributeValues({3: {0: "T3"}})
+    processing.run("sdg:workbook_template", params)
+    rows = list(load_workbook(tmp_path / "template.xlsx")["data"].iter_rows(min_row=2, values_only=True))
+    assert {(row[1], row[2]) for row in rows} == {("C1", None), ("T1", "一"), ("T2", "二"), ("T3", "T3")}
