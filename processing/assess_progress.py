@@ -13,10 +13,10 @@ from qgis.core import (
 )
 
 from ..core.catalog import load_catalog
+from ..core.numbers import number_or_none
 from ..core.profile import Profile, ProfileError, load_profile, profile_targets
 from ..core.progress import METHODS, Undirected, assess_frame, merge_targets, rollup
 from ..core.progress_data import DuplicateYearsError
-from ..core.results import plain
 from ..core.store import RunRecord, Store
 from ..translation import tr
 from .base import (
@@ -199,5 +199,5 @@ class AssessProgress(SdgBaseAlgorithm):
         if area_id and area_id not in rows.index:
             raise QgsProcessingException(tr("Area '{}' has no assessed indicator.").format(area_id))
         area = area_id or ("total" if "total" in rows.index else rows.index[0])
-        return {"MEASURED": plain(rows.loc[area, "measured"]), "WITH_TARGET": plain(rows.loc[area, "with_target"]),
-                "MET_OR_NEARLY_MET": plain(rows.loc[area, "met_or_nearly_met"])}
+        return {name: number_or_none(rows.loc[area, column]) for name, column in (
+            ("MEASURED", "measured"), ("WITH_TARGET", "with_target"), ("MET_OR_NEARLY_MET", "met_or_nearly_met"))}

@@ -47,8 +47,9 @@ from ..compat import new_field
 from ..core.catalog import load_catalog
 from ..core.classes import parse_classes, require_classes
 from ..core.messages import InputError
+from ..core.numbers import number_or_none
 from ..core.profile import Profile, code_goal
-from ..core.results import Area, ZoneValue, plain, store_rows
+from ..core.results import Area, ZoneValue, store_rows
 from ..core.store import StoreError
 from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import input_message, tr
@@ -359,7 +360,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             rows = self.store_rows(parameters, context, zones, result)
             write_results(self, parameters, context, feedback, results_path, rows)
         feedback.pushInfo(tr("{} for the whole area: {}").format(self.INDICATOR, _format(result.total.value)))
-        outputs = {self.OUTPUT: dest_id, self.VALUE: plain(result.total.value)}
+        outputs = {self.OUTPUT: dest_id, self.VALUE: number_or_none(result.total.value)}
         outputs.update(result.outputs)
         return outputs
 
@@ -415,9 +416,9 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             row = [None] * fields.count()
             for target, index in copies:
                 row[target] = attributes[index]
-            row[value_index] = plain(value.value)
+            row[value_index] = number_or_none(value.value)
             for target, name in components:
-                row[target] = plain(value.components.get(name))
+                row[target] = number_or_none(value.components.get(name))
             feature.setAttributes(row)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))

@@ -8,7 +8,6 @@ marking where the tables go), ``goal_band`` (filled with the goal's colour), ``m
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -52,6 +51,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import new_field
+from ..core.numbers import is_missing
 from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, label_precision, shorten
 from ..core.vocabulary import STATUS, score_status_colour
 
@@ -282,13 +282,13 @@ class ReportLayout:
             status = record["status"] if isinstance(record["status"], str) else ""
             code = record["indicator"] + (f" · {record['series']}" if record["series"] else "")
             target = format_number(record["target"])
-            if target and not _missing(record["target_year"]):
+            if target and not is_missing(record["target_year"]):
                 target = f"{target} ({int(record['target_year'])})"
             rows.append([
                 _cell(f"{code}  {shorten(record['name'], max(8, INDICATOR_LIMIT - len(code)))}".rstrip()),
                 _cell(format_number(record["value"]), align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(f"unit:{record['unit']}", str(record["unit"] or ""))),
-                _cell("" if _missing(record["year"]) else str(int(record["year"])),
+                _cell("" if is_missing(record["year"]) else str(int(record["year"])),
                       align=Qt.AlignmentFlag.AlignHCenter),
                 _cell(target, align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(status, ""), background=_tint(STATUS[status].colour) if status in STATUS
@@ -473,7 +473,3 @@ def _tint(hex_colour: str, strength: float = 0.45) -> str:
     colour = QColor(hex_colour)
     mix = [round(255 - (255 - c) * strength) for c in (colour.red(), colour.green(), colour.blue())]
     return QColor(*mix).name()
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -30,8 +30,8 @@ from ..core.indicator_set import (
     refuse_unknown,
 )
 from ..core.messages import QT_TR_NOOP, Message
+from ..core.numbers import number_or_none
 from ..core.progress import METHODS
-from ..core.results import plain
 from ..core.store import StoreError, open_store
 from ..translation import message_text, tr
 from .base import SdgBaseAlgorithm, fraction, store_parameter, with_temporary_outputs
@@ -143,7 +143,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         try:
             outputs = processing.run(algorithm, self._parameters(algorithm, step, config, results),
                                      context=context, feedback=feedback, is_child_algorithm=True)
-            row.update(status="ok", value=plain(outputs.get("VALUE")) if _number(outputs.get("VALUE")) else None)
+            row.update(status="ok", value=number_or_none(outputs.get("VALUE"), lenient=True))
         except Exception as err:  # one failing indicator must not stop the others
             row.update(status="failed", message=str(err).strip().splitlines()[-1] if str(err).strip() else
                        type(err).__name__)
@@ -243,10 +243,6 @@ def _refuse_fractions(step: Step, definitions, where: Message) -> None:
                 and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and fraction(value)):
             raise ConfigError(QT_TR_NOOP("{}: parameter {} must be a whole number; {} is not."), where,
                               definition.name(), value)
-
-
-def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _text(value) -> str:

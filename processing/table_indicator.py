@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.results import plain
+from ..core.numbers import number_or_none
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
 from ..translation import tr
 from .base import SdgBaseAlgorithm, checked_indicator_code, store_parameter
@@ -152,7 +152,7 @@ class TableIndicator(SdgBaseAlgorithm):
         if latest is not None:
             feedback.pushInfo(tr("{} total for {}: {} / {} -> {}").format(
                 indicator, latest.year, latest.numerator, latest.denominator, latest.value))
-        return {self.OUTPUT: dest_id, self.VALUE: plain(latest.value) if latest is not None else None}
+        return {self.OUTPUT: dest_id, self.VALUE: number_or_none(latest.value) if latest is not None else None}
 
     def _read(self, parameters, context, feedback, source, numerator_text: str, denominator_text: str
               ) -> list[tuple[str, int | None, float | None, float | None]]:
@@ -211,12 +211,11 @@ class TableIndicator(SdgBaseAlgorithm):
                 number, fid, name, expression.expression()))
             return None
         try:
-            value = float(str(raw).replace(",", "")) if isinstance(raw, str) else float(raw)
+            return number_or_none(raw, commas=True)
         except (TypeError, ValueError):
             feedback.reportError(tr("Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no "
                                     "value.").format(number, fid, name, expression.expression(), raw))
             return None
-        return value if value == value else None
 
     def _store(self, parameters, context, feedback, path: str, indicator: str, formula: str,
                frame: pd.DataFrame, year_totals) -> None:
@@ -238,11 +237,12 @@ class TableIndicator(SdgBaseAlgorithm):
                 parameters, self.MULTIPLIER, context)},
         }
         rows = [dict(common, area_id=row["area_id"], area_name="", area_level="area", year=int(row["year"]),
-                     value=plain(row["value"]), numerator=plain(row["numerator"]),
-                     denominator=plain(row["denominator"]))
+                     value=number_or_none(row["value"]), numerator=number_or_none(row["numerator"]),
+                     denominator=number_or_none(row["denominator"]))
                 for row in dated.to_dict("records") if row["value"] is not None and row["value"] == row["value"]]
         rows += [dict(common, area_id=total_id, area_name="", area_level="total", year=t.year,
-                      value=plain(t.value), numerator=plain(t.numerator), denominator=plain(t.denominator))
+                      value=number_or_none(t.value), numerator=number_or_none(t.numerator),
+                      denominator=number_or_none(t.denominator))
                  for t in year_totals if t.value is not None]
         write_results(self, parameters, context, feedback, path, rows)
 
