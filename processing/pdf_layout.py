@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Mapping
 
 from qgis.core import (
-    QgsClassificationQuantile,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
-    QgsGraduatedSymbolRenderer,
     QgsLayerTree,
     QgsLayoutFrame,
     QgsLayoutItem,
@@ -52,8 +50,9 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import new_field
 from ..core.numbers import is_missing
-from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, label_precision, shorten
+from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, shorten
 from ..core.vocabulary import STATUS, score_status_colour
+from .styling import quantile_renderer
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "layouts" / "sdg_report.qpt"
 FONT = "DejaVu Sans"
@@ -246,7 +245,9 @@ class ReportLayout:
         base.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
             {"color": "#ECEFF1", "outline_color": "#90A4AE", "outline_width": "0.2"})))
         values = _zone_layer(zones, mapped, f"{spec.indicator} ({spec.unit})" if spec.unit else spec.indicator)
-        values.setRenderer(_graduated(values, list(mapped.values())))
+        outline = QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"})
+        values.setRenderer(quantile_renderer(list(mapped.values()), "value", outline,
+                                             QgsStyle.defaultStyle().colorRamp("YlGnBu")))
         values.setLabeling(_name_labels())
         values.setLabelsEnabled(True)
         self.project.addMapLayers([base, values], False)
@@ -410,22 +411,6 @@ def _zone_layer(zones: Zones, values: Mapping[str, float], name: str) -> QgsVect
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     return layer
-
-
-def _graduated(layer: QgsVectorLayer, values: list[float]) -> QgsGraduatedSymbolRenderer:
-    """Five quantile classes (fewer for few distinct values) on a yellow-green-blue ramp, legend numbers at a
-    precision that suits the values."""
-    renderer = QgsGraduatedSymbolRenderer("value")
-    method = QgsClassificationQuantile()
-    method.setLabelPrecision(label_precision(values))
-    method.setLabelTrimTrailingZeroes(True)
-    renderer.setClassificationMethod(method)
-    renderer.setSourceSymbol(QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"}))
-    renderer.updateClasses(layer, min(5, len(set(values))))
-    ramp = QgsStyle.defaultStyle().colorRamp("YlGnBu")
-    if ramp is not None:
-        renderer.updateColorRamp(ramp)
-    return renderer
 
 
 def _name_labels() -> QgsVectorLayerSimpleLabeling:
