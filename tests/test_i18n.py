@@ -12,8 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "i18n" / "sdg_monitor_zh_CN.ts"
@@ -248,14 +247,9 @@ def test_qgis_chinese_locale_loads_the_translation(qgis_app, compiled_i18n):
 
 
 @pytest.fixture()
-def dock(zh_cn, qgis_parent, qgis_new_project):
-    from sdg_monitor.ui.dock import SdgDock
-
-    widget = SdgDock(qgis_parent)
-    yield widget
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QgsProject.instance().clear()
+def dock(zh_cn, dock):
+    """The dock of tests/conftest.py, built with the Chinese translation installed."""
+    return dock
 
 
 def test_dock_speaks_chinese(dock):
