@@ -130,6 +130,19 @@ def without_unknown_codes(frames: list[pd.DataFrame], profile: Profile, feedback
             for frame in frames]
 
 
+#: The headline outputs of an assessment (sdg:assess_progress, and sdg:run_indicator_set after it) and the
+#: columns of the store's headline roll-up they come from.
+HEADLINE_OUTPUTS = {"MEASURED": "measured", "WITH_TARGET": "with_target", "MET_OR_NEARLY_MET": "met_or_nearly_met"}
+
+
+def add_headline_outputs(algorithm: QgsProcessingAlgorithm) -> None:
+    """Declare :data:`HEADLINE_OUTPUTS` on ``algorithm``."""
+    for name, description in (("MEASURED", tr("Indicators measured")),
+                              ("WITH_TARGET", tr("Indicators with a target")),
+                              ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
+        algorithm.addOutput(QgsProcessingOutputNumber(name, description))
+
+
 def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:
     """``parameters`` with a temporary output for every destination the caller did not name."""
     filled = dict(parameters)

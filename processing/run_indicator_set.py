@@ -34,7 +34,14 @@ from ..core.numbers import number_or_none
 from ..core.progress import METHODS
 from ..core.store import StoreError, open_store
 from ..translation import message_text, tr
-from .base import SdgBaseAlgorithm, fraction, store_parameter, with_temporary_outputs
+from .base import (
+    HEADLINE_OUTPUTS,
+    SdgBaseAlgorithm,
+    add_headline_outputs,
+    fraction,
+    store_parameter,
+    with_temporary_outputs,
+)
 from .script_file import load_script
 from .store_access import qgis_connection
 from .tables import write_table
@@ -90,10 +97,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Indicators failed")))
         self.addOutput(QgsProcessingOutputString("RESULTS_STORE", tr("Results store")))
         self.addOutput(QgsProcessingOutputString("PORTAL", tr("Portal folder")))
-        for name, description in (("MEASURED", tr("Indicators measured")),
-                                  ("WITH_TARGET", tr("Indicators with a target")),
-                                  ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
-            self.addOutput(QgsProcessingOutputNumber(name, description))
+        add_headline_outputs(self)
 
     def processAlgorithm(self, parameters, context, feedback):
         import processing
@@ -133,7 +137,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             feedback.pushInfo(f"  {row['status']:>6}  {row['id']}  {_text(row['value'])}  {row['message']}")
         return {self.OUTPUT: dest_id, "COMPUTED": computed, "FAILED": failed, "RESULTS_STORE": results,
                 "PORTAL": portal,
-                **{name: progress[name] for name in ("MEASURED", "WITH_TARGET", "MET_OR_NEARLY_MET")}}
+                **{name: progress[name] for name in HEADLINE_OUTPUTS}}
 
     def _run_step(self, processing, step: Step, algorithm: QgsProcessingAlgorithm, config: IndicatorSet,
                   results: str, context, feedback) -> dict:
