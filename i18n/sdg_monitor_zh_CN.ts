@@ -1469,137 +1469,137 @@
         <translation>没有全天候道路：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="57"/>
+        <location filename="../processing/table_indicator.py" line="58"/>
         <source>Statistical indicator from a table</source>
         <translation>基于表格的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="60"/>
+        <location filename="../processing/table_indicator.py" line="61"/>
         <source>&lt;p&gt;Computes one statistical indicator from an attribute table or layer: for each row (an area in a year) and for the whole table in each year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; (UN SDG metadata conventions): &lt;i&gt;ratio&lt;/i&gt; = numerator / denominator × multiplier; &lt;i&gt;percentage&lt;/i&gt; = numerator / denominator × 100; &lt;i&gt;rate per N&lt;/i&gt; = numerator / denominator × N (e.g. 100000 for maternal deaths per 100,000 live births); &lt;i&gt;per capita&lt;/i&gt; = numerator / population × multiplier (a unit factor); &lt;i&gt;parity index&lt;/i&gt; = group value / reference value (e.g. female / male; 1 is parity); &lt;i&gt;growth&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × multiplier, with x the numerator (or numerator / denominator) of the same area in its latest earlier year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Totals&lt;/b&gt; are the sum of the numerators over the sum of the denominators of the rows of a year (never a mean of the rows' values); a row missing either value counts in neither sum.&lt;/p&gt;&lt;p&gt;Numerator and denominator are QGIS expressions (a field name is one, e.g. &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;). A NULL or a text in a number gives that row no value and a warning naming the row; the other rows go on.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT, a table with &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;numerator&lt;/i&gt;, &lt;i&gt;denominator&lt;/i&gt; and &lt;i&gt;value&lt;/i&gt; per input row; VALUE, the total of the latest year. With a results store, the rows and the yearly totals are upserted in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据属性表或图层计算一个统计指标：对每一行（某区域某年份）以及每年的整个表计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;（联合国 SDG 指标元数据惯例）：&lt;i&gt;比率&lt;/i&gt; = 分子 / 分母 × 乘数；&lt;i&gt;百分比&lt;/i&gt; = 分子 / 分母 × 100；&lt;i&gt;每 N 的比率&lt;/i&gt; = 分子 / 分母 × N（如孕产妇死亡率按每 10 万活产计为 100000）；&lt;i&gt;人均&lt;/i&gt; = 分子 / 人口 × 乘数（单位换算系数）；&lt;i&gt;均等指数&lt;/i&gt; = 组值 / 参照值（如女性 / 男性；1 表示均等）；&lt;i&gt;增长率&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × 乘数，其中 x 为同一区域在其最近的较早年份的分子（或分子 / 分母）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;总计&lt;/b&gt;为某年各行分子之和除以分母之和（绝不是各行值的平均值）；缺少任一值的行两个求和都不计入。&lt;/p&gt;&lt;p&gt;分子和分母为 QGIS 表达式（字段名也是表达式，如 &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;）。数值为 NULL 或文本时，该行没有值，并给出指明该行的警告；其他行继续计算。&lt;/p&gt;&lt;p&gt;输出：OUTPUT，每个输入行一行的表，含 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;numerator&lt;/i&gt;、&lt;i&gt;denominator&lt;/i&gt; 和 &lt;i&gt;value&lt;/i&gt;；VALUE，最新年份的总计。指定结果库时，各行及各年总计在一个事务中写入（插入或更新）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="80"/>
+        <location filename="../processing/table_indicator.py" line="81"/>
         <source>Table or layer</source>
         <translation>表或图层</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="82"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Indicator code (e.g. 3.1.1 or L10.1)</source>
         <translation>指标代码（如 3.1.1 或 L10.1）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Ratio (numerator / denominator × multiplier)</source>
         <translation>比率（分子 / 分母 × 乘数）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Rate per N</source>
         <translation>每 N 的比率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Per capita</source>
         <translation>人均</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Parity index</source>
         <translation>均等指数</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Growth rate</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="87"/>
+        <location filename="../processing/table_indicator.py" line="88"/>
         <source>Numerator (field or expression)</source>
         <translation>分子（字段或表达式）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="89"/>
+        <location filename="../processing/table_indicator.py" line="90"/>
         <source>Denominator (field or expression; optional for growth)</source>
         <translation>分母（字段或表达式；增长率可不填）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="92"/>
+        <location filename="../processing/table_indicator.py" line="93"/>
         <source>Multiplier (N of a rate per N)</source>
         <translation>乘数（每 N 的比率中的 N）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="95"/>
+        <location filename="../processing/table_indicator.py" line="96"/>
         <source>Area id field (default: feature id)</source>
         <translation>区域代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="98"/>
+        <location filename="../processing/table_indicator.py" line="99"/>
         <source>Year field (default: the reference year below)</source>
         <translation>年份字段（默认：下方的参考年份）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="101"/>
+        <location filename="../processing/table_indicator.py" line="102"/>
         <source>Reference year (when there is no year field)</source>
         <translation>参考年份（无年份字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="106"/>
+        <location filename="../processing/table_indicator.py" line="107"/>
         <source>Series written to the results store</source>
         <translation>写入结果库的系列</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="107"/>
+        <location filename="../processing/table_indicator.py" line="108"/>
         <source>Unit written to the results store</source>
         <translation>写入结果库的单位</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="108"/>
+        <location filename="../processing/table_indicator.py" line="109"/>
         <source>Area id of the total rows</source>
         <translation>总计行的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="112"/>
+        <location filename="../processing/table_indicator.py" line="113"/>
         <source>Indicator per row</source>
         <translation>逐行指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="114"/>
+        <location filename="../processing/table_indicator.py" line="115"/>
         <source>Total for the latest year</source>
         <translation>最新年份总计</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="122"/>
+        <location filename="../processing/table_indicator.py" line="123"/>
         <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
         <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="127"/>
+        <location filename="../processing/table_indicator.py" line="128"/>
         <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
         <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="132"/>
+        <location filename="../processing/table_indicator.py" line="133"/>
         <source>A {} needs a denominator (DENOMINATOR).</source>
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="143"/>
+        <location filename="../processing/table_indicator.py" line="144"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="153"/>
+        <location filename="../processing/table_indicator.py" line="154"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
@@ -1609,32 +1609,32 @@
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="186"/>
+        <location filename="../processing/table_indicator.py" line="187"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="197"/>
+        <location filename="../processing/table_indicator.py" line="212"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="205"/>
+        <location filename="../processing/table_indicator.py" line="220"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="210"/>
+        <location filename="../processing/table_indicator.py" line="225"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="216"/>
+        <location filename="../processing/table_indicator.py" line="231"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="226"/>
+        <location filename="../processing/table_indicator.py" line="242"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
@@ -2444,7 +2444,7 @@
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="135"/>
+        <location filename="../processing/table_indicator.py" line="136"/>
         <source>Table &apos;{}&apos; has no rows (or none is selected): choose a table with data.</source>
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
@@ -3907,6 +3907,11 @@
         <location filename="../processing/run_indicator_set.py" line="248"/>
         <source>{}: parameter {} must be a whole number; {} is not.</source>
         <translation>{0}：参数 {1} 必须是整数；{2} 不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="202"/>
+        <source>Table &apos;{}&apos;: row {} (feature id {}) has no area id in field &apos;{}&apos; (NULL or empty); give every row an area id, or choose another field; nothing was written.</source>
+        <translation>表“{0}”：第 {1} 行（要素 ID {2}）在字段“{3}”中没有区域代码（NULL 或为空）；请为每一行填写区域代码，或选择其他字段；未写入任何内容。</translation>
     </message>
 </context>
 </TS>

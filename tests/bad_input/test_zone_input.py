@@ -181,3 +181,28 @@ def test_workbook_template_reads_a_table_and_refuses_repeated_codes(sdg_provider
     processing.run("sdg:workbook_template", params)
     rows = list(load_workbook(tmp_path / "template.xlsx")["data"].iter_rows(min_row=2, values_only=True))
     assert {(row[1], row[2]) for row in rows} == {("C1", None), ("T1", "一"), ("T2", "二"), ("T3", "T3")}
+
+
+@pytest.mark.parametrize("area, expected", [
+    (None, ["row 2 (feature id 2)", "no area id in field 'area'"]),
+    ("  ", ["row 2 (feature id 2)", "no area id in field 'area'"]),
+    ("T1 ", ["repeat area and year", "T1"]),
+], ids=["null", "blank", "spaces"])
+def test_statistics_tables_refuse_missing_and_space_repeated_area_ids(sdg_provider, tmp_path, area, expected):
+    """sdg:table_indicator's area ids follow the zones' rules: NULL or blank is refused naming the row (it used to
+    become the text 'NULL'), 'T1 ' and 'T1' in the same year are one area given twice; nothing is written."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    table = QgsVectorLayer("None?field=area:string&field=year:integer&field=births:double", "births", "memory")
+    for code, births in (("T1", 10.0), (area, 12.0)):
+        feature = QgsFeature(table.fields())
+        feature.setAttributes([code, 2020, births])
+        table.dataProvider().addFeature(feature)
+    store = tmp_path / "results.gpkg"
+    message = refused("sdg:table_indicator", {
+        "INPUT": table, "INDICATOR": "L1.1", "NUMERATOR": "births", "DENOMINATOR": "births", "AREA_ID_FIELD": "area",
+        "YEAR_FIELD": "year",
+        "RESULTS": str(store), "OUTPUT": "memory:"})
+    for part in expected:
+        assert part in message
+    assert not store.exists()
