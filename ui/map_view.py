@@ -23,6 +23,7 @@ from qgis.core import (
 from ..compat import new_field
 from ..core.progress_data import DECREASE, INCREASE
 from ..processing.styling import field_values, quantile_renderer
+from ..processing.tables import is_null
 
 VALUE_FIELD = "sdg_value"
 
@@ -53,10 +54,11 @@ def project_layer(source: str, project: QgsProject | None = None) -> QgsVectorLa
 
 
 def zone_key(value: object) -> str:
-    """A zone id as the results store writes it (a whole float such as 2.0 is ``"2"``)."""
+    """A zone id as the results store writes it (a whole float such as 2.0 is ``"2"``); NULL is no id (``""``,
+    never the text 'NULL', which is a real id)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return "" if value is None else str(value).strip()
+    return "" if is_null(value) else str(value).strip()
 
 
 def joined_layer(zones: QgsVectorLayer, id_field: str, values: Mapping[str, float | None], name: str
