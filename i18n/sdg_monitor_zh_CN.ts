@@ -1279,57 +1279,57 @@
         <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="58"/>
+        <location filename="../processing/protected_kba.py" line="60"/>
         <source>Key biodiversity areas covered by protected areas (15.1.2)</source>
         <translation>保护区覆盖的关键生物多样性区域（15.1.2）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="61"/>
+        <location filename="../processing/protected_kba.py" line="63"/>
         <source>&lt;p&gt;SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected areas, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.2, custodians UNEP-WCMC, BirdLife International and IUCN): for each KBA, the percent of its area covered by protected areas; the indicator is the mean of these percents over the KBAs (a mean per KBA, not the share of the total KBA area). Protected areas are dissolved first, so overlapping protected areas count once. Filter the protected areas beforehand as the method asks (e.g. WDPA status designated, inscribed or established; no proposed sites, no UNESCO-MAB buffer zones).&lt;/p&gt;&lt;p&gt;Features of the KBA layer that share a value of the KBA id field form one KBA (without the field, each feature is one KBA). A KBA counts whole (also its parts outside the zones) in the zone that holds the largest part of its area; KBAs outside every zone are left out, and the whole-area value is then the mean over the KBAs of all zones.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are ellipsoidal (on the ellipsoid of the KBA layer's CRS, WGS 84 if it names none), in km², whatever the CRS; protected areas and zones in other CRSs are reprojected to the KBA layer's CRS.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;kba_count&lt;/i&gt;, &lt;i&gt;kba_km2&lt;/i&gt; and &lt;i&gt;protected_km2&lt;/i&gt;, the sums over their KBAs) and optionally KBA_OUTPUT, one feature per KBA with its areas, percent and zone. The results store gets value = mean percent, numerator = sum of the KBA percents and denominator = number of KBAs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.2：关键生物多样性区域（KBA）被保护区覆盖的平均比例，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.2，托管机构：UNEP-WCMC、国际鸟盟和世界自然保护联盟 IUCN）：对每个 KBA 计算其面积被保护区覆盖的百分比；指标为这些百分比在所有 KBA 上的平均值（按 KBA 平均，而非占 KBA 总面积的比例）。保护区先进行融合，因此重叠的保护区只计一次。请按方法要求事先筛选保护区（如 WDPA 状态为已指定、已列入或已建立；不包括拟建保护区和联合国教科文组织人与生物圈保护区的缓冲区）。&lt;/p&gt;&lt;p&gt;KBA 图层中 KBA 代码字段取值相同的要素构成一个 KBA（未提供该字段时，每个要素为一个 KBA）。一个 KBA 整体（包括其位于分区之外的部分）计入包含其最大面积部分的分区；位于所有分区之外的 KBA 不予计入，此时全域值为所有分区 KBA 的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按椭球计算（使用 KBA 图层坐标参考系的椭球，未指定时为 WGS 84），单位为 km²，与坐标参考系无关；坐标参考系不同的保护区和分区会重投影到 KBA 图层的坐标参考系。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;kba_count&lt;/i&gt;、&lt;i&gt;kba_km2&lt;/i&gt; 和 &lt;i&gt;protected_km2&lt;/i&gt; 字段的分区图层，均为其 KBA 的合计），以及可选的 KBA_OUTPUT（每个 KBA 一个要素，含其面积、百分比和所属分区）。结果库中 value = 平均百分比，numerator = KBA 百分比之和，denominator = KBA 个数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="83"/>
+        <location filename="../processing/protected_kba.py" line="85"/>
         <source>Key biodiversity areas</source>
         <translation>关键生物多样性区域</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="85"/>
+        <location filename="../processing/protected_kba.py" line="87"/>
         <source>KBA id field (features sharing an id form one KBA; default: feature id)</source>
         <translation>KBA 代码字段（代码相同的要素构成一个 KBA；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="88"/>
+        <location filename="../processing/protected_kba.py" line="90"/>
         <source>Protected areas</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="90"/>
+        <location filename="../processing/protected_kba.py" line="92"/>
         <source>Coverage per key biodiversity area</source>
         <translation>各关键生物多样性区域的覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="98"/>
+        <location filename="../processing/protected_kba.py" line="100"/>
         <source>Give both the KBA layer and the protected areas layer.</source>
         <translation>请同时提供 KBA 图层和保护区图层。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="112"/>
+        <location filename="../processing/protected_kba.py" line="114"/>
         <source>KBA(s) {} have no area and are left out.</source>
         <translation>KBA {} 没有面积，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="118"/>
+        <location filename="../processing/protected_kba.py" line="120"/>
         <source>KBA(s) {} lie outside every zone and are left out.</source>
         <translation>KBA {} 位于所有分区之外，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="122"/>
+        <location filename="../processing/protected_kba.py" line="124"/>
         <source>{} KBA(s) measured.</source>
         <translation>已量算 {} 个 KBA。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="137"/>
+        <location filename="../processing/protected_kba.py" line="143"/>
         <source>KBA layer &apos;{}&apos; holds no polygon.</source>
         <translation>KBA 图层“{}”中没有多边形。</translation>
     </message>
@@ -3912,6 +3912,11 @@
         <location filename="../processing/table_indicator.py" line="202"/>
         <source>Table &apos;{}&apos;: row {} (feature id {}) has no area id in field &apos;{}&apos; (NULL or empty); give every row an area id, or choose another field; nothing was written.</source>
         <translation>表“{0}”：第 {1} 行（要素 ID {2}）在字段“{3}”中没有区域代码（NULL 或为空）；请为每一行填写区域代码，或选择其他字段；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="138"/>
+        <source>KBA layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every KBA an id, or leave the id field empty (each feature is then a KBA).</source>
+        <translation>KBA 图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个 KBA 填写代码，或将代码字段留空（此时每个要素各为一个 KBA）。</translation>
     </message>
 </context>
 </TS>

@@ -206,3 +206,14 @@ def test_statistics_tables_refuse_missing_and_space_repeated_area_ids(sdg_provid
     for part in expected:
         assert part in message
     assert not store.exists()
+
+
+def test_kba_without_id_is_refused(sdg_provider, scene):
+    """KBAs are grouped by their id: a NULL id (which became the text 'NULL', one KBA with any other NULL and a
+    real 'NULL') is refused naming the feature; the inputs are unchanged."""
+    kbas = scene.polygons("kba_no_id", [box(0, -200, 200, 0), box(300, -400, 500, -200)],
+                          [{"kba": "NULL"}, {"kba": None}])
+    before = digests(kbas)
+    message = refused("sdg:protected_kba_15_1_2", parameters("protected_kba_15_1_2", scene, KBAS=kbas))
+    assert "feature 2" in message and "'kba'" in message
+    assert digests(kbas) == before
