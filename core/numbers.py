@@ -29,15 +29,15 @@ def number_or_none(value: Any, *, commas: bool = False, lenient: bool = False, f
     """``value`` as a plain float (numpy scalars show up empty in ``qgis_process --json``), None for a missing
     value (:func:`is_missing`) and NaN. ``commas``: see :func:`to_float`; ``lenient``: what is no number (text, an
     object) gives None instead of raising ValueError or TypeError; ``finite``: infinities give None too."""
-    if is_missing(value):
+    if value is None:
         return None
     try:
         number = to_float(value, commas)
     except (TypeError, ValueError):
-        if lenient:
+        if lenient or is_missing(value):  # pandas NA and NaT, numpy NaT do not convert
             return None
         raise
-    if math.isnan(number) or (finite and math.isinf(number)):
+    if number != number or (finite and number in (math.inf, -math.inf)):
         return None
     return number
 
