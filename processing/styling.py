@@ -33,7 +33,7 @@ def field_values(layer: QgsVectorLayer, field: str) -> list[float]:
 def quantile_renderer(values: Sequence[float], field: str, symbol: QgsSymbol, ramp: QgsColorRamp | None = None,
                       unit: str = "", classes: int = MAX_CLASSES) -> QgsGraduatedSymbolRenderer:
     """Quantile classes of ``values`` on ``field`` (at most ``classes``), labelled "low – high" at a precision that
-    suits the values, with the unit.
+    suits the values (and tells the class edges apart), with the unit.
 
     Classes come from the values themselves (QGIS 3.22 reads NULL as 0 when it classifies a layer). Equal breaks
     (many zones sharing a value) are merged and a class that would hold no value is joined to the next, so no
@@ -47,13 +47,24 @@ def quantile_renderer(values: Sequence[float], field: str, symbol: QgsSymbol, ra
     renderer = QgsGraduatedSymbolRenderer(field)
     renderer.setClassificationMethod(method)
     renderer.setSourceSymbol(symbol.clone())
-    for lower, upper in quantile_bounds(method, values, classes):
+    bounds = quantile_bounds(method, values, classes)
+    _distinct_labels(method, sorted({edge for pair in bounds for edge in pair}))
+    for lower, upper in bounds:
         label = (f"{method.formatNumber(lower)} {unit}".strip() if lower == upper
                  else method.labelForRange(lower, upper))
         renderer.addClassRange(QgsRendererRange(lower, upper, symbol.clone(), label))
     if ramp is not None:
         renderer.updateColorRamp(ramp)
     return renderer
+
+
+def _distinct_labels(method: QgsClassificationQuantile, edges: list[float], most: int = 6) -> None:
+    """More decimals (up to ``most``) while two different class edges would print alike (99.91 and 99.94 are
+    not both "99.9")."""
+    precision = method.labelPrecision()
+    while precision < most and len({method.formatNumber(edge) for edge in edges}) < len(edges):
+        precision += 1
+        method.setLabelPrecision(precision)
 
 
 def quantile_bounds(method: QgsClassificationQuantile, values: Sequence[float],

@@ -35,6 +35,17 @@ def test_no_class_is_empty_or_repeated(qgis_app, values):
             assert " – " not in item.label()  # a one-value class is labelled with its value, not "0 – 0"
 
 
+def test_labels_tell_close_edges_apart(qgis_app):
+    """Values 99.90 ... 99.99: one decimal would print every edge as "99.9"."""
+    from sdg_monitor.processing.styling import quantile_renderer
+
+    values = [99.90, 99.92, 99.93, 99.95, 99.97, 99.99]
+    renderer = quantile_renderer(values, "value", QgsFillSymbol.createSimple({}))
+    labels = [item.label() for item in renderer.ranges()]
+    assert len(labels) == 5 and len(set(labels)) == 5
+    assert labels[0].startswith("99.9 – ")
+
+
 def test_classes_come_from_the_values_not_null(qgis_app):
     """NULL is no value (QGIS 3.22 would classify it as 0)."""
     from sdg_monitor.processing.styling import field_values, quantile_renderer
