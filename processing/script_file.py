@@ -34,7 +34,8 @@ def load_script(path: str, where: object) -> QgsProcessingAlgorithm:
         importlib.util.spec_from_loader(f"sdg_monitor_script_{uuid.uuid4().hex}", loader=None, origin=str(file)))
     module.__file__ = str(file)
     try:
-        exec(code, module.__dict__)  # the user's own script, as QGIS's script provider runs it
+        # the user's own script, run as QGIS's script provider runs it (running it is what the step asks for)
+        exec(code, module.__dict__)  # nosec B102
     except Exception as err:  # whatever the script raises while it loads is the script's problem, named
         raise ConfigError(QT_TR_NOOP("{}: the script {} stopped while loading ({}: {})."), where, path,
                           type(err).__name__, err) from err
