@@ -1,7 +1,8 @@
 """Street networks as graphs for the access indicators (pure numpy, no QGIS).
 
-The graph is built from the lines alone: their vertices are the nodes (vertices closer than a tolerance become one
-node), their straight segments the edges, walkable both ways. A point (stop, facility, entry point) is tied to the
+The graph is built from the lines alone: their vertices are the nodes, their straight segments the edges, walkable
+both ways; within a tolerance, vertices become one node and dead ends are moved onto the segment they nearly meet
+(:class:`StreetGraph`). A point (stop, facility, entry point) is tied to the
 nearest point of the nearest segment: that segment is split there, so the point's node has edges to both ends
 whether it lies on a vertex, inside a segment, at a dead end or off the network; the straight walk from the point
 to its tie point is a further edge that only that point starts from. Shortest paths are a multi-source Dijkstra
@@ -35,47 +36,30 @@ class Ties:
 
 def merge_vertices(xy: np.ndarray, scales: Scales, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
     """Nodes of the vertices ``xy``: (node coordinates, node of each vertex). Equal coordinates are one node;
-    with ``tolerance`` > 0 (m) a vertex within the tolerance of an earlier node (in x, then y order) joins it."""
+    with ``tolerance`` > 0 (m), taking the vertices in x, then y order, one within the tolerance of an earlier
+    node joins the nearest such node (so nodes are more than the tolerance apart)."""
     unique, inverse = np.unique(xy, axis=0, return_inverse=True)
     inverse = inverse.ravel()
     if tolerance <= 0 or len(unique) < 2:
         return unique, inverse
-    kx, ky = scales(unique[:, 1])
-    metric = np.column_stack([unique[:, 0] * kx, unique[:, 1] * ky])
-    cell = np.floor(metric / tolerance).astype(np.int64)
-    buckets: dict[tuple[int, int], list[int]] = {}
+    later, earlier, _, _ = segment_pairs(np.hstack([unique, unique]), unique, scales, tolerance)
+    near = earlier < later  # ordered by the later vertex, then distance
     target = np.arange(len(unique))
-    for i, (cx, cy) in enumerate(cell.tolist()):
-        found = -1
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for j in buckets.get((cx + dx, cy + dy), ()):
-                    if np.hypot(*(metric[i] - metric[j])) <= tolerance:
-                        found = j
-                        break
-                if found >= 0:
-                    break
-            if found >= 0:
-                break
-        if found >= 0:
-            target[i] = found
-        else:
-            buckets.setdefault((cx, cy), []).append(i)
+    for i, j in zip(later[near].tolist(), earlier[near].tolist()):
+        if target[i] == i and target[j] == j:
+            target[i] = j
     keep, renumber = np.unique(target, return_inverse=True)
     return unique[keep], renumber.ravel()[inverse]
 
 
-def nearest_segments(segments: np.ndarray, points: np.ndarray, scales: Scales,
-                     search: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each point the nearest segment within ``search`` metres: (segment index or -1, position t in [0, 1]
-    along it, distance in m). Distances are measured in the point's local metres (the CRS's scale there);
-    among equally near segments the first wins."""
+def segment_pairs(segments: np.ndarray, points: np.ndarray, scales: Scales,
+                  search: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every (point, segment) closer than ``search`` metres, ordered by point, then distance, then segment:
+    (point index, segment index, position t in [0, 1] of the segment's nearest point, distance in m).
+    Distances are measured in the point's local metres (the CRS's scale there)."""
     n = len(points)
-    best = np.full(n, -1, dtype=np.int64)
-    best_t = np.zeros(n)
-    best_d = np.full(n, np.inf)
     if n == 0 or len(segments) == 0:
-        return best, best_t, best_d
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
     lo = np.minimum(segments[:, :2], segments[:, 2:])
     hi = np.maximum(segments[:, :2], segments[:, 2:])
     kx, ky = scales(np.concatenate([segments[:, 1], segments[:, 3], points[:, 1]]))
@@ -113,15 +97,38 @@ def nearest_segments(segments: np.ndarray, points: np.ndarray, scales: Scales,
     within = distance <= search
     point, candidate, t, distance = point[within], candidate[within], t[within], distance[within]
     order = np.lexsort((candidate, distance, point))
-    point, candidate, t, distance = point[order], candidate[order], t[order], distance[order]
+    return point[order], candidate[order], t[order], distance[order]
+
+
+def first_of_each(point: np.ndarray, n: int, *columns: np.ndarray) -> list[np.ndarray]:
+    """The first row of each point of :func:`segment_pairs`' (filtered) rows: each column per point, -1 / 0 / inf
+    (for an index, a position, a distance) where a point has none."""
     head = np.ones(len(point), dtype=bool)
     head[1:] = point[1:] != point[:-1]
-    best[point[head]], best_t[point[head]], best_d[point[head]] = candidate[head], t[head], distance[head]
-    return best, best_t, best_d
+    out = []
+    for column, empty in zip(columns, (-1, 0.0, np.inf)):
+        values = np.full(n, empty, dtype=column.dtype)
+        values[point[head]] = column[head]
+        out.append(values)
+    return out
+
+
+def nearest_segments(segments: np.ndarray, points: np.ndarray, scales: Scales,
+                     search: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each point the nearest segment within ``search`` metres: (segment index or -1, position t in [0, 1]
+    along it, distance in m); among equally near segments the first wins."""
+    point, candidate, t, distance = segment_pairs(segments, points, scales, search)
+    return tuple(first_of_each(point, len(points), candidate, t, distance))
 
 
 class StreetGraph:
-    """An undirected graph of street segments with points tied in; edge lengths from ``measure``."""
+    """An undirected graph of street segments with points tied in; edge lengths from ``measure``.
+
+    With ``tolerance`` > 0 (m), lines that nearly meet are joined: vertices within the tolerance become one node
+    (:func:`merge_vertices`), then each dead end (a node with one neighbour) within the tolerance of a segment
+    other than its own is moved onto the nearest point of the nearest such segment, which is split there. Both
+    joins snap: the gap is closed, not walked, and the moved ends' segments are measured from where they end now.
+    """
 
     def __init__(self, segments: np.ndarray, scales: Scales, measure: Measure, tolerance: float = 0.0):
         segments = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
@@ -131,6 +138,7 @@ class StreetGraph:
         ends = ends[ends[:, 0] != ends[:, 1]]
         self.start, self.end = ends[:, 0].copy(), ends[:, 1].copy()
         self.length = self._lengths(self.start, self.end)
+        self.snapped = self._join_dead_ends(tolerance) if tolerance > 0 else 0
         self.ties = Ties(np.zeros(0, dtype=np.int64), np.zeros((0, 2)), np.zeros(0))
         self.points = np.zeros((0, 2))
 
@@ -141,6 +149,61 @@ class StreetGraph:
     def segments(self) -> np.ndarray:
         """The edges as (x0, y0, x1, y1) rows."""
         return np.hstack([self.xy[self.start], self.xy[self.end]])
+
+    def dead_ends(self) -> np.ndarray:
+        """Nodes with exactly one neighbour."""
+        pairs = np.unique(np.sort(np.column_stack([self.start, self.end]), axis=1), axis=0)
+        return np.flatnonzero(np.bincount(pairs.ravel(), minlength=len(self.xy)) == 1)
+
+    def _join_dead_ends(self, tolerance: float) -> int:
+        """Move each dead end within ``tolerance`` metres of a segment not its own onto that segment's nearest
+        point (the segment split there; an end of it when that is the nearest point, unless that end moves too);
+        its edge is measured again. The number of dead ends moved."""
+        dead = self.dead_ends()
+        point, edge, t, _ = segment_pairs(self.segments(), self.xy[dead], self.scales, tolerance)
+        other = (self.start[edge] != dead[point]) & (self.end[edge] != dead[point])
+        point, edge, t = point[other], edge[other], t[other]
+        edge, t = first_of_each(point, len(dead), edge, t)
+        found = edge >= 0
+        dead, edge, t = dead[found], edge[found], t[found]
+        target = np.where(t <= 0, self.start[edge], self.end[edge])
+        inner = (t > 0) & (t < 1)
+        keep = inner | ~np.isin(target, dead)
+        dead, edge, t, target, inner = dead[keep], edge[keep], t[keep], target[keep], inner[keep]
+        if not dead.size:
+            return 0
+        target[inner] = self._split(edge[inner], t[inner])
+        moved = np.isin(self.start, dead) | np.isin(self.end, dead)
+        to = np.arange(len(self.xy))
+        to[dead] = target
+        self.start, self.end = to[self.start], to[self.end]
+        self.length[moved] = self._lengths(self.start[moved], self.end[moved])
+        loop = self.start == self.end
+        self.start, self.end, self.length = self.start[~loop], self.end[~loop], self.length[~loop]
+        return int(dead.size)
+
+    def _split(self, edge: np.ndarray, position: np.ndarray) -> np.ndarray:
+        """Split edges ``edge`` at ``position`` (0 < t < 1 from start to end), once per distinct (edge, position):
+        the new node of each."""
+        cuts, which = np.unique(np.column_stack([edge, position]), axis=0, return_inverse=True)
+        edge, position = cuts[:, 0].astype(np.int64), cuts[:, 1]
+        a, b = self.xy[self.start[edge]], self.xy[self.end[edge]]
+        new = len(self.xy) + np.arange(len(cuts))
+        self.xy = np.vstack([self.xy, a + (b - a) * position[:, None]])
+        # Pieces of each split edge: start -> cut 1 -> ... -> cut k -> end (cuts sorted by edge then t).
+        first = np.ones(len(cuts), dtype=bool)
+        first[1:] = edge[1:] != edge[:-1]
+        last = np.ones(len(cuts), dtype=bool)
+        last[:-1] = edge[1:] != edge[:-1]
+        piece_start = np.where(first, self.start[edge], np.roll(new, 1))
+        starts = np.concatenate([piece_start, new[last]])
+        ends = np.concatenate([new, self.end[edge[last]]])
+        keep = np.ones(len(self.start), dtype=bool)
+        keep[edge] = False
+        self.start = np.concatenate([self.start[keep], starts])
+        self.end = np.concatenate([self.end[keep], ends])
+        self.length = np.concatenate([self.length[keep], self._lengths(starts, ends)])
+        return new[which.ravel()]
 
     def tie(self, points: np.ndarray, search: float) -> Ties:
         """Tie ``points`` (map units) into the graph, splitting each nearest segment at the tie points (once per
@@ -153,25 +216,7 @@ class StreetGraph:
         node[tied & (t >= 1)] = self.end[index[tied & (t >= 1)]]
         inner = np.flatnonzero(tied & (t > 0) & (t < 1))
         if inner.size:
-            cuts, which = np.unique(np.column_stack([index[inner], t[inner]]), axis=0, return_inverse=True)
-            edge, position = cuts[:, 0].astype(np.int64), cuts[:, 1]
-            a, b = self.xy[self.start[edge]], self.xy[self.end[edge]]
-            new = len(self.xy) + np.arange(len(cuts))
-            self.xy = np.vstack([self.xy, a + (b - a) * position[:, None]])
-            node[inner] = new[which.ravel()]
-            # Pieces of each split edge: start -> cut 1 -> ... -> cut k -> end (cuts sorted by edge then t).
-            first = np.ones(len(cuts), dtype=bool)
-            first[1:] = edge[1:] != edge[:-1]
-            last = np.ones(len(cuts), dtype=bool)
-            last[:-1] = edge[1:] != edge[:-1]
-            piece_start = np.where(first, self.start[edge], np.roll(new, 1))
-            starts = np.concatenate([piece_start, new[last]])
-            ends = np.concatenate([new, self.end[edge[last]]])
-            keep = np.ones(len(self.start), dtype=bool)
-            keep[edge] = False
-            self.start = np.concatenate([self.start[keep], starts])
-            self.end = np.concatenate([self.end[keep], ends])
-            self.length = np.concatenate([self.length[keep], self._lengths(starts, ends)])
+            node[inner] = self._split(index[inner], t[inner])
         xy = np.where(tied[:, None], self.xy[np.maximum(node, 0)], points)
         walk = np.where(tied, np.asarray(self.measure(points[:, 0], points[:, 1], xy[:, 0], xy[:, 1]),
                                          dtype=np.float64), np.inf)

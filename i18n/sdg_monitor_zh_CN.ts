@@ -94,7 +94,7 @@
         <translation>全域指标值</translation>
     </message>
     <message>
-        <location filename="../processing/store_access.py" line="133"/>
+        <location filename="../processing/store_access.py" line="138"/>
         <source>Wrote {} row(s) to the results store {}.</source>
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
@@ -194,52 +194,52 @@
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="115"/>
+        <location filename="../processing/access.py" line="116"/>
         <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="131"/>
+        <location filename="../processing/access.py" line="132"/>
         <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="412"/>
+        <location filename="../processing/access.py" line="432"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="415"/>
+        <location filename="../processing/access.py" line="435"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="417"/>
+        <location filename="../processing/access.py" line="437"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="429"/>
+        <location filename="../processing/access.py" line="449"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="432"/>
+        <location filename="../processing/access.py" line="452"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="455"/>
+        <location filename="../processing/access.py" line="475"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="481"/>
+        <location filename="../processing/access.py" line="501"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="500"/>
+        <location filename="../processing/access.py" line="520"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="538"/>
+        <location filename="../processing/access.py" line="558"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
@@ -2429,7 +2429,7 @@
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="496"/>
+        <location filename="../processing/access.py" line="516"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
@@ -2934,87 +2934,77 @@
         <translation>门户</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="140"/>
+        <location filename="../processing/access.py" line="141"/>
         <source>{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of &apos;{}&apos; and serve nothing: {}. Move them, extend the network or raise SEARCH_DISTANCE.</source>
         <translation>{} 个点距路网中所有线都超过 {:g} m（SEARCH_DISTANCE，路网图层“{}”），不覆盖任何人：{}。请移动这些点、扩展路网或增大 SEARCH_DISTANCE。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="143"/>
+        <location filename="../processing/access.py" line="147"/>
         <source>Network: {} nodes, {} edges; {} of {} point(s) tied in.</source>
         <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="216"/>
+        <location filename="../processing/access.py" line="220"/>
         <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
         <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="223"/>
+        <location filename="../processing/access.py" line="227"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="226"/>
-        <source>POPULATION_BY_GROUP: group &apos;{}&apos;: band &apos;{}&apos; is not a number.</source>
-        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是数字。</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="230"/>
+        <location filename="../processing/access.py" line="234"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="233"/>
+        <location filename="../processing/access.py" line="237"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="243"/>
+        <location filename="../processing/access.py" line="257"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="247"/>
+        <location filename="../processing/access.py" line="261"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
         <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="423"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="435"/>
-        <source>Topology tolerance: join line vertices closer than this (m)</source>
-        <translation>拓扑容差：连接距离小于此值的线节点（m）</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="438"/>
+        <location filename="../processing/access.py" line="458"/>
         <source>Search distance from a point to the network (m)</source>
         <translation>点到路网的搜索距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="464"/>
+        <location filename="../processing/access.py" line="484"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="549"/>
+        <location filename="../processing/access.py" line="569"/>
         <source>feature {}</source>
         <translation>要素 {}</translation>
     </message>
@@ -3112,11 +3102,6 @@
         <location filename="../processing/transit_gtfs.py" line="120"/>
         <source>SERVICE_DATE &apos;{}&apos; is not a date YYYY-MM-DD.</source>
         <translation>SERVICE_DATE“{}”不是 YYYY-MM-DD 格式的日期。</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="348"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default 0: exact; raise it to a few metres when digitised streets stop just short of each other at their vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点（线只在共享节点处相连，或在节点间距离小于 TOLERANCE 米时相连，默认 0：精确相连；数字化的街道在节点处差一点未相接时，可将其增大到几米），线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../translation.py" line="31"/>
@@ -3764,12 +3749,12 @@
         <translation>{0}：脚本 {1} 第 {2} 行有语法错误：{3}。</translation>
     </message>
     <message>
-        <location filename="../processing/script_file.py" line="51"/>
+        <location filename="../processing/script_file.py" line="52"/>
         <source>{}: the script {} stopped while loading ({}: {}).</source>
         <translation>{0}：脚本 {1} 在加载时出错停止（{2}：{3}）。</translation>
     </message>
     <message>
-        <location filename="../processing/script_file.py" line="44"/>
+        <location filename="../processing/script_file.py" line="45"/>
         <source>{}: the script {} defines no Processing algorithm (a class derived from QgsProcessingAlgorithm).</source>
         <translation>{0}：脚本 {1} 没有定义处理算法（派生自 QgsProcessingAlgorithm 的类）。</translation>
     </message>
@@ -3917,6 +3902,26 @@
         <location filename="../processing/protected_kba.py" line="138"/>
         <source>KBA layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every KBA an id, or leave the id field empty (each feature is then a KBA).</source>
         <translation>KBA 图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个 KBA 填写代码，或将代码字段留空（此时每个要素各为一个 KBA）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="145"/>
+        <source>TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.</source>
+        <translation>TOLERANCE：{} 个线端点移到了其未达或越过的线上。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="362"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="455"/>
+        <source>Topology tolerance: join vertices and line ends closer than this to a line (m)</source>
+        <translation>拓扑容差：合并距离小于此值的节点，并将距线小于此值的线端点连接到该线（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="231"/>
+        <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
     </message>
 </context>
 </TS>

@@ -103,7 +103,8 @@ class Network:
     """A street network as a graph (:class:`StreetGraph`) in the population grid's CRS, with points tied in.
 
     Edge lengths are ellipsoidal metres on the CRS's ellipsoid (true ground lengths). Lines join where they share
-    a vertex, or where vertices are within ``tolerance`` metres. Each point is tied to the nearest point of the
+    a vertex; with ``tolerance`` metres also where vertices, or a dead end and another line, are that close. Each
+    point is tied to the nearest point of the
     nearest segment within ``search`` metres (that segment split there); points farther away serve nothing and
     are named in a warning.
     """
@@ -140,6 +141,9 @@ class Network:
             feedback.pushWarning(tr(
                 "{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of '{}' and serve nothing: "
                 "{}. Move them, extend the network or raise SEARCH_DISTANCE.").format(far.size, search, name, shown))
+        if self.graph.snapped:
+            feedback.pushInfo(tr("TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.")
+                              .format(self.graph.snapped))
         feedback.pushInfo(tr("Network: {} nodes, {} edges; {} of {} point(s) tied in.").format(
             len(self.graph.xy), len(self.graph.start), len(points) - far.size, len(points)))
 
@@ -222,10 +226,10 @@ def population_groups(matrix: list, context: QgsProcessingContext) -> dict[str, 
         if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
             raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' has no readable raster ('{}').").format(
                 group, source))
-        if not band.isdigit() and band:
-            raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': band '{}' is not a number.").format(
-                group, band))
-        number = int(band or 1)
+        number = _band_number(band or "1")
+        if number is None:
+            raise QgsProcessingException(tr(
+                "POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).").format(group, band))
         if not 1 <= number <= layer.bandCount():
             raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}': raster '{}' has no band {}.").format(
                 group, source, number))
@@ -233,6 +237,16 @@ def population_groups(matrix: list, context: QgsProcessingContext) -> dict[str, 
             raise QgsProcessingException(tr("POPULATION_BY_GROUP: group '{}' is given twice.").format(group))
         out[group] = (layer, number)
     return out
+
+
+def _band_number(text: str) -> int | None:
+    """A band number written as a whole number, also as ``2.0`` (qgis_process and the matrix widget pass numbers
+    as floats), or None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
 
 
 def group_label(text: str) -> str:
@@ -360,11 +374,17 @@ def access_help() -> str:
         "metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features "
         "in another CRS are reprojected to the population grid's CRS.</p>"
         "<p><b>Network distance</b> (NETWORK given): the lines alone make the graph: their vertices are its "
-        "nodes (lines join only where they share a vertex, or where vertices are within TOLERANCE metres, default "
-        "0: exact; raise it to a few metres when digitised streets stop just short of each other at their "
-        "vertices), their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres "
+        "nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres "
         "(in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in "
-        "UTM or Gauss-Krüger zones). Each point is tied to the nearest point of the nearest segment, which is "
+        "UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, "
+        "the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE > 0 "
+        "metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) "
+        "within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is "
+        "moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the "
+        "moved end's segment is measured to its new position, as for joined vertices. Raise it (to the "
+        "digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or "
+        "cross each other at junctions without a shared vertex; keep it below the shortest real gap between "
+        "streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is "
         "split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both "
         "directions, and the straight walk from the point to that tie point counts towards the distance. Points "
         "farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in "
@@ -433,7 +453,7 @@ class AccessAlgorithm(SdgAlgorithm):
             self.WALK_OFF, tr("Walk-off distance from the network to a home (m)"),
             QgsProcessingParameterNumber.Type.Double, minValue=0.0, optional=True)
         tolerance = QgsProcessingParameterNumber(
-            self.TOLERANCE, tr("Topology tolerance: join line vertices closer than this (m)"),
+            self.TOLERANCE, tr("Topology tolerance: join vertices and line ends closer than this to a line (m)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0, optional=True)
         search = QgsProcessingParameterNumber(
             self.SEARCH_DISTANCE, tr("Search distance from a point to the network (m)"),

@@ -93,7 +93,12 @@ def parameter_strings(algorithm: QgsProcessingAlgorithm, parameters: dict, conte
             continue
         layer = algorithm.parameterAsLayer(parameters, name, context) if definition.type() in (
             "raster", "source", "vector") else None
-        text = layer.source() if layer is not None else algorithm.parameterAsString(parameters, name, context)
+        if layer is not None:
+            text = layer.source()
+        elif definition.type() == "matrix":  # a table such as POPULATION_BY_GROUP: its cells, row by row
+            text = ",".join(str(v) for v in algorithm.parameterAsMatrix(parameters, name, context))
+        else:
+            text = algorithm.parameterAsString(parameters, name, context)
         record[name] = redact(str(text))
     return record
 

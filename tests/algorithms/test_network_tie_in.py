@@ -65,6 +65,27 @@ def test_a_stop_at_a_dead_end_serves_back_along_the_road(run_algorithm, tmp_path
     assert served_by(run_algorithm, tmp_path, road, raster, (LEFT + 100, TOP - 45)) == population_of(served)
 
 
+def test_a_stop_off_the_network_walks_to_it_and_that_walk_counts(run_algorithm, tmp_path, split_road):
+    # 12 m north of the road at x = 50: the walk down to it counts, 8 m are left each way (road x = 42-58), and the
+    # walk itself is served. Row 4: centres x within 10.5 m of 42-58 (columns 3-6); rows 3 and 5, 10 m off the
+    # road: x within 3.2 m of it (columns 4-5); row 2 (centre 8 m above the stop): x within 6.8 m of 50.
+    raster, road = split_road
+    served = {(4, 3), (4, 4), (4, 5), (4, 6), (3, 4), (3, 5), (5, 4), (5, 5), (2, 4), (2, 5)}
+    assert served_by(run_algorithm, tmp_path, road, raster, (LEFT + 50, TOP - 33)) == population_of(served)
+
+
+def test_two_stops_on_one_segment_each_serve_both_ways(run_algorithm, tmp_path, split_road):
+    # Stops at x = 60 and x = 80 on the line x = 50-100, 5 m each: road x = 55-65 and 75-85. Row 4: centres within
+    # 10.5 m (columns 4-9); rows 3 and 5: within 3.2 m in x (columns 5-8).
+    raster, road = split_road
+    uri = points(tmp_path / "stops.gpkg", "stops", UTM, [(LEFT + 60, TOP - 45), (LEFT + 80, TOP - 45)])
+    result = run_algorithm("sdg:transit_access_11_2_1", {
+        "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": raster, "STOPS": uri, "NETWORK": road,
+        "LOW_DISTANCE": 5, "WALK_OFF": 10.5})
+    served = {*[(4, c) for c in range(4, 10)], *[(r, c) for r in (3, 5) for c in range(5, 9)]}
+    assert next(result["OUTPUT"].getFeatures())["served_population"] == population_of(served)
+
+
 def test_a_stop_beyond_the_search_distance_serves_nothing_and_is_named(qgis_processing, tmp_path, split_road):
     from sdg_monitor.processing.access import Network
 
@@ -88,6 +109,32 @@ def test_a_stop_beyond_the_search_distance_serves_nothing_and_is_named(qgis_proc
     assert len(network.served_area([0], 1000.0, 10.0).segments) > 0
 
 
+# A street along row 4's centre line (one line, no vertex at x = 25) and a branch down column 2's centre line from
+# row 0's centre that stops 0.5 m short of the street or crosses it and ends 0.5 m beyond. A stop at the branch's
+# top, 60 m, WALK_OFF 4 m (only cells on the lines' own centre lines are that close). Apart, the stop serves the
+# branch: column 2, rows 0-4 (row 4's centre is 0.5 m from its end). Joined (TOLERANCE 1 m), the branch's end
+# moves onto the street at x = 25: 40 m down the branch, then 20 m each way along the street, x = 5-45: row 4,
+# columns 0-4 as well.
+BRANCH = {(r, 2) for r in range(5)}
+JOINED = BRANCH | {(4, c) for c in range(5)}
+
+
+@pytest.mark.parametrize("end_y, tolerance, served", [
+    (-44.5, 0.0, BRANCH), (-44.5, 1.0, JOINED), (-45.5, 0.0, BRANCH), (-45.5, 1.0, JOINED),
+], ids=["undershoot apart", "undershoot joined", "overshoot apart", "overshoot joined"])
+def test_tolerance_joins_a_branch_that_stops_short_of_or_crosses_a_street(run_algorithm, tmp_path, end_y,
+                                                                         tolerance, served):
+    raster = write_raster(tmp_path / "pop.tif", POPULATION, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    road = lines(tmp_path / "net.gpkg", "roads", UTM, [[(LEFT, TOP - 45), (LEFT + 100, TOP - 45)],
+                                                      [(LEFT + 25, TOP - 5), (LEFT + 25, TOP + end_y)]])
+    uri = points(tmp_path / "stop.gpkg", "stops", UTM, [(LEFT + 25, TOP - 5)])
+    result = run_algorithm("sdg:transit_access_11_2_1", {
+        "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": str(raster), "STOPS": uri, "NETWORK": road,
+        "LOW_DISTANCE": 60, "WALK_OFF": 4, "TOLERANCE": tolerance})
+    assert next(result["OUTPUT"].getFeatures())["served_population"] == population_of(served)
+
+
 @pytest.mark.parametrize("epsg, line", [
     (UTM, [(LEFT, TOP), (LEFT + 730.5, TOP + 410.25), (LEFT + 731, TOP - 2000)]),
     (4326, [(120.0, 30.0), (120.01, 30.004), (120.0105, 29.98)]),
@@ -103,6 +150,43 @@ def test_edge_lengths_are_ellipsoidal(qgis_processing, tmp_path, epsg, line):
     measure.setEllipsoid("EPSG:7030")
     expected = sorted(measure.measureLine(QgsPointXY(*a), QgsPointXY(*b)) for a, b in zip(line, line[1:]))
     assert sorted(network.graph.length.tolist()) == pytest.approx(expected, abs=1e-4)
+
+
+# --- a dense grid: walks are L1 distances ----------------------------------------------------------------------------
+def test_on_a_dense_grid_network_access_is_the_l1_count_and_bounded_by_straight_lines(run_algorithm, tmp_path):
+    # 30 x 30 cells of 10 m, a street along every row's and every column's centre line, stops in the middle of
+    # blocks of east-west streets, 60 m, walk-off 7.5 m (the next street is 10 m away). A walk along the grid from
+    # a point on it is the L1 distance, so a cell is served when its centre is within L1 60 + 7.5 m of a stop
+    # (L1 distances are 10k + 5 m: no tie). The straight-line run counts the centres within L2 60 m (no tie
+    # either: 100 i² + (10 j + 5)² is odd times 25, 3,600 is not).
+    rng = np.random.default_rng(3)
+    population = rng.integers(0, 50, size=(30, 30)).astype(np.float32)
+    raster = write_raster(tmp_path / "pop.tif", population, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    centres = [5.0 + 10 * i for i in range(30)]
+    net = lines(tmp_path / "grid.gpkg", "grid", UTM, [[(LEFT + x, TOP - y) for x in centres] for y in centres]
+                + [[(LEFT + x, TOP - y) for y in centres] for x in centres])
+    stops = [(LEFT + 10 * c, TOP - 5 - 10 * r) for r, c in ((4, 5), (15, 14), (17, 16), (26, 27))]
+    uri = points(tmp_path / "stops.gpkg", "stops", UTM, stops)
+
+    def value(distance, **network):
+        return run_algorithm("sdg:transit_access_11_2_1", {
+            "YEAR": 2020, "OUTPUT": "memory:", "POPULATION": str(raster), "STOPS": uri, "LOW_DISTANCE": distance,
+            **network})["VALUE"]
+
+    def share(within):
+        served = sum(float(population[r, c]) for r in range(30) for c in range(30)
+                     if any(within(LEFT + 5 + 10 * c - x, TOP - 5 - 10 * r - y) for x, y in stops))
+        return 100 * served / float(population.sum())
+
+    network = value(60, NETWORK=net, WALK_OFF=7.5)
+    assert network == pytest.approx(share(lambda dx, dy: abs(dx) + abs(dy) <= 67.5), abs=1e-9)
+    straight = value(60)
+    assert straight == pytest.approx(share(lambda dx, dy: dx * dx + dy * dy <= 3600), abs=1e-9)
+    assert value(67.5 / 2**0.5) <= network <= value(67.5)
+    # A lone stop serves 98 cells by L1 against 108 by L2 (0.907); these stops overlap little, people are uneven:
+    # 0.900.
+    assert network / straight == pytest.approx(98 / 108, abs=0.05)
 
 
 # --- against an independent Dijkstra ------------------------------------------------------------------------------

@@ -89,3 +89,25 @@ def test_street_polygons_and_access_series(run_algorithm, data, tmp_path):
     series = ResultsStore(store).read("sdg_results").set_index("series")
     assert series.loc["population_within_walk", "numerator"] == float(population[near].sum())
     assert series.loc["", "value"] == pytest.approx(result["VALUE"])
+
+
+def test_access_along_the_network_by_hand(run_algorithm, tmp_path):
+    # 10 x 10 cells of 10 m; a park at x = 40-60, y = -70 to -50 (cells (5-6, 4-5)) 5 m below a road along row 4's
+    # centre line. Its entry points are its corners (sides under 25 m): the upper two walk 5 m to the road at
+    # x = 40 and 60, so with 24 m the road is served from x = 21 to 79 (16 to 84 if the walk did not count); the
+    # lower two walk 25 m towards it (along the park's sides, 5 m from the nearest cell centres). Served: the park's
+    # cells and row 4's centres within 4.5 m of x = 21-79 (columns 2-7).
+    population = np.arange(100, dtype=np.float32).reshape(10, 10) + 1
+    raster = write_raster(tmp_path / "pop.tif", population, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    builtup = write_polygons(tmp_path / "b.gpkg", "builtup", UTM, [box(0, -100, 100, 0)])
+    park = write_polygons(tmp_path / "p.gpkg", "parks", UTM, [box(40, -70, 60, -50)])
+    road = lines(tmp_path / "r.gpkg", "roads", UTM, [[(LEFT, TOP - 45), (LEFT + 100, TOP - 45)]])
+    result = run_algorithm("sdg:open_space_11_7_1", {
+        "BUILTUP": f"{builtup}|layername=builtup", "OPEN_SPACE": f"{park}|layername=parks",
+        "POPULATION": str(raster), "NETWORK": road, "WALK_DISTANCE": 24, "WALK_OFF": 4.5, "YEAR": 2020,
+        "OUTPUT": "memory:"})
+    served = {*[(4, c) for c in range(2, 8)], (5, 4), (5, 5), (6, 4), (6, 5)}
+    feature = next(result["OUTPUT"].getFeatures())
+    assert result["METHOD"] == "network"
+    assert feature["served_population"] == float(sum(population[r, c] for r, c in served))

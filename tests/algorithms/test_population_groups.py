@@ -2,13 +2,16 @@
 numerators and denominators add up to the total row, hand-worked served people of a group, and bad groups."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 from access_data import lines, points, urban_and_zones
 from osgeo import gdal, osr
 from qgis.core import QgsProcessingException
 from sdg_monitor.core.store import ResultsStore
-from sdg_testdata import write_raster
+from sdg_testdata import write_polygons, write_raster
 
 UTM = 32650
 LEFT, TOP = 500000.0, 3400000.0
@@ -36,33 +39,54 @@ def county(tmp_path):
 
     total = str(write_raster(tmp_path / "pop.tif", TOTAL, UTM, (LEFT, TOP), 10.0, nodata=-1, dtype=gdal.GDT_Float32))
     by_sex = raster("sex.tif", FEMALE, TOTAL - FEMALE)
-    groups = ["sex=female", by_sex, 1, "sex=male", by_sex, 2]
+    groups = ["sex=female", by_sex, 1, "sex=male", by_sex, 2.0]  # 2.0: how qgis_process passes a number
     for label, band in AGES.items():
         groups += [label, raster(f"{label[4:]}.tif", band), ""]
     urban, zones = urban_and_zones(tmp_path, UTM, LEFT, TOP)
     stop = points(tmp_path / "stops.gpkg", "stops", UTM, [(LEFT + 5, TOP - 45)])
     road = lines(tmp_path / "road.gpkg", "roads", UTM, [[(LEFT, TOP - 45), (LEFT + 100, TOP - 45)]])
+    write_polygons(tmp_path / "builtup.gpkg", "builtup", UTM, [box(0, 100, 100, 0)])
+    write_polygons(tmp_path / "park.gpkg", "park", UTM, [box(0, 50, 10, 40)])
     return {"POPULATION": total, "POPULATION_BY_GROUP": groups, "URBAN": urban,
             "ZONES": zones, "ZONE_ID_FIELD": "code", "YEAR": 2020, "OUTPUT": "memory:",
             "RESULTS": str(tmp_path / "results.gpkg")}, stop, road
+
+
+def box(xmin: float, ymax: float, xmax: float, ymin: float) -> str:
+    """A rectangle from (LEFT + xmin, TOP - ymax) to (LEFT + xmax, TOP - ymin) as WKT."""
+    x0, x1, y0, y1 = LEFT + xmin, LEFT + xmax, TOP - ymax, TOP - ymin
+    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+
+
+def open_space(stop, road):
+    """11.7.1's access series: built-up is the whole grid, the open space the stop's cell (4, 0), by the road."""
+    folder = Path(stop.split("|")[0]).parent
+    return {"BUILTUP": str(folder / "builtup.gpkg"), "OPEN_SPACE": str(folder / "park.gpkg"), "NETWORK": road,
+            "WALK_DISTANCE": 41, "URBAN": None}
 
 
 CASES = {
     "sdg:transit_access_11_2_1": lambda stop, road: {"STOPS": stop, "LOW_DISTANCE": 41},
     "sdg:facility_access": lambda stop, road: {"FACILITIES": stop, "DISTANCE": 41, "NETWORK": road},
     "sdg:rural_access_9_1_1": lambda stop, road: {"ROADS": road, "DISTANCE": 15},
+    "sdg:open_space_11_7_1": open_space,
 }
+#: The series holding the access rows (11.7.1's main series is the open-space share) and whether URBAN is given.
+SERIES = {"sdg:open_space_11_7_1": "population_within_walk"}
+WITHOUT_LOCATION = {"sdg:rural_access_9_1_1", "sdg:open_space_11_7_1"}
 
 
 @pytest.mark.parametrize("algorithm", list(CASES))
 def test_group_rows_add_up_to_the_total_row(run_algorithm, county, algorithm):
     common, stop, road = county
-    run_algorithm(algorithm, {**common, **CASES[algorithm](stop, road)})
+    parameters = {key: value for key, value in {**common, **CASES[algorithm](stop, road)}.items()
+                  if value is not None}
+    run_algorithm(algorithm, parameters)
     rows = ResultsStore(common["RESULTS"]).read("sdg_results")
-    rows = rows[rows["series"] == ""].set_index(["area_id", "disaggregation"])
+    rows = rows[rows["series"] == SERIES.get(algorithm, "")].set_index(["area_id", "disaggregation"])
     keys = set(rows.index.get_level_values(1))
     assert {"sex=female", "sex=male", *AGES} <= keys
-    locations = algorithm != "sdg:rural_access_9_1_1"
+    locations = algorithm not in WITHOUT_LOCATION
     assert ("age=65+;location=urban" in keys) == locations
     for area in ("total", "N", "S"):
         for column in ("numerator", "denominator"):
@@ -85,6 +109,9 @@ def test_a_groups_served_people_by_hand(run_algorithm, county):
     assert rows.loc[("total", "age=65+"), "denominator"] == float(OLD.sum())
     urban = {(r, c) for r, c in NEAR if c < 3}
     assert rows.loc[("total", "age=0-14;location=urban"), "numerator"] == float(sum(YOUNG[r, c] for r, c in urban))
+    # The store records the groups given, cell by cell.
+    record = json.loads(rows.loc[("total", "age=65+"), "parameters"])
+    assert record["POPULATION_BY_GROUP"] == ",".join(str(v) for v in common["POPULATION_BY_GROUP"])
 
 
 @pytest.mark.parametrize("groups, message", [
@@ -94,6 +121,8 @@ def test_a_groups_served_people_by_hand(run_algorithm, county):
     (["location=urban", "{sex}", 1], "URBAN"),
     (["sex=female", "{sex}", 1, "sex = female", "{sex}", 2], "twice"),
     (["sex=female", "{sex}"], "three values"),
+    (["sex=female", "{sex}", "1.5"], "not a band number"),
+    (["sex=female", "{sex}", "first"], "not a band number"),
 ])
 def test_bad_groups_are_refused(run_algorithm, county, groups, message):
     common, stop, _ = county
