@@ -19,9 +19,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 PG_MAJOR := $(if $(filter 13.% trixie%,$(shell cat /etc/debian_version 2>/dev/null)),17,15)
 # The package list for a PostgreSQL major version ($(1)): this machine's below, Debian 13's for the test matrix.
 apt_packages = qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-pyqtgraph \
-	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools zip \
-	fonts-wqy-microhei poppler-utils chromium chromium-driver postgresql postgresql-$(1)-postgis-3 \
-	python3-psycopg2
+	python3-openpyxl python3-gdal python3-yaml gdal-bin python3-venv pyqt5-dev-tools qttools5-dev-tools \
+	pyqt6-dev-tools qt6-l10n-tools zip fonts-wqy-microhei poppler-utils chromium chromium-driver postgresql \
+	postgresql-$(1)-postgis-3 python3-psycopg2
 APT_PACKAGES := $(call apt_packages,$(PG_MAJOR))
 
 .PHONY: setup test test-matrix matrix-tools demo package qgis-process lint i18n clean bench bench-store

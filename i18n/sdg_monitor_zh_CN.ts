@@ -2064,22 +2064,22 @@
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="43"/>
+        <location filename="../ui/goal_tiles.py" line="44"/>
         <source>no score</source>
         <translation>无得分</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="44"/>
+        <location filename="../ui/goal_tiles.py" line="45"/>
         <source>score {:.1f}</source>
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="155"/>
+        <location filename="../ui/goal_tiles.py" line="156"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="150"/>
+        <location filename="../ui/goal_tiles.py" line="151"/>
         <source>{measured} indicators measured, {with_target} with a target, {met} met or nearly met</source>
         <translation>已监测 {measured} 个指标，{with_target} 个设有目标值，{met} 个已实现或基本实现</translation>
     </message>
@@ -2729,137 +2729,137 @@
         <translation>分区“{}”没有坐标参考系：请为其指定一个。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="36"/>
+        <location filename="../processing/export_portal.py" line="34"/>
         <source>SDG progress portal</source>
         <translation>SDG 进展门户</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="36"/>
+        <location filename="../processing/export_portal.py" line="34"/>
         <source>Skip to content</source>
         <translation>跳至正文</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="37"/>
+        <location filename="../processing/export_portal.py" line="35"/>
         <source>Progress summary</source>
         <translation>进展概要</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="38"/>
+        <location filename="../processing/export_portal.py" line="36"/>
         <source>Every assessed indicator with its latest value and status; sort by any column with its header button.</source>
         <translation>每个已评估指标的最新值和状态；点击列标题按钮可按该列排序。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="40"/>
+        <location filename="../processing/export_portal.py" line="38"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="40"/>
+        <location filename="../processing/export_portal.py" line="38"/>
         <source>{n} indicators</source>
         <translation>{n} 个指标</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="42"/>
+        <location filename="../processing/export_portal.py" line="40"/>
         <source>No indicator of this goal has results yet.</source>
         <translation>该目标尚无指标结果。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="43"/>
+        <location filename="../processing/export_portal.py" line="41"/>
         <source>Breadcrumb</source>
         <translation>导航路径</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="43"/>
+        <location filename="../processing/export_portal.py" line="41"/>
         <source>SDG target</source>
         <translation>具体目标</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="44"/>
+        <location filename="../processing/export_portal.py" line="42"/>
         <source>Download the data (CSV, Open SDG format)</source>
         <translation>下载数据（CSV，Open SDG 格式）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="44"/>
+        <location filename="../processing/export_portal.py" line="42"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="45"/>
+        <location filename="../processing/export_portal.py" line="43"/>
         <source>Breakdown</source>
         <translation>分列</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="45"/>
+        <location filename="../processing/export_portal.py" line="43"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="45"/>
+        <location filename="../processing/export_portal.py" line="43"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="46"/>
+        <location filename="../processing/export_portal.py" line="44"/>
         <source>Values by year</source>
         <translation>逐年数值</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="46"/>
+        <location filename="../processing/export_portal.py" line="44"/>
         <source>Map by zone</source>
         <translation>分区地图</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="47"/>
+        <location filename="../processing/export_portal.py" line="45"/>
         <source>Values by zone</source>
         <translation>分区数值</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="49"/>
+        <location filename="../processing/export_portal.py" line="47"/>
         <source>Chart of {name} by year with the target and the trajectory required; the table below gives the same values.</source>
         <translation>{name}的逐年图表，含目标值和所需路径；下表给出相同的数值。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="51"/>
+        <location filename="../processing/export_portal.py" line="49"/>
         <source>Map of {name} by zone; the table below gives the same values.</source>
         <translation>{name}的分区地图；下表给出相同的数值。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="52"/>
+        <location filename="../processing/export_portal.py" line="50"/>
         <source>Produced on {date} with SDG Monitor (QGIS). The data are beside these pages in Open SDG&apos;s format: data/ and meta/.</source>
         <translation>由 SDG 监测（QGIS）于 {date} 生成。数据以 Open SDG 格式存放在这些网页旁的 data/ 和 meta/ 中。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="54"/>
+        <location filename="../processing/export_portal.py" line="52"/>
         <source>Charts: Chart.js (MIT licence); maps: Leaflet (BSD licence); both in vendor/ with their licences.</source>
         <translation>图表：Chart.js（MIT 许可证）；地图：Leaflet（BSD 许可证）；二者及其许可证位于 vendor/ 中。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="68"/>
+        <location filename="../processing/export_portal.py" line="66"/>
         <source>Export portal (offline web site)</source>
         <translation>导出门户（离线网站）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="71"/>
+        <location filename="../processing/export_portal.py" line="69"/>
         <source>&lt;p&gt;Writes a static SDG portal into a folder: it opens from the file manager (index.html) with no network at all, or can be copied to any web server. The index shows the headline (indicators measured, with a target, met or nearly met), the 17 goals in their colours with their status counts, the goal groups and a sortable progress summary; each goal and each indicator has its page: name, unit, method and source, a chart per series with the target line and the trajectory required, a table, a map of the zones by year with a legend, breakdown selectors, and the data to download.&lt;/p&gt;&lt;p&gt;Beside the pages: the data in Open SDG&apos;s format (data/indicator_1-2-1.csv with Year, breakdowns, GeoCode, Value; meta/1-2-1.md), ready for an Open SDG site.&lt;/p&gt;&lt;p&gt;Zones: polygons whose ids (ZONE_ID_FIELD, default the feature id) are the store&apos;s zone area ids; by default the zones layer and id field the store&apos;s runs recorded. Language: QGIS&apos;s, English, Chinese, or both with a switch on every page. Run &lt;i&gt;sdg:assess_progress&lt;/i&gt; first for statuses. An existing folder is replaced only when it is empty or an earlier portal.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将静态 SDG 门户写入文件夹：在文件管理器中打开 index.html 即可浏览，完全无需网络，也可复制到任何网站服务器。首页显示总体情况（已测算、有目标值、已实现或接近实现的指标数）、按各自颜色显示的 17 个目标及其状态统计、目标分组和可排序的进展概要；每个目标和每个指标各有一页：名称、单位、方法和来源，每个系列的图表（含目标值线和所需路径）、表格、按年份显示的分区地图（含图例）、分列选择，以及可下载的数据。&lt;/p&gt;&lt;p&gt;网页旁附有 Open SDG 格式的数据（data/indicator_1-2-1.csv，含 Year、分列、GeoCode、Value；meta/1-2-1.md），可直接用于 Open SDG 网站。&lt;/p&gt;&lt;p&gt;分区：多边形的 ID（ZONE_ID_FIELD，默认为要素 ID）即结果库中的分区区域 ID；默认使用结果库中运行记录的分区图层和 ID 字段。语言：QGIS 的语言、英文、中文，或中英文（每页可切换）。请先运行 &lt;i&gt;sdg:assess_progress&lt;/i&gt; 以获得状态。已有文件夹仅在为空或为以前导出的门户时才会被替换。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="87"/>
+        <location filename="../processing/export_portal.py" line="85"/>
         <source>Zones to map (default: the zones recorded in the store)</source>
         <translation>用于制图的分区（默认：结果库记录的分区）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="88"/>
+        <location filename="../processing/export_portal.py" line="86"/>
         <source>English and Chinese, with a switch</source>
         <translation>中英文（可切换）</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="91"/>
+        <location filename="../processing/export_portal.py" line="89"/>
         <source>Portal title</source>
         <translation>门户标题</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="92"/>
+        <location filename="../processing/export_portal.py" line="90"/>
         <source>Progress method to show</source>
         <translation>显示的进展评估方法</translation>
     </message>
@@ -2869,37 +2869,37 @@
         <translation>门户文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="140"/>
+        <location filename="../processing/export_portal.py" line="138"/>
         <source>Cancelled before the portal was written.</source>
         <translation>在写入门户之前已取消。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="146"/>
+        <location filename="../processing/export_portal.py" line="144"/>
         <source>Could not write the portal {}: {}</source>
         <translation>无法写入门户 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="148"/>
+        <location filename="../processing/export_portal.py" line="146"/>
         <source>Portal written: {} ({} pages).</source>
         <translation>门户已写入：{}（{} 页）。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="159"/>
+        <location filename="../processing/export_portal.py" line="157"/>
         <source>No zones given and none recorded in the store: the portal has no maps.</source>
         <translation>未提供分区，结果库中也没有记录：门户不含地图。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="163"/>
+        <location filename="../processing/export_portal.py" line="184"/>
         <source>The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the zones as ZONES.</source>
         <translation>无法打开结果库中记录的分区图层 {}（已移动或删除？）：请通过 ZONES 提供分区。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="167"/>
+        <location filename="../processing/export_portal.py" line="188"/>
         <source>The zones layer {} has no field &apos;{}&apos; (recorded in the store as the zone id): give ZONES and ZONE_ID_FIELD.</source>
         <translation>分区图层 {} 没有字段“{}”（结果库中记录的分区 ID 字段）：请提供 ZONES 和 ZONE_ID_FIELD。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="180"/>
+        <location filename="../processing/export_portal.py" line="172"/>
         <source>No zone id in field &apos;{}&apos; matches an area id of the store: give the zone id field the indicators used.</source>
         <translation>字段“{}”中没有与结果库区域 ID 相符的分区 ID：请提供计算指标时使用的分区 ID 字段。</translation>
     </message>
@@ -3274,7 +3274,7 @@
         <translation>已作为 {} 连接。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="41"/>
+        <location filename="../processing/export_portal.py" line="39"/>
         <source>Goal {n}: {name}</source>
         <translation>目标 {n}：{name}</translation>
     </message>
@@ -3694,7 +3694,7 @@
         <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="29"/>
+        <location filename="../ui/goal_tiles.py" line="30"/>
         <source>each indicator scores from -5 (deterioration) to +5 (target achieved) by Open SDG&apos;s progress measure; a goal&apos;s score is the mean of its indicators&apos; scores, coloured by the band it falls in: 2.5 to 5 substantial progress, 0 to 2.5 moderate, -2.5 to 0 limited, below -2.5 deterioration.</source>
         <translation>按 Open SDG 进展测度，每个指标得分为 -5（恶化）至 +5（已实现目标值）；目标得分为其各指标得分的平均值，按所在区间着色：2.5 至 5 进展显著，0 至 2.5 进展中等，-2.5 至 0 进展有限，低于 -2.5 恶化。</translation>
     </message>
@@ -3922,6 +3922,11 @@
         <location filename="../processing/access.py" line="231"/>
         <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="29"/>
+        <source>Colours</source>
+        <translation>颜色</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,8 @@ def legend_html() -> str:
     """What the colours and the score mean: the six statuses and the -5..+5 score with its bands."""
     swatches = " ".join(f'<span style="color:{STATUS[s].colour}">■</span>&nbsp;{escape(status_label(s))}'
                         for s in STATUSES)
-    return (f"<small><b>{escape(tr('Colours'))}</b>: {swatches}<br><b>{escape(tr('Score'))}</b>: "
+    colours, score = escape(tr("Colours")), escape(tr("Score"))  # outside the f-string: pylupdate5 skips those
+    return (f"<small><b>{colours}</b>: {swatches}<br><b>{score}</b>: "
             + escape(tr("each indicator scores from -5 (deterioration) to +5 (target achieved) by Open SDG's "
                         "progress measure; a goal's score is the mean of its indicators' scores, coloured by "
                         "the band it falls in: 2.5 to 5 substantial progress, 0 to 2.5 moderate, -2.5 to 0 "

@@ -1,12 +1,15 @@
 """Generate the synthetic Deqing-like sample county (GeoPackage + GeoTIFFs) into ``data/sample/out``.
 
-Usage: ``/usr/bin/python3 data/sample/generate.py [--out DIR] [--force]``. Deterministic: two runs write
-byte-identical files. Exits at once when the folder already holds complete outputs of this generator.
+Usage: ``/usr/bin/python3 data/sample/generate.py [--out DIR] [--force] [--update-reference]``. Deterministic: two
+runs write byte-identical files, and every platform writes the same content (the manifest's content hashes; the
+reference they are tested against is ``tests/sample_content.json``, refreshed with ``--update-reference``).
+Exits at once when the folder already holds complete outputs of this generator.
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import sys
 import time
 from pathlib import Path
@@ -16,9 +19,10 @@ sys.path.insert(0, str(HERE))
 
 from samplegen.build import OUTPUT_FILES as SPATIAL_FILES  # noqa: E402
 from samplegen.build import build as build_spatial  # noqa: E402
-from samplegen.output import is_complete, publish  # noqa: E402
+from samplegen.output import MANIFEST, is_complete, publish  # noqa: E402
 
 DEFAULT_OUT = HERE / "out"
+REFERENCE = HERE.parents[1] / "tests" / "sample_content.json"  # test data: not shipped in the plugin zip
 WORKBOOK = "statistics_2015_2020.xlsx"
 OUTPUT_FILES = [*SPATIAL_FILES, WORKBOOK]
 
@@ -47,14 +51,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: %(default)s)")
     parser.add_argument("--force", action="store_true", help="regenerate even when the outputs are complete")
+    parser.add_argument("--update-reference", action="store_true",
+                        help=f"copy the outputs' content hashes into {REFERENCE.name} (on Debian 12, deliberately)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     if not args.force and is_complete(out, OUTPUT_FILES):
         print(f"sample county already complete in {out} (use --force to regenerate)")
-        return 0
-    start = time.perf_counter()
-    publish(out, build)
-    print(f"sample county written to {out} in {time.perf_counter() - start:.1f} s")
+    else:
+        start = time.perf_counter()
+        publish(out, build)
+        print(f"sample county written to {out} in {time.perf_counter() - start:.1f} s")
+    if args.update_reference:
+        files = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+        reference = {name: entry["content"] for name, entry in files.items()}
+        REFERENCE.write_text(json.dumps(reference, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"reference content hashes written to {REFERENCE}")
     return 0
 
 

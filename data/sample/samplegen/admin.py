@@ -1,13 +1,14 @@
 """County, townships and villages: a Voronoi partition with jagged shared edges that tiles exactly."""
 from __future__ import annotations
 
+import math
 from collections import Counter, deque
 from dataclasses import dataclass
 
 import numpy as np
 from osgeo import ogr
 
-from . import noise
+from . import noise, planar
 from .spec import AREA_M2, CENTER, HALF_AXES, NAME_FIRST, NAME_SECOND, SEED, TOWNSHIPS
 from .vector import polygon
 
@@ -88,51 +89,6 @@ def _poisson_seeds(centres: np.ndarray, r0: float, rng: np.random.Generator) -> 
     return arr
 
 
-def delaunay(points: np.ndarray) -> np.ndarray:
-    """Triangles (m, 3) of point indices, by GEOS through OGR."""
-    multi = ogr.Geometry(ogr.wkbMultiPoint)
-    for x, y in points:
-        pt = ogr.Geometry(ogr.wkbPoint)
-        pt.AddPoint_2D(float(x), float(y))
-        multi.AddGeometry(pt)
-    lookup = {(float(x), float(y)): i for i, (x, y) in enumerate(points)}
-    tris = multi.DelaunayTriangulation(0.0, False)
-    out = []
-    for k in range(tris.GetGeometryCount()):
-        ring = tris.GetGeometryRef(k).GetGeometryRef(0)
-        out.append([lookup[ring.GetPoint_2D(j)] for j in range(3)])
-    return np.array(out, dtype=np.int64)
-
-
-def _circumcentres(points: np.ndarray, tris: np.ndarray) -> np.ndarray:
-    a, b, c = points[tris[:, 0]], points[tris[:, 1]], points[tris[:, 2]]
-    d = 2 * (a[:, 0] * (b[:, 1] - c[:, 1]) + b[:, 0] * (c[:, 1] - a[:, 1]) + c[:, 0] * (a[:, 1] - b[:, 1]))
-    sa, sb, sc = (a ** 2).sum(1), (b ** 2).sum(1), (c ** 2).sum(1)
-    ux = (sa * (b[:, 1] - c[:, 1]) + sb * (c[:, 1] - a[:, 1]) + sc * (a[:, 1] - b[:, 1])) / d
-    uy = (sa * (c[:, 0] - b[:, 0]) + sb * (a[:, 0] - c[:, 0]) + sc * (b[:, 0] - a[:, 0])) / d
-    return np.stack([ux, uy], axis=1)
-
-
-def _fans(points: np.ndarray, tris: np.ndarray, n_inside: int) -> list[list[int]]:
-    """For each inside seed, its triangles in counter-clockwise order (the Voronoi cell's vertices)."""
-    incident: list[list[int]] = [[] for _ in range(n_inside)]
-    for t, tri in enumerate(tris):
-        for v in tri:
-            if v < n_inside:
-                incident[v].append(t)
-    centroids = points[tris].mean(axis=1)
-    fans = []
-    for i, ts in enumerate(incident):
-        ang = np.arctan2(centroids[ts, 1] - points[i, 1], centroids[ts, 0] - points[i, 0])
-        fans.append([ts[k] for k in np.argsort(ang, kind="stable")])
-    return fans
-
-
-def _ring_area(ring: np.ndarray) -> float:
-    x, y = ring[:, 0], ring[:, 1]
-    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
-
-
 def _assign_townships(seeds: np.ndarray, areas: np.ndarray, adjacency: list[set[int]]) -> np.ndarray:
     """Power-diagram assignment of seeds to townships, weights tuned to the target areas, then made connected."""
     n_t = len(TOWNSHIPS)
@@ -167,49 +123,57 @@ def _assign_townships(seeds: np.ndarray, areas: np.ndarray, adjacency: list[set[
 
 
 class _Cells:
-    """Voronoi cells of the inside seeds built from shared jagged edges."""
+    """Voronoi cells of the inside seeds built from shared jagged edges, one per Delaunay edge ``(lo, hi)``,
+    stored running from the circumcentre of the triangle right of ``lo -> hi`` to the one on its left."""
 
     def __init__(self, points: np.ndarray, tris: np.ndarray, n_inside: int) -> None:
-        self.cc = _circumcentres(points, tris)
-        self.fans = _fans(points, tris, n_inside)
-        self.tris = tris
+        self.cc = planar.circumcentres(points, tris)
+        self.fans = planar.fans(tris, n_inside)
+        owner = {(tri[k], tri[(k + 1) % 3]): t for t, tri in enumerate(tris.tolist()) for k in range(3)}
+        self.ends: dict[tuple[int, int], tuple[int, int]] = {}
         self.edges: dict[tuple[int, int], np.ndarray] = {}
         self.rough: dict[tuple[int, int], float] = {}
-        self.cell_edges: list[list[tuple[int, int, bool]]] = []
-        for fan in self.fans:
+        self.cell_edges: list[list[tuple[int, int]]] = []
+        for v, fan in enumerate(self.fans):
             items = []
-            for k, ta in enumerate(fan):
-                tb = fan[(k + 1) % len(fan)]
-                key = (min(ta, tb), max(ta, tb))
+            for t in fan:
+                tri = tris[t].tolist()
+                c = tri[(tri.index(v) + 1) % 3]  # the edge v -> c of triangle t: the cell's edge ends at t
+                key = (min(v, c), max(v, c))
+                self.ends[key] = (owner[(key[1], key[0])], owner[key])
                 self.rough.setdefault(key, 0.12)
-                items.append((key[0], key[1], ta > tb))
+                items.append(key)
             self.cell_edges.append(items)
         for key in self.rough:
             self._make_edge(key)
 
     def _make_edge(self, key: tuple[int, int]) -> None:
         rng = np.random.default_rng([SEED, 11, key[0], key[1], int(self.rough[key] * 1e6)])
-        a, b = self.cc[key[0]], self.cc[key[1]]
+        a, b = (self.cc[t] for t in self.ends[key])
         if np.allclose(a, b):
             self.edges[key] = np.array([a, b])
         else:
             self.edges[key] = noise.jagged_line(a, b, rng, self.rough[key], 80.0)
 
+    def directed(self, v: int, key: tuple[int, int]) -> tuple[int, int, np.ndarray]:
+        """Edge ``key`` as cell ``v`` runs it counter-clockwise: (start triangle, end triangle, vertices)."""
+        (ta, tb), line = self.ends[key], self.edges[key]
+        return (ta, tb, line) if v == key[0] else (tb, ta, line[::-1])
+
     def ring(self, i: int) -> np.ndarray:
-        parts = []
-        for ta, tb, rev in self.cell_edges[i]:
-            line = self.edges[(ta, tb)]
-            parts.append(line[::-1][:-1] if rev else line[:-1])
-        ring = np.vstack(parts)
-        keep = np.ones(len(ring), bool)
-        keep[1:] = np.any(ring[1:] != ring[:-1], axis=1)
-        return ring[keep]
+        return planar.chain([self.directed(i, key) for key in self.cell_edges[i]])
+
+    def outline(self, members: np.ndarray) -> np.ndarray:
+        """The ring around the cells ``members``: their edges that no other member shares."""
+        inside = set(members.tolist())
+        return planar.chain([self.directed(v, key) for v in members.tolist() for key in self.cell_edges[v]
+                             if key[0] + key[1] - v not in inside])
 
     def smooth(self, i: int) -> None:
         """Halve the roughness of every edge of cell ``i`` (used when a cell came out invalid)."""
-        for ta, tb, _ in self.cell_edges[i]:
-            self.rough[(ta, tb)] = 0.0 if self.rough[(ta, tb)] < 0.02 else self.rough[(ta, tb)] / 2
-            self._make_edge((ta, tb))
+        for key in self.cell_edges[i]:
+            self.rough[key] = 0.0 if self.rough[key] < 0.02 else self.rough[key] / 2
+            self._make_edge(key)
 
     def scale(self, s: float) -> None:
         c = np.array(CENTER)
@@ -247,9 +211,9 @@ def build_admin() -> Admin:
     ang = np.linspace(0, 2 * np.pi, 24, endpoint=False)
     far = np.stack([cx + 3.0 * a * np.cos(ang), cy + 3.0 * b * np.sin(ang)], axis=1)
     points = np.vstack([seeds, far])
-    tris = delaunay(points)
+    tris = planar.delaunay(points)
     cells = _Cells(points, tris, n_in)
-    areas = np.array([_ring_area(cells.cc[fan]) for fan in cells.fans])
+    areas = np.array([planar.ring_area(cells.cc[fan]) for fan in cells.fans])
     adjacency: list[set[int]] = [set() for _ in range(n_in)]
     for tri in tris:
         for p in range(3):
@@ -260,33 +224,22 @@ def build_admin() -> Admin:
     label = _assign_townships(points[:n_in], areas, adjacency)
 
     for _ in range(12):
-        bad = [i for i in range(n_in) if not polygon(cells.ring(i)).IsValid()]
+        bad = [i for i in range(n_in) if not planar.is_simple(cells.ring(i))]
         if not bad:
             break
         for i in bad:
             cells.smooth(i)
     else:
         raise RuntimeError("village polygons stay invalid")
-    total = sum(_ring_area(cells.ring(i)) for i in range(n_in))
+    total = math.fsum(planar.ring_area(cells.ring(i)) for i in range(n_in))
     s = (AREA_M2 / total) ** 0.5
     cells.scale(s)
     c = np.array(CENTER)
     seeds_in = c + (points[:n_in] - c) * s
 
     village_geoms = [polygon(cells.ring(i)) for i in range(n_in)]
-    townships = []
-    for t in range(len(TOWNSHIPS)):
-        multi = ogr.Geometry(ogr.wkbMultiPolygon)
-        for i in np.flatnonzero(label == t):
-            multi.AddGeometry(village_geoms[i])
-        townships.append(multi.UnionCascaded())
-    multi = ogr.Geometry(ogr.wkbMultiPolygon)
-    for g in village_geoms:
-        multi.AddGeometry(g)
-    county = multi.UnionCascaded()
-    for g in [*townships, county]:
-        if g.GetGeometryType() != ogr.wkbPolygon or g.GetGeometryCount() != 1:
-            raise RuntimeError("administrative partition is not made of simple polygons")
+    townships = [polygon(cells.outline(np.flatnonzero(label == t))) for t in range(len(TOWNSHIPS))]
+    county = polygon(cells.outline(np.arange(n_in)))
 
     names = _names(rng, n_in)
     villages: list[Village] = []

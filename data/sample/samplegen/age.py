@@ -21,11 +21,12 @@ def age_shares(year: int) -> list[tuple[float, float]]:
 
 def age_grids(total: np.ndarray, label: np.ndarray, year: int) -> list[np.ndarray]:
     """Bands 0-14, 15-64 and 65+ of the ``total`` people per cell (NODATA outside: label 0)."""
+    total = total.astype(np.float64)  # no float32 / numpy-scalar products (NEP 50 changed their type)
     young, old = np.zeros(total.shape), np.zeros(total.shape)
     for t, (y, o) in enumerate(age_shares(year)):
         zone = label == t + 1
         young[zone], old[zone] = total[zone] * y, total[zone] * o
-    people = np.where(label > 0, total, 0.0).astype(np.float64)
+    people = np.where(label > 0, total, 0.0)
     bands = []
     for values in (young, people - young - old, old):
         band = values.astype(np.float32)

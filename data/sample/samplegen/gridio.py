@@ -93,6 +93,29 @@ def rasterize(geoms: Sequence[ogr.Geometry], values: Sequence[int], grid: Grid,
     return out
 
 
+def near_lines(lines: Sequence[np.ndarray], reach: Sequence[float], grid: Grid) -> np.ndarray:
+    """Cells whose centre lies within ``reach[k]`` of polyline ``lines[k]``: the line's buffer (round caps and
+    joins) by the pixel-centre rule, computed here with basic arithmetic so that it is the same on every platform
+    (GEOS's buffer and GDAL's rasterisation of it differ by version along the edges)."""
+    out = np.zeros((grid.height, grid.width), bool)
+    xs, ys = grid.xs, grid.ys
+    for line, r in zip(lines, reach):
+        for a, b in zip(line[:-1], line[1:]):
+            (r0, c0), (r1, c1) = (grid.index(min(a[0], b[0]) - r, max(a[1], b[1]) + r),
+                                  grid.index(max(a[0], b[0]) + r, min(a[1], b[1]) - r))
+            rows = slice(max(int(r0), 0), min(int(r1) + 1, grid.height))
+            cols = slice(max(int(c0), 0), min(int(c1) + 1, grid.width))
+            if rows.start >= rows.stop or cols.start >= cols.stop:
+                continue
+            dx, dy = float(b[0] - a[0]), float(b[1] - a[1])
+            X, Y = xs[cols][None, :] - float(a[0]), ys[rows][:, None] - float(a[1])
+            length2 = dx * dx + dy * dy
+            t = np.clip((X * dx + Y * dy) / length2, 0.0, 1.0) if length2 > 0 else 0.0
+            ex, ey = X - t * dx, Y - t * dy
+            out[rows, cols] |= ex * ex + ey * ey <= r * r
+    return out
+
+
 def proximity(mask: np.ndarray, grid: Grid, max_distance: float) -> np.ndarray:
     """Distance (m) from each cell centre to the nearest True cell, capped at ``max_distance``."""
     src = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 1, gdal.GDT_Byte)

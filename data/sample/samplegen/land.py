@@ -64,7 +64,8 @@ def ndvi_series(grid: Grid, lc2015: np.ndarray, lc2020: np.ndarray, hill: np.nda
 def soc_stock(grid: Grid, lc2015: np.ndarray, hill: np.ndarray) -> np.ndarray:
     """SOC stock 0-30 cm in 2015 (t/ha, Float32): by class, more in the hills, ±15 % noise; none on water."""
     base = _lookup(lc2015, SOC_BY_CLASS, SOC_NODATA)
-    stock = base * (1.0 + 0.15 * noise.fbm(grid.xs, grid.ys, 2000.0, SEED + 46, 3)) + 12.0 * hill
+    fbm = noise.fbm(grid.xs, grid.ys, 2000.0, SEED + 46, 3).astype(np.float64)  # float64: one type on every numpy
+    stock = base.astype(np.float64) * (1.0 + 0.15 * fbm) + 12.0 * hill.astype(np.float64)
     return np.where((lc2015 == WATER) | (base == SOC_NODATA), SOC_NODATA, np.round(stock, 1)).astype(np.float32)
 
 

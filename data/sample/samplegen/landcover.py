@@ -1,16 +1,17 @@
 """Land cover at 10 m for 2015 and 2020 (GlobeLand30 codes) and the settlement plan behind built-up growth."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from . import noise
+from . import fmath, noise
 from .admin import Admin
-from .gridio import Grid, bilinear_upsample, rasterize
+from .gridio import Grid, bilinear_upsample, near_lines, rasterize
 from .network import Road, TownGrid
 from .spec import ARTIFICIAL, BARE, CULTIVATED, FOREST, GRASS, SEED, SHRUB, TOWNSHIPS, WATER, WETLAND
-from .terrain import Water, line_string
+from .terrain import Water
 from .vector import polygon
 
 YEARS = (2015, 2020)
@@ -84,13 +85,13 @@ def built_up(plan: Settlements, grid: Grid, year: int, n1: np.ndarray, n2: np.nd
 def _fish_ponds(grid: Grid, admin: Admin, n1: np.ndarray) -> np.ndarray:
     """Rectangular ponds (60 m x 40 m lattice with 10 m dikes), more of them further east."""
     xs, ys = grid.xs, grid.ys
-    west, east = admin.xy(0.45, 0.5)[0], admin.xy(1.0, 0.5)[0]
+    west, east = float(admin.xy(0.45, 0.5)[0]), float(admin.xy(1.0, 0.5)[0])
     c0 = int(np.searchsorted(xs, west))
     X = (xs[None, c0:] - grid.left).astype(np.float32)
     Y = (ys[:, None] - grid.top).astype(np.float32)
-    ang = 0.3
-    lx = X * np.cos(ang) + Y * np.sin(ang)
-    ly = -X * np.sin(ang) + Y * np.cos(ang)
+    cos, sin = math.cos(0.3), math.sin(0.3)  # Python floats: the float32 arithmetic stays float32
+    lx = X * cos + Y * sin
+    ly = -X * sin + Y * cos
     ix, iy = np.floor(lx / 60.0), np.floor(ly / 40.0)
     p = np.clip((X + grid.left - west) / (east - west), 0.0, 1.0) * np.clip(0.45 + n1[:, c0:], 0.0, 1.0)
     pond = noise.hash_uniform(ix, iy, SEED + 52) < p
@@ -116,8 +117,8 @@ def landcover_inputs(admin: Admin, water: Water, roads: list[Road], plan: Settle
                      dem30: np.ndarray, hill30: np.ndarray, grid: Grid) -> LandcoverInputs:
     """Base vegetation and farmland, rivers and canals, ponds, roads and the noise fields at 10 m."""
     factor = round(grid30.res / grid.res)
-    gy, gx = np.gradient(dem30, grid30.res)
-    slope = bilinear_upsample(np.degrees(np.arctan(np.hypot(gx, gy))), factor)
+    gy, gx = np.gradient(dem30.astype(np.float64), grid30.res)
+    slope = bilinear_upsample(np.degrees(fmath.arctan(np.sqrt(gx * gx + gy * gy))).astype(np.float32), factor)
     z = bilinear_upsample(dem30, factor)
     hill = bilinear_upsample(hill30, factor)
     n1 = bilinear_upsample(noise.fbm(grid30.xs, grid30.ys, 1500.0, SEED + 53, 4), factor)
@@ -134,20 +135,20 @@ def landcover_inputs(admin: Admin, water: Water, roads: list[Road], plan: Settle
     wet_ring = lake.center + (lake.ring - lake.center) * 1.7
     wet = rasterize([polygon(wet_ring)], [1], grid) > 0
     base[wet & (n2 > -0.15) & (z < 10.0)] = WETLAND
-    banks = [line_string(r.line).Buffer(r.width / 2 + 30.0, 4) for r in water.rivers]
-    base[(rasterize(banks, [1] * len(banks), grid) > 0) & (n2 > 0.0) & (z < 20.0)] = GRASS
+    banks = near_lines([r.line for r in water.rivers], [r.width / 2 + 30.0 for r in water.rivers], grid)
+    base[banks & (n2 > 0.0) & (z < 20.0)] = GRASS
     quarries = [polygon(noise.blob(tuple(c), r, np.random.default_rng([SEED, 55, k]), 0.4))
                 for k, (c, r, _) in enumerate(plan.quarries)]
     base[rasterize(quarries, [1] * len(quarries), grid) > 0] = BARE
     del z
-    rivers = water.river_polygons(admin.county)
-    canals = [line_string(line).Buffer(width / 2, 2) for line, width in water.canals]
-    static_water = rasterize(rivers, [1] * len(rivers), grid) > 0
-    static_water |= rasterize(canals, [1] * len(canals), grid, all_touched=True) > 0
+    touch = grid.res * 0.5 ** 0.5  # half a cell's diagonal: every cell the buffer touches
+    static_water = near_lines([r.line for r in water.rivers], [r.width / 2 for r in water.rivers], grid)
+    static_water |= near_lines([line for line, _ in water.canals], [width / 2 + touch for _, width in water.canals],
+                               grid)
     static_water |= _fish_ponds(grid, admin, n1) & (base == CULTIVATED)
     widths = {"motorway": 15.0, "primary": 10.0, "secondary": 6.0}
-    major = [line_string(r.line).Buffer(widths[r.cls], 2) for r in roads if r.cls in widths]
-    major_roads = rasterize(major, [1] * len(major), grid, all_touched=True) > 0
+    major = [r for r in roads if r.cls in widths]
+    major_roads = near_lines([r.line for r in major], [widths[r.cls] + touch for r in major], grid)
     return LandcoverInputs(base, static_water, major_roads, n1, n2, slope)
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import noise
-from .admin import Admin, delaunay
+from .admin import Admin
 from .gridio import Grid
+from .planar import delaunay
 from .spec import SEED, TOWNSHIPS
 
 

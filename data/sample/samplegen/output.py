@@ -1,4 +1,4 @@
-"""Output folder handling: manifest with checksums, completeness check and the atomic swap."""
+"""Output folder handling: manifest with content hashes, completeness check and the atomic swap."""
 from __future__ import annotations
 
 import hashlib
@@ -8,6 +8,8 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
+
+from . import content
 
 MANIFEST = "manifest.json"
 _HERE = Path(__file__).resolve().parent
@@ -24,32 +26,25 @@ def source_hash() -> str:
     return digest.hexdigest()
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def write_manifest(folder: Path, files: list[str]) -> None:
-    """Record size and checksum of every output file, and the generator version; written last."""
-    entries = {name: {"bytes": (folder / name).stat().st_size, "sha256": file_sha256(folder / name)}
-               for name in sorted(files)}
+    """Record the content hash of every output file (see ``content``) and the generator version; written last.
+    Identical content gives an identical manifest on every platform, whatever the file bytes carry of the
+    library versions (SQLite header, GDAL's own metadata, zlib's compression)."""
+    entries = {name: {"content": content.content_hash(folder / name)} for name in sorted(files)}
     text = json.dumps({"generator": source_hash(), "files": entries}, indent=1, sort_keys=True)
     (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
 
 
 def is_complete(folder: Path, files: list[str]) -> bool:
-    """True when ``folder`` holds every expected file, as recorded by a manifest of the current generator."""
+    """True when ``folder`` holds every expected file, as recorded by a manifest of the current generator (outputs
+    are only ever published complete, by the swap in ``publish``)."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     if manifest.get("generator") != source_hash() or set(manifest.get("files", {})) != set(files):
         return False
-    return all((folder / name).is_file() and (folder / name).stat().st_size == entry["bytes"]
-               for name, entry in manifest["files"].items())
+    return all((folder / name).is_file() and (folder / name).stat().st_size > 0 for name in files)
 
 
 def _remove_stale(out: Path) -> None:

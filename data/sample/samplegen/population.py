@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import noise
+from . import fmath, noise
 from .buildings import Buildings
 from .gridio import Grid, block_mean
 from .network import TownGrid
@@ -57,7 +57,7 @@ def pm25(grid: Grid, grid30: Grid, hill30: np.ndarray, towns: list[TownGrid], in
     urban = np.zeros_like(X)
     for town in towns:
         radius = TOWNSHIPS[town.index].radius_2020
-        urban += (radius / 2900.0) * np.exp(-((town.shape_distance(X, Y) / (2.5 * radius)) ** 2))
+        urban += (radius / 2900.0) * fmath.exp(-((town.shape_distance(X, Y) / (2.5 * radius)) ** 2))
     field = (1.0 - 0.18 * hill + 0.08 * np.clip(urban, 0, 1.5)
              + 0.04 * noise.fbm(grid.xs, grid.ys, 6000.0, SEED + 80 + year, 2))
     field *= PM25_MEAN[year] / field[inside].mean()

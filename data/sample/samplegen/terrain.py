@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import ogr
 
-from . import noise
+from . import fmath, noise
 from .admin import Admin
 from .gridio import Grid, proximity, rasterize
 from .spec import SEED
@@ -127,23 +127,23 @@ def _smoothstep(t: np.ndarray) -> np.ndarray:
 def build_dem(admin: Admin, water: Water, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
     """Elevation (m, Float32) and hill weight 0..1 on ``grid`` (30 m)."""
     xs, ys = grid.xs, grid.ys
-    X = xs[None, :].astype(np.float32)
-    Y = ys[:, None].astype(np.float32)
-    edge = admin.xy(0.34, 0.5)[0] + 3500.0 * noise.fbm(np.array([0.0]), ys, 7000.0, SEED + 31, 3)[:, 0:1]
-    hill = _smoothstep((edge - X) / 4500.0 + 0.6 * noise.fbm(xs, ys, 3500.0, SEED + 32, 4))
+    X, Y = xs[None, :], ys[:, None]  # float64 throughout: no float32 / numpy-scalar mix (NEP 50 promotes it)
+    edge = admin.xy(0.34, 0.5)[0] + 3500.0 * noise.fbm(np.array([0.0]), ys, 7000.0, SEED + 31, 3)[:, 0:1].astype(
+        np.float64)
+    hill = _smoothstep((edge - X) / 4500.0 + 0.6 * noise.fbm(xs, ys, 3500.0, SEED + 32, 4).astype(np.float64))
     for (u, v), radius, height in (((0.30, 0.15), 2200.0, 0.45), ((0.42, 0.05), 1800.0, 0.35),
                                    ((0.36, 0.86), 1600.0, 0.30), ((0.50, 0.33), 1200.0, 0.18)):
         c = admin.xy(u, v)
-        bump = height * np.exp(-(((X - c[0]) ** 2 + (Y - c[1]) ** 2) / radius ** 2))
+        bump = height * fmath.exp(-(((X - c[0]) ** 2 + (Y - c[1]) ** 2) / radius ** 2))
         hill = np.maximum(hill, bump)
     ridge = 1.0 - np.abs(noise.fbm(xs, ys, 5000.0, SEED + 33, 5))
     peak = admin.xy(0.13, 0.66)
-    massif = np.exp(-(((X - peak[0]) ** 2 + (Y - peak[1]) ** 2) / 5000.0 ** 2))
-    mountain = hill ** 1.3 * (0.25 + 0.75 * ridge ** 2) * (0.55 + 0.6 * massif)
+    massif = fmath.exp(-(((X - peak[0]) ** 2 + (Y - peak[1]) ** 2) / 5000.0 ** 2))
+    mountain = fmath.power(hill, 1.3) * (0.25 + 0.75 * ridge ** 2) * (0.55 + 0.6 * massif)
     lines = [line_string(r.line) for r in water.rivers]
     valleys = rasterize(lines, [1] * len(lines), grid, all_touched=True) > 0
     dist = proximity(valleys, grid, 5000.0)
-    mountain *= 1.0 - 0.85 * np.exp(-((dist / 900.0) ** 2))
+    mountain *= 1.0 - 0.85 * fmath.exp(-((dist.astype(np.float64) / 900.0) ** 2))
     mountain *= np.float32(710.0 / float(mountain.max()))
     u = (X - admin.xy(0.0, 0.5)[0]) / (admin.xy(1.0, 0.5)[0] - admin.xy(0.0, 0.5)[0])
     plain = 2.6 + 3.0 * np.clip(1.0 - u, 0.0, 1.0) + 0.8 * noise.fbm(xs, ys, 2500.0, SEED + 34, 3)
