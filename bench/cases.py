@@ -99,14 +99,7 @@ def init_qgis(code: str = "") -> None:
     xdg = ROOT / ".build" / "xdg"
     xdg.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.environ.setdefault("XDG_RUNTIME_DIR", str(xdg))
-    plugins = ROOT / ".build" / ("bench-plugins" if code else "plugins")
-    plugins.mkdir(parents=True, exist_ok=True)
-    link = plugins / "sdg_monitor"
-    if code and link.is_symlink():
-        link.unlink()
-    if not link.exists():
-        link.symlink_to(Path(code).resolve() if code else ROOT, target_is_directory=True)
-    for path in (str(plugins), "/usr/share/qgis/python/plugins"):
+    for path in (str(_plugins(code)), "/usr/share/qgis/python/plugins"):
         if path not in sys.path:
             sys.path.insert(0, path)
     from qgis.core import QgsApplication
@@ -124,13 +117,28 @@ def init_qgis(code: str = "") -> None:
 
 
 _KEEP: list = []
+#: The copy of the plugin a worker benchmarks ("" for this checkout; run.py --code), for every engine.
+CODE = [""]
+
+
+def _plugins(code: str) -> Path:
+    """The folder holding ``sdg_monitor``: a link to this checkout, or to the copy at ``code``."""
+    plugins = ROOT / ".build" / ("bench-plugins" if code else "plugins")
+    plugins.mkdir(parents=True, exist_ok=True)
+    link = plugins / "sdg_monitor"
+    if code and link.is_symlink():
+        link.unlink()
+    if not link.exists():
+        link.symlink_to(Path(code).resolve() if code else ROOT, target_is_directory=True)
+    return plugins
 
 
 def ours(indicator: str, inputs: Inputs, out: Path) -> Callable[[], object]:
     """The SDG Monitor algorithm through ``processing.run``."""
     import processing
 
-    zones = {"ZONES": inputs.zones, "ZONE_ID_FIELD": "zone_id", "OUTPUT": "memory:"}
+    # YEAR given: the inputs' names hold 2015 and 2020, and a run refuses to guess between them
+    zones = {"ZONES": inputs.zones, "ZONE_ID_FIELD": "zone_id", "OUTPUT": "memory:", "YEAR": 2020}
     parameters = {
         "forest_area_15_1_1": dict(zones, LANDCOVER=inputs.landcover_2020, FOREST_CLASSES="20",
                                    WATER_CLASSES="60"),
@@ -339,8 +347,8 @@ def _scale_run(indicator: str, inputs: Inputs, client) -> Callable[[], object]:
 
 
 def _plugin_importable() -> None:
-    """The checkout importable as ``sdg_monitor`` (through the link ``make setup`` makes), here and in workers."""
-    plugins = str(ROOT / ".build" / "plugins")
+    """The checkout (or the copy run.py --code names) importable as ``sdg_monitor``, here and in workers."""
+    plugins = str(_plugins(CODE[0]))
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))

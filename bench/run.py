@@ -97,6 +97,7 @@ def _default_repeat(size: str, engine: str) -> int:
 def worker(spec: dict) -> int:
     """Run one case and print its measurements as a ``RESULT {json}`` line."""
     inputs = data.ensure(data.SIZES[spec["size"]], BENCH)
+    cases.CODE[0] = spec.get("code", "")
     if spec["engine"] in (cases.OURS, cases.NATIVE):
         cases.init_qgis(spec.get("code", ""))
     out = cases.out_folder(spec["size"])

@@ -85,7 +85,39 @@ class PixelAreas:
             return np.full((1, 1), self.constant)
         if self.rows is not None:
             return self.rows[row0:row0 + rows].reshape(rows, 1).copy()  # callers may not change the grid's
-        return self.field.strip(row0, rows)
+        return self.field.fill(row0, np.empty((rows, self.width)))
+
+    def fill(self, row0: int, out: np.ndarray) -> np.ndarray:
+        """Write the areas of rows ``row0`` .. ``row0 + len(out) - 1`` into ``out`` (shape (rows, width))."""
+        if self.field is not None:
+            return self.field.fill(row0, out)
+        out[...] = self.constant if self.constant is not None else self.rows[row0:row0 + out.shape[0], None]
+        return out
+
+    def view(self, row0: int, rows: int) -> StripAreas:
+        """The areas of rows ``row0`` .. ``row0 + rows - 1``, made only when (and where) they are used."""
+        return StripAreas(self, row0, rows)
+
+
+class StripAreas:
+    """The pixel areas of a strip of full-width rows, lazily: the zonal kernels take them a few rows at a time
+    (:meth:`fill`, in the CPU's cache), :meth:`array` makes them all, and a reader that needs none costs nothing."""
+
+    def __init__(self, areas: PixelAreas, row0: int, rows: int) -> None:
+        self.areas, self.row0, self.rows = areas, row0, rows
+
+    @property
+    def constant(self) -> float | None:
+        """The one area of every pixel (an equal-area CRS), else None."""
+        return self.areas.constant
+
+    def array(self) -> np.ndarray:
+        """Areas (m²): shape (1, 1), (rows, 1) or (rows, width), as :meth:`PixelAreas.strip`."""
+        return self.areas.strip(self.row0, self.rows)
+
+    def fill(self, first: int, out: np.ndarray) -> np.ndarray:
+        """Write the areas of the strip's rows ``first`` .. ``first + len(out) - 1`` into ``out``."""
+        return self.areas.fill(self.row0 + first, out)
 
 
 def geographic_areas(grid: Grid, a: float, b: float) -> PixelAreas:
@@ -151,6 +183,7 @@ class _Field:
         self.nodes = self.cell_areas(self.col_nodes[None, :], self.row_nodes[:, None])
         index = np.arange(grid.width, dtype=np.float64)
         self._col_at, self._col_t = _bracket(self.col_nodes, index)
+        self._row_at, self._row_t = _bracket(self.row_nodes, np.arange(grid.height, dtype=np.float64))
         self._intervals: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._lock = threading.Lock()
 
@@ -190,13 +223,14 @@ class _Field:
                 errors.append(float(np.max(np.abs(guess / exact - 1.0))))
         return max(errors)
 
-    def strip(self, row0: int, rows: int) -> np.ndarray:
-        """Interpolated areas of rows ``row0`` .. ``row0 + rows - 1``, shape (rows, width)."""
-        at, t = _bracket(self.row_nodes, np.arange(row0, row0 + rows, dtype=np.float64))
-        out = np.empty((rows, self.grid.width))
-        for k in np.unique(at):
-            span = slice(int(np.searchsorted(at, k)), int(np.searchsorted(at, k, side="right")))
-            low, change = self._interval(int(k))
+    def fill(self, row0: int, out: np.ndarray) -> np.ndarray:
+        """Write the interpolated areas of rows ``row0`` .. ``row0 + len(out) - 1`` into ``out``."""
+        rows = slice(row0, row0 + out.shape[0])
+        at, t = self._row_at[rows], self._row_t[rows]
+        for k in range(int(at[0]), int(at[-1]) + 1):  # node intervals in order (usually one)
+            span = slice(None) if at[0] == at[-1] else slice(int(np.searchsorted(at, k)),
+                                                             int(np.searchsorted(at, k, side="right")))
+            low, change = self._interval(k)
             np.multiply(t[span, None], change, out=out[span])
             out[span] += low
         return out

@@ -119,17 +119,17 @@
         <translation>土地覆盖栅格</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="61"/>
+        <location filename="../processing/forest_area.py" line="57"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="63"/>
+        <location filename="../processing/forest_area.py" line="59"/>
         <source>Forest classes (e.g. 20 or 41,42,43 or 40-49)</source>
         <translation>森林类别（如 20、41,42,43 或 40-49）</translation>
     </message>
     <message>
-        <location filename="../processing/forest_area.py" line="65"/>
+        <location filename="../processing/forest_area.py" line="61"/>
         <source>Inland water classes (excluded from land area)</source>
         <translation>内陆水域类别（不计入陆地面积）</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="189"/>
+        <location filename="../processing/soil_carbon.py" line="191"/>
         <source>Parameter {}: {}</source>
         <translation>参数 {}：{}</translation>
     </message>
@@ -154,37 +154,37 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="122"/>
+        <location filename="../processing/raster_io.py" line="137"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="181"/>
+        <location filename="../processing/raster_io.py" line="196"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="186"/>
+        <location filename="../processing/raster_io.py" line="201"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="231"/>
+        <location filename="../processing/raster_io.py" line="246"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="62"/>
+        <location filename="../processing/zones.py" line="63"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="68"/>
+        <location filename="../processing/zones.py" line="69"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="180"/>
+        <location filename="../processing/zones.py" line="181"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
@@ -377,11 +377,6 @@
         <location filename="../processing/dasymetric_population.py" line="99"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
-    </message>
-    <message>
-        <location filename="../processing/dasymetric_population.py" line="102"/>
-        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell area, i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元面积，即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/dasymetric_population.py" line="132"/>
@@ -834,7 +829,7 @@
         <translation>图层“{}”的要素 {} 不是多边形；请提供多边形图层。</translation>
     </message>
     <message>
-        <location filename="../processing/land_consumption.py" line="83"/>
+        <location filename="../processing/land_consumption.py" line="84"/>
         <source>Land consumption rate to population growth rate (11.3.1)</source>
         <translation>土地消耗率与人口增长率之比（11.3.1）</translation>
     </message>
@@ -989,22 +984,22 @@
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="93"/>
+        <location filename="../processing/soil_carbon.py" line="95"/>
         <source>Land cover at the start</source>
         <translation>起始土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="94"/>
+        <location filename="../processing/soil_carbon.py" line="96"/>
         <source>Land cover at the end</source>
         <translation>结束土地覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="95"/>
+        <location filename="../processing/soil_carbon.py" line="97"/>
         <source>Land-cover codes to UNCCD classes 1-7 (codes=class; ...)</source>
         <translation>土地覆盖代码到 UNCCD 类别 1-7 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="114"/>
+        <location filename="../processing/mountain_land.py" line="115"/>
         <source>From \ to</source>
         <translation>起始 \ 结束</translation>
     </message>
@@ -1124,12 +1119,7 @@
         <translation>山区绿化覆盖指数（15.4.2）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="93"/>
-        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km² (ellipsoidal in a geographic CRS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/mountain_land.py" line="104"/>
+        <location filename="../processing/mountain_land.py" line="105"/>
         <source>Digital elevation model (metres)</source>
         <translation>数字高程模型（米）</translation>
     </message>
@@ -1144,7 +1134,7 @@
         <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="125"/>
+        <location filename="../processing/mountain_land.py" line="126"/>
         <source>Mountain classes (Kapos)</source>
         <translation>山地类别（Kapos）</translation>
     </message>
@@ -1154,12 +1144,12 @@
         <translation>Kapos 类别 {} 的 MGCI</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="142"/>
+        <location filename="../processing/mountain_land.py" line="143"/>
         <source>Could not open the mountain class raster {}.</source>
         <translation>无法打开山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="170"/>
+        <location filename="../processing/mountain_land.py" line="171"/>
         <source>No mountain pixel with land cover: DEM &apos;{}&apos; has no Kapos mountain class where land cover &apos;{}&apos; has data.</source>
         <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
     </message>
@@ -1684,112 +1674,112 @@
         <translation>距离计算方法：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="50"/>
+        <location filename="../processing/water_extent.py" line="51"/>
         <source>Change in the extent of water bodies (6.6.1)</source>
         <translation>水体范围的变化（6.6.1）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="77"/>
+        <location filename="../processing/water_extent.py" line="78"/>
         <source>Water rasters, one per year</source>
         <translation>水体栅格（每年一个）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="79"/>
+        <location filename="../processing/water_extent.py" line="80"/>
         <source>Years of the rasters, in order (e.g. 2000,2005,2010; empty: from the layer names)</source>
         <translation>各栅格的年份，按顺序（如 2000,2005,2010；为空：从图层名称读取）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="82"/>
+        <location filename="../processing/water_extent.py" line="83"/>
         <source>Water classes of the rasters (e.g. 1 or 60 or 50-52)</source>
         <translation>栅格的水体类别（如 1、60 或 50-52）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="84"/>
+        <location filename="../processing/water_extent.py" line="85"/>
         <source>Or water polygons of several years</source>
         <translation>或多个年份的水体多边形</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="87"/>
+        <location filename="../processing/water_extent.py" line="88"/>
         <source>Year field of the water polygons</source>
         <translation>水体多边形的年份字段</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="90"/>
+        <location filename="../processing/water_extent.py" line="91"/>
         <source>Baseline period: first year</source>
         <translation>基准期：起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="93"/>
+        <location filename="../processing/water_extent.py" line="94"/>
         <source>Baseline period: last year</source>
         <translation>基准期：结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="96"/>
+        <location filename="../processing/water_extent.py" line="97"/>
         <source>Latest year</source>
         <translation>最新年份</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="97"/>
+        <location filename="../processing/water_extent.py" line="98"/>
         <source>Baseline water extent (km²)</source>
         <translation>基准水体范围（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="103"/>
+        <location filename="../processing/water_extent.py" line="104"/>
         <source>Give the water extent either as rasters ({}) or as polygons ({}), not both and not neither.</source>
         <translation>水体范围只能以栅格（{}）或多边形（{}）之一提供，不能同时提供，也不能都不提供。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="116"/>
+        <location filename="../processing/water_extent.py" line="117"/>
         <source>Baseline period: {}</source>
         <translation>基准期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="118"/>
+        <location filename="../processing/water_extent.py" line="119"/>
         <source>No year given falls in the baseline period {}-{}: the baseline is the mean of {}.</source>
         <translation>给出的年份都不在基准期 {}-{} 内：以 {} 的平均值作为基准。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="120"/>
+        <location filename="../processing/water_extent.py" line="121"/>
         <source>Baseline years: {}.</source>
         <translation>基准年份：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="145"/>
+        <location filename="../processing/water_extent.py" line="146"/>
         <source>Layer &apos;{}&apos; in {} is not a raster.</source>
         <translation>{1} 中的图层“{0}”不是栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="158"/>
+        <location filename="../processing/water_extent.py" line="159"/>
         <source>Parameter {}: &apos;{}&apos; is not a list of years such as 2000,2005,2010.</source>
         <translation>参数 {}：“{}”不是类似 2000,2005,2010 的年份列表。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="162"/>
+        <location filename="../processing/water_extent.py" line="163"/>
         <source>Parameter {} lists {} year(s) for {} raster(s); give one year per raster, in the same order.</source>
         <translation>参数 {} 为 {} 个栅格列出了 {} 个年份；请按相同顺序为每个栅格给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="170"/>
+        <location filename="../processing/water_extent.py" line="171"/>
         <source>Raster &apos;{}&apos; has no year in its name: list the years in {}.</source>
         <translation>栅格“{}”的名称中没有年份：请在 {} 中列出年份。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="176"/>
+        <location filename="../processing/water_extent.py" line="177"/>
         <source>Year(s) {} appear more than once among the water rasters; give one raster per year.</source>
         <translation>年份 {} 在水体栅格中出现了多次；请每年只提供一个栅格。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="186"/>
+        <location filename="../processing/water_extent.py" line="187"/>
         <source>Water polygons &apos;{}&apos;: choose their year field in {}.</source>
         <translation>水体多边形“{}”：请在 {} 中选择其年份字段。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="193"/>
+        <location filename="../processing/water_extent.py" line="194"/>
         <source>Water polygons &apos;{}&apos; hold no polygon.</source>
         <translation>水体多边形“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/water_extent.py" line="212"/>
+        <location filename="../processing/water_extent.py" line="213"/>
         <source>Water polygons &apos;{}&apos;, feature {}: field &apos;{}&apos; holds &apos;{}&apos;, not a year.</source>
         <translation>水体多边形“{}”，要素 {}：字段“{}”的值为“{}”，不是年份。</translation>
     </message>
@@ -2434,12 +2424,12 @@
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="102"/>
+        <location filename="../processing/zones.py" line="103"/>
         <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="227"/>
+        <location filename="../processing/zones.py" line="228"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
@@ -2449,12 +2439,12 @@
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="65"/>
+        <location filename="../processing/zones.py" line="66"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="90"/>
+        <location filename="../processing/zones.py" line="91"/>
         <source>field &apos;{}&apos;</source>
         <translation>字段“{}”</translation>
     </message>
@@ -2477,21 +2467,6 @@
         <location filename="../processing/base.py" line="157"/>
         <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
         <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
-    </message>
-    <message>
-        <location filename="../processing/forest_area.py" line="38"/>
-        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel on the ellipsoid: in a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each pixel row gets its exact ellipsoidal area; in an equal-area CRS (LAEA, Albers) the planar area; in any other projected CRS (UTM, Gauss-Kruger, Lambert conformal ...) the projection's areal scale is measured every few kilometres and interpolated to each pixel, within 1e-7 of the pixel's ellipsoidal area. Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元按椭球计算：在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积；在等积投影（LAEA、Albers）中取平面面积；在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形等）中，每隔数千米测定投影的面积比例因子并插值到每个像元，与像元椭球面积之差在 1e-7 以内。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_consumption.py" line="86"/>
-        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS and for polygons; for projected rasters the pixel area in metres corrected by the projection's areal scale.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：地理坐标参考系中的栅格和所有多边形按椭球计算；投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/water_extent.py" line="53"/>
-        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a geographic CRS; for projected rasters the pixel area in metres corrected by the projection's areal scale. With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形和地理坐标参考系中的栅格按椭球计算，投影栅格按以米为单位的像元面积计算，并按投影的面积比例因子校正。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../scale/__main__.py" line="35"/>
@@ -3279,11 +3254,6 @@
         <translation>目标 {n}：{name}</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="97"/>
-        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a geographic CRS). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积（地理坐标参考系中按椭球计算）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../processing/land_degradation.py" line="160"/>
         <source>Land productivity dynamics (5 classes), instead of the sub-indicator</source>
         <translation>土地生产力动态（5 类），代替子指标</translation>
@@ -3384,11 +3354,6 @@
         <translation>基于 NDVI 的土地生产力动态（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_productivity.py" line="72"/>
-        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km² (ellipsoidal in a geographic CRS); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²；地理坐标参考系下按椭球计算）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../processing/land_productivity.py" line="109"/>
         <source>NDVI, one band per year</source>
         <translation>NDVI（每年一个波段）</translation>
@@ -3454,57 +3419,52 @@
         <translation>山地绿化覆盖与退化山地（15.4.2，修订版）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="71"/>
-        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km². A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/mountain_land.py" line="105"/>
+        <location filename="../processing/mountain_land.py" line="106"/>
         <source>Land cover (reporting year)</source>
         <translation>土地覆盖（报告年份）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="106"/>
+        <location filename="../processing/mountain_land.py" line="107"/>
         <source>Land cover at the baseline, for degraded mountain land</source>
         <translation>基准期土地覆盖（用于退化山地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="108"/>
+        <location filename="../processing/mountain_land.py" line="109"/>
         <source>Land-cover codes to SEEA classes 1-10 (codes=class; ...)</source>
         <translation>土地覆盖代码到 SEEA 类别 1-10 的映射（代码=类别；...）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="114"/>
+        <location filename="../processing/mountain_land.py" line="115"/>
         <source>SEEA transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>SEEA 转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="119"/>
+        <location filename="../processing/mountain_land.py" line="120"/>
         <source>Bioclimatic belts (1 nival, 2 alpine, 3 montane, 4 remaining)</source>
         <translation>生物气候带（1 冰雪带，2 高山带，3 山地带，4 其余山地）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="121"/>
+        <location filename="../processing/mountain_land.py" line="122"/>
         <source>Growing season length (days), for the belts</source>
         <translation>生长季长度（天），用于划分气候带</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="123"/>
+        <location filename="../processing/mountain_land.py" line="124"/>
         <source>Growing season mean temperature (°C), for the belts</source>
         <translation>生长季平均气温（°C），用于划分气候带</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="127"/>
+        <location filename="../processing/mountain_land.py" line="128"/>
         <source>Proportion of degraded mountain land (%)</source>
         <translation>退化山地比例（%）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="196"/>
+        <location filename="../processing/mountain_land.py" line="197"/>
         <source>Give either BELTS or SEASON_DAYS and SEASON_TEMPERATURE, not both.</source>
         <translation>请提供 BELTS，或 SEASON_DAYS 和 SEASON_TEMPERATURE，不要同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="198"/>
+        <location filename="../processing/mountain_land.py" line="199"/>
         <source>SEASON_DAYS and SEASON_TEMPERATURE go together: give both.</source>
         <translation>SEASON_DAYS 和 SEASON_TEMPERATURE 须同时提供。</translation>
     </message>
@@ -3514,62 +3474,57 @@
         <translation>基于土地覆盖的土壤有机碳变化（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="61"/>
-        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km²; stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/soil_carbon.py" line="91"/>
+        <location filename="../processing/soil_carbon.py" line="93"/>
         <source>Soil organic carbon stock at the start (t/ha)</source>
         <translation>期初土壤有机碳储量（t/ha）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="98"/>
+        <location filename="../processing/soil_carbon.py" line="100"/>
         <source>Year of the land cover at the start</source>
         <translation>期初土地覆盖的年份</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="98"/>
+        <location filename="../processing/soil_carbon.py" line="100"/>
         <source>Year of the land cover at the end</source>
         <translation>期末土地覆盖的年份</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="103"/>
+        <location filename="../processing/soil_carbon.py" line="105"/>
         <source>Climate regions (raster of codes in the climate table)</source>
         <translation>气候区（取值为气候表中代码的栅格）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="105"/>
+        <location filename="../processing/soil_carbon.py" line="107"/>
         <source>Climate region where no climate raster is given (code)</source>
         <translation>未提供气候栅格处的气候区（代码）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="109"/>
+        <location filename="../processing/soil_carbon.py" line="111"/>
         <source>Climate regions: code, name, land-use factor f of cropland (IPCC)</source>
         <translation>气候区：代码、名称、耕地的土地利用因子 f（IPCC）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="109"/>
+        <location filename="../processing/soil_carbon.py" line="111"/>
         <source>Factor f</source>
         <translation>因子 f</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="113"/>
+        <location filename="../processing/soil_carbon.py" line="115"/>
         <source>Soil organic carbon stock at the end (t/ha)</source>
         <translation>期末土壤有机碳储量（t/ha）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="115"/>
+        <location filename="../processing/soil_carbon.py" line="117"/>
         <source>Soil organic carbon sub-indicator (-1/0/1)</source>
         <translation>土壤有机碳子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="126"/>
+        <location filename="../processing/soil_carbon.py" line="128"/>
         <source>Parameter {}: climate code {} is not in the climate table (codes {}).</source>
         <translation>参数 {}：气候代码 {} 不在气候表中（代码为 {}）。</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="133"/>
+        <location filename="../processing/soil_carbon.py" line="135"/>
         <source>YEAR_END must not be before YEAR_START.</source>
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
     </message>
@@ -3594,17 +3549,17 @@
         <translation>{0}（{1}）必须是整数；{2} 不是整数：请填写如 {3}。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="94"/>
+        <location filename="../processing/zones.py" line="95"/>
         <source>Zones layer &apos;{}&apos;: the invalid geometry of zone(s) {} was repaired keeping its holes and parts (e.g. a hole touching the outer ring); check these zones.</source>
         <translation>分区图层“{0}”：分区 {1} 的无效几何已在保留其内环（洞）和各部分的前提下修复（例如内环与外环相接）；请检查这些分区。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="134"/>
+        <location filename="../processing/zones.py" line="135"/>
         <source>Zones layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every zone an id, or choose another id field.</source>
         <translation>分区图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个分区填写代码，或选择其他代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="144"/>
+        <location filename="../processing/zones.py" line="145"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos; (&apos;{}&apos; and &apos;{}&apos;; spaces around an id do not count); choose a field with unique values.</source>
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
     </message>
@@ -3927,6 +3882,56 @@
         <location filename="../ui/goal_tiles.py" line="29"/>
         <source>Colours</source>
         <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="102"/>
+        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="93"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/forest_area.py" line="38"/>
+        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="87"/>
+        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="54"/>
+        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below). With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="97"/>
+        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="72"/>
+        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="71"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="61"/>
+        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/raster_io.py" line="102"/>
+        <source>&lt;p&gt;&lt;b&gt;Pixel areas&lt;/b&gt; are true areas on the ellipsoid of the raster's CRS, pixel by pixel, whatever the CRS. In a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each row of pixels gets its exact ellipsoidal area. In an equal-area CRS (LAEA, Albers) every pixel gets its planar area, at no extra cost. In any other projected CRS (UTM, Gauss-Krüger, Lambert conformal, stereographic ...) the true area of a pixel is measured on nodes at most 128 pixels and 4 km apart and interpolated to every pixel between them, within 1e-6 of each pixel's ellipsoidal area (relative; at most 1e-7 against geodesic areas in the CRSs tested: Web Mercator at 40-60° N, UTM 3-11° off its central meridian, Gauss-Krüger 3° and 6° zones, LAEA, Albers). A pixel gets the same area whatever the strip or window it is read in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;像元面积&lt;/b&gt;为栅格坐标参考系所用椭球上的真实面积，逐个像元计算，适用于任何坐标参考系。在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积。在等积投影（LAEA、Albers）中，每个像元取其平面面积，不增加计算量。在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形、球面投影等）中，先在间距不超过 128 个像元且不超过 4 km 的节点上测定像元的真实面积，再在节点之间插值到每个像元，与每个像元椭球面积的相对误差在 1e-6 以内（在已测试的坐标参考系中与测地线面积比较不超过 1e-7：40-60° N 的 Web 墨卡托、偏离中央经线 3-11° 的 UTM、3° 和 6° 带高斯-克吕格、LAEA、Albers）。同一像元无论在哪个条带或窗口中读取，面积都相同。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

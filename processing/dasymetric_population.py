@@ -50,7 +50,7 @@ from ..translation import tr
 from .base import SdgBaseAlgorithm
 from .feedback import stop_if_cancelled
 from .polygon_repair import valid_polygon
-from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, read_strips
+from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, pixel_areas_help, read_strips
 from .zones import ZoneSet
 
 NODATA = -9999.0
@@ -112,7 +112,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             "0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's "
             "land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, "
             "at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times "
-            "the cell area, i.e. weights by area share. "
+            "the cell's true area (see <i>Pixel areas</i> below), i.e. weights by area share. "
             "Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without "
             "it); a building crossing cells is split between them by the exact share of its footprint in each "
             "cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes "
@@ -126,7 +126,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             "zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells "
             "outside every zone are nodata (-9999).</p>"
             "<p>Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so "
-            "grids of any size work; cancel stops the run and removes the partial outputs.</p>")
+            "grids of any size work; cancel stops the run and removes the partial outputs.</p>") + pixel_areas_help()
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(

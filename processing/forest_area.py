@@ -13,7 +13,7 @@ from ..core.forest import COMPONENTS, forest_groups, forest_values
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm, input_errors
-from .raster_io import grid_of
+from .raster_io import grid_of, pixel_areas_help
 from .zones import zonal_strips
 
 
@@ -42,19 +42,15 @@ class ForestArea(SdgAlgorithm):
             "where land area is the total area less inland water. Forest and water are the land-cover classes "
             "listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. "
             "Nodata pixels count as neither.</p>"
-            "<p><b>Areas</b> are true areas in km², pixel by pixel on the ellipsoid: in a geographic CRS and in a "
-            "normal cylindrical one (Mercator, Web Mercator) each pixel row gets its exact ellipsoidal area; in an "
-            "equal-area CRS (LAEA, Albers) the planar area; in any other projected CRS (UTM, Gauss-Kruger, Lambert "
-            "conformal ...) the projection's areal scale is measured every few kilometres and interpolated to "
-            "each pixel, within 1e-7 of the pixel's ellipsoidal area. Zones in another CRS are reprojected to "
-            "the raster's CRS; a pixel "
-            "belongs to a zone when its centre lies inside it; zones should not overlap.</p>"
+            "<p><b>Areas</b> are true areas in km², pixel by pixel (see <i>Pixel areas</i> below). Zones in "
+            "another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies "
+            "inside it; zones should not overlap.</p>"
             "<p>The raster is read in strips, so rasters of any size work; cancel stops the run and writes "
             "nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean "
             "of the zone percentages).</p>"
             "<p>Outputs: VALUE (percent) and OUTPUT, the zones with <i>value</i>, <i>forest_km2</i> and "
             "<i>land_km2</i>. With a results store, one row per zone and one for the whole area are "
-            "upserted.</p>")
+            "upserted.</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.LANDCOVER, tr("Land-cover raster")))

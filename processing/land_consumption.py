@@ -40,6 +40,7 @@ from .land_areas import (
     read_polygons,
     step_feedback,
 )
+from .raster_io import pixel_areas_help
 from .tables import is_null
 
 
@@ -99,9 +100,8 @@ class LandConsumption(SdgAlgorithm):
             "negative, missing).</p>"
             "<p><b>Built-up</b> at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up "
             "(band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping "
-            "polygons counted once). Areas are true areas in km²: ellipsoidal for rasters in a geographic CRS "
-            "and for polygons; for projected rasters the pixel area in metres corrected by the projection's areal "
-            "scale.</p>"
+            "polygons counted once). Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for "
+            "rasters (see <i>Pixel areas</i> below).</p>"
             "<p><b>Population</b> at each date: per zone from a field of the zones layer or summed from a "
             "population raster over each zone (pixel-centre rule); for the whole area a number, else the sum "
             "over the zones, else the raster's total. A given whole-area number overrides the sum of the "
@@ -110,7 +110,7 @@ class LandConsumption(SdgAlgorithm):
             "cut by the zones; the whole-area values use the sums over the zones. The results store gets "
             "LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the "
             "whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the "
-            "fields above).</p>")
+            "fields above).</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(

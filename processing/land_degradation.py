@@ -43,7 +43,7 @@ from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .land_rasters import output_rasters
-from .raster_io import grid_of, read_strips
+from .raster_io import grid_of, pixel_areas_help, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
 
@@ -128,13 +128,13 @@ class LandDegradation(SdgAlgorithm):
             "STATUS_VALUE and the <i>status_*</i> fields give the degraded share and areas by the status.</p>"
             "<p>Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of "
             "the first given among land cover, productivity and soil organic carbon (nearest neighbour, "
-            "reprojected if needed), band 1, in strips; areas are true areas in km² (ellipsoidal in a "
-            "geographic CRS). Cancel stops the run.</p>"
+            "reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel ("
+            "see <i>Pixel areas</i> below). Cancel stops the run.</p>"
             "<p>Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT "
             "(the zones with <i>value</i>, <i>degraded_km2</i>, <i>stable_km2</i>, <i>improved_km2</i>, "
             "<i>total_km2</i>, <i>status_degraded_km2</i>, <i>status_stable_km2</i>, <i>status_improved_km2</i>, "
             "<i>status_value</i>; the status fields are empty without BASELINE), DEGRADATION, the combined raster "
-            "(Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).</p>")
+            "(Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         optional_raster = [
@@ -219,7 +219,7 @@ class LandDegradation(SdgAlgorithm):
                     combined = one_out_all_out(states)
                     if end_water is not None:
                         counted = end_water & (zone_labels > 0)
-                        water += float(np.sum(np.broadcast_to(pixel_area, combined.shape)[counted]))
+                        water += float(np.sum(np.broadcast_to(pixel_area.array(), combined.shape)[counted]))
                         combined[end_water] = NODATA
                     rasters.write(0, combined, strip.row0)
                     totals.add(zone_labels, state_categories(combined), pixel_area)

@@ -25,7 +25,7 @@ from .base import IndicatorResult, SdgAlgorithm
 from .feedback import stop_if_cancelled
 from .land_degradation import state_classes
 from .land_rasters import output_rasters
-from .raster_io import grid_of
+from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle
 from .zones import zonal_stacks
 
@@ -97,13 +97,13 @@ class LandProductivity(SdgAlgorithm):
             "degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but "
             "stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when "
             "the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).</p>"
-            "<p>Areas are true areas in km² (ellipsoidal in a geographic CRS); rasters are read in strips and "
-            "the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops "
-            "the run and writes nothing.</p>"
+            "<p>Areas are true areas in km², pixel by pixel (see <i>Pixel areas</i> below); rasters are read in "
+            "strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. "
+            "Cancel stops the run and writes nothing.</p>"
             "<p>Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), "
             "OUTPUT (the zones with <i>value</i> and, per class, <i>&lt;class&gt;_km2</i> and "
             "<i>&lt;class&gt;_pct</i>, and <i>total_km2</i>), VALUE. Results-store rows have indicator 15.3.1 "
-            "and series <i>productivity_declining</i>.</p>")
+            "and series <i>productivity_declining</i>.</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.NDVI, tr("NDVI, one band per year")))
@@ -147,14 +147,14 @@ class LandProductivity(SdgAlgorithm):
             feedback.pushInfo(tr("Maximum productivity of {} land unit(s)...").format(len(unit_codes)))
             maxima = lp.unit_percentiles(pixels.unit_values, pixels.unit_counts(len(unit_codes)),
                                          lp.PERFORMANCE_PERCENTILE)
-            totals = CategoryAreas(n_zones, len(lp.LPD_CODES))
+            totals = CategoryAreas(n_zones, len(lp.LPD_CODES), pixels=False)
             with output_rasters(grid, [(lpd_path, gdal.GDT_Byte, lp.LPD_NODATA),
                                        (sub_path, gdal.GDT_Int16, NODATA)]) as rasters:
                 for row0, lpd, zone_labels in pixels.classes(maxima, grid.strip_rows()):
                     stop_if_cancelled(feedback)
                     rasters.write(0, lpd, row0)
                     rasters.write(1, lp.lpd_subindicator(lpd, NODATA), row0)
-                    totals.add(zone_labels, lpd, grid.pixel_areas(row0, lpd.shape[0]))
+                    totals.add(zone_labels, lpd, grid.areas().view(row0, lpd.shape[0]))
         self.style_on_load(context, lpd_path, PalettedStyle(lpd_classes))
         self.style_on_load(context, sub_path, PalettedStyle(state_classes))
         areas = totals.areas()[1:] / 1e6

@@ -27,7 +27,7 @@ from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .feedback import stop_if_cancelled
-from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
+from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, pixel_areas_help, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
 
@@ -107,8 +107,8 @@ class MountainGreenCover(SdgAlgorithm):
             "<p><b>Grids</b>: slope and relief are computed on the DEM's own grid (resampling a DEM first would "
             "make false terraces), which gives the mountain class raster. The classes are then read onto the "
             "land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas "
-            "keep the land cover's resolution, usually the finer one. Areas are true areas in km² "
-            "(ellipsoidal in a geographic CRS).</p>"
+            "keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by "
+            "pixel (see <i>Pixel areas</i> below).</p>"
             "<p><b>Green</b> = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, "
             "30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain "
             "pixel with valid land cover (water, snow and bare land included); nodata land cover counts in "
@@ -119,7 +119,7 @@ class MountainGreenCover(SdgAlgorithm):
             "zones with <i>value</i>, <i>green_km2</i>, <i>mountain_km2</i>, <i>mgci_1</i> ... <i>mgci_6</i>) "
             "and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no "
             "elevation). With a results store, rows for the whole area and each zone are upserted, with one "
-            "more row per Kapos class present (disaggregation <i>mountain_class=k</i>).</p>")
+            "more row per Kapos class present (disaggregation <i>mountain_class=k</i>).</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("Digital elevation model (metres)")))

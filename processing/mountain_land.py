@@ -35,7 +35,7 @@ from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .mountain_green_cover import kapos_classes, write_kapos_classes
-from .raster_io import grid_of
+from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle
 from .zones import zonal_stacks
 
@@ -91,14 +91,15 @@ class MountainLand(SdgAlgorithm):
             "(rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) "
             "defaults to FAO's.</p>"
             "<p>Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest "
-            "neighbour), in strips; areas are true areas in km². A mountain pixel whose land cover is not mapped "
+            "neighbour), in strips; areas are true areas in km², pixel by pixel (see <i>Pixel areas</i> below). A "
+            "mountain pixel whose land cover is not mapped "
             "counts in neither area. The older <i>Mountain Green Cover Index (15.4.2)</i> (six Kapos classes, "
             "a list of green codes) stays as it was.</p>"
             "<p>Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with <i>value</i>, <i>green_km2</i>, "
             "<i>mountain_km2</i>, <i>mgci_&lt;belt&gt;</i>, <i>degraded_km2</i>, <i>assessed_km2</i>, "
             "<i>degraded_pct</i>, <i>degraded_pct_&lt;belt&gt;</i>), MOUNTAIN_CLASSES. Results-store rows: "
             "indicator 15.4.2, series <i>mgci</i> and <i>degraded_mountain_land</i>, each with a row per belt "
-            "(disaggregation <i>bioclimatic_belt=nival</i> ...).</p>")
+            "(disaggregation <i>bioclimatic_belt=nival</i> ...).</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr("Digital elevation model (metres)")))
@@ -145,8 +146,8 @@ class MountainLand(SdgAlgorithm):
         reads = [(layers[self.LANDCOVER], 1), (classes, 1)] + [(layers[name], 1) for name in optional]
         labels = zones.rasterize(grid_of(layers[self.LANDCOVER]), context) if zones is not None else None
         n_zones = len(zones) if zones is not None else 1
-        green = CategoryAreas(n_zones, 2 * N_BELTS)
-        transitions = CategoryAreas(n_zones, 3 * N_BELTS)
+        green = CategoryAreas(n_zones, 2 * N_BELTS, pixels=False)
+        transitions = CategoryAreas(n_zones, 3 * N_BELTS, pixels=False)
         try:
             for strips, zone_labels, pixel_area in zonal_stacks(reads, labels, steps):
                 cover, kapos = strips[0], strips[1]

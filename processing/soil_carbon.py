@@ -23,7 +23,7 @@ from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .land_degradation import CATEGORY, land_cover_mapping, soc_threshold_parameter, state_categories, state_classes
 from .land_rasters import output_rasters
-from .raster_io import grid_of
+from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle
 from .zones import zonal_stacks
 
@@ -81,11 +81,13 @@ class SoilCarbon(SdgAlgorithm):
             "(defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).</p>"
             "<p>SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on "
             "it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover "
-            "code or a climate code not in the table has no data. Areas are true areas in km²; stocks in "
+            "code or a climate code not in the table has no data. Areas are true areas in km², pixel by pixel "
+            "(see <i>Pixel areas</i> below); stocks in "
             "tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR "
             "(Int16 -1/0/1, -32768 no data), OUTPUT (zones with <i>value</i>, <i>degraded_km2</i>, "
             "<i>stable_km2</i>, <i>improved_km2</i>, <i>total_km2</i>, <i>soc_start_t</i>, <i>soc_end_t</i>, "
-            "<i>soc_change_pct</i>), VALUE. Results-store rows: indicator 15.3.1, series <i>soc_degraded</i>.</p>")
+            "<i>soc_change_pct</i>), VALUE. Results-store rows: indicator 15.3.1, series "
+            "<i>soc_degraded</i>.</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(
@@ -140,7 +142,7 @@ class SoilCarbon(SdgAlgorithm):
         reads = [(layers[name], 1) for name in (self.SOC_START, self.LANDCOVER_START, self.LANDCOVER_END)]
         if layers[self.CLIMATE] is not None:
             reads.append((layers[self.CLIMATE], 1))
-        totals = CategoryAreas(n_zones, len(CATEGORY))
+        totals = CategoryAreas(n_zones, len(CATEGORY), pixels=False)
         stocks = np.zeros((2, n_zones + 1))
         try:
             with output_rasters(grid, [(soc_path, gdal.GDT_Float32, STOCK_NODATA),
@@ -158,7 +160,7 @@ class SoilCarbon(SdgAlgorithm):
                     rasters.write(0, end_stock.astype(np.float32), stock.row0)
                     rasters.write(1, state, stock.row0)
                     totals.add(zone_labels, state_categories(state), pixel_area)
-                    hectares = np.broadcast_to(pixel_area, state.shape) / 1e4
+                    hectares = np.broadcast_to(pixel_area.array(), state.shape) / 1e4
                     assessed = state != NODATA
                     for row, values in enumerate((stock.data, end_stock)):
                         stocks[row] += zone_sums(zone_labels, np.where(assessed, values * hectares, 0.0), n_zones)

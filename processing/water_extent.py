@@ -25,6 +25,7 @@ from .land_areas import (
     read_polygons,
     step_feedback,
 )
+from .raster_io import pixel_areas_help
 from .reference_year import year_in_text
 
 
@@ -62,16 +63,16 @@ class WaterExtentChange(SdgAlgorithm):
             "their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from "
             "its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or "
             "a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so "
-            "overlaps count once. Areas are true areas in km²: ellipsoidal for polygons and for rasters in a "
-            "geographic CRS; for projected rasters the pixel area in metres corrected by the projection's areal "
-            "scale. With zones, pixels count in the zone holding "
+            "overlaps count once. Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for "
+            "rasters (see <i>Pixel areas</i> below). With zones, pixels count in the zone holding "
             "their centre and polygons are cut by the zones; whole-area extents are the sums over the "
             "zones.</p>"
             "<p>Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; "
             "BASELINE_KM2; and OUTPUT, the zones with <i>baseline_km2</i> and, per year, "
             "<i>water_km2_YYYY</i> and <i>change_pct_YYYY</i> (<i>value</i> is the latest year's change). The "
             "results store gets one row per zone and year, each with the data year (the YEAR parameter is not "
-            "used): value = percent change, numerator = extent in km², denominator = baseline in km².</p>")
+            "used): value = percent change, numerator = extent in km², denominator = baseline in "
+            "km².</p>") + pixel_areas_help()
 
     def add_inputs(self) -> None:
         self.addParameter(QgsProcessingParameterMultipleLayers(

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
+from ..core.areal_scale import StripAreas
 from ..core.prefetch import prefetch
 from ..core.zone_ids import blank_id, first_repeat
 from ..raster.burn import burn, label_type, memory_zones
@@ -194,7 +195,7 @@ def _present(labels: np.ndarray) -> np.ndarray:
 
 
 def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,
-                 feedback: QgsProcessingFeedback) -> Iterator[tuple[Strip, np.ndarray, np.ndarray]]:
+                 feedback: QgsProcessingFeedback) -> Iterator[tuple[Strip, np.ndarray, StripAreas]]:
     """Strips of a band with their zone labels (1 everywhere without zones) and pixel areas (m²); see
     :func:`zonal_stacks`."""
     for strips, zone_labels, pixel_area in zonal_stacks([(layer, band)], labels, feedback):
@@ -202,9 +203,9 @@ def zonal_strips(layer: QgsRasterLayer, band: int, labels: ZoneRaster | None,
 
 
 def zonal_stacks(bands: Sequence[tuple[QgsRasterLayer, int]], labels: ZoneRaster | None,
-                 feedback: QgsProcessingFeedback) -> Iterator[tuple[list[Strip], np.ndarray, np.ndarray]]:
+                 feedback: QgsProcessingFeedback) -> Iterator[tuple[list[Strip], np.ndarray, StripAreas]]:
     """Strips of several (layer, band) read together on the grid of the first, with their zone labels (1
-    everywhere without zones) and pixel areas (m²).
+    everywhere without zones) and pixel areas (m², made only where they are used: see :class:`StripAreas`).
 
     Reports progress and stops with an exception when the user cancels, so that nothing partial is written; at
     the end, warns about zones that hold no pixel centre of the grid (their value is NULL).
@@ -212,8 +213,8 @@ def zonal_stacks(bands: Sequence[tuple[QgsRasterLayer, int]], labels: ZoneRaster
     layer = bands[0][0]
     grid = grid_of(layer)
     sources = [open_strips(other, band, grid) for other, band in bands]
-    areas = grid.areas()  # measured in this thread (QGIS exports the CRS): a reading thread only interpolates
-    stacks = ((strips, zone_labels, areas.strip(strips[0].row0, strips[0].rows))
+    areas = grid.areas()  # measured once, in this thread (QGIS exports the CRS)
+    stacks = ((strips, zone_labels, areas.view(strips[0].row0, strips[0].rows))
               for strips, zone_labels in _labelled(zip(*(strips for strips, _ in sources)), labels, grid))
     if grid.strip_rows() < grid.height and all(gdal_only for _, gdal_only in sources):
         stacks = prefetch(stacks)  # GDAL reads and burns the next strip while the caller reduces this one

@@ -49,7 +49,7 @@ def _strips(window: Window, zones: ZonePayload) -> Iterator[tuple[np.ndarray, np
     reads = _read(window, zones)
     with closing(reads if in_dask_worker() else prefetch(reads)) as strips:
         for data, valid, labels, row0 in strips:
-            yield data, valid, labels, areas.strip(row0, data.shape[0])
+            yield data, valid, labels, areas.view(row0, data.shape[0])
 
 
 def in_dask_worker() -> bool:

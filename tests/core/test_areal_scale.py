@@ -18,8 +18,12 @@ CASES = {
     "utm_off_zone": (32633, (736_000.0, 2_000.0, 0.0, 5_100_000.0, 0.0, -2_000.0), 320, 60, "field"),
     # CGCS2000 3-degree Gauss-Kruger CM 114E, 300 m pixels from 100 km west to 140 km east of the meridian
     "gauss_kruger_3": (4547, (400_000.0, 300.0, 0.0, 3_500_000.0, 0.0, -300.0), 800, 300, "field"),
+    # CGCS2000 6-degree Gauss-Kruger CM 117E, 1 km pixels across the whole zone (290 km each side of the meridian)
+    "gauss_kruger_6": (4509, (210_000.0, 1_000.0, 0.0, 3_600_000.0, 0.0, -1_000.0), 580, 120, "field"),
     # NAD83 Conus Albers, 5 km pixels
     "albers": (5070, (-1_000_000.0, 5_000.0, 0.0, 2_500_000.0, 0.0, -5_000.0), 120, 90, "constant"),
+    # ETRS89 LAEA Europe, 5 km pixels 1,000-2,000 km east of its centre
+    "laea": (3035, (5_000_000.0, 5_000.0, 0.0, 4_000_000.0, 0.0, -5_000.0), 200, 160, "constant"),
 }
 
 

@@ -172,3 +172,34 @@ def test_zone_sums_and_exposure_match_naive_loop(labels, concentration, populati
     for (r, c), zone in np.ndenumerate(labels):
         naive[zone] += values[r, c]
     assert np.allclose(zone_sums(labels, values, 3), naive)
+
+
+@pytest.mark.parametrize("chunk, lane_bins", [(1, 1 << 20), (1, 1), (1 << 17, 1 << 20)])
+def test_category_areas_with_a_strips_lazy_areas_match_naive_loop(monkeypatch, chunk, lane_bins):
+    """Pixel areas that vary along rows and columns (a transverse Mercator grid far off its meridian), taken
+    lazily strip by strip (StripAreas), counted chunk by chunk of rows and in copies of the bins (or one copy)
+    as the kernel does: the same counts and areas as a pixel-by-pixel loop over the strip's areas."""
+    from osgeo import osr
+    from sdg_monitor.core import zonal
+    from sdg_monitor.raster.window import grid_areas
+
+    monkeypatch.setattr(zonal, "CHUNK_PIXELS", chunk)
+    monkeypatch.setattr(zonal, "MAX_LANE_BINS", lane_bins)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    areas = grid_areas((736_000.0, 2_000.0, 0.0, 5_100_000.0, 0.0, -2_000.0), 9, 300, srs.ExportToWkt())
+    assert areas.kind == "field"
+    rng = np.random.default_rng(7)
+    totals = CategoryAreas(4, 3)
+    naive_count = np.zeros((5, 4), dtype=np.int64)
+    naive_area = np.zeros((5, 4))
+    for row0, rows in ((0, 130), (130, 1), (131, 169)):  # strips across node intervals (nodes every 2 rows)
+        zones = rng.integers(0, 5, (rows, 9)).astype(np.uint16)
+        categories = rng.integers(0, 4, (rows, 9)).astype(np.uint8)
+        totals.add(zones, categories, areas.view(row0, rows))
+        pixel = areas.strip(row0, rows)
+        for (r, c), zone in np.ndenumerate(zones):
+            naive_count[zone, categories[r, c]] += 1
+            naive_area[zone, categories[r, c]] += pixel[r, c]
+    assert (totals.counts() == naive_count).all()
+    assert np.allclose(totals.areas(), naive_area, rtol=1e-13)
