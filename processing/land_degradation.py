@@ -22,6 +22,7 @@ from ..core.degradation import (
     GLOBELAND30_MAPPING,
     IMPROVED,
     NODATA,
+    SOC_THRESHOLD_PCT,
     STABLE,
     UNCCD_TRANSITIONS,
     WATER,
@@ -56,6 +57,13 @@ def state_classes() -> list[tuple[int, str, str]]:
     labels = {DEGRADED: tr("Degraded"), STABLE: tr("Stable"), IMPROVED: tr("Improved")}
     return [(value, STATE_COLOURS[value], labels[value]) for value in (DEGRADED, STABLE, IMPROVED)]
 
+
+
+def soc_threshold_parameter(name: str) -> QgsProcessingParameterNumber:
+    """The soil organic carbon change (%) counted as degradation or improvement (default: the GPG's)."""
+    return QgsProcessingParameterNumber(
+        name, tr("Soil organic carbon change counted as degradation or improvement (%)"),
+        QgsProcessingParameterNumber.Type.Double, defaultValue=SOC_THRESHOLD_PCT, minValue=0.0, maxValue=100.0)
 
 class LandDegradation(SdgAlgorithm):
     """Degraded, stable and improved land per zone; writes the combined -1/0/1 raster."""
@@ -159,9 +167,7 @@ class LandDegradation(SdgAlgorithm):
             self.SOC_START, tr("Soil organic carbon stock at the start"), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.SOC_END, tr("Soil organic carbon stock at the end"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SOC_THRESHOLD, tr("Soil organic carbon change counted as degradation or improvement (%)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
+        self.addParameter(soc_threshold_parameter(self.SOC_THRESHOLD))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.DEGRADATION, tr("Land degradation (one out, all out)")))
         self.addParameter(QgsProcessingParameterRasterLayer(
