@@ -959,7 +959,7 @@
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="57"/>
+        <location filename="../processing/degradation_inputs.py" line="23"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
@@ -969,17 +969,17 @@
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="57"/>
+        <location filename="../processing/degradation_inputs.py" line="23"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="94"/>
+        <location filename="../processing/land_degradation.py" line="73"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="141"/>
+        <location filename="../processing/land_degradation.py" line="120"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="154"/>
+        <location filename="../processing/land_degradation.py" line="133"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
@@ -1014,62 +1014,62 @@
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="163"/>
+        <location filename="../processing/land_degradation.py" line="142"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="166"/>
+        <location filename="../processing/land_degradation.py" line="145"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="168"/>
+        <location filename="../processing/land_degradation.py" line="147"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="64"/>
+        <location filename="../processing/degradation_inputs.py" line="29"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="171"/>
+        <location filename="../processing/land_degradation.py" line="150"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="178"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="178"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="178"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="238"/>
+        <location filename="../processing/land_degradation.py" line="217"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="243"/>
+        <location filename="../processing/land_degradation.py" line="222"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="300"/>
+        <location filename="../processing/land_degradation.py" line="279"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="303"/>
+        <location filename="../processing/land_degradation.py" line="282"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
@@ -3254,77 +3254,77 @@
         <translation>目标 {n}：{name}</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="160"/>
+        <location filename="../processing/land_degradation.py" line="139"/>
         <source>Land productivity dynamics (5 classes), instead of the sub-indicator</source>
         <translation>土地生产力动态（5 类），代替子指标</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="173"/>
+        <location filename="../processing/land_degradation.py" line="152"/>
         <source>15.3.1 of the baseline period (-1/0/1), for the status map</source>
         <translation>基准期的 15.3.1（-1/0/1），用于状态图</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="175"/>
+        <location filename="../processing/land_degradation.py" line="154"/>
         <source>Status at the end of the reporting period (GPG Addendum)</source>
         <translation>报告期末的状态（良好实践指南增编）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="178"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Degraded land by the status map (%)</source>
         <translation>按状态图计的退化土地（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="238"/>
+        <location filename="../processing/land_degradation.py" line="217"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than 1 to 5 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不在 1 至 5 之间，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="283"/>
+        <location filename="../processing/land_degradation.py" line="262"/>
         <source>No status map: it needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
         <translation>不生成状态图：状态图需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="296"/>
+        <location filename="../processing/land_degradation.py" line="275"/>
         <source>Give either {} or {}, not both.</source>
         <translation>请提供 {} 或 {}，不要同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="308"/>
+        <location filename="../processing/land_degradation.py" line="287"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY (or PRODUCTIVITY_LPD), SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY（或 PRODUCTIVITY_LPD）、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="350"/>
+        <location filename="../processing/land_degradation.py" line="321"/>
         <source>Persistent degradation</source>
         <translation>持续退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="350"/>
+        <location filename="../processing/land_degradation.py" line="321"/>
         <source>Recent degradation</source>
         <translation>近期退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="351"/>
+        <location filename="../processing/land_degradation.py" line="322"/>
         <source>Baseline degradation</source>
         <translation>基准期退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="351"/>
+        <location filename="../processing/land_degradation.py" line="322"/>
         <source>Stability</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="352"/>
+        <location filename="../processing/land_degradation.py" line="323"/>
         <source>Baseline improvement</source>
         <translation>基准期改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="352"/>
+        <location filename="../processing/land_degradation.py" line="323"/>
         <source>Recent improvement</source>
         <translation>近期改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="353"/>
+        <location filename="../processing/land_degradation.py" line="324"/>
         <source>Persistent improvement</source>
         <translation>持续改善</translation>
     </message>
@@ -3909,7 +3909,7 @@
         <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="97"/>
+        <location filename="../processing/land_degradation.py" line="76"/>
         <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
     </message>

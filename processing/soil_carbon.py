@@ -21,7 +21,7 @@ from ..core.soil_carbon import IPCC_REGIONS, ClimateRegion, coefficients, parse_
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
-from .land_degradation import CATEGORY, land_cover_mapping, soc_threshold_parameter, state_categories, state_classes
+from .degradation_inputs import CATEGORY, land_cover_mapping, soc_threshold_parameter, state_categories, state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle
