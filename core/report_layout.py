@@ -163,6 +163,50 @@ def label_precision(values) -> int:
     return max(0, min(4, 2 - math.floor(math.log10(spread))))
 
 
+@dataclass(frozen=True)
+class ValueClass:
+    """A class of a map legend: the values above ``lower`` up to ``upper`` (the first class also ``lower``)."""
+
+    lower: float
+    upper: float
+    label: str
+
+
+def value_classes(values, count: int = 5, unit: str = "") -> list[ValueClass]:
+    """Up to ``count`` quantile classes of ``values`` for a map legend. Each break is one of the values (the
+    nearest-rank quantile), so no class is empty; equal breaks are merged, so many zones sharing one value make
+    one class labelled with that value ("0 %"), never several "0 - 0". Bounds have the decimals of
+    :func:`label_precision`, more when two bounds would print alike; ``unit`` follows each label."""
+    exact = [float(v) for v in values]
+    if not exact or count < 1:
+        return []
+    precision = label_precision(exact)
+    fine = min(6, precision + 2)  # breaks alike to two decimals finer than the labels are one (float noise)
+    ordered = sorted(exact)
+    size = len(ordered)
+    merged = {}
+    for upper in sorted({ordered[math.ceil(i * size / count) - 1] for i in range(1, count + 1)}):
+        merged[round(upper, fine) + 0.0] = upper  # the highest of breaks alike; + 0.0: no -0
+    uppers = sorted(merged.values())
+    bounds = [ordered[0], *uppers]
+    distinct = len({round(b, fine) + 0.0 for b in bounds})
+    while precision < fine and len({_bound(b, precision) for b in bounds}) < distinct:
+        precision += 1
+    classes = []
+    for lower, upper in zip(bounds, uppers):
+        text = _bound(upper, precision)
+        if _bound(lower, precision) != text:
+            text = f"{_bound(lower, precision)} – {text}"
+        classes.append(ValueClass(lower, upper, f"{text} {unit}".strip()))
+    return classes
+
+
+def _bound(value: float, precision: int) -> str:
+    text = f"{value:,.{precision}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
+
+
 def format_number(value: float | None, digits: int = 4) -> str:
     """A number for a report cell: ``digits`` significant digits, thousands separated, no exponent for usual
     magnitudes; blank when missing."""

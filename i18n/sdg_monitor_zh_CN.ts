@@ -19,7 +19,7 @@
         <translation>SDG 监测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="89"/>
+        <location filename="../ui/dock.py" line="92"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -69,27 +69,27 @@
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="341"/>
+        <location filename="../processing/base.py" line="339"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="343"/>
+        <location filename="../processing/base.py" line="341"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="345"/>
+        <location filename="../processing/base.py" line="343"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="348"/>
+        <location filename="../processing/base.py" line="346"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="350"/>
+        <location filename="../processing/base.py" line="348"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="375"/>
+        <location filename="../processing/base.py" line="373"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>总体情况</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="88"/>
+        <location filename="../ui/dock.py" line="91"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
@@ -554,7 +554,7 @@
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="131"/>
+        <location filename="../ui/dock.py" line="134"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -604,7 +604,7 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="61"/>
+        <location filename="../ui/charts.py" line="99"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>最新值 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="445"/>
+        <location filename="../ui/dock.py" line="453"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1544,52 +1544,52 @@
         <translation>参考年份（无年份字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="107"/>
+        <location filename="../processing/table_indicator.py" line="105"/>
         <source>Series written to the results store</source>
         <translation>写入结果库的系列</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="108"/>
+        <location filename="../processing/table_indicator.py" line="106"/>
         <source>Unit written to the results store</source>
         <translation>写入结果库的单位</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="109"/>
+        <location filename="../processing/table_indicator.py" line="107"/>
         <source>Area id of the total rows</source>
         <translation>总计行的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="113"/>
+        <location filename="../processing/table_indicator.py" line="111"/>
         <source>Indicator per row</source>
         <translation>逐行指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="115"/>
+        <location filename="../processing/table_indicator.py" line="113"/>
         <source>Total for the latest year</source>
         <translation>最新年份总计</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="123"/>
+        <location filename="../processing/table_indicator.py" line="121"/>
         <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
         <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="128"/>
+        <location filename="../processing/table_indicator.py" line="126"/>
         <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
         <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="133"/>
+        <location filename="../processing/table_indicator.py" line="131"/>
         <source>A {} needs a denominator (DENOMINATOR).</source>
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="144"/>
+        <location filename="../processing/table_indicator.py" line="142"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="154"/>
+        <location filename="../processing/table_indicator.py" line="152"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
@@ -1599,32 +1599,32 @@
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="187"/>
+        <location filename="../processing/table_indicator.py" line="185"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="212"/>
+        <location filename="../processing/table_indicator.py" line="210"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="220"/>
+        <location filename="../processing/table_indicator.py" line="218"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="225"/>
+        <location filename="../processing/table_indicator.py" line="223"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="231"/>
+        <location filename="../processing/table_indicator.py" line="229"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="242"/>
+        <location filename="../processing/table_indicator.py" line="240"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
@@ -1859,12 +1859,12 @@
         <translation>工作簿 {}：{}</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="65"/>
+        <location filename="../ui/charts.py" line="103"/>
         <source>Required trajectory</source>
         <translation>所需轨迹</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="69"/>
+        <location filename="../ui/charts.py" line="111"/>
         <source>Target {0:g} ({1})</source>
         <translation>目标值 {0:g}（{1} 年）</translation>
     </message>
@@ -1874,47 +1874,47 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="107"/>
+        <location filename="../ui/dock.py" line="110"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="108"/>
+        <location filename="../ui/dock.py" line="111"/>
         <source>Open an existing results store (GeoPackage)</source>
         <translation>打开已有的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="109"/>
+        <location filename="../ui/dock.py" line="112"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="110"/>
+        <location filename="../ui/dock.py" line="113"/>
         <source>Create a new, empty results store (GeoPackage)</source>
         <translation>新建空的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="141"/>
+        <location filename="../ui/dock.py" line="144"/>
         <source>Click to show the indicators of all goals</source>
         <translation>单击以显示所有目标的指标</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="144"/>
+        <location filename="../ui/dock.py" line="147"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="148"/>
+        <location filename="../ui/dock.py" line="151"/>
         <source>Search code or name</source>
         <translation>搜索代码或名称</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="164"/>
+        <location filename="../ui/dock.py" line="168"/>
         <source>Export table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="165"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Save chart (PNG)…</source>
         <translation>保存图表（PNG）…</translation>
     </message>
@@ -1924,132 +1924,132 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="183"/>
+        <location filename="../ui/dock.py" line="187"/>
         <source>By zone</source>
         <translation>按分区</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="188"/>
+        <location filename="../ui/dock.py" line="192"/>
         <source>Zones layer (townships, villages) to show the values on</source>
         <translation>用于显示数值的分区图层（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="190"/>
+        <location filename="../ui/dock.py" line="194"/>
         <source>Field of the zones layer holding the area ids of the results store</source>
         <translation>分区图层中存放结果库区域代码的字段</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="193"/>
+        <location filename="../ui/dock.py" line="197"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="206"/>
+        <location filename="../ui/dock.py" line="213"/>
         <source>Open a results store</source>
         <translation>打开结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="212"/>
+        <location filename="../ui/dock.py" line="219"/>
         <source>Create a results store</source>
         <translation>新建结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="233"/>
+        <location filename="../ui/dock.py" line="240"/>
         <source>Results store: {}</source>
         <translation>结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="238"/>
+        <location filename="../ui/dock.py" line="245"/>
         <source>The results store {} was not found: it may have been moved or deleted. Click Open… to choose it again, or New… to create a new one.</source>
         <translation>未找到结果库 {}：它可能已被移动或删除。请单击“打开…”重新选择，或单击“新建…”创建新的结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="244"/>
+        <location filename="../ui/dock.py" line="251"/>
         <source>The results store cannot be opened: {}</source>
         <translation>无法打开结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="255"/>
+        <location filename="../ui/dock.py" line="262"/>
         <source>The results store cannot be read: {}</source>
         <translation>无法读取结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="261"/>
+        <location filename="../ui/dock.py" line="268"/>
         <source>The results store has no results yet. Run an indicator set on the Run tab, or run an indicator from the Processing toolbox (SDG Monitor group) with this file as its results store, then come back here.</source>
         <translation>结果库中还没有结果。请在“运行”选项卡中运行指标集，或在处理工具箱（SDG 监测组）中运行指标并以此文件作为结果库，然后再回到这里。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="267"/>
+        <location filename="../ui/dock.py" line="274"/>
         <source>The results store has no targets yet, so progress is judged by the trend alone (Open SDG method without a target). Add targets to its sdg_targets table to assess progress against them.</source>
         <translation>结果库中还没有目标值，因此仅根据趋势判断进展（无目标值的 Open SDG 方法）。请在其 sdg_targets 表中添加目标值，以评估相对于目标值的进展。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="296"/>
+        <location filename="../ui/dock.py" line="303"/>
         <source>No results store</source>
         <translation>无结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="299"/>
+        <location filename="../ui/dock.py" line="306"/>
         <source>No results store is open. Click Open… to choose a results GeoPackage (.gpkg), or New… to create one; then run an indicator set on the Run tab or indicators from the Processing toolbox.</source>
         <translation>尚未打开结果库。请单击“打开…”选择结果 GeoPackage（.gpkg），或单击“新建…”创建一个；然后在“运行”选项卡中运行指标集，或在处理工具箱中运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="356"/>
+        <location filename="../ui/dock.py" line="364"/>
         <source>Goal {0}: {1} ✕</source>
         <translation>目标 {0}：{1} ✕</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="390"/>
+        <location filename="../ui/dock.py" line="398"/>
         <source>No values by zone for this indicator</source>
         <translation>此指标没有分区数值</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="392"/>
+        <location filename="../ui/dock.py" line="400"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0}，按{1}，{2} 年</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="419"/>
+        <location filename="../ui/dock.py" line="427"/>
         <source>Select an indicator in the table first.</source>
         <translation>请先在表格中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="421"/>
+        <location filename="../ui/dock.py" line="429"/>
         <source>No zones layer: add the zones (townships, villages) to the project as a polygon layer, then choose it here.</source>
         <translation>没有分区图层：请将分区（乡镇、村）作为多边形图层添加到项目中，然后在此处选择。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="424"/>
+        <location filename="../ui/dock.py" line="432"/>
         <source>Choose the field of the zones layer that holds the area ids of the results store.</source>
         <translation>请选择分区图层中存放结果库区域代码的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="426"/>
+        <location filename="../ui/dock.py" line="434"/>
         <source>This indicator has no values by zone: compute it with a zones layer to map it.</source>
         <translation>此指标没有分区数值：请使用分区图层计算此指标后再制图。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="432"/>
+        <location filename="../ui/dock.py" line="440"/>
         <source>Added layer “{0}”: {1} zones with a value, {2} without.</source>
         <translation>已添加图层“{0}”：{1} 个分区有值，{2} 个没有值。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="435"/>
+        <location filename="../ui/dock.py" line="443"/>
         <source>No zone of {0} matched an area id of the results store by field {1}: choose the field holding the zone ids used when the indicator was computed.</source>
         <translation>{0} 中没有任何分区通过字段 {1} 匹配到结果库的区域代码：请选择计算指标时所用分区代码所在的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="445"/>
+        <location filename="../ui/dock.py" line="453"/>
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="456"/>
+        <location filename="../ui/dock.py" line="464"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="456"/>
+        <location filename="../ui/dock.py" line="464"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -2064,7 +2064,7 @@
         <translation>得分 {:.1f}</translation>
     </message>
     <message>
-        <location filename="../ui/goal_tiles.py" line="156"/>
+        <location filename="../ui/goal_tiles.py" line="160"/>
         <source>{} indicators</source>
         <translation>{} 个指标</translation>
     </message>
@@ -2169,7 +2169,7 @@
         <translation>算法运行失败，未给出任何消息。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="212"/>
+        <location filename="../ui/dock.py" line="219"/>
         <source>GeoPackage files (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -2434,7 +2434,7 @@
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="136"/>
+        <location filename="../processing/table_indicator.py" line="134"/>
         <source>Table &apos;{}&apos; has no rows (or none is selected): choose a table with data.</source>
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
@@ -2459,7 +2459,7 @@
         <translation>SDG 监测需要 Python 包 {}：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="162"/>
+        <location filename="../ui/charts.py" line="171"/>
         <source>Charts need the Python package pyqtgraph. Install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS; everything else works without it.</source>
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
@@ -3189,12 +3189,12 @@
         <translation>QGIS 连接“{}”</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="113"/>
+        <location filename="../ui/dock.py" line="116"/>
         <source>Shared…</source>
         <translation>共享…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="114"/>
+        <location filename="../ui/dock.py" line="117"/>
         <source>Open a results store shared in a PostgreSQL database</source>
         <translation>打开 PostgreSQL 数据库中的共享结果库</translation>
     </message>
@@ -3579,7 +3579,7 @@
         <translation>分区“{0}”：代码“{1}”在字段“{2}”中出现多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="257"/>
+        <location filename="../ui/dock.py" line="264"/>
         <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
         <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
     </message>
@@ -3599,52 +3599,47 @@
         <translation>{}：未评估，没有目标值行给出其方向；请在指标体系或目标值表中添加一行并注明方向（increase、decrease 或 parity）。</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="41"/>
+        <location filename="../processing/reference_year.py" line="44"/>
         <source>its metadata</source>
         <translation>其元数据</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="45"/>
+        <location filename="../processing/reference_year.py" line="48"/>
         <source>its GDAL metadata</source>
         <translation>其 GDAL 元数据</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="46"/>
+        <location filename="../processing/reference_year.py" line="49"/>
         <source>its name</source>
         <translation>其名称</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="46"/>
+        <location filename="../processing/reference_year.py" line="49"/>
         <source>its file name</source>
         <translation>其文件名</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="85"/>
+        <location filename="../processing/reference_year.py" line="96"/>
         <source>{} of layer &apos;{}&apos;</source>
         <translation>图层“{1}”的{0}</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="88"/>
+        <location filename="../processing/reference_year.py" line="114"/>
         <source>{} not given: reference year {} from {}.</source>
         <translation>未给出 {}：参考年份 {} 取自{}。</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="90"/>
+        <location filename="../processing/reference_year.py" line="116"/>
         <source>Set {}: the year the input data refer to. It is not in the input layers&apos; metadata or names, and the current year is never assumed.</source>
         <translation>请设置 {}：输入数据所对应的年份。输入图层的元数据和名称中都没有年份，且不会默认使用当前年份。</translation>
     </message>
     <message>
-        <location filename="../processing/reference_year.py" line="94"/>
+        <location filename="../processing/reference_year.py" line="120"/>
         <source>Set {}: the input layers refer to different years: {}.</source>
         <translation>请设置 {}：各输入图层对应的年份不同：{}。</translation>
     </message>
     <message>
-        <location filename="../ui/charts.py" line="126"/>
-        <source>{0} (highest and lowest {1} of {2})</source>
-        <translation>{0}（{2} 个中最高和最低的各 {1} 个）</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="465"/>
+        <location filename="../ui/dock.py" line="473"/>
         <source>There is no chart to save: select an indicator in the table first.</source>
         <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
     </message>
@@ -3687,6 +3682,96 @@
         <location filename="../ui/run_panel.py" line="138"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/year_widget.py" line="55"/>
+        <source>from the inputs</source>
+        <translation>从输入数据读取</translation>
+    </message>
+    <message>
+        <location filename="../processing/year_widget.py" line="85"/>
+        <source>Left empty, the year is read from the input layers</source>
+        <translation>留空时从输入图层读取年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/year_widget.py" line="85"/>
+        <source>Read from {}</source>
+        <translation>读取自{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="145"/>
+        <source>TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.</source>
+        <translation>TOLERANCE：{} 个线端点移到了其未达或越过的线上。</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="362"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="455"/>
+        <source>Topology tolerance: join vertices and line ends closer than this to a line (m)</source>
+        <translation>拓扑容差：合并距离小于此值的节点，并将距线小于此值的线端点连接到该线（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/access.py" line="231"/>
+        <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
+        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/goal_tiles.py" line="29"/>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="102"/>
+        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="93"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/forest_area.py" line="38"/>
+        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="87"/>
+        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="54"/>
+        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below). With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="76"/>
+        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="72"/>
+        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="71"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="61"/>
+        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/raster_io.py" line="102"/>
+        <source>&lt;p&gt;&lt;b&gt;Pixel areas&lt;/b&gt; are true areas on the ellipsoid of the raster's CRS, pixel by pixel, whatever the CRS. In a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each row of pixels gets its exact ellipsoidal area. In an equal-area CRS (LAEA, Albers) every pixel gets its planar area, at no extra cost. In any other projected CRS (UTM, Gauss-Krüger, Lambert conformal, stereographic ...) the true area of a pixel is measured on nodes at most 128 pixels and 4 km apart and interpolated to every pixel between them, within 1e-6 of each pixel's ellipsoidal area (relative; at most 1e-7 against geodesic areas in the CRSs tested: Web Mercator at 40-60° N, UTM 3-11° off its central meridian, Gauss-Krüger 3° and 6° zones, LAEA, Albers). A pixel gets the same area whatever the strip or window it is read in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;像元面积&lt;/b&gt;为栅格坐标参考系所用椭球上的真实面积，逐个像元计算，适用于任何坐标参考系。在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积。在等积投影（LAEA、Albers）中，每个像元取其平面面积，不增加计算量。在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形、球面投影等）中，先在间距不超过 128 个像元且不超过 4 km 的节点上测定像元的真实面积，再在节点之间插值到每个像元，与每个像元椭球面积的相对误差在 1e-6 以内（在已测试的坐标参考系中与测地线面积比较不超过 1e-7：40-60° N 的 Web 墨卡托、偏离中央经线 3-11° 的 UTM、3° 和 6° 带高斯-克吕格、LAEA、Albers）。同一像元无论在哪个条带或窗口中读取，面积都相同。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/script_file.py" line="24"/>
@@ -3849,7 +3934,7 @@
         <translation>{0}：参数 {1} 必须是整数；{2} 不是整数。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="202"/>
+        <location filename="../processing/table_indicator.py" line="200"/>
         <source>Table &apos;{}&apos;: row {} (feature id {}) has no area id in field &apos;{}&apos; (NULL or empty); give every row an area id, or choose another field; nothing was written.</source>
         <translation>表“{0}”：第 {1} 行（要素 ID {2}）在字段“{3}”中没有区域代码（NULL 或为空）；请为每一行填写区域代码，或选择其他字段；未写入任何内容。</translation>
     </message>
@@ -3857,81 +3942,6 @@
         <location filename="../processing/protected_kba.py" line="138"/>
         <source>KBA layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every KBA an id, or leave the id field empty (each feature is then a KBA).</source>
         <translation>KBA 图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个 KBA 填写代码，或将代码字段留空（此时每个要素各为一个 KBA）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="145"/>
-        <source>TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.</source>
-        <translation>TOLERANCE：{} 个线端点移到了其未达或越过的线上。</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="362"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="455"/>
-        <source>Topology tolerance: join vertices and line ends closer than this to a line (m)</source>
-        <translation>拓扑容差：合并距离小于此值的节点，并将距线小于此值的线端点连接到该线（m）</translation>
-    </message>
-    <message>
-        <location filename="../processing/access.py" line="231"/>
-        <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
-        <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
-    </message>
-    <message>
-        <location filename="../ui/goal_tiles.py" line="29"/>
-        <source>Colours</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <location filename="../processing/dasymetric_population.py" line="102"/>
-        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/mountain_green_cover.py" line="93"/>
-        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/forest_area.py" line="38"/>
-        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_consumption.py" line="87"/>
-        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/water_extent.py" line="54"/>
-        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below). With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="76"/>
-        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_productivity.py" line="72"/>
-        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/mountain_land.py" line="71"/>
-        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/soil_carbon.py" line="61"/>
-        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/raster_io.py" line="102"/>
-        <source>&lt;p&gt;&lt;b&gt;Pixel areas&lt;/b&gt; are true areas on the ellipsoid of the raster's CRS, pixel by pixel, whatever the CRS. In a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each row of pixels gets its exact ellipsoidal area. In an equal-area CRS (LAEA, Albers) every pixel gets its planar area, at no extra cost. In any other projected CRS (UTM, Gauss-Krüger, Lambert conformal, stereographic ...) the true area of a pixel is measured on nodes at most 128 pixels and 4 km apart and interpolated to every pixel between them, within 1e-6 of each pixel's ellipsoidal area (relative; at most 1e-7 against geodesic areas in the CRSs tested: Web Mercator at 40-60° N, UTM 3-11° off its central meridian, Gauss-Krüger 3° and 6° zones, LAEA, Albers). A pixel gets the same area whatever the strip or window it is read in.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;像元面积&lt;/b&gt;为栅格坐标参考系所用椭球上的真实面积，逐个像元计算，适用于任何坐标参考系。在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积。在等积投影（LAEA、Albers）中，每个像元取其平面面积，不增加计算量。在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形、球面投影等）中，先在间距不超过 128 个像元且不超过 4 km 的节点上测定像元的真实面积，再在节点之间插值到每个像元，与每个像元椭球面积的相对误差在 1e-6 以内（在已测试的坐标参考系中与测地线面积比较不超过 1e-7：40-60° N 的 Web 墨卡托、偏离中央经线 3-11° 的 UTM、3° 和 6° 带高斯-克吕格、LAEA、Albers）。同一像元无论在哪个条带或窗口中读取，面积都相同。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

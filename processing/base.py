@@ -54,7 +54,7 @@ from ..core.store import StoreError
 from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import input_message, tr
 from .feedback import stop_if_cancelled
-from .reference_year import reference_year
+from .reference_year import reference_year, year_parameter
 from .store_access import StoreParameter, parameter_strings, write_results
 from .styling import GraduatedValueStyle
 from .zones import ZoneSet
@@ -331,9 +331,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_ID_FIELD, tr("Zone id field (default: feature id)"), parentLayerParameterName=self.ZONES,
             optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year"),
-            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1900, maxValue=2100))
+        self.addParameter(year_parameter(self.YEAR, tr("Reference year"), exclude=(self.ZONES,)))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterField(self.ZONE_NAME_FIELD, tr("Zone name field"),

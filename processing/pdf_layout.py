@@ -244,10 +244,11 @@ class ReportLayout:
         base = _zone_layer(zones, {}, self.labels["no_value"])
         base.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
             {"color": "#ECEFF1", "outline_color": "#90A4AE", "outline_width": "0.2"})))
-        values = _zone_layer(zones, mapped, f"{spec.indicator} ({spec.unit})" if spec.unit else spec.indicator)
+        unit = self.labels.get(f"unit:{spec.unit}", spec.unit) if spec.unit else ""
+        values = _zone_layer(zones, mapped, f"{spec.indicator} ({unit})" if unit else spec.indicator)
         outline = QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"})
         values.setRenderer(quantile_renderer(list(mapped.values()), "value", outline,
-                                             QgsStyle.defaultStyle().colorRamp("YlGnBu")))
+                                             QgsStyle.defaultStyle().colorRamp("YlGnBu"), unit))
         values.setLabeling(_name_labels())
         values.setLabelsEnabled(True)
         self.project.addMapLayers([base, values], False)

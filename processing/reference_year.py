@@ -3,7 +3,7 @@
 Looked up, for each input layer (the zones excluded), in this order: the layer's metadata (its temporal extent),
 the raster's GDAL metadata (``YEAR``, ``TIFFTAG_DATETIME`` "YYYY:MM:DD ..."), then a year in the layer's name or
 file name (``landcover_2020_10m.tif``). Inputs that give different years, or none, stop the algorithm and ask
-for YEAR.
+for YEAR. In the algorithm dialog YEAR is filled in the same way as the layers are picked (:mod:`.year_widget`).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorLayer,
     QgsRasterLayer,
@@ -24,6 +25,8 @@ from ..translation import tr
 #: A year 1900-2100 standing alone in a text (not part of a longer number).
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 _GDAL_ITEMS = ("YEAR", "TIFFTAG_DATETIME", "ACQUISITION_DATE", "DATE")
+#: YEAR's metadata key listing the input layers that do not give the year (the zones).
+YEAR_EXCLUDES = "sdg_year_excludes"
 _LAYER_PARAMETERS = (QgsProcessingParameterRasterLayer, QgsProcessingParameterFeatureSource,
                      QgsProcessingParameterVectorLayer, QgsProcessingParameterMultipleLayers)
 
@@ -65,24 +68,47 @@ def _gdal_year(source: str) -> int | None:
     return None
 
 
-def reference_year(algorithm, parameters: dict, context, name: str = "YEAR",
-                   exclude: tuple[str, ...] = ("ZONES",)) -> tuple[int, str]:
+def year_parameter(name: str, description: str, exclude: tuple[str, ...] = ()) -> QgsProcessingParameterNumber:
+    """The optional reference year 1900-2100. Left empty it is read from the input layers except ``exclude``
+    (:func:`reference_year`); in the algorithm dialog it is filled in as the layers are picked
+    (:mod:`.year_widget`, named by the ``widget_wrapper`` metadata the dialog reads)."""
+    parameter = QgsProcessingParameterNumber(name, description, QgsProcessingParameterNumber.Type.Integer,
+                                             optional=True, minValue=1900, maxValue=2100)
+    parameter.setMetadata({"widget_wrapper": {"class": f"{__package__}.year_widget.YearWidgetWrapper"},
+                           YEAR_EXCLUDES: list(exclude)})
+    return parameter
+
+
+def input_layer_parameters(algorithm, name: str = "YEAR") -> list[str]:
+    """The input layer parameters whose layers give the reference year ``name`` (its ``exclude`` left out)."""
+    year = algorithm.parameterDefinition(name)
+    excluded = set(year.metadata().get(YEAR_EXCLUDES, ())) if year is not None else set()
+    return [definition.name() for definition in algorithm.parameterDefinitions()
+            if isinstance(definition, _LAYER_PARAMETERS) and definition.name() not in excluded]
+
+
+def layer_years(layers) -> dict[int, str]:
+    """{year: where it was read} over ``layers`` (the first layer naming each year)."""
+    found: dict[int, str] = {}
+    for layer in filter(None, layers):
+        year = layer_year(layer)
+        if year is not None:
+            found.setdefault(year[0], tr("{} of layer '{}'").format(year[1], layer.name()))
+    return found
+
+
+def reference_year(algorithm, parameters: dict, context, name: str = "YEAR") -> tuple[int, str]:
     """(year, message): YEAR when given, else the one year the input layers agree on; raises when they name
     none or several."""
     if parameters.get(name) not in (None, ""):
         return algorithm.parameterAsInt(parameters, name, context), ""
-    found: dict[int, str] = {}
-    for definition in algorithm.parameterDefinitions():
-        if not isinstance(definition, _LAYER_PARAMETERS) or definition.name() in exclude:
-            continue
-        if isinstance(definition, QgsProcessingParameterMultipleLayers):
-            layers = algorithm.parameterAsLayerList(parameters, definition.name(), context)
+    layers = []
+    for parameter in input_layer_parameters(algorithm, name):
+        if isinstance(algorithm.parameterDefinition(parameter), QgsProcessingParameterMultipleLayers):
+            layers += algorithm.parameterAsLayerList(parameters, parameter, context)
         else:
-            layers = [algorithm.parameterAsLayer(parameters, definition.name(), context)]
-        for layer in filter(None, layers):
-            year = layer_year(layer)
-            if year is not None:
-                found.setdefault(year[0], tr("{} of layer '{}'").format(year[1], layer.name()))
+            layers.append(algorithm.parameterAsLayer(parameters, parameter, context))
+    found = layer_years(layers)
     if len(found) == 1:
         year, where = next(iter(found.items()))
         return year, tr("{} not given: reference year {} from {}.").format(name, year, where)

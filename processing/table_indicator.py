@@ -23,7 +23,7 @@ from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_v
 from ..core.zone_ids import blank_id
 from ..translation import tr
 from .base import SdgBaseAlgorithm, checked_indicator_code, store_parameter
-from .reference_year import reference_year
+from .reference_year import reference_year, year_parameter
 from .store_access import write_results
 from .tables import is_null, write_table
 
@@ -99,9 +99,7 @@ class TableIndicator(SdgBaseAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.YEAR_FIELD, tr("Year field (default: the reference year below)"),
             parentLayerParameterName=self.INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, tr("Reference year (when there is no year field)"), QgsProcessingParameterNumber.Type.Integer,
-            optional=True, minValue=1900, maxValue=2100))
+        self.addParameter(year_parameter(self.YEAR, tr("Reference year (when there is no year field)")))
         self.addParameter(store_parameter(self.RESULTS, tr("Results store (GeoPackage; created if missing)")))
         advanced = [
             QgsProcessingParameterString(self.SERIES, tr("Series written to the results store"), optional=True),
@@ -168,7 +166,7 @@ class TableIndicator(SdgBaseAlgorithm):
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context)
         fixed_year = None
         if not year_field and source.featureCount() != 0:  # an empty table is refused for that, not its year
-            fixed_year, message = reference_year(self, parameters, context, self.YEAR, exclude=())
+            fixed_year, message = reference_year(self, parameters, context, self.YEAR)
             if message:
                 feedback.pushInfo(message)
         total = source.featureCount() or 1

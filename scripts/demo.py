@@ -61,7 +61,7 @@ def print_summary(run: dict, report: dict, pdf: dict, portal: dict, seconds: flo
           f"{seconds:.1f} s in all")
     print(f"Headline (county {area}): {int(run['MEASURED'])} indicators measured, {int(run['WITH_TARGET'])} with a "
           f"target, {int(run['MET_OR_NEARLY_MET'])} met or nearly met\n")
-    spatial = results[results["method"].str.startswith("sdg:") & (results["disaggregation"] == "")
+    spatial = results[results["method"].str.startswith("sdg:") & (results["disaggregation"].fillna("") == "")
                       & ~results["method"].str.startswith("sdg:indicators_from_workbook")]
     print("Spatial indicators, latest year (county):")
     for (indicator, series), rows in spatial.sort_values("year").groupby(["indicator", "series"], sort=True):

@@ -33,7 +33,7 @@ from ..processing.store_access import is_shared
 from ..translation import tr, ui_language
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
-from .goal_tiles import GoalGrid, groups_html, legend_html
+from .goal_tiles import GoalGrid, groups_html, headline_text, legend_html
 from .indicator_table import IndicatorTable
 from .labels import level_label, status_label
 from .map_view import MapResult, project_layer, show_on_map
@@ -67,15 +67,18 @@ class SdgDock(QgsDockWidget):
         content = QVBoxLayout(self.content)
         content.setContentsMargins(0, 0, 0, 0)
         content.addLayout(self._area_row(self.content))
-        self.groups = QLabel(self.content)
-        self.groups.setTextFormat(Qt.TextFormat.RichText)
-        self.groups.setWordWrap(True)
-        content.addWidget(self.groups)
+        self.headline = QLabel(self.content)
+        self.headline.setWordWrap(True)
+        content.addWidget(self.headline)
         self.tabs = QTabWidget(body)
         self.goal_grid = GoalGrid()
         goals = QWidget()
         goals_layout = QVBoxLayout(goals)
         goals_layout.setContentsMargins(0, 0, 0, 0)
+        self.groups = QLabel(goals)  # the goal groups above the goals (not above every tab: room for the charts)
+        self.groups.setTextFormat(Qt.TextFormat.RichText)
+        self.groups.setWordWrap(True)
+        goals_layout.addWidget(self.groups)
         goals_layout.addWidget(self.goal_grid)
         self.legend = QLabel(legend_html(), goals)
         self.legend.setWordWrap(True)
@@ -159,6 +162,7 @@ class SdgDock(QgsDockWidget):
         self.table.selectionCleared.connect(self._clear_detail)
         splitter.addWidget(self.table)
         splitter.addWidget(self._detail(splitter))
+        splitter.setStretchFactor(1, 2)  # the charts get the room the table does not need
         layout.addWidget(splitter, 1)
         exports = QHBoxLayout()
         csv_button = QPushButton(tr("Export table (CSV)…"), tab)
@@ -192,8 +196,11 @@ class SdgDock(QgsDockWidget):
         self.zone_field.setLayer(self.zones_combo.currentLayer())
         self.map_button = QPushButton(tr("Show on map"), detail)
         self.map_button.clicked.connect(self.show_on_map)
-        row.addWidget(self.zones_combo, 1)
-        row.addWidget(self.zone_field, 1)
+        for combo, letters in ((self.zones_combo, 10), (self.zone_field, 4)):  # the layer's name shows first
+            combo.setMinimumContentsLength(letters)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row.addWidget(self.zones_combo, 3)
+        row.addWidget(self.zone_field, 2)
         row.addWidget(self.map_button)
         layout.addLayout(row)
         self.map_status = QLabel(detail)
@@ -335,11 +342,12 @@ class SdgDock(QgsDockWidget):
     def _refresh_area(self, *_args) -> None:
         if self.dashboard is None or not self.area_id:
             self.goal_grid.set_tiles([])
+            self.headline.setText("")
             self.groups.setText("")
         else:
             self.goal_grid.set_tiles(self.dashboard.goal_tiles(self.area_id))
-            self.groups.setText(groups_html(self.dashboard.group_summaries(self.area_id),
-                                            self.dashboard.headline(self.area_id)))
+            self.headline.setText(headline_text(self.dashboard.headline(self.area_id)))
+            self.groups.setText(groups_html(self.dashboard.group_summaries(self.area_id)))
         self._refresh_table()
 
     def _goal_changed(self, goal: int) -> None:
@@ -464,7 +472,7 @@ class SdgDock(QgsDockWidget):
         if chart.is_empty:
             self.map_status.setText(tr("There is no chart to save: select an indicator in the table first."))
             return False
-        return chart.widget.grab().save(path, "PNG")
+        return chart.image().save(path, "PNG")
 
     # --- run ---
     def _run_finished(self, _outcomes: list) -> None:

@@ -146,11 +146,15 @@ class GoalGrid(QWidget):
         self.goalChanged.emit(self.goal)
 
 
-def groups_html(summaries: Sequence[Summary], headline: dict[str, int]) -> str:
-    """The goal-group summary and the headline (measured, with a target, met or nearly met)."""
-    lines = [escape(tr("{measured} indicators measured, {with_target} with a target, {met} met or nearly met")
-                    .format(measured=headline["measured"], with_target=headline["with_target"],
-                            met=headline["met_or_nearly_met"]))]
+def headline_text(headline: dict[str, int]) -> str:
+    """The headline: indicators measured, with a target, met or nearly met."""
+    return tr("{measured} indicators measured, {with_target} with a target, {met} met or nearly met").format(
+        measured=headline["measured"], with_target=headline["with_target"], met=headline["met_or_nearly_met"])
+
+
+def groups_html(summaries: Sequence[Summary]) -> str:
+    """The goal-group summary: per group its colour, indicators, score and counts by status."""
+    lines = []
     for summary in summaries:
         swatch = f'<span style="color:{summary.colour}; font-size:14pt">●</span>'
         measured = escape(tr("{} indicators").format(summary.indicators))

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sdg_monitor.core.report_layout import choose_map, format_number, report_content, shorten, whole_area
+from sdg_monitor.core.report_layout import (
+    choose_map,
+    format_number,
+    report_content,
+    shorten,
+    value_classes,
+    whole_area,
+)
 from sdg_monitor.core.store import ResultsStore
 from sdg_testdata import write_polygons
 
@@ -107,6 +114,9 @@ def test_layout_pages_maps_and_tables(sdg_provider, assessed_store):
     assert sorted(maps) == [2, 3]  # goal 3 has no zone values: no map
     values = {f["area_id"]: f["value"] for f in maps[3].layers()[0].getFeatures()}
     assert values == {"z1": 15.0, "z2": 45.0}
+    unit = pdf_labels().get("unit:percent", "percent")
+    legend = [r.label() for r in maps[3].layers()[0].renderer().ranges()]
+    assert legend == [f"15 {unit}", f"15 – 45 {unit}"]  # a class per value: the lower one alone, no "15 – 15"
     tables = [frame for frame in layout.multiFrames() if isinstance(frame, QgsLayoutItemManualTable)]
     cover = tables[0].tableContents()
     assert [row[0].content() for row in cover[1:]] == ["3", "6", "15"]
@@ -154,6 +164,27 @@ def test_report_content_headline_and_map_choice():
     assert whole_area(results) == ("A", "")
     with pytest.raises(ValueError, match="no rows"):
         whole_area(results, "B")
+
+
+@pytest.mark.parametrize("values, labels", [
+    ([0.0] * 10 + [1.5, 3.0, 7.0], ["0 %", "0 – 1.5 %", "1.5 – 7 %"]),  # ranks 3, 6, 8 are 0: one class of 0
+    ([5.0] * 13, ["5 %"]),
+    (list(range(10)), ["0 – 1 %", "1 – 3 %", "3 – 5 %", "5 – 7 %", "7 – 9 %"]),  # ranks 2, 4, 6, 8, 10
+    ([33.21, 33.24, 40.0, 50.0], ["33.21 %", "33.21 – 33.24 %", "33.24 – 40 %", "40 – 50 %"]),  # 33.2 twice: more
+    ([-10.18, -1e-13, 0.0, 0.0, 0.0, 1e-9, 1.3, 23.74], ["-10.2 – 0 %", "0 – 1.3 %", "1.3 – 23.7 %"]),  # noise
+    ([0.0] * 6 + [1e-13], ["0 %"]),
+    ([], []),
+])
+def test_value_classes_merge_equal_breaks_and_none_is_empty(values, labels):
+    """Nearest-rank quantile breaks of 5 classes, worked by hand: equal breaks merged, no empty class, a class of
+    one value labelled by that value, enough decimals to tell bounds apart, the unit after each label."""
+    classes = value_classes(values, 5, "%")
+    assert [c.label for c in classes] == labels
+    for value in values:  # each value in exactly one class: (lower, upper], the first also its lower bound
+        holders = [i for i, c in enumerate(classes) if c.lower < value <= c.upper or (i == 0 and value == c.lower)]
+        assert len(holders) == 1, value
+    assert all(any(c.lower < v <= c.upper or (i == 0 and v == c.lower) for v in values)
+               for i, c in enumerate(classes))
 
 
 @pytest.mark.parametrize("value, text", [(0.004651, "0.004651"), (137417.448837, "137,417"), (87.456, "87.46"),

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtWidgets import QScrollArea
 from sdg_monitor.compat import new_field
 from sdg_monitor.core.store import ResultsStore
 from sdg_monitor.ui.dock import SdgDock
@@ -119,27 +120,68 @@ def test_detail_charts(opened):
     chart = opened.trend_chart
     x, y = chart.series_item.getData()
     assert list(x) == [2015, 2018, 2022] and list(y) == [100, 90, 80]
-    assert chart.target_item.value() == 70 and chart.target_item in chart.widget.plotItem.items
+    assert chart.target_item.value() == 70 and chart.target_item in chart.plot.plotItem.items
     tx, ty = chart.trajectory_item.getData()
     assert (tx[0], ty[0], tx[-1]) == (2015, 100, 2030) and ty[-1] == pytest.approx(70)
     bars = opened.zone_chart.bar_item.opts
     # The whole area shows its townships as a ranking: horizontal bars, highest on top, names on the left.
     assert list(bars["width"]) == [85, 75] and list(bars["y"]) == [1, 0]
-    ticks = opened.zone_chart.widget.getAxis("left")._tickLevels[0]
+    ticks = opened.zone_chart.plot.getAxis("left")._tickLevels[0]
     assert ticks == [(1, "Wukang"), (0, "Xinshi")]
-    assert opened.zone_chart.widget.getAxis("bottom").labelText == "µg/m³"
+    assert opened.zone_chart.plot.getAxis("bottom").labelText == "µg/m³"
     assert opened.table.select_key(("6.6.1", ""))  # one year, no zones; the profile's target 0
     assert opened.trend_chart.target_item.value() == 0 and opened.zone_chart.bar_item is None
+
+
+def test_ranking_shows_every_zone_and_scrolls_in_a_short_dock(qgis_app):
+    """150 villages: every one has its bar and readable name (the plot grows, the chart scrolls); the PNG holds
+    the title and the whole ranking."""
+    from sdg_monitor.ui.charts import BAR_PIXELS, ZoneBarChart
+    from sdg_monitor.ui.dashboard_model import Area, ZoneValues
+
+    areas = tuple(Area(f"V{i:03d}", f"Village {i:03d}", "village") for i in range(150))
+    values = tuple(None if i == 7 else float(i % 37) for i in range(150))
+    chart = ZoneBarChart()
+    chart.widget.resize(400, 300)
+    chart.widget.show()
+    chart.show(ZoneValues("village", 2020, areas, values), "15.1.1 by village, 2020", "percent")
+    qgis_app.processEvents()
+    assert len(chart.names) == 149 and chart.names[0] == "Village 036"
+    assert chart.names[-1] == "Village 148"  # ties by name
+    assert chart.plot.height() >= 149 * BAR_PIXELS  # >= 18 px a name: none overlaps
+    scroll = chart.widget.findChild(QScrollArea)
+    assert scroll.verticalScrollBar().maximum() > 0
+    image = chart.image()
+    assert image.height() >= chart.plot.height() + chart.title.height() and chart.title.text().startswith("15.1.1")
+    chart.widget.deleteLater()
+
+
+def test_trend_legend_sits_below_the_plot_area(opened, qgis_app):
+    """The legend cannot hide the latest values: it is laid out under the year axis, outside the plot area."""
+    opened.window().show()
+    opened.show()
+    opened.tabs.setCurrentIndex(1)
+    opened.resize(375, 670)  # the dock in QGIS's default window (1280 x 800)
+    assert opened.table.select_key(("11.6.2", ""))
+    qgis_app.processEvents()
+    plot = opened.trend_chart.plot.plotItem
+    legend = plot.legend.sceneBoundingRect()
+    assert legend.height() > 0 and legend.top() >= plot.getAxis("bottom").sceneBoundingRect().bottom() - 1
+    assert not legend.intersects(plot.vb.sceneBoundingRect())
+    assert legend.bottom() <= opened.trend_chart.plot.height()  # not cut off
+    assert plot.vb.sceneBoundingRect().height() >= 60  # the groups moved to the Goals tab: room for the chart
+    assert "with a target" in opened.headline.text()
+    assert opened.tabs.widget(0).isAncestorOf(opened.groups) and not opened.headline.isHidden()
 
 
 def test_one_target_legend_entry_after_any_number_of_selections_and_nothing_after_clearing(opened, tmp_path):
     for key in [("11.6.2", ""), ("15.1.1", ""), ("11.6.2", ""), ("5.5.1", ""), ("11.6.2", "")]:
         assert opened.table.select_key(key)
     labels = opened.trend_chart.legend_labels()
-    assert labels.count("Target") == 1 and labels == ["Value", "Required trajectory", "Target"]
+    assert labels == ["Value", "Required trajectory", "Target 70 (2030)"]  # one target entry, with its value
     opened.table.clearSelection()
     assert opened.trend_chart.is_empty and opened.trend_chart.legend_labels() == []
-    assert opened.zone_chart.is_empty and opened.trend_chart.widget.plotItem.titleLabel.text == ""
+    assert opened.zone_chart.is_empty and opened.trend_chart.title.text() == ""
     assert not opened.export_chart_png(str(tmp_path / "chart.png"))  # nothing to save
     assert "no chart to save" in opened.map_status.text() and not (tmp_path / "chart.png").exists()
 
@@ -304,7 +346,7 @@ def test_show_on_map_legend_has_unit_and_few_decimals_and_ramp_follows_the_direc
     opened.zone_field.setField("code")
     renderer = opened.show_on_map().layer.renderer()
     labels = [r.label() for r in renderer.ranges()]
-    assert labels == ["35 – 50.5 %", "50.5 – 66 %"]
+    assert labels == ["35 %", "35 – 66 %"]  # breaks are values: the lowest alone, then up to the highest
     low, high = (r.symbol().color() for r in renderer.ranges())
     assert low.red() > low.green() and high.green() > high.red()
     assert opened.table.select_key(("11.6.2", ""))  # decrease: the ramp turns round
