@@ -1180,56 +1180,56 @@
     </message>
     <message>
         <location filename="../processing/open_space.py" line="66"/>
-        <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas are true areas: ellipsoidal in a geographic CRS, planar metres in a projected one; everything is measured in the built-up layer's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points every 25 m along the open space's edge.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。面积为真实面积：地理坐标参考系中按椭球计算，投影坐标参考系中按平面米计算；所有量算均在建成区图层的坐标参考系中进行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上每隔 25 m 设置的入口点计算。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas and road lengths are true ones in any CRS: measured on the ellipsoid of the built-up layer's CRS (WGS 84 where it names none), so a projection's scale (Web Mercator, a UTM zone far from its meridian) does not change them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points every 25 m along the open space's edge.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。在任何坐标参考系中，面积和道路长度均为真实值：在建成区图层坐标参考系的椭球上量算（未指定椭球时采用 WGS 84），因此投影的尺度变形（Web 墨卡托、远离中央经线的 UTM 投影带）不会改变结果。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上每隔 25 m 设置的入口点计算。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="78"/>
+        <location filename="../processing/open_space.py" line="79"/>
         <source>&lt;p&gt;Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;open_space_km2&lt;/i&gt;, &lt;i&gt;street_km2&lt;/i&gt;, &lt;i&gt;builtup_km2&lt;/i&gt;, &lt;i&gt;access_pct&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows: the share as the main series, access as series &lt;i&gt;population_within_walk&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（占建成区面积的百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;open_space_km2&lt;/i&gt;、&lt;i&gt;street_km2&lt;/i&gt;、&lt;i&gt;builtup_km2&lt;/i&gt;、&lt;i&gt;access_pct&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录：比例为主系列，可达性为系列 &lt;i&gt;population_within_walk&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="85"/>
+        <location filename="../processing/open_space.py" line="86"/>
         <source>Built-up area (polygons)</source>
         <translation>建成区（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="87"/>
+        <location filename="../processing/open_space.py" line="88"/>
         <source>Open public spaces (polygons)</source>
         <translation>开放公共空间（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="89"/>
+        <location filename="../processing/open_space.py" line="90"/>
         <source>Street areas (polygons)</source>
         <translation>街道面（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="91"/>
+        <location filename="../processing/open_space.py" line="92"/>
         <source>Roads (lines, with a width; instead of street polygons)</source>
         <translation>道路（线，带宽度；替代街道多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="94"/>
+        <location filename="../processing/open_space.py" line="95"/>
         <source>Road width field (m)</source>
         <translation>道路宽度字段（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="97"/>
+        <location filename="../processing/open_space.py" line="98"/>
         <source>Road width where the field is empty or not given (m)</source>
         <translation>字段为空或未提供时的道路宽度（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="100"/>
+        <location filename="../processing/open_space.py" line="101"/>
         <source>Population raster (for the access series)</source>
         <translation>人口栅格（用于可达性系列）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="104"/>
+        <location filename="../processing/open_space.py" line="105"/>
         <source>Walking distance to open space (m)</source>
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="154"/>
+        <location filename="../processing/open_space.py" line="155"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -2644,12 +2644,12 @@
         <translation>结束年份（{}）必须晚于起始年份（{}）。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="72"/>
+        <location filename="../scale/kernels.py" line="84"/>
         <source>A worker cannot open raster &apos;{}&apos;: give paths every worker can read.</source>
         <translation>工作进程无法打开栅格“{}”：请提供每个工作进程都能读取的路径。</translation>
     </message>
     <message>
-        <location filename="../scale/kernels.py" line="86"/>
+        <location filename="../scale/kernels.py" line="98"/>
         <source>Could not rasterize the zones on &apos;{}&apos;.</source>
         <translation>无法在“{}”上栅格化分区。</translation>
     </message>
@@ -3009,7 +3009,7 @@
         <translation>要素 {}</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="184"/>
+        <location filename="../processing/open_space.py" line="185"/>
         <source>open-space edge point ({:.0f}, {:.0f})</source>
         <translation>开放空间边界点（{:.0f}, {:.0f}）</translation>
     </message>
