@@ -93,7 +93,9 @@ def zone_pixels(zones: np.ndarray, categories: np.ndarray, n_zones: int) -> np.n
     lengths = np.diff(starts, append=labels.size)
     # float64 sums of whole numbers: exact below 2^53 pixels
     pixels = np.bincount(labels[starts], weights=lengths, minlength=n_zones + 1).astype(np.int64)
-    pixels -= np.bincount(labels[categories.ravel() == 0], minlength=n_zones + 1)
+    nodata = categories.ravel() == 0
+    if nodata.any():
+        pixels -= np.bincount(labels[nodata], minlength=n_zones + 1)
     return pixels
 
 
