@@ -65,18 +65,21 @@ i18n/sdg_monitor_zh_CN.qm: i18n/sdg_monitor_zh_CN.ts $(STAMP_APT)
 i18n: $(STAMP_APT)
 	$(PY) scripts/i18n.py
 
+# TESTS narrows the suite (e.g. make test TESTS=tests/test_qt6_ready.py); CI runs all of it.
+TESTS ?= tests
+
 test: setup
 	$(VENV)/bin/ruff check .
-	$(VPY) -m pytest -q tests
+	$(VPY) -m pytest -q $(TESTS)
 
 # The whole suite in Debian 13 chroots with QGIS 3.40 and 3.44 (cached under /var/cache/sdg-monitor, rebuilt when
-# APT_PACKAGES changes). MATRIX=3.44 runs one.
+# APT_PACKAGES changes). MATRIX=3.44 runs one; TESTS narrows the suite there too.
 matrix-tools:
 	@command -v debootstrap >/dev/null || { apt-get -o DPkg::Lock::Timeout=900 update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap; }
 
 test-matrix: matrix-tools
-	MATRIX_PACKAGES="$(call apt_packages,17)" scripts/matrix.sh $(MATRIX)
+	TESTS="$(TESTS)" MATRIX_PACKAGES="$(call apt_packages,17)" scripts/matrix.sh $(MATRIX)
 
 lint: setup
 	$(VENV)/bin/ruff check .

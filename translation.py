@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .core.messages import FOREST_AND_WATER, NO_CLASSES
+from .core.messages import FOREST_AND_WATER, NO_CLASSES, Message
 
 try:
     from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
@@ -69,3 +69,8 @@ def input_message(err) -> str:
         FOREST_AND_WATER: tr("Classes {} are listed both as forest and as water; list each class once."),
     }
     return texts[err.key].format(*err.values)
+
+
+def message_text(message: Message) -> str:
+    """The text of a ``core.messages.Message`` (e.g. a config error's) in the user's language."""
+    return message.text(tr)

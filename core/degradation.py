@@ -110,7 +110,12 @@ def land_cover_state(start: np.ndarray, end: np.ndarray, matrix: np.ndarray) -> 
     return state
 
 
-def soc_state(start: np.ndarray, end: np.ndarray, valid: np.ndarray, threshold: float = 10.0) -> np.ndarray:
+#: Relative change of soil organic carbon (%) counted as degradation or improvement: the UNCCD GPG's default.
+SOC_THRESHOLD_PCT = 10.0
+
+
+def soc_state(start: np.ndarray, end: np.ndarray, valid: np.ndarray,
+              threshold: float = SOC_THRESHOLD_PCT) -> np.ndarray:
     """State from soil organic carbon at two dates (see :func:`change_state`); unknown where invalid or the start
     stock is not positive."""
     start = start.astype(np.float64)
@@ -120,7 +125,7 @@ def soc_state(start: np.ndarray, end: np.ndarray, valid: np.ndarray, threshold: 
     return change_state(change, threshold)
 
 
-def change_state(change: np.ndarray, threshold: float = 10.0) -> np.ndarray:
+def change_state(change: np.ndarray, threshold: float = SOC_THRESHOLD_PCT) -> np.ndarray:
     """State from a relative change of a stock in %: a loss of ``threshold`` percent or more is degraded, a gain
     of as much improved, anything between stable; unknown where the change is NaN."""
     tolerance = 1e-9 * max(1.0, threshold)

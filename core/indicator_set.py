@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .messages import QT_TR_NOOP, Message, MessageError
+
 #: Largest config read (a hand-written set is a few kB; anything far bigger is not a config).
 MAX_BYTES = 1_000_000
 #: The keys of each level of a config; anything else is refused with the closest valid key.
@@ -37,8 +39,16 @@ PROGRESS_KEYS = ("method",)
 STEP_KEYS = ("id", "algorithm", "year", "parameters", "zones")
 
 
-class ConfigError(ValueError):
-    """A config that cannot be used, with the file and the place named."""
+#: Files a step may run by path instead of an algorithm id: Processing models and scripts.
+MODEL_SUFFIX = ".model3"
+SCRIPT_SUFFIX = ".py"
+UNKNOWN_KEY = QT_TR_NOOP("{}: unknown key '{}'{}.")
+UNKNOWN_PARAMETER = QT_TR_NOOP("{}: unknown parameter '{}'{}.")
+
+
+class ConfigError(MessageError):
+    """A config that cannot be used, with the file and the place named: an English template and its values
+    (``str()`` is English; ``translation.message_text(err.message)`` the user's language)."""
 
 
 @dataclass(frozen=True)
@@ -72,21 +82,25 @@ def read_config(path: str | Path) -> IndicatorSet:
     path = Path(path).resolve()
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ConfigError(f"The indicator-set config {path} is larger than {MAX_BYTES // 1_000_000} MB: a "
-                              "config lists a few indicators; check that this is the right file.")
+            raise ConfigError(QT_TR_NOOP("The indicator-set config {} is larger than {} MB: a config lists a few "
+                                         "indicators; check that this is the right file."), path,
+                              MAX_BYTES // 1_000_000)
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
-        raise ConfigError(f"Cannot read the indicator-set config {path}: {err.strerror}.") from err
+        raise ConfigError(QT_TR_NOOP("Cannot read the indicator-set config {}: {}."), path, err.strerror) from err
     except UnicodeDecodeError as err:
-        raise ConfigError(f"The indicator-set config {path} is not UTF-8 text: save it as UTF-8.") from err
+        raise ConfigError(QT_TR_NOOP("The indicator-set config {} is not UTF-8 text: save it as UTF-8."),
+                          path) from err
     try:
         data = _load_yaml(text, path) if path.suffix.lower() in (".yml", ".yaml") else json.loads(text)
     except ConfigError:
         raise
     except RecursionError as err:
-        raise ConfigError(f"The indicator-set config {path} is nested too deeply to be a config.") from err
+        raise ConfigError(QT_TR_NOOP("The indicator-set config {} is nested too deeply to be a config."),
+                          path) from err
     except Exception as err:  # any parser error is the user's file
-        raise ConfigError(f"The indicator-set config {path} is not valid {path.suffix[1:].upper()}: {err}") from err
+        raise ConfigError(QT_TR_NOOP("The indicator-set config {} is not valid {}: {}"), path,
+                          path.suffix[1:].upper(), err) from err
     return parse_config(data, path)
 
 
@@ -98,43 +112,45 @@ def _load_yaml(text: str, path: Path) -> Any:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = event.start_mark
-            raise ConfigError(f"{path}, line {mark.line + 1}: YAML anchors and aliases (& and *) are not allowed "
-                              "in an indicator-set config; write the values out.")
+            raise ConfigError(QT_TR_NOOP("{}, line {}: YAML anchors and aliases (& and *) are not allowed in an "
+                                         "indicator-set config; write the values out."), path, mark.line + 1)
     return yaml.safe_load(text)
 
 
-def refuse_unknown(keys, valid: tuple[str, ...] | list[str], where: str, what: str = "key") -> None:
-    """Refuse the first key not in ``valid``, naming the place and the closest valid key."""
+def refuse_unknown(keys, valid: tuple[str, ...] | list[str], where: object, template: str = UNKNOWN_KEY) -> None:
+    """Refuse the first key not in ``valid`` with ``template`` (:data:`UNKNOWN_KEY` or :data:`UNKNOWN_PARAMETER`),
+    naming the place and the closest valid key."""
     for key in keys:
         if key not in valid:
-            raise ConfigError(f"{where}: unknown {what} '{key}'{closest(str(key), valid)}.")
+            raise ConfigError(template, where, key, closest(str(key), valid))
 
 
-def closest(key: str, valid) -> str:
+def closest(key: str, valid) -> Message:
     """"; did you mean 'x'?" for the valid name closest to ``key`` (any case), or a list of the valid names."""
     lower = {name.lower(): name for name in valid}
     match = difflib.get_close_matches(key.lower(), list(lower), n=1, cutoff=0.6)
     if match:
-        return f"; did you mean '{lower[match[0]]}'?"
-    return f"; valid: {', '.join(valid)}"
+        return Message(QT_TR_NOOP("; did you mean '{}'?"), lower[match[0]])
+    return Message(QT_TR_NOOP("; valid: {}"), ", ".join(valid))
 
 
 def parse_config(data: Any, path: Path) -> IndicatorSet:
     """Validate a loaded config; relative paths resolve against ``path``'s folder."""
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the config must be a mapping with an 'indicators' list.")
-    refuse_unknown(data, TOP_KEYS, str(path))
+        raise ConfigError(QT_TR_NOOP("{}: the config must be a mapping with an 'indicators' list."), path)
+    refuse_unknown(data, TOP_KEYS, path)
     for key, valid in (("area", AREA_KEYS), ("progress", PROGRESS_KEYS)):
         if data.get(key) is not None and not isinstance(data[key], dict):
-            raise ConfigError(f"{path}: '{key}' must be a mapping with the keys {', '.join(valid)}.")
+            raise ConfigError(QT_TR_NOOP("{}: '{}' must be a mapping with the keys {}."), path, key,
+                              ", ".join(valid))
         refuse_unknown(data.get(key) or {}, valid, f"{path}: {key}")
     allow = data.get("allow_other_algorithms", False)
     if not isinstance(allow, bool):
-        raise ConfigError(f"{path}: allow_other_algorithms must be true or false.")
+        raise ConfigError(QT_TR_NOOP("{}: allow_other_algorithms must be true or false."), path)
     base = path.parent
     entries = data.get("indicators")
     if not isinstance(entries, list) or not entries:
-        raise ConfigError(f"{path}: 'indicators' must be a non-empty list.")
+        raise ConfigError(QT_TR_NOOP("{}: 'indicators' must be a non-empty list."), path)
     zones = data.get("zones")
     if zones is not None:
         zones = _zones(zones, base, path, "zones")
@@ -142,18 +158,18 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
     for number, entry in enumerate(entries, start=1):
         where = f"{path}: indicators[{number}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("algorithm"), str):
-            raise ConfigError(f"{where} needs an 'algorithm' such as sdg:forest_area_15_1_1.")
+            raise ConfigError(QT_TR_NOOP("{} needs an 'algorithm' such as sdg:forest_area_15_1_1."), where)
         refuse_unknown(entry, STEP_KEYS, where)
         step_id = str(entry.get("id") or f"{entry['algorithm']}#{number}")
         if step_id in seen:
-            raise ConfigError(f"{where}: id '{step_id}' is used twice.")
+            raise ConfigError(QT_TR_NOOP("{}: id '{}' is used twice."), where, step_id)
         seen.add(step_id)
         parameters = entry.get("parameters") or {}
         if not isinstance(parameters, dict):
-            raise ConfigError(f"{where}: 'parameters' must be a mapping of parameter names to values.")
+            raise ConfigError(QT_TR_NOOP("{}: 'parameters' must be a mapping of parameter names to values."), where)
         year = entry.get("year")
         if year is not None and not _is_int(year):
-            raise ConfigError(f"{where}: year {year!r} is not a whole number.")
+            raise ConfigError(QT_TR_NOOP("{}: year {} is not a whole number."), where, repr(year))
         step_zones = _zones(entry["zones"], base, path, f"{where}.zones") if "zones" in entry else zones
         steps.append(Step(step_id, _algorithm(entry["algorithm"], base),
                           {k: resolve(v, base) for k, v in parameters.items()},
@@ -171,9 +187,14 @@ def parse_config(data: Any, path: Path) -> IndicatorSet:
 
 
 def _algorithm(algorithm: str, base: Path) -> str:
-    """An algorithm id, or a model's path (``.model3``) made absolute against the config's folder."""
-    return str(resolve(algorithm, base, must_exist=False)) if algorithm.lower().endswith(".model3") else algorithm
+    """An algorithm id, or the path of a model (``.model3``) or a Processing script (``.py``) made absolute
+    against the config's folder."""
+    return str(resolve(algorithm, base, must_exist=False)) if by_path(algorithm) else algorithm
 
+
+def by_path(algorithm: str) -> bool:
+    """Whether a step's ``algorithm`` is a model's or a script's path rather than an algorithm id."""
+    return algorithm.lower().endswith((MODEL_SUFFIX, SCRIPT_SUFFIX))
 
 
 def _portal(portal: Any, base: Path, path: Path) -> dict[str, Any] | None:
@@ -184,12 +205,12 @@ def _portal(portal: Any, base: Path, path: Path) -> dict[str, Any] | None:
     if isinstance(portal, str):
         portal = {"path": portal}
     if not isinstance(portal, dict) or not isinstance(portal.get("path"), str) or not portal["path"].strip():
-        raise ConfigError(f"{path}: 'portal' needs a 'path' (the folder to write the portal into).")
+        raise ConfigError(QT_TR_NOOP("{}: 'portal' needs a 'path' (the folder to write the portal into)."), path)
     refuse_unknown(portal, PORTAL_KEYS, f"{path}: portal")
     language = portal.get("language", 3)
     if not _is_int(language) or not 0 <= int(language) <= 3:
-        raise ConfigError(f"{path}: portal.language {language!r} must be 0 (QGIS's), 1 (English), 2 (Chinese) "
-                          f"or 3 (both).")
+        raise ConfigError(QT_TR_NOOP("{}: portal.language {} must be 0 (QGIS's), 1 (English), 2 (Chinese) or 3 "
+                                     "(both)."), path, repr(language))
     return {"path": str(resolve(portal["path"], base, must_exist=False)), "title": str(portal.get("title") or ""),
             "language": int(language)}
 
@@ -198,13 +219,14 @@ def _zones(zones: Any, base: Path, path: Path, where: str) -> dict[str, Any] | N
     if zones is None or zones is False:
         return None
     if not isinstance(zones, dict) or not isinstance(zones.get("path"), str):
-        raise ConfigError(f"{path}: {where} needs a 'path' (a layer file, optionally with |layername=...).")
+        raise ConfigError(QT_TR_NOOP("{}: {} needs a 'path' (a layer file, optionally with |layername=...)."),
+                          path, where)
     refuse_unknown(zones, ZONES_KEYS, f"{path}: {where}")
     return dict(zones, path=resolve(zones["path"], base))
 
 
 DATA_SUFFIXES = (".gpkg", ".tif", ".tiff", ".vrt", ".shp", ".csv", ".xlsx", ".json", ".geojson", ".sqlite",
-                 ".qgz", ".model3", ".pdf", ".yml", ".yaml", ".txt")
+                 ".qgz", MODEL_SUFFIX, ".pdf", ".yml", ".yaml", ".txt")
 
 
 def resolve(value: Any, base: Path, must_exist: bool = True) -> Any:

@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from .numbers import is_missing
 from .results import ZoneValue
 
 #: Default |PGR| (per year) under which PGR counts as zero: 0.1 % a year.
@@ -28,7 +29,7 @@ YEAR_KEY = "year="
 
 
 def _missing(*values: float | None) -> bool:
-    return any(v is None or math.isnan(v) for v in values)
+    return any(is_missing(v) for v in values)
 
 
 def _period(t1: float, t2: float) -> float:

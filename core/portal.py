@@ -10,7 +10,8 @@ from typing import Callable, Mapping, Sequence
 import pandas as pd
 
 from .catalog import sort_key
-from .portal_data import IndicatorMeta, as_number, dashed, open_sdg_meta, open_sdg_table, series_payload
+from .numbers import finite_or_none
+from .portal_data import IndicatorMeta, dashed, open_sdg_meta, open_sdg_table, series_payload
 from .portal_site import GoalSummary, IndicatorPage, Portal, pages, zones_script
 from .report import indicator_table
 from .vocabulary import STATUSES
@@ -72,7 +73,7 @@ def build(results: pd.DataFrame, progress: pd.DataFrame, tables: Mapping[str, pd
         mine = summary[summary["indicator"] == code]
         latest = mine.iloc[0] if len(mine) else None
         indicator_pages.append(IndicatorPage(
-            meta, series, as_number(latest["value"]) if latest is not None else None,
+            meta, series, finite_or_none(latest["value"]) if latest is not None else None,
             int(latest["year"]) if latest is not None else None, _worst(mine["status"].dropna().tolist())))
         open_sdg[dashed(code)] = open_sdg_table(rows, whole_area)
         metas.append(meta)

@@ -8,12 +8,13 @@ with YAML front matter using Open SDG's field names (``indicator_number``, ``com
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 import yaml
+
+from .numbers import finite_or_none
 
 TOTAL_LEVEL = "total"
 _UNSAFE = re.compile(r"[^0-9A-Za-z]+")
@@ -40,15 +41,6 @@ def column_name(key: str) -> str:
     return key[:1].upper() + key[1:]
 
 
-def as_number(value) -> float | None:
-    """A finite float, or None (NULL, NaN, text)."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
 def open_sdg_table(rows: pd.DataFrame, whole_area: str) -> pd.DataFrame:
     """One indicator's store rows as Open SDG data: ``Year``, [``Series``], [``Units``], breakdowns, ``GeoCode``
     (the zone's area id; blank for ``whole_area``), ``Value``; one row per year, series, breakdown and area,
@@ -65,7 +57,7 @@ def open_sdg_table(rows: pd.DataFrame, whole_area: str) -> pd.DataFrame:
     for key in keys:
         table[key] = [part.get(key, "") for part in parts]
     table["GeoCode"] = ["" if area == whole_area else str(area) for area in frame["area_id"]]
-    table["Value"] = [as_number(value) for value in frame["value"]]
+    table["Value"] = [finite_or_none(value) for value in frame["value"]]
     order = [column for column in table.columns if column != "Value"]
     return table.sort_values(order, kind="stable").reset_index(drop=True)  # blank ("all") sorts first
 
@@ -112,7 +104,7 @@ def trajectory(base_year, base_value, target, target_year, direction: str = "") 
     """The straight path required from the base year's value to the target in the target year (Open SDG's
     progress measure compares the observed growth with this one); ``[]`` when a part is missing or the base value
     already met the target (``direction`` ``increase``: at or above it; ``decrease``: at or below it)."""
-    values = [as_number(v) for v in (base_year, base_value, target, target_year)]
+    values = [finite_or_none(v) for v in (base_year, base_value, target, target_year)]
     if any(v is None for v in values) or values[3] <= values[0]:
         return []
     if (direction == "increase" and values[1] >= values[2]) or (direction == "decrease" and values[1] <= values[2]):
@@ -130,12 +122,12 @@ def series_payload(rows: pd.DataFrame, whole_area: str, progress: dict | None) -
     return {
         "years": sorted(int(y) for y in rows["year"].unique()),
         "breakdowns": sorted(rows["disaggregation"].unique(), key=lambda text: (text != "", text)),
-        "whole": _by_breakdown(whole, lambda group: {str(int(y)): as_number(v) for y, v in
+        "whole": _by_breakdown(whole, lambda group: {str(int(y)): finite_or_none(v) for y, v in
                                                      zip(group["year"], group["value"])}),
         "zones": _by_breakdown(zones, lambda group: {
-            str(int(year)): {str(a): as_number(v) for a, v in zip(part["area_id"], part["value"])}
+            str(int(year)): {str(a): finite_or_none(v) for a, v in zip(part["area_id"], part["value"])}
             for year, part in group.groupby("year", sort=True)}),
-        "target": as_number(progress.get("target")),
+        "target": finite_or_none(progress.get("target")),
         "target_year": _int(progress.get("target_year")),
         "status": progress.get("status") or "not_available",
         "trajectory": trajectory(progress.get("base_year"), progress.get("base_value"), progress.get("target"),
@@ -148,5 +140,5 @@ def _by_breakdown(rows: pd.DataFrame, build) -> dict:
 
 
 def _int(value) -> int | None:
-    number = as_number(value)
+    number = finite_or_none(value)
     return int(number) if number is not None else None

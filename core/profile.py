@@ -7,7 +7,6 @@ spreadsheet: the header is row 1.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Iterator
 import pandas as pd
 
 from .catalog import DATA_DIR, Catalog, load_catalog, normalize_code, sort_key
+from .numbers import number_or_none
 from .table_calc import FIXED_MULTIPLIERS, FORMULAS, NEEDS_DENOMINATOR
 
 PROFILE_DIR = DATA_DIR / "profiles"
@@ -289,7 +289,7 @@ class _Row:
             if formula == "rate_per_n":
                 self.problem("multiplier", "a rate per N needs N here (e.g. 100000 for per 100,000)")
             return DEFAULT_MULTIPLIERS.get(formula)
-        value = _number(text)
+        value = number_or_none(text, commas=True, lenient=True, finite=True)
         if value is None or value <= 0:
             self.problem("multiplier", f"{text!r} is not a positive number")
             return None
@@ -313,7 +313,7 @@ class _Row:
         if relative:
             change = float(relative.group(1))
         else:
-            target = _number(text)
+            target = number_or_none(text, commas=True, lenient=True, finite=True)
             if target is None:
                 self.problem("target", f"{text!r} is not a number, nor a change against the base year such as "
                                        "-30%")
@@ -337,7 +337,7 @@ class _Row:
         text = self.get("limit")
         if not text:
             return None
-        value = _number(text)
+        value = number_or_none(text, commas=True, lenient=True, finite=True)
         if value is None:
             self.problem("limit", f"{text!r} is not a number (the natural bound, e.g. 100 for a coverage)")
         return value
@@ -350,14 +350,6 @@ class _Row:
         elif code_goal is not None and goal != code_goal:
             self.problem("goal", f"{goal} differs from the goal of code {self.get('code')} ({code_goal})")
         return goal or 0
-
-
-def _number(text: str) -> float | None:
-    try:
-        value = float(text.replace(",", ""))
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def profile_targets(profile: Profile) -> pd.DataFrame:

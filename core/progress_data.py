@@ -7,9 +7,10 @@ data, the first later year that has.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+from .numbers import is_missing
 
 TARGET_ACHIEVED = "target_achieved"
 SUBSTANTIAL = "substantial_progress"
@@ -92,22 +93,13 @@ def _year(raw: object) -> int:
     return int(text[:4]) if len(text) > 4 else int(text)
 
 
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return math.isnan(float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def prepare(years: Iterable[object], values: Iterable[object]) -> Series:
     """Clean a series as Open SDG does; raises :class:`DuplicateYearsError` naming the repeated years."""
     years = list(years)
     values = list(values)
     if len(years) != len(values):
         raise ValueError(f"{len(years)} years but {len(values)} values")
-    pairs = [(_year(y), float(v)) for y, v in zip(years, values) if not _missing(v)]
+    pairs = [(_year(y), float(v)) for y, v in zip(years, values) if not is_missing(v)]
     seen: dict[int, list[float]] = {}
     for year, value in pairs:
         seen.setdefault(year, []).append(value)

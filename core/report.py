@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
+from .numbers import is_missing
 from .report_format import format_table, freeze_header
 from .spreadsheet import append_row, csv_text, put, sheet_name
 from .vocabulary import STATUS, score_status_colour
@@ -83,7 +84,7 @@ def write_csv(path: Path, frame: pd.DataFrame) -> Path:
         writer = csv.writer(handle)
         writer.writerow(frame.columns)
         for record in frame.itertuples(index=False):
-            writer.writerow(["" if _missing(v) else csv_text(v) if isinstance(v, str) else v for v in record])
+            writer.writerow(["" if is_missing(v) else csv_text(v) if isinstance(v, str) else v for v in record])
     temporary.replace(path)
     return path
 
@@ -121,7 +122,7 @@ def _table(sheet, frame: pd.DataFrame, labels: Mapping[str, str], first_row: int
              for code, entry in STATUS.items()}
     for row, record in enumerate(frame.itertuples(index=False), start=header + 1):
         for column_number, (column, value) in enumerate(zip(columns, record), start=1):
-            if _missing(value):
+            if is_missing(value):
                 continue
             cell = put(sheet, row, column_number, _cell_value(column, value, labels))
             if isinstance(value, str):
@@ -146,10 +147,3 @@ def _cell_value(column: str, value, labels: Mapping[str, str]):
     if column == "unit" and isinstance(value, str):
         return labels.get(f"unit:{value}", value)
     return value
-
-
-def _missing(value) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False

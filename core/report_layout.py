@@ -11,6 +11,7 @@ from typing import Callable, Collection, Mapping
 
 import pandas as pd
 
+from .numbers import number_or_none
 from .progress import NEARLY_MET, STATUSES, rollup
 from .report import indicator_table
 
@@ -143,7 +144,7 @@ def _goal_rows(progress: pd.DataFrame, table: pd.DataFrame, goal_of: Callable[[s
             rows.append({"goal": int(goal), "measured": int(group["measured"].sum()),
                          "with_target": int(group["with_target"].sum()), "met_or_nearly_met": int(group["met"].sum()),
                          **{status: int(record[status]) for status in STATUSES},
-                         "mean_score": _number(record["mean_score"]), "colour": record["colour"]})
+                         "mean_score": number_or_none(record["mean_score"]), "colour": record["colour"]})
     assessed = {row["goal"] for row in rows}
     for goal, group in table.groupby("goal", sort=True):
         if int(goal) not in assessed:
@@ -182,7 +183,3 @@ def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, with an ellipsis when cut."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
-
-
-def _number(value) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .numbers import number_or_none
+
 
 @dataclass
 class ZoneValue:
@@ -27,14 +29,6 @@ class Area:
     area_level: str = "zone"
 
 
-def plain(value: Any) -> float | None:
-    """A plain Python number, None for None and NaN (numpy scalars show up empty in ``qgis_process --json``)."""
-    if value is None:
-        return None
-    value = float(value)
-    return None if value != value else value
-
-
 def store_rows(indicator: str, unit: str, method: str, year: int, sources: Iterable[str], parameters: dict,
                areas: Iterable[tuple[Area, ZoneValue]]) -> list[dict[str, Any]]:
     """Rows for the results store: per area its value, then one row per disaggregation of its breakdown."""
@@ -49,4 +43,4 @@ def store_rows(indicator: str, unit: str, method: str, year: int, sources: Itera
 
 
 def _numbers(value: ZoneValue) -> dict[str, float | None]:
-    return {"value": plain(value.value), "numerator": plain(value.numerator), "denominator": plain(value.denominator)}
+    return {name: number_or_none(getattr(value, name)) for name in ("value", "numerator", "denominator")}

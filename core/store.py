@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Union
 import numpy as np
 import pandas as pd
 
+from .numbers import is_missing
 from .store_address import AddressError, is_postgres, parse_postgres
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -328,13 +329,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # --- value conversion ---------------------------------------------------------------------------------------
 
-def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, (float, np.floating)):
-        return math.isnan(value)
-    return isinstance(value, np.datetime64) and bool(np.isnat(value))
-
 
 def _to_text(value: Any) -> str:
     if isinstance(value, str):
@@ -420,7 +414,7 @@ def _prepare(table: Table, row: Mapping[str, Any], now: str) -> tuple:
     for column in table.columns:
         raw = row.get(column.name)
         try:
-            value = None if _is_missing(raw) else _CONVERTERS[column.kind](raw)
+            value = None if is_missing(raw) else _CONVERTERS[column.kind](raw)
         except _RowError as exc:
             raise _RowError(f"{column.name}: {exc}") from None
         if value is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .formulas import growth, parity_index, ratio, total_ratio
+from .numbers import is_missing, number_or_none
 
 #: Formula types, in the order offered to users (ratio first: numerator / denominator × multiplier).
 FORMULAS = ("ratio", "percentage", "rate_per_n", "per_capita", "parity_index", "growth", "value")
@@ -60,10 +61,10 @@ def row_values(rows: Sequence[Observation], formula: str, multiplier: float) -> 
         levels = [_level(row.numerator, row.denominator) for row in rows]
         return _growth_series([(row.area_id, row.year) for row in rows], levels, factor)
     if formula == "value":
-        return [None if _missing(row.numerator) else float(row.numerator) * factor for row in rows]
+        return [None if is_missing(row.numerator) else float(row.numerator) * factor for row in rows]
     if formula == "parity_index":
-        return [parity_index(_num(row.numerator), _num(row.denominator)) for row in rows]
-    return [ratio(_num(row.numerator), _num(row.denominator), factor) for row in rows]
+        return [parity_index(number_or_none(row.numerator), number_or_none(row.denominator)) for row in rows]
+    return [ratio(number_or_none(row.numerator), number_or_none(row.denominator), factor) for row in rows]
 
 
 def totals(rows: Sequence[Observation], formula: str, multiplier: float) -> list[Total]:
@@ -76,10 +77,10 @@ def totals(rows: Sequence[Observation], formula: str, multiplier: float) -> list
     if formula == "value":
         raise ValueError("A plain value has no table total; use ratio or another formula")
     years = sorted({row.year for row in rows})
-    plain_growth = formula == "growth" and all(_missing(row.denominator) for row in rows)
+    plain_growth = formula == "growth" and all(is_missing(row.denominator) for row in rows)
     sums = []
     for year in years:
-        pairs = [(_num(r.numerator), _num(r.denominator)) for r in rows if r.year == year]
+        pairs = [(number_or_none(r.numerator), number_or_none(r.denominator)) for r in rows if r.year == year]
         complete = [(n, d) for n, d in pairs if n is not None and (plain_growth or d is not None)]
         numerator = math.fsum(n for n, _ in complete) if complete else None
         denominator = math.fsum(d for _, d in complete) if complete and not plain_growth else None
@@ -113,9 +114,9 @@ def _growth_series(keys: Sequence[tuple[str, int]], levels: Sequence[float | Non
 
 
 def _level(numerator: float | None, denominator: float | None) -> float | None:
-    if _missing(denominator):
-        return _num(numerator)
-    return ratio(_num(numerator), _num(denominator), 1.0)
+    if is_missing(denominator):
+        return number_or_none(numerator)
+    return ratio(number_or_none(numerator), number_or_none(denominator), 1.0)
 
 
 def _check_unique(rows: Sequence[Observation]) -> None:
@@ -129,11 +130,3 @@ def _check_unique(rows: Sequence[Observation]) -> None:
 def _check_formula(formula: str) -> None:
     if formula not in FORMULAS:
         raise ValueError(f"Unknown formula {formula!r}; use one of {', '.join(FORMULAS)}")
-
-
-def _missing(value: float | None) -> bool:
-    return value is None or math.isnan(value)
-
-
-def _num(value: float | None) -> float | None:
-    return None if _missing(value) else float(value)

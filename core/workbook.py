@@ -6,10 +6,10 @@ e.g. ``data!E17``. An indicator whose items are absent is skipped; a bad cell on
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from .numbers import cell_number
 from .profile import Profile, ProfileIndicator
 from .table_calc import Observation, row_values
 
@@ -102,7 +102,7 @@ def parse_sheet(rows: Iterable[Sequence[Any]], sheet: str) -> WorkbookData:
         data.area_names.setdefault(area, _text(cells.get("area_name")))
         if "unit" in where and item not in data.units:
             data.units[item] = _text(cells["unit"])
-        value, problem = _number(cells["value"])
+        value, problem = cell_number(cells["value"])
         data.values[key] = value
         if problem:
             data.bad[key] = problem
@@ -189,19 +189,3 @@ def _year(value: Any) -> int | None:
         return int(value)
     text = _text(value)
     return int(text) if text.isdigit() and len(text) == 4 else None
-
-
-def _number(value: Any) -> tuple[float | None, str]:
-    """(number, "") or (None, problem); an empty cell is (None, "")."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, ""
-    if isinstance(value, bool):
-        return None, f"a true/false value {value!r}"
-    if isinstance(value, (int, float)):
-        return (float(value), "") if math.isfinite(value) else (None, f"a non-finite number {value!r}")
-    text = str(value).strip().replace(",", "")
-    try:
-        number = float(text)
-    except ValueError:
-        return None, f"text {str(value).strip()!r} in a number cell"
-    return (number, "") if math.isfinite(number) else (None, f"a non-finite number {value!r}")

@@ -24,27 +24,27 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="205"/>
+        <location filename="../processing/base.py" line="219"/>
         <source>Land and environment indicators</source>
         <translation>土地与环境指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="206"/>
+        <location filename="../processing/base.py" line="220"/>
         <source>Population and access indicators</source>
         <translation>人口与可达性指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="208"/>
+        <location filename="../processing/base.py" line="222"/>
         <source>Statistical indicators</source>
         <translation>统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="209"/>
+        <location filename="../processing/base.py" line="223"/>
         <source>Progress and reports</source>
         <translation>进展与报告</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="313"/>
+        <location filename="../processing/base.py" line="328"/>
         <source>Zones for disaggregation (townships, villages)</source>
         <translation>分区统计单元（乡镇、村）</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>分区代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="319"/>
+        <location filename="../processing/base.py" line="334"/>
         <source>Reference year</source>
         <translation>参考年份</translation>
     </message>
@@ -64,32 +64,32 @@
         <translation>结果库（GeoPackage；不存在时自动创建）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="68"/>
+        <location filename="../processing/workbook_template.py" line="65"/>
         <source>Zone name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="326"/>
+        <location filename="../processing/base.py" line="341"/>
         <source>Zone level written to the results store</source>
         <translation>写入结果库的分区级别</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="328"/>
+        <location filename="../processing/base.py" line="343"/>
         <source>Area id of the whole-area row</source>
         <translation>全域记录的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="330"/>
+        <location filename="../processing/base.py" line="345"/>
         <source>Area name of the whole-area row</source>
         <translation>全域记录的区域名称</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="333"/>
+        <location filename="../processing/base.py" line="348"/>
         <source>Indicator by zone</source>
         <translation>分区指标</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="335"/>
+        <location filename="../processing/base.py" line="350"/>
         <source>Indicator value for the whole area</source>
         <translation>全域指标值</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>已向结果库 {1} 写入 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="360"/>
+        <location filename="../processing/base.py" line="375"/>
         <source>{} for the whole area: {}</source>
         <translation>{} 全域值：{}</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>类别 {} 同时被列为森林和水域；每个类别只能列出一次。</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="193"/>
+        <location filename="../processing/soil_carbon.py" line="191"/>
         <source>Parameter {}: {}</source>
         <translation>参数 {}：{}</translation>
     </message>
@@ -174,17 +174,17 @@
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="62"/>
+        <location filename="../processing/zones.py" line="63"/>
         <source>Zones layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>分区图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="68"/>
+        <location filename="../processing/zones.py" line="69"/>
         <source>Zones layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>分区图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="177"/>
+        <location filename="../processing/zones.py" line="181"/>
         <source>Could not rasterize zones layer &apos;{}&apos;.</source>
         <translation>无法栅格化分区图层“{}”。</translation>
     </message>
@@ -254,22 +254,22 @@
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="111"/>
+        <location filename="../processing/base.py" line="112"/>
         <source>Indicator code &apos;{}&apos; names no SDG goal: use a global code (e.g. 3.2.1) or a local code that starts with its goal number (e.g. L10.1).</source>
         <translation>指标代码“{}”不对应任何可持续发展目标：请使用全球指标代码（如 3.2.1）或以目标编号开头的地方指标代码（如 L10.1）。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="55"/>
+        <location filename="../processing/assess_progress.py" line="56"/>
         <source>Assess progress against targets</source>
         <translation>评估目标值实现进展</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="95"/>
+        <location filename="../processing/assess_progress.py" line="96"/>
         <source>Indicator values (indicator, year, value; default: the results store)</source>
         <translation>指标值（indicator、year、value；默认：结果库）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="98"/>
+        <location filename="../processing/assess_progress.py" line="99"/>
         <source>Targets table (overrides the store&apos;s targets)</source>
         <translation>目标值表（覆盖结果库中的目标值）</translation>
     </message>
@@ -279,7 +279,7 @@
         <translation>结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="102"/>
+        <location filename="../processing/assess_progress.py" line="103"/>
         <source>Indicator profile with default targets (default: the shipped Deqing profile)</source>
         <translation>含默认目标值的指标体系（默认：随插件提供的德清县指标体系）</translation>
     </message>
@@ -289,87 +289,87 @@
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="100"/>
+        <location filename="../processing/base.py" line="101"/>
         <source>Open SDG (Statistics Canada)</source>
         <translation>Open SDG（加拿大统计局）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="100"/>
+        <location filename="../processing/base.py" line="101"/>
         <source>UN Statistics Division Progress Chart</source>
         <translation>联合国统计司进展图（Progress Chart）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="100"/>
+        <location filename="../processing/base.py" line="101"/>
         <source>ESCAP current status index</source>
         <translation>亚太经社会（ESCAP）现状指数</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="100"/>
+        <location filename="../processing/base.py" line="101"/>
         <source>SDSN normalised score</source>
         <translation>SDSN 标准化得分</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="106"/>
+        <location filename="../processing/assess_progress.py" line="107"/>
         <source>Area of the headline outputs (default: &apos;total&apos;, else the first area)</source>
         <translation>总体情况输出所对应的区域（默认：“total”，否则为第一个区域）</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="109"/>
+        <location filename="../processing/assess_progress.py" line="110"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="79"/>
+        <location filename="../processing/report_pdf.py" line="31"/>
         <source>Indicators measured</source>
         <translation>已监测指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="79"/>
+        <location filename="../processing/base.py" line="140"/>
         <source>Indicators with a target</source>
         <translation>设有目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="79"/>
+        <location filename="../processing/base.py" line="140"/>
         <source>Indicators with a target met or nearly met</source>
         <translation>已实现或基本实现目标值的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="129"/>
+        <location filename="../processing/assess_progress.py" line="127"/>
         <source>Cannot assess progress: {}</source>
         <translation>无法评估进展：{}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="138"/>
+        <location filename="../processing/assess_progress.py" line="136"/>
         <source>Assessed {} indicator series in {} area(s).</source>
         <translation>已评估 {1} 个区域中的 {0} 个指标系列。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="143"/>
+        <location filename="../processing/assess_progress.py" line="141"/>
         <source>Wrote the progress and its roll-ups to {}.</source>
         <translation>已将进展及其汇总写入 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="145"/>
+        <location filename="../processing/assess_progress.py" line="143"/>
         <source>Measured: {MEASURED}; with a target: {WITH_TARGET}; met or nearly met: {MET_OR_NEARLY_MET}</source>
         <translation>已监测：{MEASURED}；设有目标值：{WITH_TARGET}；已实现或基本实现：{MET_OR_NEARLY_MET}</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="158"/>
+        <location filename="../processing/assess_progress.py" line="156"/>
         <source>Give an input table of indicator values or a results store.</source>
         <translation>请提供指标值输入表或结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="122"/>
+        <location filename="../processing/assess_progress.py" line="120"/>
         <source>There are no indicator values to assess.</source>
         <translation>没有可供评估的指标值。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="200"/>
+        <location filename="../processing/assess_progress.py" line="198"/>
         <source>Area &apos;{}&apos; has no assessed indicator.</source>
         <translation>区域“{}”没有已评估的指标。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="221"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -377,11 +377,6 @@
         <location filename="../processing/dasymetric_population.py" line="99"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
-    </message>
-    <message>
-        <location filename="../processing/dasymetric_population.py" line="102"/>
-        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/dasymetric_population.py" line="132"/>
@@ -964,7 +959,7 @@
         <translation>分区图层“{}”，分区“{}”：字段“{}”的人口为负值（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="56"/>
+        <location filename="../processing/degradation_inputs.py" line="23"/>
         <source>Degraded</source>
         <translation>退化</translation>
     </message>
@@ -974,17 +969,17 @@
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="56"/>
+        <location filename="../processing/degradation_inputs.py" line="23"/>
         <source>Improved</source>
         <translation>改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="86"/>
+        <location filename="../processing/land_degradation.py" line="73"/>
         <source>Proportion of land that is degraded (15.3.1)</source>
         <translation>已退化土地占土地总面积的比例（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="133"/>
+        <location filename="../processing/land_degradation.py" line="120"/>
         <source>Land-cover sub-indicator (-1/0/1), or give the two land covers below</source>
         <translation>土地覆盖子指标（-1/0/1），或在下方提供两期土地覆盖</translation>
     </message>
@@ -1009,7 +1004,7 @@
         <translation>起始 \ 结束</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="146"/>
+        <location filename="../processing/land_degradation.py" line="133"/>
         <source>Land-cover transition matrix (-1 degradation, 0 stable, 1 improvement)</source>
         <translation>土地覆盖转移矩阵（-1 退化，0 稳定，1 改善）</translation>
     </message>
@@ -1019,62 +1014,62 @@
         <translation>土地生产力子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="155"/>
+        <location filename="../processing/land_degradation.py" line="142"/>
         <source>Soil organic carbon sub-indicator (-1/0/1), or give the two stocks below</source>
         <translation>土壤有机碳子指标（-1/0/1），或在下方提供两期碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="158"/>
+        <location filename="../processing/land_degradation.py" line="145"/>
         <source>Soil organic carbon stock at the start</source>
         <translation>起始土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="160"/>
+        <location filename="../processing/land_degradation.py" line="147"/>
         <source>Soil organic carbon stock at the end</source>
         <translation>结束土壤有机碳储量</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="114"/>
+        <location filename="../processing/degradation_inputs.py" line="29"/>
         <source>Soil organic carbon change counted as degradation or improvement (%)</source>
         <translation>视为退化或改善的土壤有机碳变化幅度（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="165"/>
+        <location filename="../processing/land_degradation.py" line="150"/>
         <source>Land degradation (one out, all out)</source>
         <translation>土地退化（一出全出）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="172"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Degraded area (km²)</source>
         <translation>退化面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="172"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Stable area (km²)</source>
         <translation>稳定面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="172"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Improved area (km²)</source>
         <translation>改善面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="232"/>
+        <location filename="../processing/land_degradation.py" line="217"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than -1, 0 or 1 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不是 -1、0 或 1，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="237"/>
+        <location filename="../processing/land_degradation.py" line="222"/>
         <source>{:.4g} km² of water at the end date left out of the land area.</source>
         <translation>已从陆地面积中剔除结束时点为水体的 {:.4g} km²。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="294"/>
+        <location filename="../processing/land_degradation.py" line="279"/>
         <source>Give either {} or {} and {}, not both.</source>
         <translation>请提供 {}，或者提供 {} 和 {}，不能同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="297"/>
+        <location filename="../processing/land_degradation.py" line="282"/>
         <source>{} and {} go together: give both, or give {} instead.</source>
         <translation>{} 和 {} 须同时提供：请两者都提供，或改为提供 {}。</translation>
     </message>
@@ -1122,11 +1117,6 @@
         <location filename="../processing/mountain_green_cover.py" line="90"/>
         <source>Mountain Green Cover Index (15.4.2)</source>
         <translation>山区绿化覆盖指数（15.4.2）</translation>
-    </message>
-    <message>
-        <location filename="../processing/mountain_green_cover.py" line="93"/>
-        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/mountain_land.py" line="105"/>
@@ -1279,127 +1269,127 @@
         <translation>有 {0:.6g} 人居住在“{1}”中没有浓度值的像元上（无数据或超出其范围）；这些人口未计入均值。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="58"/>
+        <location filename="../processing/protected_kba.py" line="60"/>
         <source>Key biodiversity areas covered by protected areas (15.1.2)</source>
         <translation>保护区覆盖的关键生物多样性区域（15.1.2）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="61"/>
+        <location filename="../processing/protected_kba.py" line="63"/>
         <source>&lt;p&gt;SDG indicator 15.1.2: average proportion of key biodiversity areas (KBAs) covered by protected areas, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.2, custodians UNEP-WCMC, BirdLife International and IUCN): for each KBA, the percent of its area covered by protected areas; the indicator is the mean of these percents over the KBAs (a mean per KBA, not the share of the total KBA area). Protected areas are dissolved first, so overlapping protected areas count once. Filter the protected areas beforehand as the method asks (e.g. WDPA status designated, inscribed or established; no proposed sites, no UNESCO-MAB buffer zones).&lt;/p&gt;&lt;p&gt;Features of the KBA layer that share a value of the KBA id field form one KBA (without the field, each feature is one KBA). A KBA counts whole (also its parts outside the zones) in the zone that holds the largest part of its area; KBAs outside every zone are left out, and the whole-area value is then the mean over the KBAs of all zones.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are ellipsoidal (on the ellipsoid of the KBA layer's CRS, WGS 84 if it names none), in km², whatever the CRS; protected areas and zones in other CRSs are reprojected to the KBA layer's CRS.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;kba_count&lt;/i&gt;, &lt;i&gt;kba_km2&lt;/i&gt; and &lt;i&gt;protected_km2&lt;/i&gt;, the sums over their KBAs) and optionally KBA_OUTPUT, one feature per KBA with its areas, percent and zone. The results store gets value = mean percent, numerator = sum of the KBA percents and denominator = number of KBAs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.1.2：关键生物多样性区域（KBA）被保护区覆盖的平均比例，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.2，托管机构：UNEP-WCMC、国际鸟盟和世界自然保护联盟 IUCN）：对每个 KBA 计算其面积被保护区覆盖的百分比；指标为这些百分比在所有 KBA 上的平均值（按 KBA 平均，而非占 KBA 总面积的比例）。保护区先进行融合，因此重叠的保护区只计一次。请按方法要求事先筛选保护区（如 WDPA 状态为已指定、已列入或已建立；不包括拟建保护区和联合国教科文组织人与生物圈保护区的缓冲区）。&lt;/p&gt;&lt;p&gt;KBA 图层中 KBA 代码字段取值相同的要素构成一个 KBA（未提供该字段时，每个要素为一个 KBA）。一个 KBA 整体（包括其位于分区之外的部分）计入包含其最大面积部分的分区；位于所有分区之外的 KBA 不予计入，此时全域值为所有分区 KBA 的平均值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按椭球计算（使用 KBA 图层坐标参考系的椭球，未指定时为 WGS 84），单位为 km²，与坐标参考系无关；坐标参考系不同的保护区和分区会重投影到 KBA 图层的坐标参考系。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;kba_count&lt;/i&gt;、&lt;i&gt;kba_km2&lt;/i&gt; 和 &lt;i&gt;protected_km2&lt;/i&gt; 字段的分区图层，均为其 KBA 的合计），以及可选的 KBA_OUTPUT（每个 KBA 一个要素，含其面积、百分比和所属分区）。结果库中 value = 平均百分比，numerator = KBA 百分比之和，denominator = KBA 个数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="83"/>
+        <location filename="../processing/protected_kba.py" line="85"/>
         <source>Key biodiversity areas</source>
         <translation>关键生物多样性区域</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="85"/>
+        <location filename="../processing/protected_kba.py" line="87"/>
         <source>KBA id field (features sharing an id form one KBA; default: feature id)</source>
         <translation>KBA 代码字段（代码相同的要素构成一个 KBA；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="88"/>
+        <location filename="../processing/protected_kba.py" line="90"/>
         <source>Protected areas</source>
         <translation>保护区</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="90"/>
+        <location filename="../processing/protected_kba.py" line="92"/>
         <source>Coverage per key biodiversity area</source>
         <translation>各关键生物多样性区域的覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="98"/>
+        <location filename="../processing/protected_kba.py" line="100"/>
         <source>Give both the KBA layer and the protected areas layer.</source>
         <translation>请同时提供 KBA 图层和保护区图层。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="112"/>
+        <location filename="../processing/protected_kba.py" line="114"/>
         <source>KBA(s) {} have no area and are left out.</source>
         <translation>KBA {} 没有面积，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="118"/>
+        <location filename="../processing/protected_kba.py" line="120"/>
         <source>KBA(s) {} lie outside every zone and are left out.</source>
         <translation>KBA {} 位于所有分区之外，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="122"/>
+        <location filename="../processing/protected_kba.py" line="124"/>
         <source>{} KBA(s) measured.</source>
         <translation>已量算 {} 个 KBA。</translation>
     </message>
     <message>
-        <location filename="../processing/protected_kba.py" line="137"/>
+        <location filename="../processing/protected_kba.py" line="143"/>
         <source>KBA layer &apos;{}&apos; holds no polygon.</source>
         <translation>KBA 图层“{}”中没有多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="46"/>
+        <location filename="../processing/run_indicator_set.py" line="66"/>
         <source>Run an indicator set</source>
         <translation>运行指标集</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="90"/>
         <source>Indicator-set config (JSON or YAML)</source>
         <translation>指标集配置文件（JSON 或 YAML）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="69"/>
+        <location filename="../processing/run_indicator_set.py" line="90"/>
         <source>Indicator sets (*.json *.yml *.yaml)</source>
         <translation>指标集 (*.json *.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="72"/>
+        <location filename="../processing/run_indicator_set.py" line="93"/>
         <source>Results store (default: the config&apos;s)</source>
         <translation>结果库（默认：配置文件中指定的）</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="73"/>
+        <location filename="../processing/run_indicator_set.py" line="94"/>
         <source>Run summary</source>
         <translation>运行摘要</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="75"/>
+        <location filename="../processing/run_indicator_set.py" line="96"/>
         <source>Indicators computed</source>
         <translation>计算成功的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="76"/>
+        <location filename="../processing/run_indicator_set.py" line="97"/>
         <source>Indicators failed</source>
         <translation>计算失败的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="77"/>
+        <location filename="../processing/run_indicator_set.py" line="98"/>
         <source>Results store</source>
         <translation>结果库</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="94"/>
+        <location filename="../processing/run_indicator_set.py" line="112"/>
         <source>Give a results store: in the config (&apos;results&apos;) or as RESULTS.</source>
         <translation>请提供结果库：在配置文件中（'results'）或作为 RESULTS 参数。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="96"/>
+        <location filename="../processing/run_indicator_set.py" line="114"/>
         <source>Unknown progress method &apos;{}&apos; in the config; use one of {}.</source>
         <translation>配置文件中的进展评估方法“{}”未知；请使用以下之一：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="104"/>
+        <location filename="../processing/run_indicator_set.py" line="122"/>
         <source>Cancelled after {} indicator(s); their rows are in the store, nothing partial was written.</source>
         <translation>已在完成 {} 个指标后取消；这些指标的记录已写入结果库，没有写入不完整的内容。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="117"/>
+        <location filename="../processing/run_indicator_set.py" line="135"/>
         <source>{}: {} indicator(s) computed, {} failed.</source>
         <translation>{}：已计算 {} 个指标，{} 个失败。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="136"/>
+        <location filename="../processing/run_indicator_set.py" line="154"/>
         <source>Indicator {} failed: {}</source>
         <translation>指标 {} 失败：{}</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="180"/>
+        <location filename="../processing/run_indicator_set.py" line="198"/>
         <source>Cannot load the targets {}: {}</source>
         <translation>无法载入目标值 {}：{}</translation>
     </message>
@@ -1469,137 +1459,137 @@
         <translation>没有全天候道路：没有人被覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="57"/>
+        <location filename="../processing/table_indicator.py" line="58"/>
         <source>Statistical indicator from a table</source>
         <translation>基于表格的统计指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="60"/>
+        <location filename="../processing/table_indicator.py" line="61"/>
         <source>&lt;p&gt;Computes one statistical indicator from an attribute table or layer: for each row (an area in a year) and for the whole table in each year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Formulas&lt;/b&gt; (UN SDG metadata conventions): &lt;i&gt;ratio&lt;/i&gt; = numerator / denominator × multiplier; &lt;i&gt;percentage&lt;/i&gt; = numerator / denominator × 100; &lt;i&gt;rate per N&lt;/i&gt; = numerator / denominator × N (e.g. 100000 for maternal deaths per 100,000 live births); &lt;i&gt;per capita&lt;/i&gt; = numerator / population × multiplier (a unit factor); &lt;i&gt;parity index&lt;/i&gt; = group value / reference value (e.g. female / male; 1 is parity); &lt;i&gt;growth&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × multiplier, with x the numerator (or numerator / denominator) of the same area in its latest earlier year.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Totals&lt;/b&gt; are the sum of the numerators over the sum of the denominators of the rows of a year (never a mean of the rows' values); a row missing either value counts in neither sum.&lt;/p&gt;&lt;p&gt;Numerator and denominator are QGIS expressions (a field name is one, e.g. &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;). A NULL or a text in a number gives that row no value and a warning naming the row; the other rows go on.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT, a table with &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;numerator&lt;/i&gt;, &lt;i&gt;denominator&lt;/i&gt; and &lt;i&gt;value&lt;/i&gt; per input row; VALUE, the total of the latest year. With a results store, the rows and the yearly totals are upserted in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据属性表或图层计算一个统计指标：对每一行（某区域某年份）以及每年的整个表计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;公式&lt;/b&gt;（联合国 SDG 指标元数据惯例）：&lt;i&gt;比率&lt;/i&gt; = 分子 / 分母 × 乘数；&lt;i&gt;百分比&lt;/i&gt; = 分子 / 分母 × 100；&lt;i&gt;每 N 的比率&lt;/i&gt; = 分子 / 分母 × N（如孕产妇死亡率按每 10 万活产计为 100000）；&lt;i&gt;人均&lt;/i&gt; = 分子 / 人口 × 乘数（单位换算系数）；&lt;i&gt;均等指数&lt;/i&gt; = 组值 / 参照值（如女性 / 男性；1 表示均等）；&lt;i&gt;增长率&lt;/i&gt; = ((x2 / x1) ^ (1 / (t2 - t1)) - 1) × 乘数，其中 x 为同一区域在其最近的较早年份的分子（或分子 / 分母）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;总计&lt;/b&gt;为某年各行分子之和除以分母之和（绝不是各行值的平均值）；缺少任一值的行两个求和都不计入。&lt;/p&gt;&lt;p&gt;分子和分母为 QGIS 表达式（字段名也是表达式，如 &lt;i&gt;&quot;deaths&quot; + &quot;missing&quot;&lt;/i&gt;）。数值为 NULL 或文本时，该行没有值，并给出指明该行的警告；其他行继续计算。&lt;/p&gt;&lt;p&gt;输出：OUTPUT，每个输入行一行的表，含 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;numerator&lt;/i&gt;、&lt;i&gt;denominator&lt;/i&gt; 和 &lt;i&gt;value&lt;/i&gt;；VALUE，最新年份的总计。指定结果库时，各行及各年总计在一个事务中写入（插入或更新）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="80"/>
+        <location filename="../processing/table_indicator.py" line="81"/>
         <source>Table or layer</source>
         <translation>表或图层</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="82"/>
+        <location filename="../processing/table_indicator.py" line="83"/>
         <source>Indicator code (e.g. 3.1.1 or L10.1)</source>
         <translation>指标代码（如 3.1.1 或 L10.1）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Ratio (numerator / denominator × multiplier)</source>
         <translation>比率（分子 / 分母 × 乘数）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Rate per N</source>
         <translation>每 N 的比率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Per capita</source>
         <translation>人均</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Parity index</source>
         <translation>均等指数</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="83"/>
+        <location filename="../processing/table_indicator.py" line="84"/>
         <source>Growth rate</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="87"/>
+        <location filename="../processing/table_indicator.py" line="88"/>
         <source>Numerator (field or expression)</source>
         <translation>分子（字段或表达式）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="89"/>
+        <location filename="../processing/table_indicator.py" line="90"/>
         <source>Denominator (field or expression; optional for growth)</source>
         <translation>分母（字段或表达式；增长率可不填）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="92"/>
+        <location filename="../processing/table_indicator.py" line="93"/>
         <source>Multiplier (N of a rate per N)</source>
         <translation>乘数（每 N 的比率中的 N）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="95"/>
+        <location filename="../processing/table_indicator.py" line="96"/>
         <source>Area id field (default: feature id)</source>
         <translation>区域代码字段（默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="98"/>
+        <location filename="../processing/table_indicator.py" line="99"/>
         <source>Year field (default: the reference year below)</source>
         <translation>年份字段（默认：下方的参考年份）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="101"/>
+        <location filename="../processing/table_indicator.py" line="102"/>
         <source>Reference year (when there is no year field)</source>
         <translation>参考年份（无年份字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="106"/>
+        <location filename="../processing/table_indicator.py" line="107"/>
         <source>Series written to the results store</source>
         <translation>写入结果库的系列</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="107"/>
+        <location filename="../processing/table_indicator.py" line="108"/>
         <source>Unit written to the results store</source>
         <translation>写入结果库的单位</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="108"/>
+        <location filename="../processing/table_indicator.py" line="109"/>
         <source>Area id of the total rows</source>
         <translation>总计行的区域代码</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="112"/>
+        <location filename="../processing/table_indicator.py" line="113"/>
         <source>Indicator per row</source>
         <translation>逐行指标</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="114"/>
+        <location filename="../processing/table_indicator.py" line="115"/>
         <source>Total for the latest year</source>
         <translation>最新年份总计</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="122"/>
+        <location filename="../processing/table_indicator.py" line="123"/>
         <source>Give the indicator code (INDICATOR), e.g. 3.1.1.</source>
         <translation>请提供指标代码（INDICATOR），如 3.1.1。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="127"/>
+        <location filename="../processing/table_indicator.py" line="128"/>
         <source>A {} always uses the multiplier {}; MULTIPLIER {} is ignored.</source>
         <translation>公式 {} 始终使用乘数 {}；忽略 MULTIPLIER {}。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="132"/>
+        <location filename="../processing/table_indicator.py" line="133"/>
         <source>A {} needs a denominator (DENOMINATOR).</source>
         <translation>公式 {} 需要分母（DENOMINATOR）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="143"/>
+        <location filename="../processing/table_indicator.py" line="144"/>
         <source>Table {}: {}</source>
         <translation>表 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="153"/>
+        <location filename="../processing/table_indicator.py" line="154"/>
         <source>{} total for {}: {} / {} -&gt; {}</source>
         <translation>{} {} 年总计：{} / {} -&gt; {}</translation>
     </message>
@@ -1609,32 +1599,32 @@
         <translation>已取消；未向结果库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="186"/>
+        <location filename="../processing/table_indicator.py" line="187"/>
         <source>Row {} (feature id {}): year field {} holds {!r}, not a year; the row is left out of the totals and the store.</source>
         <translation>第 {} 行（要素 ID {}）：年份字段 {} 的值为 {!r}，不是年份；该行不计入总计，也不写入结果库。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="197"/>
+        <location filename="../processing/table_indicator.py" line="212"/>
         <source>{} expression {} cannot be read: {}</source>
         <translation>{} 表达式 {} 无法解析：{}</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="205"/>
+        <location filename="../processing/table_indicator.py" line="220"/>
         <source>Row {} (feature id {}): {} expression {} failed: {}; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} 表达式 {} 计算失败：{}；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="210"/>
+        <location filename="../processing/table_indicator.py" line="225"/>
         <source>Row {} (feature id {}): {} {} is NULL; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 为 NULL；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="216"/>
+        <location filename="../processing/table_indicator.py" line="231"/>
         <source>Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no value.</source>
         <translation>第 {} 行（要素 ID {}）：{} {} 的结果为 {!r}，不是数值；该行没有值。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="227"/>
+        <location filename="../processing/table_indicator.py" line="242"/>
         <source>Rows repeat area and year ({}); the results store keeps one value per area and year. Nothing was written.</source>
         <translation>有若干行的区域和年份重复（{}）；结果库中每个区域每年只保留一个值。未写入任何内容。</translation>
     </message>
@@ -1814,7 +1804,7 @@
         <translation>Excel 工作簿 (*.xlsx *.XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="58"/>
+        <location filename="../processing/workbook_template.py" line="55"/>
         <source>Indicator profile (CSV; default: Deqing County)</source>
         <translation>指标体系（CSV；默认：德清县）</translation>
     </message>
@@ -2324,107 +2314,107 @@
         <translation>分区图层中没有在字段“{}”中具有代码的多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="241"/>
+        <location filename="../processing/base.py" line="255"/>
         <source>Layer &apos;{}&apos; ({}) has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{}”（{}）没有坐标参考系：请先设置（图层属性 &gt; 源），然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="47"/>
+        <location filename="../processing/workbook_template.py" line="44"/>
         <source>Statistical workbook template</source>
         <translation>统计工作簿模板</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="50"/>
+        <location filename="../processing/workbook_template.py" line="47"/>
         <source>&lt;p&gt;Writes an empty statistical workbook for your own area, ready for the departments to fill in and for &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; to read: the sheet &lt;i&gt;data&lt;/i&gt; has one row per workbook item of the indicator profile, area (the whole area, then each zone) and year, with its unit and an empty &lt;i&gt;value&lt;/i&gt; cell that accepts numbers only; the sheet &lt;i&gt;items&lt;/i&gt; lists each item with its unit and the indicators that use it; the sheet &lt;i&gt;notes&lt;/i&gt; says how to fill it in.&lt;/p&gt;</source>
         <translation>&lt;p&gt;为本地区生成一份空白统计工作簿，供各部门填报，并可由 &lt;i&gt;sdg:indicators_from_workbook&lt;/i&gt; 读取：工作表 &lt;i&gt;data&lt;/i&gt; 中，指标配置的每个工作簿数据项、每个区域（先是全域，再是各分区）和每个年份各占一行，注明单位，&lt;i&gt;value&lt;/i&gt; 单元格留空且只接受数字；工作表 &lt;i&gt;items&lt;/i&gt; 列出每个数据项的单位及使用它的指标；工作表 &lt;i&gt;notes&lt;/i&gt; 说明填报方法。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="61"/>
+        <location filename="../processing/workbook_template.py" line="58"/>
         <source>Code of the whole area (e.g. 330521)</source>
         <translation>全域区划代码（如 330521）</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="62"/>
+        <location filename="../processing/workbook_template.py" line="59"/>
         <source>Name of the whole area</source>
         <translation>全域名称</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="63"/>
+        <location filename="../processing/workbook_template.py" line="60"/>
         <source>Zones (townships), one row block per zone</source>
         <translation>分区（乡镇），每个分区一组行</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="66"/>
+        <location filename="../processing/workbook_template.py" line="63"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="70"/>
+        <location filename="../processing/workbook_template.py" line="67"/>
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="73"/>
+        <location filename="../processing/workbook_template.py" line="70"/>
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="76"/>
+        <location filename="../processing/workbook_template.py" line="73"/>
         <source>Workbook template</source>
         <translation>工作簿模板</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="78"/>
+        <location filename="../processing/workbook_template.py" line="75"/>
         <source>Rows to fill in</source>
         <translation>待填报行数</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="90"/>
+        <location filename="../processing/workbook_template.py" line="87"/>
         <source>The last year {} comes before the first year {}.</source>
         <translation>结束年份 {} 早于起始年份 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="102"/>
+        <location filename="../processing/workbook_template.py" line="99"/>
         <source>Workbook template written: {} ({} rows to fill in).</source>
         <translation>已写出工作簿模板：{}（待填报 {} 行）。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="111"/>
+        <location filename="../processing/workbook_template.py" line="108"/>
         <source>Choose the zone code field of the zones layer.</source>
         <translation>请选择分区图层的分区代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="139"/>
+        <location filename="../processing/workbook_template.py" line="129"/>
         <source>Numbers only</source>
         <translation>仅限数字</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="139"/>
+        <location filename="../processing/workbook_template.py" line="129"/>
         <source>Type a number without units; leave the cell empty when unknown.</source>
         <translation>请输入不带单位的数字；未知时留空。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="149"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>How to fill in this workbook</source>
         <translation>工作簿填报说明</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="149"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Type each figure in the value column of the data sheet, in the unit given beside it.</source>
         <translation>请在 data 工作表的 value 列中按旁边注明的单位填写各项数据。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="149"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Leave a cell empty when the figure is not known: only the indicators that need it are skipped.</source>
         <translation>数据未知时请留空：只有需要该数据的指标会被跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="149"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Do not change the item, area_code and year columns; add rows for more areas or years if needed.</source>
         <translation>请勿修改 item、area_code 和 year 列；如需更多区域或年份，可添加行。</translation>
     </message>
     <message>
-        <location filename="../processing/workbook_template.py" line="149"/>
+        <location filename="../processing/workbook_template.py" line="139"/>
         <source>Then run &apos;Statistical indicators from a workbook&apos; (sdg:indicators_from_workbook).</source>
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
@@ -2434,27 +2424,27 @@
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="99"/>
+        <location filename="../processing/zones.py" line="103"/>
         <source>Zones layer &apos;{}&apos; has no features (or none is selected): choose a layer with zones, or leave the zones empty to compute the whole area.</source>
         <translation>分区图层“{}”没有要素（或没有选中任何要素）：请选择含有分区的图层，或不设分区以计算整个区域。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="224"/>
+        <location filename="../processing/zones.py" line="228"/>
         <source>Zones layer &apos;{}&apos;: zone(s) {} hold no pixel centre of raster layer &apos;{}&apos; (they lie outside it or are smaller than a pixel); their value is NULL.</source>
         <translation>分区图层“{}”：分区 {} 不包含栅格图层“{}”的任何像元中心（位于栅格范围之外或小于一个像元），其值为空（NULL）。</translation>
     </message>
     <message>
-        <location filename="../processing/table_indicator.py" line="135"/>
+        <location filename="../processing/table_indicator.py" line="136"/>
         <source>Table &apos;{}&apos; has no rows (or none is selected): choose a table with data.</source>
         <translation>表“{}”没有记录（或没有选中任何记录）：请选择含有数据的表。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="65"/>
+        <location filename="../processing/zones.py" line="66"/>
         <source>a field name</source>
         <translation>某个字段名</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="87"/>
+        <location filename="../processing/zones.py" line="91"/>
         <source>field &apos;{}&apos;</source>
         <translation>字段“{}”</translation>
     </message>
@@ -2474,24 +2464,9 @@
         <translation>图表需要 Python 包 pyqtgraph。请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip）后重启 QGIS；其他功能无需该包即可使用。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="143"/>
+        <location filename="../processing/base.py" line="157"/>
         <source>Excel workbooks need the Python package openpyxl: install it (on Windows with the OSGeo4W installer, elsewhere with your package manager or pip) and restart QGIS.</source>
         <translation>Excel 工作簿需要 Python 包 openpyxl：请安装（Windows 上使用 OSGeo4W 安装程序，其他系统使用软件包管理器或 pip），然后重启 QGIS。</translation>
-    </message>
-    <message>
-        <location filename="../processing/forest_area.py" line="38"/>
-        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_consumption.py" line="87"/>
-        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/water_extent.py" line="54"/>
-        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below). With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../scale/__main__.py" line="35"/>
@@ -2864,7 +2839,7 @@
         <translation>显示的进展评估方法</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="78"/>
+        <location filename="../processing/run_indicator_set.py" line="99"/>
         <source>Portal folder</source>
         <translation>门户文件夹</translation>
     </message>
@@ -2889,27 +2864,27 @@
         <translation>未提供分区，结果库中也没有记录：门户不含地图。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="161"/>
+        <location filename="../processing/export_portal.py" line="184"/>
         <source>The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the zones as ZONES.</source>
         <translation>无法打开结果库中记录的分区图层 {}（已移动或删除？）：请通过 ZONES 提供分区。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="165"/>
+        <location filename="../processing/export_portal.py" line="188"/>
         <source>The zones layer {} has no field &apos;{}&apos; (recorded in the store as the zone id): give ZONES and ZONE_ID_FIELD.</source>
         <translation>分区图层 {} 没有字段“{}”（结果库中记录的分区 ID 字段）：请提供 ZONES 和 ZONE_ID_FIELD。</translation>
     </message>
     <message>
-        <location filename="../processing/export_portal.py" line="177"/>
+        <location filename="../processing/export_portal.py" line="172"/>
         <source>No zone id in field &apos;{}&apos; matches an area id of the store: give the zone id field the indicators used.</source>
         <translation>字段“{}”中没有与结果库区域 ID 相符的分区 ID：请提供计算指标时使用的分区 ID 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="49"/>
+        <location filename="../processing/run_indicator_set.py" line="69"/>
         <source>&lt;p&gt;Computes a whole set of indicators from one config file (JSON, or YAML read safely), writes every result to the results store, then assesses progress against targets (&lt;i&gt;sdg:assess_progress&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;The config names the results store, the area (&lt;i&gt;id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;), optional zones (&lt;i&gt;path&lt;/i&gt;, &lt;i&gt;id_field&lt;/i&gt;, &lt;i&gt;name_field&lt;/i&gt;, &lt;i&gt;level&lt;/i&gt;) given to every indicator that takes zones, an optional targets CSV loaded into the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, the progress method, and the list of &lt;i&gt;indicators&lt;/i&gt;: each an &lt;i&gt;algorithm&lt;/i&gt; id, a &lt;i&gt;year&lt;/i&gt; and its &lt;i&gt;parameters&lt;/i&gt;. Paths are relative to the config file.&lt;/p&gt;&lt;p&gt;An indicator that fails is reported and the others go on; each indicator&apos;s rows are written in one transaction, so a failure or a cancel leaves no partial rows. OUTPUT lists every indicator with its status, value, time and message.&lt;/p&gt;&lt;p&gt;An optional &lt;i&gt;portal&lt;/i&gt; (a folder, or &lt;i&gt;path&lt;/i&gt;, &lt;i&gt;title&lt;/i&gt;, &lt;i&gt;language&lt;/i&gt;) is written at the end with &lt;i&gt;sdg:export_portal&lt;/i&gt;, its maps from the config&apos;s zones.&lt;/p&gt;</source>
         <translation>&lt;p&gt;根据一个配置文件（JSON，或安全读取的 YAML）计算整套指标，将每个结果写入结果库，然后评估目标值实现进展（&lt;i&gt;sdg:assess_progress&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;配置文件指定结果库、区域（&lt;i&gt;id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;）、可选的分区（&lt;i&gt;path&lt;/i&gt;、&lt;i&gt;id_field&lt;/i&gt;、&lt;i&gt;name_field&lt;/i&gt;、&lt;i&gt;level&lt;/i&gt;，提供给每个支持分区的指标）、可选的目标值 CSV（载入结果库的 &lt;i&gt;sdg_targets&lt;/i&gt;）、进展评估方法，以及 &lt;i&gt;indicators&lt;/i&gt; 列表：每项包括算法 ID（&lt;i&gt;algorithm&lt;/i&gt;）、年份（&lt;i&gt;year&lt;/i&gt;）及其参数（&lt;i&gt;parameters&lt;/i&gt;）。路径相对于配置文件。&lt;/p&gt;&lt;p&gt;某个指标失败时会报告错误，其他指标继续运行；每个指标的记录在一个事务中写入，因此失败或取消不会留下不完整的记录。OUTPUT 列出每个指标及其状态、值、耗时和消息。&lt;/p&gt;&lt;p&gt;可选的 &lt;i&gt;portal&lt;/i&gt;（一个文件夹，或 &lt;i&gt;path&lt;/i&gt;、&lt;i&gt;title&lt;/i&gt;、&lt;i&gt;language&lt;/i&gt;）在最后用 &lt;i&gt;sdg:export_portal&lt;/i&gt; 写出，其地图使用配置文件中的分区。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="166"/>
+        <location filename="../processing/run_indicator_set.py" line="184"/>
         <source>The portal was not written: {}</source>
         <translation>门户未写入：{}</translation>
     </message>
@@ -3279,82 +3254,77 @@
         <translation>目标 {n}：{name}</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="89"/>
-        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_degradation.py" line="152"/>
+        <location filename="../processing/land_degradation.py" line="139"/>
         <source>Land productivity dynamics (5 classes), instead of the sub-indicator</source>
         <translation>土地生产力动态（5 类），代替子指标</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="167"/>
+        <location filename="../processing/land_degradation.py" line="152"/>
         <source>15.3.1 of the baseline period (-1/0/1), for the status map</source>
         <translation>基准期的 15.3.1（-1/0/1），用于状态图</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="169"/>
+        <location filename="../processing/land_degradation.py" line="154"/>
         <source>Status at the end of the reporting period (GPG Addendum)</source>
         <translation>报告期末的状态（良好实践指南增编）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="172"/>
+        <location filename="../processing/land_degradation.py" line="157"/>
         <source>Degraded land by the status map (%)</source>
         <translation>按状态图计的退化土地（%）</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="232"/>
+        <location filename="../processing/land_degradation.py" line="217"/>
         <source>{} pixel(s) of &apos;{}&apos; hold a value other than 1 to 5 and were left out.</source>
         <translation>“{1}”中有 {0} 个像元的值不在 1 至 5 之间，已剔除。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="277"/>
+        <location filename="../processing/land_degradation.py" line="262"/>
         <source>No status map: it needs BASELINE, the 15.3.1 raster (-1/0/1) of the baseline period.</source>
         <translation>不生成状态图：状态图需要 BASELINE，即基准期的 15.3.1 栅格（-1/0/1）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="290"/>
+        <location filename="../processing/land_degradation.py" line="275"/>
         <source>Give either {} or {}, not both.</source>
         <translation>请提供 {} 或 {}，不要同时提供。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="302"/>
+        <location filename="../processing/land_degradation.py" line="287"/>
         <source>Give at least one sub-indicator: LANDCOVER_STATE (or LANDCOVER_START and LANDCOVER_END), PRODUCTIVITY (or PRODUCTIVITY_LPD), SOC_STATE (or SOC_START and SOC_END).</source>
         <translation>请至少提供一个子指标：LANDCOVER_STATE（或 LANDCOVER_START 和 LANDCOVER_END）、PRODUCTIVITY（或 PRODUCTIVITY_LPD）、SOC_STATE（或 SOC_START 和 SOC_END）。</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="344"/>
+        <location filename="../processing/land_degradation.py" line="321"/>
         <source>Persistent degradation</source>
         <translation>持续退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="344"/>
+        <location filename="../processing/land_degradation.py" line="321"/>
         <source>Recent degradation</source>
         <translation>近期退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="345"/>
+        <location filename="../processing/land_degradation.py" line="322"/>
         <source>Baseline degradation</source>
         <translation>基准期退化</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="345"/>
+        <location filename="../processing/land_degradation.py" line="322"/>
         <source>Stability</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="346"/>
+        <location filename="../processing/land_degradation.py" line="323"/>
         <source>Baseline improvement</source>
         <translation>基准期改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="346"/>
+        <location filename="../processing/land_degradation.py" line="323"/>
         <source>Recent improvement</source>
         <translation>近期改善</translation>
     </message>
     <message>
-        <location filename="../processing/land_degradation.py" line="347"/>
+        <location filename="../processing/land_degradation.py" line="324"/>
         <source>Persistent improvement</source>
         <translation>持续改善</translation>
     </message>
@@ -3382,11 +3352,6 @@
         <location filename="../processing/land_productivity.py" line="69"/>
         <source>Land productivity dynamics from NDVI (15.3.1)</source>
         <translation>基于 NDVI 的土地生产力动态（15.3.1）</translation>
-    </message>
-    <message>
-        <location filename="../processing/land_productivity.py" line="72"/>
-        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/land_productivity.py" line="109"/>
@@ -3454,11 +3419,6 @@
         <translation>山地绿化覆盖与退化山地（15.4.2，修订版）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_land.py" line="71"/>
-        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../processing/mountain_land.py" line="106"/>
         <source>Land cover (reporting year)</source>
         <translation>土地覆盖（报告年份）</translation>
@@ -3514,11 +3474,6 @@
         <translation>基于土地覆盖的土壤有机碳变化（15.3.1）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="61"/>
-        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../processing/soil_carbon.py" line="93"/>
         <source>Soil organic carbon stock at the start (t/ha)</source>
         <translation>期初土壤有机碳储量（t/ha）</translation>
@@ -3554,57 +3509,57 @@
         <translation>因子 f</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="117"/>
+        <location filename="../processing/soil_carbon.py" line="115"/>
         <source>Soil organic carbon stock at the end (t/ha)</source>
         <translation>期末土壤有机碳储量（t/ha）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="119"/>
+        <location filename="../processing/soil_carbon.py" line="117"/>
         <source>Soil organic carbon sub-indicator (-1/0/1)</source>
         <translation>土壤有机碳子指标（-1/0/1）</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="130"/>
+        <location filename="../processing/soil_carbon.py" line="128"/>
         <source>Parameter {}: climate code {} is not in the climate table (codes {}).</source>
         <translation>参数 {}：气候代码 {} 不在气候表中（代码为 {}）。</translation>
     </message>
     <message>
-        <location filename="../processing/soil_carbon.py" line="137"/>
+        <location filename="../processing/soil_carbon.py" line="135"/>
         <source>YEAR_END must not be before YEAR_START.</source>
         <translation>YEAR_END 不得早于 YEAR_START。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="125"/>
+        <location filename="../processing/base.py" line="126"/>
         <source>The results store holds rows with unknown indicator code(s) {}: they are left out; the other indicators are assessed and reported. Correct or delete those rows (table sdg_results).</source>
         <translation>结果库中有指标代码未知的行 {}：这些行已被略过，其他指标照常评估和报告。请更正或删除这些行（表 sdg_results）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="154"/>
+        <location filename="../processing/base.py" line="168"/>
         <source>Indicator code &apos;{}&apos; is neither an SDG indicator code (such as 3.8.1) nor a local code (L, goal number, dot, number, such as L3.1): correct it; nothing was written.</source>
         <translation>指标代码“{}”既不是 SDG 指标代码（如 3.8.1），也不是本地代码（L、目标编号、点、编号，如 L3.1）：请更正；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="170"/>
+        <location filename="../processing/base.py" line="184"/>
         <source>{} stopped on an unexpected error ({}: {}). Check the inputs it names; if they look right, please report it with the details from View &gt; Panels &gt; Log Messages (SDG Monitor).</source>
         <translation>{0} 因意外错误而停止（{1}：{2}）。请检查其中提到的输入；如输入无误，请附上“视图 &gt; 面板 &gt; 日志消息”（SDG Monitor）中的详细信息报告此问题。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="252"/>
+        <location filename="../processing/base.py" line="266"/>
         <source>{} ({}) must be a whole number; {} is not: give e.g. {}.</source>
         <translation>{0}（{1}）必须是整数；{2} 不是整数：请填写如 {3}。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="91"/>
+        <location filename="../processing/zones.py" line="95"/>
         <source>Zones layer &apos;{}&apos;: the invalid geometry of zone(s) {} was repaired keeping its holes and parts (e.g. a hole touching the outer ring); check these zones.</source>
         <translation>分区图层“{0}”：分区 {1} 的无效几何已在保留其内环（洞）和各部分的前提下修复（例如内环与外环相接）；请检查这些分区。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="131"/>
+        <location filename="../processing/zones.py" line="135"/>
         <source>Zones layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every zone an id, or choose another id field.</source>
         <translation>分区图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个分区填写代码，或选择其他代码字段。</translation>
     </message>
     <message>
-        <location filename="../processing/zones.py" line="141"/>
+        <location filename="../processing/zones.py" line="145"/>
         <source>Zones layer &apos;{}&apos;: zone id &apos;{}&apos; appears more than once in field &apos;{}&apos; (&apos;{}&apos; and &apos;{}&apos;; spaces around an id do not count); choose a field with unique values.</source>
         <translation>分区图层“{0}”：分区代码“{1}”在字段“{2}”中出现了多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
     </message>
@@ -3629,22 +3584,17 @@
         <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
     </message>
     <message>
-        <location filename="../processing/run_indicator_set.py" line="62"/>
-        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms and models given by their path (.model3); another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法和按路径给出的模型（.model3）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/assess_progress.py" line="58"/>
+        <location filename="../processing/assess_progress.py" line="59"/>
         <source>&lt;p&gt;Assesses, for every indicator, area and series, the progress from the base year to the latest year towards the target, and rolls the results up per goal, per goal group (economic, social, environmental) and per area, with the headline Deqing County reported: indicators measured, with a target, and met or nearly met (target achieved or substantial progress).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a table with fields &lt;i&gt;indicator&lt;/i&gt;, &lt;i&gt;year&lt;/i&gt;, &lt;i&gt;value&lt;/i&gt; (optional &lt;i&gt;area_id&lt;/i&gt;, &lt;i&gt;series&lt;/i&gt;, &lt;i&gt;disaggregation&lt;/i&gt;: only rows without a disaggregation are assessed), or the results store&apos;s &lt;i&gt;sdg_results&lt;/i&gt; when no table is given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Targets&lt;/b&gt;: the indicator profile&apos;s default targets and directions (default: the shipped Deqing County profile, whose targets cite their sources), overridden by the store&apos;s &lt;i&gt;sdg_targets&lt;/i&gt;, overridden in turn by the TARGETS table when given; fields &lt;i&gt;indicator&lt;/i&gt;, optional &lt;i&gt;area_id&lt;/i&gt; and &lt;i&gt;series&lt;/i&gt; (empty applies to all), &lt;i&gt;target&lt;/i&gt;, &lt;i&gt;target_year&lt;/i&gt; (default 2030), &lt;i&gt;base_year&lt;/i&gt; (default 2015), &lt;i&gt;direction&lt;/i&gt; (increase, decrease or parity), &lt;i&gt;limit&lt;/i&gt;, &lt;i&gt;target_change&lt;/i&gt; (a target set as a change in percent against the base year&apos;s value, e.g. -30).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rules beside the method&lt;/b&gt; (the same for every method): 1. No direction is assumed. A series whose target row gives none (for example the series &lt;i&gt;primary&lt;/i&gt; of 4.a.1 from sdg:facility_access when the profile has &lt;i&gt;internet&lt;/i&gt; and &lt;i&gt;access&lt;/i&gt;) takes the direction of its indicator&apos;s other rows when they all agree; otherwise it is &lt;i&gt;not available&lt;/i&gt; and a warning names it. 2. A bounded indicator carries its natural &lt;i&gt;limit&lt;/i&gt; (100 for a coverage percentage, 0 for a rate that should vanish): a value at its limit has achieved its target (score 5), and without a target Open SDG&apos;s limit adjustment lowers the growth thresholds near it. 3. Direction &lt;i&gt;parity&lt;/i&gt; (a parity index) is judged toward 1: inside 0.97-1.03 (UNESCO Institute for Statistics&apos; parity band) the target is achieved; outside, the progress of the distance from 1 toward the band&apos;s edge is assessed (a distance that shrinks is progress). 4. A relative target (&lt;i&gt;target_change&lt;/i&gt;) becomes the base year&apos;s value times (1 + change / 100).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Methods&lt;/b&gt;: Open SDG (Statistics Canada&apos;s progress measure, the default: compound growth against the growth required, thresholds 0.95 / 0.60 / 0; without a target, growth thresholds 1.5 % / 0.5 % / 0, adjusted near a natural limit; scores -5 to 5); the UN Statistics Division&apos;s Progress Chart ratio of actual to required growth; ESCAP&apos;s current status index with the anticipated value from a time-weighted trend; SDSN-style normalised scores with dashboard colours.&lt;/p&gt;&lt;p&gt;With a results store, the assessment and the roll-ups replace the earlier ones of the same method in the tables &lt;i&gt;sdg_progress&lt;/i&gt;, &lt;i&gt;sdg_goal_rollup&lt;/i&gt;, &lt;i&gt;sdg_group_rollup&lt;/i&gt; and &lt;i&gt;sdg_headline&lt;/i&gt;, in one transaction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;针对每个指标、区域和系列，评估从基准年到最新年份朝目标值取得的进展，并按目标、目标组（经济、社会、环境）和区域进行汇总，同时给出德清县所报告的总体情况：已监测的指标数、设有目标值的指标数，以及已实现或基本实现（已实现目标值或进展显著）的指标数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：含有 &lt;i&gt;indicator&lt;/i&gt;、&lt;i&gt;year&lt;/i&gt;、&lt;i&gt;value&lt;/i&gt; 字段（可选 &lt;i&gt;area_id&lt;/i&gt;、&lt;i&gt;series&lt;/i&gt;、&lt;i&gt;disaggregation&lt;/i&gt;：只评估没有分列的行）的表；未提供表时使用结果库中的 &lt;i&gt;sdg_results&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;目标值&lt;/b&gt;：指标体系的默认目标值和方向（默认：随插件提供的德清县指标体系，其目标值注明了出处），可被结果库中的 &lt;i&gt;sdg_targets&lt;/i&gt; 覆盖，提供 TARGETS 表时再被其覆盖；字段为 &lt;i&gt;indicator&lt;/i&gt;，可选的 &lt;i&gt;area_id&lt;/i&gt; 和 &lt;i&gt;series&lt;/i&gt;（为空表示适用于全部），&lt;i&gt;target&lt;/i&gt;、&lt;i&gt;target_year&lt;/i&gt;（默认 2030）、&lt;i&gt;base_year&lt;/i&gt;（默认 2015）、&lt;i&gt;direction&lt;/i&gt;（increase、decrease 或 parity）、&lt;i&gt;limit&lt;/i&gt;、&lt;i&gt;target_change&lt;/i&gt;（以相对基准年数值的百分比变化表示的目标值，如 -30）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法之外的规则&lt;/b&gt;（各方法相同）：1. 不假定方向。目标值行未给出方向的系列（例如指标体系中 4.a.1 只有 &lt;i&gt;internet&lt;/i&gt; 和 &lt;i&gt;access&lt;/i&gt; 系列时，sdg:facility_access 输出的 &lt;i&gt;primary&lt;/i&gt; 系列）在该指标其他行方向一致时沿用该方向；否则评为&lt;i&gt;数据不足&lt;/i&gt;，并给出指明该系列的警告。2. 有界指标带有其自然&lt;i&gt;极限&lt;/i&gt;（覆盖率类百分比为 100，应降至零的比率为 0）：达到极限的数值视为已实现目标值（得分 5）；无目标值时，Open SDG 在接近极限处按其规则降低增长率阈值。3. 方向为 &lt;i&gt;parity&lt;/i&gt;（均等指数）时以 1 为目标：落在 0.97-1.03（联合国教科文组织统计研究所的均等区间）内即为已实现目标值；区间之外，评估与 1 的距离向区间边缘缩小的进展（距离缩小即为进展）。4. 相对目标值（&lt;i&gt;target_change&lt;/i&gt;）等于基准年数值乘以（1 + 变化 / 100）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;：Open SDG（加拿大统计局的进展测度，默认方法：将复合增长率与所需增长率比较，阈值为 0.95 / 0.60 / 0；无目标值时，增长率阈值为 1.5% / 0.5% / 0，接近自然极限时进行调整；得分为 -5 至 5）；联合国统计司进展图（Progress Chart）的实际增长与所需增长之比；亚太经社会（ESCAP）现状指数，其预期值来自时间加权趋势；SDSN 式标准化得分及仪表板颜色。&lt;/p&gt;&lt;p&gt;指定结果库时，评估结果及汇总会在一个事务中替换表 &lt;i&gt;sdg_progress&lt;/i&gt;、&lt;i&gt;sdg_goal_rollup&lt;/i&gt;、&lt;i&gt;sdg_group_rollup&lt;/i&gt; 和 &lt;i&gt;sdg_headline&lt;/i&gt; 中同一方法的原有结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="132"/>
+        <location filename="../processing/assess_progress.py" line="130"/>
         <source>{}: not assessed, the target rows of this indicator give different directions; add a row with the direction (increase, decrease or parity) for this series.</source>
         <translation>{}：未评估，该指标的目标值行给出的方向不一致；请为该系列添加一行并注明方向（increase、decrease 或 parity）。</translation>
     </message>
     <message>
-        <location filename="../processing/assess_progress.py" line="132"/>
+        <location filename="../processing/assess_progress.py" line="130"/>
         <source>{}: not assessed, no target row gives its direction; add a row with the direction (increase, decrease or parity) to the profile or the targets.</source>
         <translation>{}：未评估，没有目标值行给出其方向；请在指标体系或目标值表中添加一行并注明方向（increase、decrease 或 parity）。</translation>
     </message>
@@ -3739,9 +3689,174 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="102"/>
-        <source>&lt;p&gt;&lt;b&gt;Pixel areas&lt;/b&gt; are true areas on the ellipsoid of the raster's CRS, pixel by pixel, whatever the CRS. In a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each row of pixels gets its exact ellipsoidal area. In an equal-area CRS (LAEA, Albers) every pixel gets its planar area, at no extra cost. In any other projected CRS (UTM, Gauss-Krüger, Lambert conformal, stereographic ...) the true area of a pixel is measured on nodes at most 128 pixels and 4 km apart and interpolated to every pixel between them, within 1e-6 of each pixel's ellipsoidal area (relative; at most 1e-7 against geodesic areas in the CRSs tested: Web Mercator at 40-60° N, UTM 3-11° off its central meridian, Gauss-Krüger 3° and 6° zones, LAEA, Albers). A pixel gets the same area whatever the strip or window it is read in.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;像元面积&lt;/b&gt;为栅格坐标参考系所用椭球上的真实面积，逐个像元计算，适用于任何坐标参考系。在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积。在等积投影（LAEA、Albers）中，每个像元取其平面面积，不增加计算量。在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形、球面投影等）中，先在间距不超过 128 个像元且不超过 4 km 的节点上测定像元的真实面积，再在节点之间插值到每个像元，与每个像元椭球面积的相对误差在 1e-6 以内（在已测试的坐标参考系中与测地线面积比较不超过 1e-7：40-60° N 的 Web 墨卡托、偏离中央经线 3-11° 的 UTM、3° 和 6° 带高斯-克吕格、LAEA、Albers）。同一像元无论在哪个条带或窗口中读取，面积都相同。&lt;/p&gt;</translation>
+        <location filename="../processing/script_file.py" line="24"/>
+        <source>{}: cannot read the script {}: {}.</source>
+        <translation>{0}：无法读取脚本 {1}：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="27"/>
+        <source>{}: the script {} is not UTF-8 text: save it as UTF-8.</source>
+        <translation>{0}：脚本 {1} 不是 UTF-8 文本：请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="31"/>
+        <source>{}: the script {} has a syntax error on line {}: {}.</source>
+        <translation>{0}：脚本 {1} 第 {2} 行有语法错误：{3}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="52"/>
+        <source>{}: the script {} stopped while loading ({}: {}).</source>
+        <translation>{0}：脚本 {1} 在加载时出错停止（{2}：{3}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/script_file.py" line="45"/>
+        <source>{}: the script {} defines no Processing algorithm (a class derived from QgsProcessingAlgorithm).</source>
+        <translation>{0}：脚本 {1} 没有定义处理算法（派生自 QgsProcessingAlgorithm 的类）。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="45"/>
+        <source>{}: unknown key &apos;{}&apos;{}.</source>
+        <translation>{0}：未知的键“{1}”{2}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="46"/>
+        <source>{}: unknown parameter &apos;{}&apos;{}.</source>
+        <translation>{0}：未知的参数“{1}”{2}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="85"/>
+        <source>The indicator-set config {} is larger than {} MB: a config lists a few indicators; check that this is the right file.</source>
+        <translation>指标集配置 {0} 超过 {1} MB：配置只列出若干指标；请检查文件是否选对。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="90"/>
+        <source>Cannot read the indicator-set config {}: {}.</source>
+        <translation>无法读取指标集配置 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="92"/>
+        <source>The indicator-set config {} is not UTF-8 text: save it as UTF-8.</source>
+        <translation>指标集配置 {} 不是 UTF-8 文本：请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="99"/>
+        <source>The indicator-set config {} is nested too deeply to be a config.</source>
+        <translation>指标集配置 {} 嵌套层级过深，不可能是有效配置。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="102"/>
+        <source>The indicator-set config {} is not valid {}: {}</source>
+        <translation>指标集配置 {0} 不是有效的 {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="115"/>
+        <source>{}, line {}: YAML anchors and aliases (&amp; and *) are not allowed in an indicator-set config; write the values out.</source>
+        <translation>{0}，第 {1} 行：指标集配置中不允许使用 YAML 锚点和别名（&amp; 和 *）；请直接写出各个值。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="133"/>
+        <source>; did you mean &apos;{}&apos;?</source>
+        <translation>；是否应为“{}”？</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="134"/>
+        <source>; valid: {}</source>
+        <translation>；有效值：{}</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="140"/>
+        <source>{}: the config must be a mapping with an &apos;indicators&apos; list.</source>
+        <translation>{}：配置必须是含有“indicators”列表的映射。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="144"/>
+        <source>{}: &apos;{}&apos; must be a mapping with the keys {}.</source>
+        <translation>{0}：“{1}”必须是含有键 {2} 的映射。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="149"/>
+        <source>{}: allow_other_algorithms must be true or false.</source>
+        <translation>{}：allow_other_algorithms 必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="153"/>
+        <source>{}: &apos;indicators&apos; must be a non-empty list.</source>
+        <translation>{}：“indicators”必须是非空列表。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="161"/>
+        <source>{} needs an &apos;algorithm&apos; such as sdg:forest_area_15_1_1.</source>
+        <translation>{} 需要一个“algorithm”，例如 sdg:forest_area_15_1_1。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="165"/>
+        <source>{}: id &apos;{}&apos; is used twice.</source>
+        <translation>{0}：id“{1}”被使用了两次。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="169"/>
+        <source>{}: &apos;parameters&apos; must be a mapping of parameter names to values.</source>
+        <translation>{}：“parameters”必须是参数名到取值的映射。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="172"/>
+        <source>{}: year {} is not a whole number.</source>
+        <translation>{0}：年份 {1} 不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="208"/>
+        <source>{}: &apos;portal&apos; needs a &apos;path&apos; (the folder to write the portal into).</source>
+        <translation>{}：“portal”需要一个“path”（写入门户网站的文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="212"/>
+        <source>{}: portal.language {} must be 0 (QGIS&apos;s), 1 (English), 2 (Chinese) or 3 (both).</source>
+        <translation>{0}：portal.language {1} 必须为 0（QGIS 的语言）、1（英文）、2（中文）或 3（两者）。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicator_set.py" line="222"/>
+        <source>{}: {} needs a &apos;path&apos; (a layer file, optionally with |layername=...).</source>
+        <translation>{0}：{1} 需要一个“path”（图层文件，可带 |layername=...）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="82"/>
+        <source>&lt;p&gt;The config is checked before anything runs: an unknown key or parameter name (the closest valid one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps run &lt;i&gt;sdg:&lt;/i&gt; algorithms, and models (.model3) and Processing scripts (.py) given by their path; another provider&apos;s algorithm needs &lt;i&gt;allow_other_algorithms: true&lt;/i&gt; at the top of the config. A fraction given to a whole-number parameter (e.g. a year of 2020.5) is refused, not rounded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行前会先检查配置：未知的键或参数名（会给出最接近的有效名称）、未知算法、YAML 锚点或别名以及超过 1 MB 的文件均会被拒绝。各步骤可运行 &lt;i&gt;sdg:&lt;/i&gt; 算法，以及按路径给出的模型（.model3）和处理脚本（.py）；其他提供者的算法需要在配置顶层写明 &lt;i&gt;allow_other_algorithms: true&lt;/i&gt;。整数参数给出小数（如年份 2020.5）会被拒绝，而不是取整。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="205"/>
+        <source>{}: indicator &apos;{}&apos;</source>
+        <translation>{0}：指标“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="213"/>
+        <source>{}: unknown algorithm &apos;{}&apos;{}.</source>
+        <translation>{0}：未知算法“{1}”{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="217"/>
+        <source>{}: &apos;{}&apos; is not an SDG Monitor algorithm; other providers&apos; algorithms can change or empty your layers, so they run only with &apos;allow_other_algorithms: true&apos; at the top of the config.</source>
+        <translation>{0}：“{1}”不是 SDG 监测的算法；其他提供者的算法可能修改或清空您的图层，因此只有在配置顶层写明“allow_other_algorithms: true”时才会运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="236"/>
+        <source>{}: cannot read the model {}.</source>
+        <translation>{0}：无法读取模型 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/run_indicator_set.py" line="248"/>
+        <source>{}: parameter {} must be a whole number; {} is not.</source>
+        <translation>{0}：参数 {1} 必须是整数；{2} 不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/table_indicator.py" line="202"/>
+        <source>Table &apos;{}&apos;: row {} (feature id {}) has no area id in field &apos;{}&apos; (NULL or empty); give every row an area id, or choose another field; nothing was written.</source>
+        <translation>表“{0}”：第 {1} 行（要素 ID {2}）在字段“{3}”中没有区域代码（NULL 或为空）；请为每一行填写区域代码，或选择其他字段；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../processing/protected_kba.py" line="138"/>
+        <source>KBA layer &apos;{}&apos;: feature {} has no id in field &apos;{}&apos; (NULL or empty); give every KBA an id, or leave the id field empty (each feature is then a KBA).</source>
+        <translation>KBA 图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个 KBA 填写代码，或将代码字段留空（此时每个要素各为一个 KBA）。</translation>
     </message>
     <message>
         <location filename="../processing/access.py" line="145"/>
@@ -3767,6 +3882,56 @@
         <location filename="../ui/goal_tiles.py" line="29"/>
         <source>Colours</source>
         <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../processing/dasymetric_population.py" line="102"/>
+        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_green_cover.py" line="93"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/forest_area.py" line="38"/>
+        <source>&lt;p&gt;SDG indicator 15.1.1: forest area as a percentage of total land area, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.1.1, custodian FAO): value = forest area / land area × 100, where land area is the total area less inland water. Forest and water are the land-cover classes listed (defaults: GlobeLand30 20 = forest, 60 = water bodies); every other valid class is land. Nodata pixels count as neither.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Zones in another CRS are reprojected to the raster's CRS; a pixel belongs to a zone when its centre lies inside it; zones should not overlap.&lt;/p&gt;&lt;p&gt;The raster is read in strips, so rasters of any size work; cancel stops the run and writes nothing. The whole-area value is the sum of forest over the sum of land of all zones (not a mean of the zone percentages).&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;forest_km2&lt;/i&gt; and &lt;i&gt;land_km2&lt;/i&gt;. With a results store, one row per zone and one for the whole area are upserted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.1.1：森林面积占陆地总面积的百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.1.1，托管机构：联合国粮农组织 FAO）：指标值 = 森林面积 / 陆地面积 × 100，其中陆地面积为总面积减去内陆水域面积。森林和水域为所列的土地覆盖类别（默认：GlobeLand30 的 20 = 森林、60 = 水体）；其他所有有效类别均计为陆地。无数据像元既不计为森林也不计为陆地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。坐标参考系不同的分区会重投影到栅格的坐标参考系；像元中心落在分区内即归属该分区；分区之间不应重叠。&lt;/p&gt;&lt;p&gt;栅格按条带读取，任意大小的栅格均可处理；取消运行即停止，不写入任何结果。全域值为所有分区森林面积之和除以陆地面积之和（而非各分区百分比的平均值）。&lt;/p&gt;&lt;p&gt;输出：VALUE（百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;forest_km2&lt;/i&gt; 和 &lt;i&gt;land_km2&lt;/i&gt; 字段的分区图层）。指定结果库时，为每个分区和全域各写入（插入或更新）一行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_consumption.py" line="87"/>
+        <source>&lt;p&gt;SDG indicator 11.3.1: ratio of land consumption rate to population growth rate (LCRPGR), with built-up area per capita and the total change of built-up area, for the whole area and each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.3.1, custodian UN-Habitat, revision of March 2021): LCR = (V2 - V1) / V1 / (t2 - t1) and PGR = ln(P2 / P1) / (t2 - t1), both per year (fractions: 0.02 = 2 % a year), where V is the built-up area and P the population at the start year t1 and the end year t2; LCRPGR = LCR / PGR. Built-up area per capita = V / P in m² per person; total change = V2 - V1 in km² and in percent of V1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR near zero or negative&lt;/b&gt;: when |PGR| is at most the tolerance (default 0.001, i.e. 0.1 % a year) or PGR is negative, LCRPGR is not computed (left empty) and the run warns; the field &lt;i&gt;pgr_flag&lt;/i&gt; says why: 0 = PGR positive, 1 = near zero, 2 = negative, 3 = population missing. The output PGR_STATUS gives the same for the whole area as text (ok, near_zero, negative, missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built-up&lt;/b&gt; at each date: a raster whose classes BUILTUP_CLASSES (default 1) are built-up (band 1; nodata counts nowhere; each raster on its own grid), or a polygon layer (overlapping polygons counted once). Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; at each date: per zone from a field of the zones layer or summed from a population raster over each zone (pixel-centre rule); for the whole area a number, else the sum over the zones, else the raster's total. A given whole-area number overrides the sum of the zones.&lt;/p&gt;&lt;p&gt;With zones, built-up pixels count in the zone holding their centre and built-up polygons are cut by the zones; the whole-area values use the sums over the zones. The results store gets LCRPGR as value, LCR as numerator and PGR as denominator, one row per zone and one for the whole area. Outputs: VALUE (LCRPGR), LCR, PGR, PGR_STATUS and OUTPUT (the zones with the fields above).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.3.1：土地消耗率与人口增长率之比（LCRPGR），以及人均建成区面积和建成区面积的总变化，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.3.1，托管机构：联合国人居署，2021 年 3 月修订版）：LCR = (V2 - V1) / V1 / (t2 - t1)，PGR = ln(P2 / P1) / (t2 - t1)，均为年率（小数：0.02 = 每年 2%），其中 V 为建成区面积，P 为起始年 t1 和结束年 t2 的人口；LCRPGR = LCR / PGR。人均建成区面积 = V / P，单位为 m²/人；总变化 = V2 - V1，以 km² 和占 V1 的百分比表示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PGR 接近零或为负&lt;/b&gt;：当 |PGR| 不超过容差（默认 0.001，即每年 0.1%）或 PGR 为负时，不计算 LCRPGR（留空）并给出警告；字段 &lt;i&gt;pgr_flag&lt;/i&gt; 说明原因：0 = PGR 为正，1 = 接近零，2 = 为负，3 = 缺少人口。输出 PGR_STATUS 以文本形式给出全域的相应情况（ok、near_zero、negative、missing）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;建成区&lt;/b&gt;：类别 BUILTUP_CLASSES（默认 1）为建成区的栅格（波段 1；无数据不计入任何类别；每个栅格在其自身格网上计算），或多边形图层（重叠的多边形只计一次）。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;各时点的&lt;b&gt;人口&lt;/b&gt;：各分区取自分区图层的字段，或由人口栅格在各分区内求和（像元中心规则）；全域取给定数值，否则为各分区之和，再否则为栅格总和。给定的全域数值优先于各分区之和。&lt;/p&gt;&lt;p&gt;有分区时，建成区像元计入包含其中心的分区，建成区多边形按分区切分；全域值使用各分区之和。结果库中，LCRPGR 写为 value，LCR 写为 numerator，PGR 写为 denominator，每个分区一行，全域一行。输出：VALUE（LCRPGR）、LCR、PGR、PGR_STATUS 和 OUTPUT（带有上述字段的分区图层）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/water_extent.py" line="54"/>
+        <source>&lt;p&gt;SDG indicator 6.6.1 (sub-indicator on the spatial extent of water bodies): percent change of the water extent of each year against a baseline, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 6.6.1, custodian UNEP): change = (extent of the year - baseline) / baseline × 100, where the baseline is the mean extent over the baseline period, 2000-2004 by default (BASELINE_START, BASELINE_END). When no year given falls in that period, the baseline is the mean of the first years given (as many as the period has years, never the latest year) and the run warns.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water extent per year&lt;/b&gt;: either rasters, one per year (WATER_RASTERS with YEARS listing their years in the same order, e.g. 2000,2005,2010; left empty, each layer's year is read from its name), where the classes WATER_CLASSES (default 1) are water and nodata counts nowhere; or a polygon layer (WATER_POLYGONS) with a year field, where the polygons of a year are dissolved so overlaps count once. Areas are true areas in km²: ellipsoidal for polygons, pixel by pixel for rasters (see &lt;i&gt;Pixel areas&lt;/i&gt; below). With zones, pixels count in the zone holding their centre and polygons are cut by the zones; whole-area extents are the sums over the zones.&lt;/p&gt;&lt;p&gt;Outputs: VALUE, the percent change of the latest year for the whole area; LATEST_YEAR; BASELINE_KM2; and OUTPUT, the zones with &lt;i&gt;baseline_km2&lt;/i&gt; and, per year, &lt;i&gt;water_km2_YYYY&lt;/i&gt; and &lt;i&gt;change_pct_YYYY&lt;/i&gt; (&lt;i&gt;value&lt;/i&gt; is the latest year's change). The results store gets one row per zone and year, each with the data year (the YEAR parameter is not used): value = percent change, numerator = extent in km², denominator = baseline in km².&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 6.6.1（水体空间范围子指标）：各年份水体范围相对于基准的变化百分比，按全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 6.6.1，托管机构：联合国环境规划署）：变化 = (当年范围 - 基准) / 基准 × 100，其中基准为基准期内范围的平均值，默认基准期为 2000-2004 年（BASELINE_START、BASELINE_END）。如果给出的年份都不在该期间内，则以最早的若干年（年数与基准期相同，且不包括最新年份）的平均值作为基准，并给出警告。&lt;/p&gt;&lt;p&gt;&lt;b&gt;各年份水体范围&lt;/b&gt;：可以是栅格，每年一个（WATER_RASTERS，YEARS 按相同顺序列出其年份，如 2000,2005,2010；留空时从各图层名称中读取年份），其中类别 WATER_CLASSES（默认 1）为水体，无数据不计入任何类别；也可以是带年份字段的多边形图层（WATER_POLYGONS），同一年份的多边形会融合，重叠部分只计一次。面积为以 km² 计的真实面积：多边形按椭球计算，栅格逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。有分区时，像元计入包含其中心的分区，多边形按分区切分；全域范围为各分区之和。&lt;/p&gt;&lt;p&gt;输出：VALUE，全域最新年份的变化百分比；LATEST_YEAR；BASELINE_KM2；以及 OUTPUT（带有 &lt;i&gt;baseline_km2&lt;/i&gt; 以及每年 &lt;i&gt;water_km2_YYYY&lt;/i&gt; 和 &lt;i&gt;change_pct_YYYY&lt;/i&gt; 字段的分区图层，&lt;i&gt;value&lt;/i&gt; 为最新年份的变化）。结果库中每个分区每年一行，各行使用数据年份（不使用 YEAR 参数）：value = 变化百分比，numerator = 范围（km²），denominator = 基准（km²）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_degradation.py" line="76"/>
+        <source>&lt;p&gt;SDG indicator 15.3.1: proportion of land that is degraded over total land area, for the whole area and for each zone, with the areas degraded, stable and improved in km².&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 15.3.1, custodian UNCCD; UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021): three sub-indicators, each degraded (-1), stable (0) or improved (1) per pixel, combined by &lt;i&gt;one out, all out&lt;/i&gt;: a pixel is degraded when any sub-indicator is degraded, otherwise improved when any is improved, otherwise stable. A pixel where a given sub-indicator has no data is not assessed and counts in no area. value = degraded / (degraded + stable + improved) × 100.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt;: a raster of -1/0/1, or land cover at two dates. The codes are mapped to the 7 UNCCD classes (1 tree-covered, 2 grassland, 3 cropland, 4 wetland, 5 artificial, 6 other land, 7 water bodies) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30: 20 forest = 1; 30 grassland, 40 shrubland, 70 tundra = 2; 10 cultivated land = 3; 50 wetland = 4; 80 artificial surfaces = 5; 90 bareland, 100 snow and ice = 6; 60 water = 7. Unmapped codes have no data. The transition matrix (rows: class at the start, columns: class at the end) defaults to the UNCCD GPG matrix. Pixels that are water at the end are not land and are left out of the total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Productivity&lt;/b&gt;: a raster of -1/0/1 (PRODUCTIVITY, e.g. OUTPUT_SUBINDICATOR of &lt;i&gt;Land productivity dynamics from NDVI&lt;/i&gt; or Trends.Earth's), or the 5 land productivity dynamics classes (PRODUCTIVITY_LPD, Trends.Earth's codes: 1 declining, 2 moderate decline are degraded; 3 stable but stressed, 4 stable are stable; 5 increasing is improved).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Soil organic carbon&lt;/b&gt;: a raster of -1/0/1, or stocks at two dates: a loss of at least the threshold (default 10 %) is degraded, a gain of at least as much improved; no data where the first stock is not positive. &lt;i&gt;Soil organic carbon change from land cover&lt;/i&gt; makes both from an initial stock and land cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Status&lt;/b&gt; (UNCCD GPG Addendum for SDG 15.3.1, 2025, &lt;i&gt;Assessing status for each reporting process&lt;/i&gt;): with BASELINE, the 15.3.1 raster of the baseline period (-1/0/1, e.g. DEGRADATION of a run for 2000-2015), the STATUS raster holds the status at the end of this reporting period: a pixel degraded or improved in the period takes that state, a stable one keeps the baseline's. It is written in the Addendum's expanded classes: 1 persistent degradation (degraded in both), 2 recent degradation, 3 baseline degradation (degraded, then stable), 4 stability, 5 baseline improvement, 6 recent improvement, 7 persistent improvement; 1-3 are degraded, 5-7 improved. STATUS_VALUE and the &lt;i&gt;status_*&lt;/i&gt; fields give the degraded share and areas by the status.&lt;/p&gt;&lt;p&gt;Give at least one sub-indicator; the GPG asks for all three. All rasters are read on the grid of the first given among land cover, productivity and soil organic carbon (nearest neighbour, reprojected if needed), band 1, in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). Cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (percent degraded), DEGRADED_KM2, STABLE_KM2, IMPROVED_KM2, STATUS_VALUE, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;status_degraded_km2&lt;/i&gt;, &lt;i&gt;status_stable_km2&lt;/i&gt;, &lt;i&gt;status_improved_km2&lt;/i&gt;, &lt;i&gt;status_value&lt;/i&gt;; the status fields are empty without BASELINE), DEGRADATION, the combined raster (Int16: -1, 0, 1; -32768 no data), and STATUS (Byte 1-7, 0 no data).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 15.3.1：已退化土地占土地总面积的比例，按全域和各分区计算，并给出退化、稳定和改善的面积（km²）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 15.3.1，托管机构：联合国防治荒漠化公约 UNCCD；UNCCD《SDG 15.3.1 良好实践指南》第 2 版，2021 年）：三个子指标在每个像元上分别为退化（-1）、稳定（0）或改善（1），按&lt;i&gt;“一出全出”（one out, all out）&lt;/i&gt;原则组合：任一子指标退化则像元为退化，否则任一子指标改善则为改善，否则为稳定。某个给定子指标无数据的像元不参与评估，不计入任何面积。指标值 = 退化 / (退化 + 稳定 + 改善) × 100。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;：-1/0/1 栅格，或两个时点的土地覆盖。通过 &lt;i&gt;代码=类别&lt;/i&gt; 项将代码映射到 UNCCD 的 7 个类别（1 有林地、2 草地、3 耕地、4 湿地、5 人造地表、6 其他土地、7 水体）；默认映射 GlobeLand30：20 森林 = 1；30 草地、40 灌木地、70 苔原 = 2；10 耕地 = 3；50 湿地 = 4；80 人造地表 = 5；90 裸地、100 冰川和永久积雪 = 6；60 水体 = 7。未映射的代码视为无数据。转移矩阵（行：起始类别，列：结束类别）默认采用 UNCCD 良好实践指南的矩阵。结束时为水体的像元不属于陆地，不计入总面积。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生产力&lt;/b&gt;：-1/0/1 栅格（PRODUCTIVITY，如&lt;i&gt;基于 NDVI 的土地生产力动态&lt;/i&gt;的 OUTPUT_SUBINDICATOR 或 Trends.Earth 的结果），或 5 类土地生产力动态（PRODUCTIVITY_LPD，Trends.Earth 的代码：1 下降、2 中度下降为退化；3 稳定但受胁迫、4 稳定为稳定；5 上升为改善）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土壤有机碳&lt;/b&gt;：-1/0/1 栅格，或两个时点的碳储量：减少达到阈值（默认 10%）及以上为退化，增加同样幅度及以上为改善；第一期储量不为正的像元视为无数据。&lt;i&gt;基于土地覆盖的土壤有机碳变化&lt;/i&gt;可由期初储量和土地覆盖生成这两种输入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;状态&lt;/b&gt;（UNCCD《SDG 15.3.1 良好实践指南增编》，2025，&lt;i&gt;Assessing status for each reporting process&lt;/i&gt;）：提供 BASELINE（基准期的 15.3.1 栅格，-1/0/1，如 2000-2015 年运行所得的 DEGRADATION）时，STATUS 栅格给出本报告期末的状态：本期退化或改善的像元取本期状态，本期稳定的像元保留基准期状态。采用增编的扩展分类：1 持续退化（两期均退化）、2 近期退化、3 基准期退化（先退化后稳定）、4 稳定、5 基准期改善、6 近期改善、7 持续改善；1-3 为退化，5-7 为改善。STATUS_VALUE 和 &lt;i&gt;status_*&lt;/i&gt; 字段给出按状态计的退化占比和面积。&lt;/p&gt;&lt;p&gt;请至少提供一个子指标；良好实践指南要求三个都提供。所有栅格都在土地覆盖、生产力和土壤有机碳中第一个提供者的格网上读取（最邻近法，必要时重投影），使用波段 1，按条带读取；面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（退化百分比）、DEGRADED_KM2、STABLE_KM2、IMPROVED_KM2、STATUS_VALUE、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;status_degraded_km2&lt;/i&gt;、&lt;i&gt;status_stable_km2&lt;/i&gt;、&lt;i&gt;status_improved_km2&lt;/i&gt;、&lt;i&gt;status_value&lt;/i&gt; 字段的分区图层；未提供 BASELINE 时状态字段为空）、DEGRADATION（组合后的栅格，Int16：-1、0、1；-32768 为无数据）和 STATUS（Byte 1-7，0 为无数据）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_productivity.py" line="72"/>
+        <source>&lt;p&gt;Land productivity, the productivity sub-indicator of SDG 15.3.1, from an annual NDVI series, offline: the five land productivity dynamics (LPD) classes, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as PRODUCTIVITY, and per zone the area and share of each class. value = share of land with declining productivity (declining + moderate decline) in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: NDVI with one band per year (an annual integral such as the mean annual NDVI, any scale), band 1 being FIRST_YEAR. The analysis runs from BASELINE_START to REPORT_END. A pixel with no data in any of these years, or in LAND_UNITS, is not assessed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, Sims et al. 2021; definitions of Trends.Earth, documentation &lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Trajectory&lt;/b&gt;: Mann-Kendall test over the analysis years (S with the tie correction of its variance, continuity-corrected z); a two-sided p-value &amp;lt;= 0.05 is a trend, degrading or improving by the sign of the Theil-Sen slope; otherwise stable.&lt;/li&gt;&lt;li&gt;&lt;b&gt;State&lt;/b&gt;: the baseline years (BASELINE_START-BASELINE_END) give 10 percentile classes (cut-offs at the 10th-90th percentiles, linear interpolation, of the annual values widened by two values 5 % of their range beyond the minimum and maximum). The mean of the baseline and the mean of the recent years (REPORT_START-REPORT_END) each fall in a class; 2 or more classes lower is degrading, 2 or more higher improving.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance&lt;/b&gt;: the mean NDVI over the analysis years against the maximum productivity of its land unit, the 90th percentile (exact, linear interpolation) of those means over the unit's pixels in the whole raster; below 50 % is degrading. LAND_UNITS is a categorical raster of similar land (Trends.Earth: land cover × soil type); without it the whole raster is one unit.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Combination&lt;/b&gt; (Trends.Earth's aggregation table): trajectory degrading: 1 declining; trajectory improving: 5 increasing, except 2 moderate decline when state and performance are both degrading; trajectory stable: state improving: 4 stable; state stable: 4 stable, or 3 stable but stressed when the performance is degrading; state degrading: 2 moderate decline, or 1 declining when the performance is degrading. Sub-indicator: 1, 2 degraded (-1); 3, 4 stable (0); 5 improved (1).&lt;/p&gt;&lt;p&gt;Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); rasters are read in strips and the pixel statistics kept in temporary files, so memory does not grow with the raster. Cancel stops the run and writes nothing.&lt;/p&gt;&lt;p&gt;Outputs: OUTPUT_LPD (Byte, 1-5, 0 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt; and, per class, &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; and &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt;, and &lt;i&gt;total_km2&lt;/i&gt;), VALUE. Results-store rows have indicator 15.3.1 and series &lt;i&gt;productivity_declining&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由逐年 NDVI 序列计算土地生产力，即 SDG 15.3.1 的生产力子指标：五类土地生产力动态（LPD）、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 PRODUCTIVITY 输入的子指标（-1/0/1），以及各分区每类的面积和占比。value = 生产力下降土地（下降 + 中度下降）的占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：每年一个波段的 NDVI（年积分值，如年均 NDVI，任意缩放），波段 1 为 FIRST_YEAR。分析期为 BASELINE_START 至 REPORT_END。任一年份或 LAND_UNITS 无数据的像元不参与评估。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，Sims 等，2021；采用 Trends.Earth 的定义，见其文档&lt;i&gt;UNCCD reporting: Land productivity&lt;/i&gt;）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;轨迹&lt;/b&gt;：对分析期各年做 Mann-Kendall 检验（S 的方差含结值校正，z 含连续性校正）；双侧 p 值 &amp;lt;= 0.05 视为存在趋势，按 Theil-Sen 斜率的符号判为退化或改善；否则为稳定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;状态&lt;/b&gt;：基准期（BASELINE_START-BASELINE_END）给出 10 个百分位等级（分割点为逐年值的第 10-90 百分位数，线性插值；逐年值在最小值和最大值之外各扩展其极差的 5 % 的两个值）。基准期均值和近期（REPORT_START-REPORT_END）均值各落入一个等级；下降 2 级及以上为退化，上升 2 级及以上为改善。&lt;/li&gt;&lt;li&gt;&lt;b&gt;绩效&lt;/b&gt;：分析期 NDVI 均值与其所在土地单元的最大生产力比较，最大生产力为该单元全部像元均值的第 90 百分位数（精确值，线性插值）；低于 50 % 为退化。LAND_UNITS 为相似土地的分类栅格（Trends.Earth：土地覆盖 × 土壤类型）；不提供时整个栅格为一个单元。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;组合&lt;/b&gt;（Trends.Earth 的汇总表）：轨迹退化：1 下降；轨迹改善：5 上升，但状态和绩效均退化时为 2 中度下降；轨迹稳定：状态改善：4 稳定；状态稳定：4 稳定，绩效退化时为 3 稳定但受胁迫；状态退化：2 中度下降，绩效退化时为 1 下降。子指标：1、2 为退化（-1）；3、4 为稳定（0）；5 为改善（1）。&lt;/p&gt;&lt;p&gt;面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；栅格按条带读取，像元统计量存于临时文件，内存不随栅格增大。取消即停止运行且不写出任何结果。&lt;/p&gt;&lt;p&gt;输出：OUTPUT_LPD（Byte，1-5，0 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、每类的 &lt;i&gt;&amp;lt;class&amp;gt;_km2&lt;/i&gt; 和 &lt;i&gt;&amp;lt;class&amp;gt;_pct&lt;/i&gt; 以及 &lt;i&gt;total_km2&lt;/i&gt;）、VALUE。结果库中的行指标为 15.3.1，系列为 &lt;i&gt;productivity_declining&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/mountain_land.py" line="71"/>
+        <source>&lt;p&gt;SDG indicator 15.4.2 as revised by FAO in 2022 (UN SDG metadata 15.4.2; FAO's SEPAL-SDG 15.4.2 tool), for all mountains and for each bioclimatic belt, for the whole area and each zone: (a) the Mountain Green Cover Index, MGCI = green mountain area / mountain area × 100 (VALUE, series &lt;i&gt;mgci&lt;/i&gt;); (b) the proportion of degraded mountain land = mountain area degraded by land-cover change from LANDCOVER_BASELINE to LANDCOVER / mountain area with both land covers × 100 (DEGRADED_PCT, series &lt;i&gt;degraded_mountain_land&lt;/i&gt;; the GPG baseline is 2000-2015).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt;: the UNEP-WCMC classes of Kapos et al. (2000) from the DEM, computed as in &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (slope by Horn's method and local relief within 7 km, in metres on the ellipsoid) and written to MOUNTAIN_CLASSES; classes 1-6 are mountain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bioclimatic belts&lt;/b&gt; (Körner et al. 2011, grouped by FAO): 1 nival, 2 alpine, 3 montane, 4 remaining mountain area. Give BELTS (a raster of these codes, e.g. FAO's SDG1542_Mntn_BioclimaticBelts), or the growing season's length in days (SEASON_DAYS) and mean temperature in °C (SEASON_TEMPERATURE): nival below 10 days; alpine below 94 days or below 6.4 °C; montane up to 15 °C; remaining above. Without either, only the totals are given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Land cover&lt;/b&gt; is mapped to the 10 SEEA classes (1 artificial surfaces, 2 croplands, 3 grassland, 4 tree-covered, 5 shrub-covered, 6 shrubs or herbaceous vegetation aquatic or regularly flooded, 7 sparsely natural vegetated, 8 terrestrial barren land, 9 permanent snow and glaciers, 10 inland water) by &lt;i&gt;codes=class&lt;/i&gt; items; the default maps GlobeLand30 (80=1; 10=2; 30=3; 20=4; 40=5; 50=6; 70=7; 90=8; 100=9; 60=10). Green = classes 2-6. The transition matrix (rows: class at the baseline, columns: class at the end; -1 degradation, 0 stable, 1 improvement) defaults to FAO's.&lt;/p&gt;&lt;p&gt;Everything is counted on the grid of LANDCOVER (the other rasters are read onto it, nearest neighbour), in strips; areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below). A mountain pixel whose land cover is not mapped counts in neither area. The older &lt;i&gt;Mountain Green Cover Index (15.4.2)&lt;/i&gt; (six Kapos classes, a list of green codes) stays as it was.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI), DEGRADED_PCT, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;assessed_km2&lt;/i&gt;, &lt;i&gt;degraded_pct&lt;/i&gt;, &lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;), MOUNTAIN_CLASSES. Results-store rows: indicator 15.4.2, series &lt;i&gt;mgci&lt;/i&gt; and &lt;i&gt;degraded_mountain_land&lt;/i&gt;, each with a row per belt (disaggregation &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; ...).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按 FAO 2022 年修订的 SDG 指标 15.4.2（联合国 SDG 指标元数据 15.4.2；FAO 的 SEPAL-SDG 15.4.2 工具），按全部山地和各生物气候带、按全域和各分区计算：(a) 山地绿化覆盖指数，MGCI = 山地绿色面积 / 山地面积 × 100（VALUE，系列 &lt;i&gt;mgci&lt;/i&gt;）；(b) 退化山地比例 = 从 LANDCOVER_BASELINE 到 LANDCOVER 因土地覆盖变化而退化的山地面积 / 两期均有土地覆盖的山地面积 × 100（DEGRADED_PCT，系列 &lt;i&gt;degraded_mountain_land&lt;/i&gt;；良好实践指南的基准期为 2000-2015 年）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;：由 DEM 计算的 UNEP-WCMC 山地类别（Kapos 等，2000），计算方法同&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（Horn 法坡度和 7 km 范围内的局部起伏，均在椭球上以米计），写入 MOUNTAIN_CLASSES；类别 1-6 为山地。&lt;/p&gt;&lt;p&gt;&lt;b&gt;生物气候带&lt;/b&gt;（Körner 等，2011，按 FAO 归并）：1 冰雪带、2 高山带、3 山地带、4 其余山地。可提供 BELTS（取值为上述代码的栅格，如 FAO 的 SDG1542_Mntn_BioclimaticBelts），或生长季长度（天，SEASON_DAYS）和生长季平均气温（°C，SEASON_TEMPERATURE）：少于 10 天为冰雪带；少于 94 天或低于 6.4 °C 为高山带；不高于 15 °C 为山地带；其余为其余山地。两者均未提供时只给出合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;土地覆盖&lt;/b&gt;通过 &lt;i&gt;代码=类别&lt;/i&gt; 项映射为 10 个 SEEA 类别（1 人造地表、2 耕地、3 草地、4 有林地、5 灌木覆盖地、6 水生或定期淹水的灌木和/或草本植被、7 稀疏自然植被、8 陆地裸地、9 永久积雪和冰川、10 内陆水体）；默认映射 GlobeLand30（80=1；10=2；30=3；20=4；40=5；50=6；70=7；90=8；100=9；60=10）。绿色 = 类别 2-6。转移矩阵（行：基准期类别，列：期末类别；-1 退化，0 稳定，1 改善）默认采用 FAO 的矩阵。&lt;/p&gt;&lt;p&gt;所有统计都在 LANDCOVER 的格网上进行（其他栅格按最近邻读到该格网），按条带读取；面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。土地覆盖未映射的山地像元不计入任何面积。旧的&lt;i&gt;山地绿化覆盖指数（15.4.2）&lt;/i&gt;（六个 Kapos 类别，绿色代码列表）保持不变。&lt;/p&gt;&lt;p&gt;输出：VALUE（MGCI）、DEGRADED_PCT、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_&amp;lt;belt&amp;gt;&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;assessed_km2&lt;/i&gt;、&lt;i&gt;degraded_pct&lt;/i&gt;、&lt;i&gt;degraded_pct_&amp;lt;belt&amp;gt;&lt;/i&gt;）、MOUNTAIN_CLASSES。结果库中的行：指标 15.4.2，系列 &lt;i&gt;mgci&lt;/i&gt; 和 &lt;i&gt;degraded_mountain_land&lt;/i&gt;，每个系列按生物气候带各有一行（分列 &lt;i&gt;bioclimatic_belt=nival&lt;/i&gt; 等）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/soil_carbon.py" line="61"/>
+        <source>&lt;p&gt;The soil organic carbon (SOC) sub-indicator of SDG 15.3.1 from an initial SOC stock and land cover at two dates, offline: the stock at the end, the sub-indicator (-1/0/1) that &lt;i&gt;Proportion of land that is degraded (15.3.1)&lt;/i&gt; takes as SOC_STATE (or give SOC_START and the stock at the end there), and per zone the areas and stocks. value = share of land whose stock fell by the threshold or more, in %.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UNCCD Good Practice Guidance for SDG 15.3.1, version 2, 2021; Trends.Earth documentation &lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;; IPCC 2006 Guidelines, Vol. 4): land cover is mapped to the 7 UNCCD classes (LANDCOVER_MAPPING, default GlobeLand30, as in &lt;i&gt;Proportion of land that is degraded&lt;/i&gt;). Each transition has a coefficient, the proportion of the stock after 20 years: to cropland f and back 1/f, with f the IPCC land-use factor of long-term cultivated land of the climate region (IPCC 2006, Vol. 4, Table 5.5: temperate dry 0.80, temperate moist 0.69, tropical dry 0.58, tropical moist 0.48, tropical montane 0.64); wetland to cropland 0.71 and back 1/0.71; forest, grassland, cropland or wetland to artificial or other land 0.1; artificial or other land to forest, grassland, cropland or wetland 2; any other transition 1. The stock moves linearly over the IPCC default 20 years: end = start × (1 + (coefficient - 1) × min(YEAR_END - YEAR_START, 20) / 20). A loss of SOC_THRESHOLD % (default 10, the GPG's) or more is degraded, a gain of as much improved.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Climate&lt;/b&gt;: CLIMATE is an optional raster of region codes; without it (or where it has no data) every pixel is in CLIMATE_REGION. CLIMATE_FACTORS lists code, name and f per region (defaults: the IPCC regions 1-5 above; Deqing is warm temperate moist, code 2).&lt;/p&gt;&lt;p&gt;SOC_START in t/ha (e.g. SoilGrids 0-30 cm) gives the grid; land covers and climate are read on it (nearest neighbour), in strips. A pixel with no stock (not positive), an unmapped land-cover code or a climate code not in the table has no data. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below); stocks in tonnes (t/ha × ha). Outputs: OUTPUT_SOC (Float32, t/ha, -9999 no data), OUTPUT_SUBINDICATOR (Int16 -1/0/1, -32768 no data), OUTPUT (zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;degraded_km2&lt;/i&gt;, &lt;i&gt;stable_km2&lt;/i&gt;, &lt;i&gt;improved_km2&lt;/i&gt;, &lt;i&gt;total_km2&lt;/i&gt;, &lt;i&gt;soc_start_t&lt;/i&gt;, &lt;i&gt;soc_end_t&lt;/i&gt;, &lt;i&gt;soc_change_pct&lt;/i&gt;), VALUE. Results-store rows: indicator 15.3.1, series &lt;i&gt;soc_degraded&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/raster_io.py" line="102"/>
+        <source>&lt;p&gt;&lt;b&gt;Pixel areas&lt;/b&gt; are true areas on the ellipsoid of the raster's CRS, pixel by pixel, whatever the CRS. In a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each row of pixels gets its exact ellipsoidal area. In an equal-area CRS (LAEA, Albers) every pixel gets its planar area, at no extra cost. In any other projected CRS (UTM, Gauss-Krüger, Lambert conformal, stereographic ...) the true area of a pixel is measured on nodes at most 128 pixels and 4 km apart and interpolated to every pixel between them, within 1e-6 of each pixel's ellipsoidal area (relative; at most 1e-7 against geodesic areas in the CRSs tested: Web Mercator at 40-60° N, UTM 3-11° off its central meridian, Gauss-Krüger 3° and 6° zones, LAEA, Albers). A pixel gets the same area whatever the strip or window it is read in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;像元面积&lt;/b&gt;为栅格坐标参考系所用椭球上的真实面积，逐个像元计算，适用于任何坐标参考系。在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积。在等积投影（LAEA、Albers）中，每个像元取其平面面积，不增加计算量。在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形、球面投影等）中，先在间距不超过 128 个像元且不超过 4 km 的节点上测定像元的真实面积，再在节点之间插值到每个像元，与每个像元椭球面积的相对误差在 1e-6 以内（在已测试的坐标参考系中与测地线面积比较不超过 1e-7：40-60° N 的 Web 墨卡托、偏离中央经线 3-11° 的 UTM、3° 和 6° 带高斯-克吕格、LAEA、Albers）。同一像元无论在哪个条带或窗口中读取，面积都相同。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,6 @@ import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -13,14 +12,16 @@ from qgis.core import (
 )
 
 from ..core.catalog import load_catalog
+from ..core.numbers import number_or_none
 from ..core.profile import Profile, ProfileError, load_profile, profile_targets
 from ..core.progress import METHODS, Undirected, assess_frame, merge_targets, rollup
 from ..core.progress_data import DuplicateYearsError
-from ..core.results import plain
 from ..core.store import RunRecord, Store
 from ..translation import tr
 from .base import (
+    HEADLINE_OUTPUTS,
     SdgBaseAlgorithm,
+    add_headline_outputs,
     goal_lookup,
     method_parameter,
     store_errors,
@@ -108,10 +109,7 @@ class AssessProgress(SdgBaseAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Progress"), QgsProcessing.SourceType.TypeVector))
-        for name, description in (("MEASURED", tr("Indicators measured")),
-                                  ("WITH_TARGET", tr("Indicators with a target")),
-                                  ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
-            self.addOutput(QgsProcessingOutputNumber(name, description))
+        add_headline_outputs(self)
 
     def processAlgorithm(self, parameters, context, feedback):
         store_path = self.parameterAsFile(parameters, self.RESULTS, context)
@@ -199,5 +197,4 @@ class AssessProgress(SdgBaseAlgorithm):
         if area_id and area_id not in rows.index:
             raise QgsProcessingException(tr("Area '{}' has no assessed indicator.").format(area_id))
         area = area_id or ("total" if "total" in rows.index else rows.index[0])
-        return {"MEASURED": plain(rows.loc[area, "measured"]), "WITH_TARGET": plain(rows.loc[area, "with_target"]),
-                "MET_OR_NEARLY_MET": plain(rows.loc[area, "met_or_nearly_met"])}
+        return {name: number_or_none(rows.loc[area, column]) for name, column in HEADLINE_OUTPUTS.items()}

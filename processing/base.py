@@ -47,8 +47,9 @@ from ..compat import new_field
 from ..core.catalog import load_catalog
 from ..core.classes import parse_classes, require_classes
 from ..core.messages import InputError
+from ..core.numbers import number_or_none
 from ..core.profile import Profile, code_goal
-from ..core.results import Area, ZoneValue, plain, store_rows
+from ..core.results import Area, ZoneValue, store_rows
 from ..core.store import StoreError
 from ..core.vocabulary import UnknownGoalError, goal_of, goal_or_none
 from ..translation import input_message, tr
@@ -127,6 +128,19 @@ def without_unknown_codes(frames: list[pd.DataFrame], profile: Profile, feedback
                             "(table sdg_results).").format(", ".join(f"'{code}'" for code in unknown[:20])))
     return [frame[~frame["indicator"].astype(str).isin(unknown)] if "indicator" in frame else frame
             for frame in frames]
+
+
+#: The headline outputs of an assessment (sdg:assess_progress, and sdg:run_indicator_set after it) and the
+#: columns of the store's headline roll-up they come from.
+HEADLINE_OUTPUTS = {"MEASURED": "measured", "WITH_TARGET": "with_target", "MET_OR_NEARLY_MET": "met_or_nearly_met"}
+
+
+def add_headline_outputs(algorithm: QgsProcessingAlgorithm) -> None:
+    """Declare :data:`HEADLINE_OUTPUTS` on ``algorithm``."""
+    for name, description in (("MEASURED", tr("Indicators measured")),
+                              ("WITH_TARGET", tr("Indicators with a target")),
+                              ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
+        algorithm.addOutput(QgsProcessingOutputNumber(name, description))
 
 
 def with_temporary_outputs(algorithm: QgsProcessingAlgorithm, parameters: dict) -> dict:
@@ -248,7 +262,7 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if (isinstance(definition, QgsProcessingParameterNumber)
-                    and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and _fraction(value)):
+                    and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and fraction(value)):
                 return False, tr("{} ({}) must be a whole number; {} is not: give e.g. {}.").format(
                     definition.description(), definition.name(), value, int(float(value)))
         return super().checkParameterValues(parameters, context)
@@ -267,17 +281,18 @@ class SdgBaseAlgorithm(QgsProcessingAlgorithm):
         return classes
 
     def read_zones(self, parameters: dict, context: QgsProcessingContext, name: str = "ZONES",
-                   id_field: str = "ZONE_ID_FIELD", name_field: str = "ZONE_NAME_FIELD") -> ZoneSet | None:
+                   id_field: str = "ZONE_ID_FIELD", name_field: str = "ZONE_NAME_FIELD",
+                   geometry: bool = True) -> ZoneSet | None:
         """The zones of input ``name`` read once (None when not given): ids from the field named by parameter
         ``id_field`` (default: the feature id; ids must be unique), names from ``name_field`` (none when empty);
-        see :meth:`ZoneSet.from_source`."""
+        without ``geometry`` only the attributes (a table will do); see :meth:`ZoneSet.from_source`."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             return None
         return ZoneSet.from_source(source, self.input_name(parameters, name, context),
                                    self.parameterAsString(parameters, id_field, context) if id_field else "",
                                    self.parameterAsString(parameters, name_field, context) if name_field else "",
-                                   context)
+                                   context, geometry)
 
     def add_advanced(self, parameters: list[QgsProcessingParameterDefinition]) -> None:
         """Add parameters shown under *Advanced parameters*."""
@@ -358,7 +373,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             rows = self.store_rows(parameters, context, zones, result)
             write_results(self, parameters, context, feedback, results_path, rows)
         feedback.pushInfo(tr("{} for the whole area: {}").format(self.INDICATOR, _format(result.total.value)))
-        outputs = {self.OUTPUT: dest_id, self.VALUE: plain(result.total.value)}
+        outputs = {self.OUTPUT: dest_id, self.VALUE: number_or_none(result.total.value)}
         outputs.update(result.outputs)
         return outputs
 
@@ -414,9 +429,9 @@ class SdgAlgorithm(SdgBaseAlgorithm):
             row = [None] * fields.count()
             for target, index in copies:
                 row[target] = attributes[index]
-            row[value_index] = plain(value.value)
+            row[value_index] = number_or_none(value.value)
             for target, name in components:
-                row[target] = plain(value.components.get(name))
+                row[target] = number_or_none(value.components.get(name))
             feature.setAttributes(row)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
@@ -446,7 +461,7 @@ class SdgAlgorithm(SdgBaseAlgorithm):
         return self.parameterAsString(parameters, self.AREA_NAME, context)
 
 
-def _fraction(value) -> bool:
+def fraction(value) -> bool:
     """Whether ``value`` is a number (or a number's text) with a fractional part."""
     if isinstance(value, bool):
         return False

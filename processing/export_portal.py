@@ -149,22 +149,17 @@ class ExportPortal(ReportAlgorithm):
     def _zones(self, parameters, context, results: pd.DataFrame, feedback) -> dict[str, dict] | None:
         """The zones as GeoJSON features in WGS 84 by area id: the ZONES input, else the zones the store's runs
         recorded; None (no maps) when there are none."""
-        source = self.parameterAsSource(parameters, self.ZONES, context)
+        zone_set = self.read_zones(parameters, context, name_field="")
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
-        if source is None:
+        if zone_set is None:
             path, id_field = recorded_zones(results)
             if not path:
                 feedback.pushInfo(tr("No zones given and none recorded in the store: the portal has no maps."))
                 return None
-            source = QgsVectorLayer(path, "zones", "ogr")
-            if not source.isValid():
-                raise QgsProcessingException(tr(
-                    "The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the "
-                    "zones as ZONES.").format(path))
-            if id_field and source.fields().indexOf(id_field) < 0:
-                raise QgsProcessingException(tr("The zones layer {} has no field '{}' (recorded in the store as "
-                                                "the zone id): give ZONES and ZONE_ID_FIELD.").format(path, id_field))
-        zones = zones_from_features(source.getFeatures(), id_field, source.sourceCrs(), {})
+            _check_recorded(path, id_field)
+            zone_set = self.read_zones({**parameters, self.ZONES: path, self.ZONE_ID_FIELD: id_field}, context,
+                                       name_field="")
+        zones = zones_from_features((zone.feature for zone in zone_set.zones), id_field, zone_set.crs, {})
         transform = QgsCoordinateTransform(zones.crs, QgsCoordinateReferenceSystem("EPSG:4326"),
                                            context.transformContext())
         stored = set(results["area_id"].astype(str))
@@ -177,6 +172,21 @@ class ExportPortal(ReportAlgorithm):
             raise QgsProcessingException(tr("No zone id in field '{}' matches an area id of the store: give the "
                                             "zone id field the indicators used.").format(id_field or "fid"))
         return features
+
+
+def _check_recorded(path: str, id_field: str) -> None:
+    """Refuse a recorded zones layer that no longer opens or lacks its id field (the layer is released here,
+    before the zones are read)."""
+    layer = QgsVectorLayer(path, "zones", "ogr")
+    valid, has_field = layer.isValid(), not id_field or layer.fields().indexOf(id_field) >= 0
+    del layer
+    if not valid:
+        raise QgsProcessingException(tr(
+            "The zones layer recorded in the store, {}, cannot be opened (moved or deleted?): give the "
+            "zones as ZONES.").format(path))
+    if not has_field:
+        raise QgsProcessingException(tr("The zones layer {} has no field '{}' (recorded in the store as "
+                                        "the zone id): give ZONES and ZONE_ID_FIELD.").format(path, id_field))
 
 
 def recorded_zones(results: pd.DataFrame) -> tuple[str, str]:

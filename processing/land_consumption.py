@@ -28,7 +28,7 @@ from ..core.land_formulas import (
     land_consumption_values,
     pgr_status,
 )
-from ..core.results import plain
+from ..core.numbers import number_or_none
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .land_areas import (
@@ -182,7 +182,7 @@ class LandConsumption(SdgAlgorithm):
         return IndicatorResult(
             total=total, zones=values if zones is not None else [], area_geometry=geometry, area_crs=crs,
             sources=sources,
-            outputs={self.LCR: plain(total.numerator), self.PGR: plain(total.denominator),
+            outputs={self.LCR: number_or_none(total.numerator), self.PGR: number_or_none(total.denominator),
                      self.PGR_STATUS: status})
 
     # --- inputs ---------------------------------------------------------------------------------------------

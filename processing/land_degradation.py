@@ -5,12 +5,9 @@ import numpy as np
 from osgeo import gdal
 from qgis.core import (
     QgsGeometry,
-    QgsProcessingAlgorithm,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterMatrix,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -28,7 +25,6 @@ from ..core.degradation import (
     given_state,
     land_cover_state,
     one_out_all_out,
-    parse_class_mapping,
     parse_transition_matrix,
     recode,
     soc_state,
@@ -41,20 +37,11 @@ from ..core.results import ZoneValue
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
+from .degradation_inputs import CATEGORY, land_cover_mapping, soc_threshold_parameter, state_categories, state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of, pixel_areas_help, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
-
-#: Categories of the zonal area sums.
-CATEGORY = {DEGRADED: 1, STABLE: 2, IMPROVED: 3}
-STATE_COLOURS = {DEGRADED: "#d7191c", STABLE: "#ffffbf", IMPROVED: "#1a9641"}
-
-
-def state_classes() -> list[tuple[int, str, str]]:
-    """Value, colour and label of the combined raster's states (degraded red, stable yellow, improved green)."""
-    labels = {DEGRADED: tr("Degraded"), STABLE: tr("Stable"), IMPROVED: tr("Improved")}
-    return [(value, STATE_COLOURS[value], labels[value]) for value in (DEGRADED, STABLE, IMPROVED)]
 
 
 class LandDegradation(SdgAlgorithm):
@@ -159,9 +146,7 @@ class LandDegradation(SdgAlgorithm):
             self.SOC_START, tr("Soil organic carbon stock at the start"), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.SOC_END, tr("Soil organic carbon stock at the end"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SOC_THRESHOLD, tr("Soil organic carbon change counted as degradation or improvement (%)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
+        self.addParameter(soc_threshold_parameter(self.SOC_THRESHOLD))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.DEGRADATION, tr("Land degradation (one out, all out)")))
         self.addParameter(QgsProcessingParameterRasterLayer(
@@ -331,28 +316,9 @@ class LandDegradation(SdgAlgorithm):
         return ZoneValue(ratio(degraded, total), degraded, total, components)
 
 
-def state_categories(states: np.ndarray) -> np.ndarray:
-    """Zonal categories (1 degraded, 2 stable, 3 improved, 0 unknown) of -1/0/1 states."""
-    categories = np.zeros(states.shape, dtype=np.uint8)
-    for state, category in CATEGORY.items():
-        categories[states == state] = category
-    return categories
-
-
 def status_classes() -> list[tuple[int, str, str]]:
     """Value, colour and label of the expanded status classes of the GPG Addendum."""
     return [(1, "#762a83", tr("Persistent degradation")), (2, "#c2a5cf", tr("Recent degradation")),
             (3, "#9970ab", tr("Baseline degradation")), (4, "#ffffbf", tr("Stability")),
             (5, "#a6dba0", tr("Baseline improvement")), (6, "#5aae61", tr("Recent improvement")),
             (7, "#1b7837", tr("Persistent improvement"))]
-
-
-def land_cover_mapping(algorithm: QgsProcessingAlgorithm, parameters: dict,
-                       context: QgsProcessingContext) -> dict[int, int]:
-    """The algorithm's LANDCOVER_MAPPING parameter parsed (default GlobeLand30)."""
-    name = "LANDCOVER_MAPPING"
-    text = algorithm.parameterAsString(parameters, name, context) or GLOBELAND30_MAPPING
-    try:
-        return parse_class_mapping(text)
-    except ValueError as err:
-        raise QgsProcessingException(tr("Parameter {}: {}").format(name, err)) from err

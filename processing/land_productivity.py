@@ -22,8 +22,8 @@ from ..core.results import ZoneValue
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
+from .degradation_inputs import state_classes
 from .feedback import stop_if_cancelled
-from .land_degradation import state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle

@@ -8,18 +8,15 @@ marking where the tables go), ``goal_band`` (filled with the goal's colour), ``m
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
 from qgis.core import (
-    QgsClassificationQuantile,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
-    QgsGraduatedSymbolRenderer,
     QgsLayerTree,
     QgsLayoutFrame,
     QgsLayoutItem,
@@ -52,8 +49,10 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import new_field
-from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, label_precision, shorten
+from ..core.numbers import is_missing
+from ..core.report_layout import GoalPage, MapSpec, ReportContent, format_number, shorten
 from ..core.vocabulary import STATUS, score_status_colour
+from .styling import quantile_renderer
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "layouts" / "sdg_report.qpt"
 FONT = "DejaVu Sans"
@@ -246,7 +245,9 @@ class ReportLayout:
         base.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
             {"color": "#ECEFF1", "outline_color": "#90A4AE", "outline_width": "0.2"})))
         values = _zone_layer(zones, mapped, f"{spec.indicator} ({spec.unit})" if spec.unit else spec.indicator)
-        values.setRenderer(_graduated(values, list(mapped.values())))
+        outline = QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"})
+        values.setRenderer(quantile_renderer(list(mapped.values()), "value", outline,
+                                             QgsStyle.defaultStyle().colorRamp("YlGnBu")))
         values.setLabeling(_name_labels())
         values.setLabelsEnabled(True)
         self.project.addMapLayers([base, values], False)
@@ -282,13 +283,13 @@ class ReportLayout:
             status = record["status"] if isinstance(record["status"], str) else ""
             code = record["indicator"] + (f" · {record['series']}" if record["series"] else "")
             target = format_number(record["target"])
-            if target and not _missing(record["target_year"]):
+            if target and not is_missing(record["target_year"]):
                 target = f"{target} ({int(record['target_year'])})"
             rows.append([
                 _cell(f"{code}  {shorten(record['name'], max(8, INDICATOR_LIMIT - len(code)))}".rstrip()),
                 _cell(format_number(record["value"]), align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(f"unit:{record['unit']}", str(record["unit"] or ""))),
-                _cell("" if _missing(record["year"]) else str(int(record["year"])),
+                _cell("" if is_missing(record["year"]) else str(int(record["year"])),
                       align=Qt.AlignmentFlag.AlignHCenter),
                 _cell(target, align=Qt.AlignmentFlag.AlignRight),
                 _cell(labels.get(status, ""), background=_tint(STATUS[status].colour) if status in STATUS
@@ -412,22 +413,6 @@ def _zone_layer(zones: Zones, values: Mapping[str, float], name: str) -> QgsVect
     return layer
 
 
-def _graduated(layer: QgsVectorLayer, values: list[float]) -> QgsGraduatedSymbolRenderer:
-    """Five quantile classes (fewer for few distinct values) on a yellow-green-blue ramp, legend numbers at a
-    precision that suits the values."""
-    renderer = QgsGraduatedSymbolRenderer("value")
-    method = QgsClassificationQuantile()
-    method.setLabelPrecision(label_precision(values))
-    method.setLabelTrimTrailingZeroes(True)
-    renderer.setClassificationMethod(method)
-    renderer.setSourceSymbol(QgsFillSymbol.createSimple({"outline_color": "#FFFFFF", "outline_width": "0.3"}))
-    renderer.updateClasses(layer, min(5, len(set(values))))
-    ramp = QgsStyle.defaultStyle().colorRamp("YlGnBu")
-    if ramp is not None:
-        renderer.updateColorRamp(ramp)
-    return renderer
-
-
 def _name_labels() -> QgsVectorLayerSimpleLabeling:
     settings = QgsPalLayerSettings()
     settings.fieldName = "name"
@@ -473,7 +458,3 @@ def _tint(hex_colour: str, strength: float = 0.45) -> str:
     colour = QColor(hex_colour)
     mix = [round(255 - (255 - c) * strength) for c in (colour.red(), colour.green(), colour.blue())]
     return QColor(*mix).name()
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -9,8 +9,8 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ..core.numbers import number_or_none
 from ..core.population import ExposureSums
-from ..core.results import plain
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .raster_io import grid_of, read_strips
@@ -104,5 +104,4 @@ class Pm25Exposure(SdgAlgorithm):
             total=total, zones=values if zones is not None else [],
             area_geometry=QgsGeometry.fromRect(population.extent()), area_crs=population.crs(),
             sources=[concentration.source(), population.source()],
-            outputs={self.PCT_ABOVE: plain(total.components["pct_above"])})
-
+            outputs={self.PCT_ABOVE: number_or_none(total.components["pct_above"])})

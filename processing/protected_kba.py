@@ -19,10 +19,12 @@ from qgis.core import (
 
 from ..compat import new_field
 from ..core.cover_shares import kba_cover_values, kba_percent
+from ..core.zone_ids import blank_id
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .feedback import stop_if_cancelled
 from .land_areas import PolygonCover, ellipsoidal_measure, read_polygons
+from .tables import is_null
 
 
 @dataclass
@@ -132,7 +134,11 @@ class ProtectedKba(SdgAlgorithm):
         groups: dict[str, list[QgsGeometry]] = {}
         for feature, geometry in read_polygons(source, name, source.sourceCrs(), context, feedback):
             value = feature[field] if field else feature.id()
-            groups.setdefault("" if value is None else str(value), []).append(geometry)
+            if is_null(value) or blank_id(value):
+                raise QgsProcessingException(tr(
+                    "KBA layer '{}': feature {} has no id in field '{}' (NULL or empty); give every KBA an id, or "
+                    "leave the id field empty (each feature is then a KBA).").format(name, feature.id(), field))
+            groups.setdefault(str(value), []).append(geometry)
         if not groups:
             raise QgsProcessingException(tr("KBA layer '{}' holds no polygon.").format(name))
         return [_Kba(kba_id, parts[0] if len(parts) == 1 else QgsGeometry.unaryUnion(parts), 0.0, 0.0)

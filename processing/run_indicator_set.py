@@ -15,14 +15,34 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 
-from ..core.indicator_set import ConfigError, IndicatorSet, Step, closest, read_config, refuse_unknown
+from ..core.indicator_set import (
+    SCRIPT_SUFFIX,
+    UNKNOWN_PARAMETER,
+    ConfigError,
+    IndicatorSet,
+    Step,
+    by_path,
+    closest,
+    read_config,
+    refuse_unknown,
+)
+from ..core.messages import QT_TR_NOOP, Message
+from ..core.numbers import number_or_none
 from ..core.progress import METHODS
-from ..core.results import plain
 from ..core.store import StoreError, open_store
-from ..translation import tr
-from .base import SdgBaseAlgorithm, store_parameter, with_temporary_outputs
+from ..translation import message_text, tr
+from .base import (
+    HEADLINE_OUTPUTS,
+    SdgBaseAlgorithm,
+    add_headline_outputs,
+    fraction,
+    store_parameter,
+    with_temporary_outputs,
+)
+from .script_file import load_script
 from .store_access import qgis_connection
 from .tables import write_table
 
@@ -62,8 +82,9 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             "at the end with <i>sdg:export_portal</i>, its maps from the config's zones.</p>") + tr(
             "<p>The config is checked before anything runs: an unknown key or parameter name (the closest valid "
             "one is named), an unknown algorithm, YAML anchors or aliases and a file over 1 MB are refused. Steps "
-            "run <i>sdg:</i> algorithms and models given by their path (.model3); another provider's algorithm "
-            "needs <i>allow_other_algorithms: true</i> at the top of the config.</p>")
+            "run <i>sdg:</i> algorithms, and models (.model3) and Processing scripts (.py) given by their path; "
+            "another provider's algorithm needs <i>allow_other_algorithms: true</i> at the top of the config. A "
+            "fraction given to a whole-number parameter (e.g. a year of 2020.5) is refused, not rounded.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -76,10 +97,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Indicators failed")))
         self.addOutput(QgsProcessingOutputString("RESULTS_STORE", tr("Results store")))
         self.addOutput(QgsProcessingOutputString("PORTAL", tr("Portal folder")))
-        for name, description in (("MEASURED", tr("Indicators measured")),
-                                  ("WITH_TARGET", tr("Indicators with a target")),
-                                  ("MET_OR_NEARLY_MET", tr("Indicators with a target met or nearly met"))):
-            self.addOutput(QgsProcessingOutputNumber(name, description))
+        add_headline_outputs(self)
 
     def processAlgorithm(self, parameters, context, feedback):
         import processing
@@ -88,7 +106,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             config = read_config(self.parameterAsFile(parameters, self.CONFIG, context))
             algorithms = [step_algorithm(step, config) for step in config.steps]
         except ConfigError as err:
-            raise QgsProcessingException(str(err)) from err
+            raise QgsProcessingException(message_text(err.message)) from err
         results = self.parameterAsFile(parameters, self.RESULTS, context) or config.results
         if not results:
             raise QgsProcessingException(tr("Give a results store: in the config ('results') or as RESULTS."))
@@ -119,7 +137,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
             feedback.pushInfo(f"  {row['status']:>6}  {row['id']}  {_text(row['value'])}  {row['message']}")
         return {self.OUTPUT: dest_id, "COMPUTED": computed, "FAILED": failed, "RESULTS_STORE": results,
                 "PORTAL": portal,
-                **{name: progress[name] for name in ("MEASURED", "WITH_TARGET", "MET_OR_NEARLY_MET")}}
+                **{name: progress[name] for name in HEADLINE_OUTPUTS}}
 
     def _run_step(self, processing, step: Step, algorithm: QgsProcessingAlgorithm, config: IndicatorSet,
                   results: str, context, feedback) -> dict:
@@ -129,7 +147,7 @@ class RunIndicatorSet(SdgBaseAlgorithm):
         try:
             outputs = processing.run(algorithm, self._parameters(algorithm, step, config, results),
                                      context=context, feedback=feedback, is_child_algorithm=True)
-            row.update(status="ok", value=plain(outputs.get("VALUE")) if _number(outputs.get("VALUE")) else None)
+            row.update(status="ok", value=number_or_none(outputs.get("VALUE"), lenient=True))
         except Exception as err:  # one failing indicator must not stop the others
             row.update(status="failed", message=str(err).strip().splitlines()[-1] if str(err).strip() else
                        type(err).__name__)
@@ -181,35 +199,54 @@ class RunIndicatorSet(SdgBaseAlgorithm):
 
 
 def step_algorithm(step: Step, config: IndicatorSet) -> QgsProcessingAlgorithm:
-    """The algorithm a step runs, checked before anything runs: an ``sdg`` algorithm or a model given by its path
-    (others only with ``allow_other_algorithms: true``, since e.g. native:truncatetable empties a layer), and
-    parameter names the algorithm has."""
-    where = f"{config.path}: indicator '{step.id}'"
-    if step.algorithm.lower().endswith(".model3"):
-        from qgis.core import QgsProcessingModelAlgorithm
-
-        algorithm = QgsProcessingModelAlgorithm()
-        if not Path(step.algorithm).is_file() or not algorithm.fromFile(step.algorithm):
-            raise ConfigError(f"{where}: cannot read the model {step.algorithm}.")
-        algorithm.initAlgorithm()
+    """The algorithm a step runs, checked before anything runs: an ``sdg`` algorithm, or a model or Processing
+    script given by its path (others only with ``allow_other_algorithms: true``, since e.g. native:truncatetable
+    empties a layer); parameter names the algorithm has, and whole numbers for its whole-number parameters."""
+    where = Message(QT_TR_NOOP("{}: indicator '{}'"), config.path, step.id)
+    if by_path(step.algorithm):
+        algorithm = _from_path(step.algorithm, where)
     else:
         registry = QgsApplication.processingRegistry()
         algorithm = registry.algorithmById(step.algorithm)
         if algorithm is None:
             ids = [a.id() for a in registry.algorithms()]
-            raise ConfigError(f"{where}: unknown algorithm '{step.algorithm}'{closest(step.algorithm, ids)}.")
+            raise ConfigError(QT_TR_NOOP("{}: unknown algorithm '{}'{}."), where, step.algorithm,
+                              closest(step.algorithm, ids))
         provider = algorithm.provider()
         if (provider is None or provider.id() != "sdg") and not config.allow_other_algorithms:
-            raise ConfigError(f"{where}: '{step.algorithm}' is not an SDG Monitor algorithm; other providers' "
-                              "algorithms can change or empty your layers, so they run only with "
-                              "'allow_other_algorithms: true' at the top of the config.")
-    names = [definition.name() for definition in algorithm.parameterDefinitions()]
-    refuse_unknown(step.parameters, names, f"{where} ({step.algorithm})", "parameter")
+            raise ConfigError(QT_TR_NOOP("{}: '{}' is not an SDG Monitor algorithm; other providers' algorithms can "
+                                         "change or empty your layers, so they run only with "
+                                         "'allow_other_algorithms: true' at the top of the config."),
+                              where, step.algorithm)
+    definitions = algorithm.parameterDefinitions()
+    refuse_unknown(step.parameters, [definition.name() for definition in definitions],
+                   Message("{} ({})", where, step.algorithm), UNKNOWN_PARAMETER)
+    _refuse_fractions(step, definitions, where)
     return algorithm
 
 
-def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def _from_path(path: str, where: Message) -> QgsProcessingAlgorithm:
+    """The model (.model3) or Processing script (.py) at ``path``."""
+    if path.lower().endswith(SCRIPT_SUFFIX):
+        return load_script(path, where)
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    algorithm = QgsProcessingModelAlgorithm()
+    if not Path(path).is_file() or not algorithm.fromFile(path):
+        raise ConfigError(QT_TR_NOOP("{}: cannot read the model {}."), where, path)
+    algorithm.initAlgorithm()
+    return algorithm
+
+
+def _refuse_fractions(step: Step, definitions, where: Message) -> None:
+    """Refuse a fraction given to a whole-number parameter (any algorithm's, models' and scripts' too: Processing
+    would round ``2020.5``)."""
+    for definition in definitions:
+        value = step.parameters.get(definition.name())
+        if (isinstance(definition, QgsProcessingParameterNumber)
+                and definition.dataType() == QgsProcessingParameterNumber.Type.Integer and fraction(value)):
+            raise ConfigError(QT_TR_NOOP("{}: parameter {} must be a whole number; {} is not."), where,
+                              definition.name(), value)
 
 
 def _text(value) -> str:

@@ -21,7 +21,7 @@ from ..core.soil_carbon import IPCC_REGIONS, ClimateRegion, coefficients, parse_
 from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
-from .land_degradation import CATEGORY, land_cover_mapping, state_categories, state_classes
+from .degradation_inputs import CATEGORY, land_cover_mapping, soc_threshold_parameter, state_categories, state_classes
 from .land_rasters import output_rasters
 from .raster_io import grid_of, pixel_areas_help
 from .styling import PalettedStyle
@@ -111,9 +111,7 @@ class SoilCarbon(SdgAlgorithm):
         self.addParameter(QgsProcessingParameterMatrix(
             self.CLIMATE_FACTORS, tr("Climate regions: code, name, land-use factor f of cropland (IPCC)"),
             headers=[tr("Code"), tr("Name"), tr("Factor f")], defaultValue=default, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SOC_THRESHOLD, tr("Soil organic carbon change counted as degradation or improvement (%)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.0, maxValue=100.0))
+        self.addParameter(soc_threshold_parameter(self.SOC_THRESHOLD))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_SOC, tr("Soil organic carbon stock at the end (t/ha)")))
         self.addParameter(QgsProcessingParameterRasterDestination(

@@ -18,8 +18,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.results import plain
+from ..core.numbers import number_or_none
 from ..core.table_calc import FORMULAS, Observation, effective_multiplier, row_values, totals
+from ..core.zone_ids import blank_id
 from ..translation import tr
 from .base import SdgBaseAlgorithm, checked_indicator_code, store_parameter
 from .reference_year import reference_year
@@ -152,7 +153,7 @@ class TableIndicator(SdgBaseAlgorithm):
         if latest is not None:
             feedback.pushInfo(tr("{} total for {}: {} / {} -> {}").format(
                 indicator, latest.year, latest.numerator, latest.denominator, latest.value))
-        return {self.OUTPUT: dest_id, self.VALUE: plain(latest.value) if latest is not None else None}
+        return {self.OUTPUT: dest_id, self.VALUE: number_or_none(latest.value) if latest is not None else None}
 
     def _read(self, parameters, context, feedback, source, numerator_text: str, denominator_text: str
               ) -> list[tuple[str, int | None, float | None, float | None]]:
@@ -180,7 +181,7 @@ class TableIndicator(SdgBaseAlgorithm):
             for name, expression in expressions:
                 raw = expression.evaluate(expression_context)
                 values.append(self._number(raw, expression, name, number, feature.id(), feedback))
-            area = str(feature[area_field]) if area_field else str(feature.id())
+            area = self._area_id(feature, area_field, number, source.sourceName())
             year = fixed_year if not year_field else _year(feature[year_field])
             if year is None:
                 feedback.reportError(tr("Row {} (feature id {}): year field {} holds {!r}, not a year; the row is "
@@ -189,6 +190,20 @@ class TableIndicator(SdgBaseAlgorithm):
             rows.append((area, year, values[0], values[1] if len(values) > 1 else None))
             feedback.setProgress(100.0 * number / total)
         return rows
+
+    @staticmethod
+    def _area_id(feature, area_field: str, number: int, table: str) -> str:
+        """A row's area id as text (its feature id without an id field); NULL or empty is refused, naming the row
+        (it would become the text 'NULL' and collide with a real id)."""
+        if not area_field:
+            return str(feature.id())
+        value = feature[area_field]
+        if is_null(value) or blank_id(value):
+            raise QgsProcessingException(tr(
+                "Table '{}': row {} (feature id {}) has no area id in field '{}' (NULL or empty); give every row an "
+                "area id, or choose another field; nothing was written.").format(table, number, feature.id(),
+                                                                                area_field))
+        return str(value)
 
     @staticmethod
     def _expression(text: str, name: str, context: QgsExpressionContext) -> QgsExpression:
@@ -211,17 +226,17 @@ class TableIndicator(SdgBaseAlgorithm):
                 number, fid, name, expression.expression()))
             return None
         try:
-            value = float(str(raw).replace(",", "")) if isinstance(raw, str) else float(raw)
+            return number_or_none(raw, commas=True)
         except (TypeError, ValueError):
             feedback.reportError(tr("Row {} (feature id {}): {} {} gives {!r}, not a number; the row has no "
                                     "value.").format(number, fid, name, expression.expression(), raw))
             return None
-        return value if value == value else None
 
     def _store(self, parameters, context, feedback, path: str, indicator: str, formula: str,
                frame: pd.DataFrame, year_totals) -> None:
         dated = frame[frame["year"].notna()]
-        repeated = dated[dated.duplicated(["area_id", "year"], keep=False)]
+        # ids that differ only by surrounding spaces (pasted from a document) name the same area
+        repeated = dated[dated.assign(area_id=dated["area_id"].str.strip()).duplicated(["area_id", "year"], keep=False)]
         if not repeated.empty:
             pairs = sorted({f"{a} {int(y)}" for a, y in zip(repeated["area_id"], repeated["year"])})
             raise QgsProcessingException(tr("Rows repeat area and year ({}); the results store keeps one value "
@@ -238,11 +253,12 @@ class TableIndicator(SdgBaseAlgorithm):
                 parameters, self.MULTIPLIER, context)},
         }
         rows = [dict(common, area_id=row["area_id"], area_name="", area_level="area", year=int(row["year"]),
-                     value=plain(row["value"]), numerator=plain(row["numerator"]),
-                     denominator=plain(row["denominator"]))
+                     value=number_or_none(row["value"]), numerator=number_or_none(row["numerator"]),
+                     denominator=number_or_none(row["denominator"]))
                 for row in dated.to_dict("records") if row["value"] is not None and row["value"] == row["value"]]
         rows += [dict(common, area_id=total_id, area_name="", area_level="total", year=t.year,
-                      value=plain(t.value), numerator=plain(t.numerator), denominator=plain(t.denominator))
+                      value=number_or_none(t.value), numerator=number_or_none(t.numerator),
+                      denominator=number_or_none(t.denominator))
                  for t in year_totals if t.value is not None]
         write_results(self, parameters, context, feedback, path, rows)
 

@@ -14,8 +14,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.numbers import number_or_none
 from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
-from ..core.results import plain
 from ..core.workbook import WorkbookData, WorkbookError, compute_indicators, parse_sheet
 from ..translation import tr
 from .base import SdgBaseAlgorithm, require_openpyxl, store_parameter
@@ -127,8 +127,8 @@ class IndicatorsFromWorkbook(SdgBaseAlgorithm):
                     parameters={"formula": indicator.formula, "numerator": indicator.numerator,
                                 "denominator": indicator.denominator, "multiplier": indicator.multiplier,
                                 "profile": str(profile_path)},
-                    value=plain(row["value"]), numerator=plain(row["numerator"]),
-                    denominator=plain(row["denominator"])))
+                    value=number_or_none(row["value"]), numerator=number_or_none(row["numerator"]),
+                    denominator=number_or_none(row["denominator"])))
             write_results(self, parameters, context, feedback, results_path, stored)
         feedback.setProgress(100)
         feedback.pushInfo(tr("{} indicator(s) computed, {} skipped, from {} area(s) and {} year(s).").format(

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -21,8 +20,6 @@ from ..core.spreadsheet import append_row
 from ..core.xlsx import save_workbook
 from ..translation import tr
 from .base import SdgBaseAlgorithm, require_openpyxl
-from .tables import is_null
-from .zones import zone_id
 
 HEADER = ("item", "area_code", "area_name", "year", "value", "unit")
 
@@ -103,21 +100,14 @@ class WorkbookTemplate(SdgBaseAlgorithm):
         return {self.OUTPUT: str(path), "ROWS": rows}
 
     def _zones(self, parameters, context) -> list[tuple[str, str]]:
-        source = self.parameterAsSource(parameters, self.ZONES, context)
-        if source is None:
+        """(code, name) of each zone of ZONES (attributes only: a table will do), with the zones reader's id
+        checks; a NULL name falls back to the code."""
+        if self.parameterAsSource(parameters, self.ZONES, context) is None:
             return []
-        id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
-        if not id_field:
+        if not self.parameterAsString(parameters, self.ZONE_ID_FIELD, context):
             raise QgsProcessingException(tr("Choose the zone code field of the zones layer."))
-        name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        layer = self.parameterAsString(parameters, self.ZONES, context)
-        areas = []
-        for feature in source.getFeatures(request):
-            code = zone_id(feature, id_field, layer)
-            name = feature[name_field] if name_field else ""
-            areas.append((code, code if is_null(name) else str(name)))
-        return areas
+        zones = self.read_zones(parameters, context, geometry=False)
+        return [(zone.area_id, zone.area_name) for zone in zones.zones]
 
 
 def write_template(path: Path, items, units: dict[str, str], used_by: dict[str, list[str]],

@@ -55,10 +55,11 @@ class ZoneSet:
 
     @classmethod
     def from_source(cls, source: QgsProcessingFeatureSource, name: str, id_field: str, name_field: str,
-                    context: QgsProcessingContext) -> ZoneSet:
-        """Read the zones; refuses a layer without a CRS, missing fields, NULL, empty and repeated ids; repairs
+                    context: QgsProcessingContext, geometry: bool = True) -> ZoneSet:
+        """Read the zones; refuses missing fields, NULL, empty and repeated ids; with ``geometry`` (else only the
+        attributes are read: a table without geometry or CRS will do) also a layer without a CRS, and repairs
         invalid geometries keeping their holes and parts (with a warning naming the zones)."""
-        if not source.sourceCrs().isValid():
+        if geometry and not source.sourceCrs().isValid():
             raise QgsProcessingException(
                 tr("Zones layer '{}' has no coordinate reference system: set one and run again.").format(name))
         fields = source.fields()
@@ -70,15 +71,18 @@ class ZoneSet:
         zones = []
         repaired = []
         request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+        if not geometry:
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         # skip Processing's own validity check (it would stop the run or drop the feature): repaired below
         for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
             area_id = zone_id(feature, id_field, name)
             area_name = feature[name_field] if name_field else None
-            geometry = feature.geometry()
-            valid = valid_polygon(geometry)
-            if valid is not geometry:
-                feature.setGeometry(valid)
-                repaired.append(area_id)
+            if geometry:
+                shape = feature.geometry()
+                valid = valid_polygon(shape)
+                if valid is not shape:
+                    feature.setGeometry(valid)
+                    repaired.append(area_id)
             zones.append(Zone(feature, area_id, area_id if name_field and is_null(area_name) else
                               "" if is_null(area_name) else str(area_name)))
         for field, values in ((id_field, [zone.area_id for zone in zones]),

@@ -156,7 +156,7 @@ run() {
     # The chroot has the packages (its key is their list); the venv built with it is brought up to date.
     mkdir -p "$root/src/.build"
     touch "$root/src/.build/apt.stamp"
-    in_root "$root" make -C /src VENV=/opt/venv test
+    in_root "$root" make -C /src VENV=/opt/venv test TESTS="${TESTS:-tests}"
     unmount_all
     remove_root "$root/src"
 }

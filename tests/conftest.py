@@ -65,6 +65,20 @@ def run_algorithm(sdg_provider):
     return run
 
 
+@pytest.fixture()
+def dock(qgis_app, qgis_parent, qgis_new_project):
+    """A dock on a fresh project, deleted as the plugin's unload does."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from sdg_monitor.ui.dock import SdgDock
+
+    widget = SdgDock(qgis_parent)
+    yield widget
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsProject.instance().clear()
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """A private PostgreSQL server for the session (see tests/pg_cluster.py) with an empty database sdg_test."""

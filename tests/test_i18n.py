@@ -12,8 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "i18n" / "sdg_monitor_zh_CN.ts"
@@ -191,6 +190,28 @@ def test_algorithms_speak_chinese_with_the_zh_cn_translation(zh_cn):
     assert forest.parameterDefinition("ZONES").description() == "分区统计单元（乡镇、村）"
 
 
+def test_config_messages_speak_chinese_and_still_name_the_key_step_and_closest(zh_cn, sdg_provider, tmp_path):
+    """``core`` has no tr: its config errors carry an English template and values, translated where they are
+    shown; the message still names the key, the step and the closest valid name."""
+    import json
+
+    from bad_input_data import refused
+    from sdg_testdata import write_forest_set
+
+    config = write_forest_set(tmp_path)
+    data = json.loads(config.read_text(encoding="utf-8"))
+    data["zones"]["id_feild"] = data["zones"].pop("id_field")
+    config.write_text(json.dumps(data), encoding="utf-8")
+    message = refused("sdg:run_indicator_set", {"CONFIG": str(config), "OUTPUT": "memory:"})
+    assert chinese(message) and "未知的键" in message and "'id_feild'" not in message
+    assert "“id_feild”" in message and "是否应为“id_field”" in message
+    data["zones"]["id_field"] = data["zones"].pop("id_feild")
+    data["indicators"][1]["parameters"]["WATER_CLASES"] = "60"
+    config.write_text(json.dumps(data), encoding="utf-8")
+    message = refused("sdg:run_indicator_set", {"CONFIG": str(config), "OUTPUT": "memory:"})
+    assert "指标“forest-2020”" in message and "未知的参数“WATER_CLASES”" in message and "WATER_CLASSES" in message
+
+
 def test_english_locale_translates_nothing(qgis_app, compiled_i18n):
     from sdg_monitor.translation import install_translator, load_translator
 
@@ -226,14 +247,9 @@ def test_qgis_chinese_locale_loads_the_translation(qgis_app, compiled_i18n):
 
 
 @pytest.fixture()
-def dock(zh_cn, qgis_parent, qgis_new_project):
-    from sdg_monitor.ui.dock import SdgDock
-
-    widget = SdgDock(qgis_parent)
-    yield widget
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QgsProject.instance().clear()
+def dock(zh_cn, dock):
+    """The dock of tests/conftest.py, built with the Chinese translation installed."""
+    return dock
 
 
 def test_dock_speaks_chinese(dock):

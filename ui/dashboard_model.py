@@ -7,13 +7,13 @@ those results for display. Status codes and group names stay codes here: the doc
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Sequence
 
 import pandas as pd
 
 from ..core.catalog import Catalog, sort_key
+from ..core.numbers import number_or_none
 from ..core.profile import Profile, profile_targets
 from ..core.progress import METHODS, OUTPUT_COLUMNS, STATUSES, assess_frame, merge_targets, rollup
 from ..core.progress_data import DECREASE, INCREASE, NOT_AVAILABLE, PARITY, meets_target
@@ -25,16 +25,8 @@ TOTAL_LEVEL = "total"
 ROLLUP_TABLES = {"goals": "sdg_goal_rollup", "groups": "sdg_group_rollup", "headline": "sdg_headline"}
 
 
-def _number(value: object) -> float | None:
-    """A finite float, or None for missing values (None, NaN, pandas NA)."""
-    if value is None or value is pd.NA:
-        return None
-    number = float(value)  # type: ignore[arg-type]
-    return None if math.isnan(number) else number
-
-
 def _year(value: object) -> int | None:
-    number = _number(value)
+    number = number_or_none(value)
     return None if number is None else int(number)
 
 
@@ -244,7 +236,7 @@ class Dashboard:
         out = {}
         for row in frame[frame["area_id"] == area_id].to_dict("records"):
             counts = {status: int(row[status]) for status in STATUSES}
-            out[row[key]] = Summary(row[key], int(row["indicators"]), counts, _number(row["mean_score"]))
+            out[row[key]] = Summary(row[key], int(row["indicators"]), counts, number_or_none(row["mean_score"]))
         return out
 
     def goal_tiles(self, area_id: str) -> list[GoalTile]:
@@ -305,11 +297,11 @@ class Dashboard:
         units = group["unit"].dropna()
         return IndicatorRow(
             indicator=indicator, series=series, name=self.name_of(indicator), goal=self.goal_of(indicator),
-            latest_value=_number(latest["value"]),
+            latest_value=number_or_none(latest["value"]),
             unit=unit_label(str(units.iloc[-1]) if len(units) else "", self.lang),
-            year=_year(latest["year"]), target=_number(assessed["target"]),
-            target_year=_year(assessed["target_year"]) if _number(assessed["target"]) is not None else None,
-            status=str(assessed["status"]), score=_number(assessed["score"]), trend=trend, trend_good=trend_good,
+            year=_year(latest["year"]), target=number_or_none(assessed["target"]),
+            target_year=_year(assessed["target_year"]) if number_or_none(assessed["target"]) is not None else None,
+            status=str(assessed["status"]), score=number_or_none(assessed["score"]), trend=trend, trend_good=trend_good,
             direction=str(assessed["direction"] or ""),
         )
 
@@ -325,14 +317,14 @@ class Dashboard:
         trajectory: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
         if len(assessed):
             row = assessed.iloc[0]
-            target, base_value = _number(row["target"]), _number(row["base_value"])
+            target, base_value = number_or_none(row["target"]), number_or_none(row["base_value"])
             base_year, target_year = _year(row["base_year"]), _year(row["target_year"])
             direction = str(row["direction"])
             if target is None:
                 target_year = None
             elif (base_year is not None and base_value is not None and target_year is not None
                   and direction in (INCREASE, DECREASE) and not meets_target(base_value, target, direction)
-                  and not meets_target(_number(row["current_value"]), target, direction)):
+                  and not meets_target(number_or_none(row["current_value"]), target, direction)):
                 trajectory = required_trajectory(base_year, base_value, target_year, target)
         return TimeSeries(tuple(int(y) for y in data["year"]), tuple(float(v) for v in data["value"]), target,
                           target_year, base_year, base_value, *trajectory)
@@ -355,7 +347,7 @@ class Dashboard:
         chosen = int(data["year"].max()) if year is None else int(year)
         data = data[data["year"] == chosen].sort_values(["area_name", "area_id"])
         areas = tuple(Area(str(r.area_id), str(r.area_name), level) for r in data.itertuples())
-        return ZoneValues(level, chosen, areas, tuple(_number(v) for v in data["value"]))
+        return ZoneValues(level, chosen, areas, tuple(number_or_none(v) for v in data["value"]))
 
     def zones_used(self, indicator: str, series: str, level: str) -> tuple[str, str] | None:
         """(ZONES source, ZONE_ID_FIELD) recorded in the store's parameters for this series at ``level``, or
@@ -381,4 +373,3 @@ def rows_frame(rows: Sequence[IndicatorRow]) -> pd.DataFrame:
     columns = ["indicator", "series", "name", "latest_value", "unit", "year", "target", "target_year", "status",
                "score", "trend"]
     return pd.DataFrame([{name: getattr(row, name) for name in columns} for row in rows], columns=columns)
-

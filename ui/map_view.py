@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from qgis.core import (
-    QgsClassificationQuantile,
     QgsFeature,
     QgsFields,
     QgsGraduatedSymbolRenderer,
     QgsMemoryProviderUtils,
     QgsProject,
-    QgsRendererRange,
     QgsStyle,
     QgsSymbol,
     QgsVectorLayer,
@@ -24,10 +22,10 @@ from qgis.core import (
 
 from ..compat import new_field
 from ..core.progress_data import DECREASE, INCREASE
-from ..core.report_layout import label_precision
+from ..processing.styling import field_values, quantile_renderer
+from ..processing.tables import is_null
 
 VALUE_FIELD = "sdg_value"
-MAX_CLASSES = 5
 
 
 @dataclass(frozen=True)
@@ -56,10 +54,11 @@ def project_layer(source: str, project: QgsProject | None = None) -> QgsVectorLa
 
 
 def zone_key(value: object) -> str:
-    """A zone id as the results store writes it (a whole float such as 2.0 is ``"2"``)."""
+    """A zone id as the results store writes it (a whole float such as 2.0 is ``"2"``); NULL is no id (``""``,
+    never the text 'NULL', which is a real id)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return "" if value is None else str(value).strip()
+    return "" if is_null(value) else str(value).strip()
 
 
 def joined_layer(zones: QgsVectorLayer, id_field: str, values: Mapping[str, float | None], name: str
@@ -83,27 +82,10 @@ def joined_layer(zones: QgsVectorLayer, id_field: str, values: Mapping[str, floa
 
 def graduated_renderer(layer: QgsVectorLayer, field: str = VALUE_FIELD, unit: str = "", direction: str = ""
                        ) -> QgsGraduatedSymbolRenderer:
-    """Quantile classes of the non-NULL values (at most five, fewer for fewer distinct values), labelled at a
-    precision that suits the values and with the unit; red to green toward the desired ``direction`` (green
-    high for ``increase``, green low for ``decrease``), else Viridis.
-
-    Classes are computed from the values themselves: QGIS 3.22 reads NULL as 0 when it classifies a layer.
-    """
-    raw = (feature[field] for feature in layer.getFeatures())
-    values = [float(v) for v in raw if isinstance(v, (int, float)) and v == v]  # no NULL, no NaN
-    method = QgsClassificationQuantile()
-    method.setLabelPrecision(label_precision(values))
-    method.setLabelTrimTrailingZeroes(True)
-    method.setLabelFormat(f"%1 – %2 {unit}".strip() if unit else "%1 – %2")
-    renderer = QgsGraduatedSymbolRenderer(field)
-    renderer.setClassificationMethod(method)
-    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
-    for item in method.classes(values, max(1, min(MAX_CLASSES, len(set(values))))):
-        renderer.addClassRange(QgsRendererRange(item, symbol.clone()))
-    colours = ramp_for(direction)
-    if colours is not None:
-        renderer.updateColorRamp(colours)
-    return renderer
+    """Quantile classes of the values (see :func:`quantile_renderer`), red to green toward the desired
+    ``direction`` (green high for ``increase``, green low for ``decrease``), else Viridis."""
+    return quantile_renderer(field_values(layer, field), field, QgsSymbol.defaultSymbol(layer.geometryType()),
+                             ramp_for(direction), unit)
 
 
 def ramp_for(direction: str):

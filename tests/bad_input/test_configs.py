@@ -123,3 +123,69 @@ def test_a_config_over_1_mb_is_refused(forest_set):
     data["name"] = "x" * 1_100_000
     message = _refused_unchanged(forest_set, json.dumps(data))
     assert "larger than 1 MB" in message
+
+
+SCRIPT = Path(__file__).resolve().parent / "scripts" / "count_zones.py"
+
+
+def _with_script_step(config: Path, script: str, parameters: dict) -> str:
+    """The forest set with a step running the Processing script ``script`` (a path relative to the config)."""
+    step = {"id": "count", "algorithm": script, "parameters": parameters}
+    return _edited(config, lambda d: d["indicators"].append(step))
+
+
+def test_a_processing_script_given_by_path_runs(forest_set):
+    """A .py file defining a QgsProcessingAlgorithm subclass (as QGIS's script editor saves it) is a step like a
+    model: its path is relative to the config; its VALUE (2 zones x 3) is the summary's value."""
+    import processing
+
+    (forest_set.parent / "count_zones.py").write_bytes(SCRIPT.read_bytes())
+    config = forest_set.with_name("with_script.json")
+    config.write_text(_with_script_step(forest_set, "count_zones.py", {
+        "INPUT": "data/zones.gpkg|layername=towns", "FACTOR": 3}), encoding="utf-8")
+    result = processing.run("sdg:run_indicator_set", {"CONFIG": str(config), "OUTPUT": "memory:"})
+    assert (result["COMPUTED"], result["FAILED"]) == (3, 0)
+    summary = {feature["id"]: feature for feature in result["OUTPUT"].getFeatures()}
+    assert summary["count"]["status"] == "ok" and summary["count"]["value"] == 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    (None, ["cannot read the script", "missing.py"]),
+    ("import os\nVALUE = 1\n", ["defines no Processing algorithm", "QgsProcessingAlgorithm"]),
+    ("class Broken(:\n    pass\n", ["syntax error on line 1"]),
+    ("raise RuntimeError('no licence server')\n", ["stopped while loading", "RuntimeError: no licence server"]),
+], ids=["missing", "no_class", "syntax", "raises"])
+def test_a_bad_script_is_refused_by_name(forest_set, text, expected):
+    """A missing script, one without an algorithm class, one with a syntax error or one that fails while it loads
+    is a message naming the step and the file, not a traceback; nothing runs."""
+    name = "missing.py"
+    if text is not None:
+        name = "broken.py"
+        (forest_set.parent / name).write_text(text, encoding="utf-8")
+    message = _refused_unchanged(forest_set, _with_script_step(forest_set, name, {}))
+    assert "indicator 'count'" in message and name in message
+    assert "Traceback" not in message
+    for part in expected:
+        assert part in message
+
+
+@pytest.mark.parametrize("algorithm, parameters", [
+    ("count_zones.py", {"INPUT": "data/zones.gpkg|layername=towns", "FACTOR": 2.5}),
+    ("native:buffer", {"INPUT": "data/zones.gpkg|layername=towns", "SEGMENTS": "5.5"}),
+    ("years.model3", {"BASE_YEAR": 2015.5}),
+], ids=["script", "other_provider", "model"])
+def test_fractions_in_whole_number_parameters_are_refused(forest_set, algorithm, parameters):
+    """YAML's 2020.5 is refused for the whole-number parameters of any algorithm a config runs: scripts, other
+    providers' algorithms and models, not only sdg ones (Processing would round it); nothing runs."""
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelParameter, QgsProcessingParameterNumber
+
+    (forest_set.parent / "count_zones.py").write_bytes(SCRIPT.read_bytes())
+    model = QgsProcessingModelAlgorithm("years", "test")
+    model.addModelParameter(QgsProcessingParameterNumber(
+        "BASE_YEAR", "Base year", QgsProcessingParameterNumber.Type.Integer), QgsProcessingModelParameter("BASE_YEAR"))
+    assert model.toFile(str(forest_set.parent / "years.model3"))
+    step = {"id": "whole", "algorithm": algorithm, "parameters": parameters}
+    message = _refused_unchanged(forest_set, _edited(forest_set, lambda d: (
+        d["indicators"].append(step), d.update(allow_other_algorithms=True))))
+    name = next(key for key, value in parameters.items() if str(value) in ("2.5", "5.5", "2015.5"))
+    assert "indicator 'whole'" in message and f"parameter {name} must be a whole number" in message

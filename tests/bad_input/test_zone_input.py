@@ -116,3 +116,98 @@ def test_ids_differing_by_surrounding_spaces_are_duplicates(sdg_provider, scene,
     assert "'W'" in message and "'W '" in message and "more than once" in message
     assert digests(zones, store) == before
 
+
+
+@pytest.mark.parametrize("code", [None, ""], ids=["null", "empty"])
+def test_every_reader_of_zones_refuses_a_zone_without_id(sdg_provider, scene, tmp_path, code):
+    """The PDF report's and the portal's maps (ZONES given, or the zones the store recorded) and the workbook
+    template read zones through the same reader: a NULL or empty id is refused naming the feature, nothing is
+    written, the inputs are unchanged."""
+    from qgis.core import QgsVectorLayer
+
+    import processing
+
+    store = str(tmp_path / "results.gpkg")
+    good = scene.polygons("good", [box(-10, -410, 300, 10), box(300, -410, 610, 10)], [{"code": "W"}, {"code": "E"}])
+    processing.run("sdg:forest_area_15_1_1", parameters("forest_area_15_1_1", scene, good, RESULTS=store))
+    bad = scene.polygons("no_id_maps", [box(-10, -410, 300, 10), box(300, -410, 610, 10)],
+                         [{"code": "W"}, {"code": code}])
+    before = digests(bad, store)
+    runs = {
+        "sdg:export_report_pdf": {"RESULTS": store, "ZONES": bad, "ZONE_ID_FIELD": "code",
+                                  "OUTPUT": str(tmp_path / "report.pdf")},
+        "sdg:export_portal": {"RESULTS": store, "ZONES": bad, "ZONE_ID_FIELD": "code",
+                              "OUTPUT": str(tmp_path / "portal")},
+        "sdg:workbook_template": {"AREA_ID": "C1", "ZONES": bad, "ZONE_ID_FIELD": "code",
+                                  "OUTPUT": str(tmp_path / "template.xlsx")},
+    }
+    for algorithm, params in runs.items():
+        message = refused(algorithm, params)
+        assert "feature 2" in message and "'code'" in message, algorithm
+    assert digests(bad, store) == before
+    assert not any((tmp_path / name).exists() for name in ("report.pdf", "portal", "template.xlsx"))
+    # the portal without ZONES maps the zones the store recorded: the same check
+    recorded = QgsVectorLayer(good, "good", "ogr")
+    assert recorded.dataProvider().changeAttributeValues({2: {recorded.fields().indexOf("code"): code}})
+    del recorded
+    message = refused("sdg:export_portal", {"RESULTS": store, "OUTPUT": str(tmp_path / "portal")})
+    assert "feature 2" in message and "'code'" in message
+
+
+def test_workbook_template_reads_a_table_and_refuses_repeated_codes(sdg_provider, tmp_path):
+    """Zones without geometry or CRS (a plain table) make a template; a code given twice is refused, both
+    spellings named, as for every reader of zones."""
+    from openpyxl import load_workbook
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    import processing
+
+    table = QgsVectorLayer("None?field=code:string&field=name:string", "towns", "memory")
+    for code, name in (("T1", "一"), ("T2", "二"), ("T2 ", None)):
+        feature = QgsFeature(table.fields())
+        feature.setAttributes([code, name])
+        table.dataProvider().addFeature(feature)
+    params = {"AREA_ID": "C1", "ZONES": table, "ZONE_ID_FIELD": "code", "ZONE_NAME_FIELD": "name",
+              "YEAR_START": 2020, "YEAR_END": 2020, "OUTPUT": str(tmp_path / "template.xlsx")}
+    message = refused("sdg:workbook_template", params)
+    assert "'T2'" in message and "'T2 '" in message and "more than once" in message
+    table.dataProvider().changeAttributeValues({3: {0: "T3"}})
+    processing.run("sdg:workbook_template", params)
+    rows = list(load_workbook(tmp_path / "template.xlsx")["data"].iter_rows(min_row=2, values_only=True))
+    assert {(row[1], row[2]) for row in rows} == {("C1", None), ("T1", "一"), ("T2", "二"), ("T3", "T3")}
+
+
+@pytest.mark.parametrize("area, expected", [
+    (None, ["row 2 (feature id 2)", "no area id in field 'area'"]),
+    ("  ", ["row 2 (feature id 2)", "no area id in field 'area'"]),
+    ("T1 ", ["repeat area and year", "T1"]),
+], ids=["null", "blank", "spaces"])
+def test_statistics_tables_refuse_missing_and_space_repeated_area_ids(sdg_provider, tmp_path, area, expected):
+    """sdg:table_indicator's area ids follow the zones' rules: NULL or blank is refused naming the row (it used to
+    become the text 'NULL'), 'T1 ' and 'T1' in the same year are one area given twice; nothing is written."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    table = QgsVectorLayer("None?field=area:string&field=year:integer&field=births:double", "births", "memory")
+    for code, births in (("T1", 10.0), (area, 12.0)):
+        feature = QgsFeature(table.fields())
+        feature.setAttributes([code, 2020, births])
+        table.dataProvider().addFeature(feature)
+    store = tmp_path / "results.gpkg"
+    message = refused("sdg:table_indicator", {
+        "INPUT": table, "INDICATOR": "L1.1", "NUMERATOR": "births", "DENOMINATOR": "births", "AREA_ID_FIELD": "area",
+        "YEAR_FIELD": "year",
+        "RESULTS": str(store), "OUTPUT": "memory:"})
+    for part in expected:
+        assert part in message
+    assert not store.exists()
+
+
+def test_kba_without_id_is_refused(sdg_provider, scene):
+    """KBAs are grouped by their id: a NULL id (which became the text 'NULL', one KBA with any other NULL and a
+    real 'NULL') is refused naming the feature; the inputs are unchanged."""
+    kbas = scene.polygons("kba_no_id", [box(0, -200, 200, 0), box(300, -400, 500, -200)],
+                          [{"kba": "NULL"}, {"kba": None}])
+    before = digests(kbas)
+    message = refused("sdg:protected_kba_15_1_2", parameters("protected_kba_15_1_2", scene, KBAS=kbas))
+    assert "feature 2" in message and "'kba'" in message
+    assert digests(kbas) == before

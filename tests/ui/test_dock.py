@@ -328,3 +328,15 @@ def test_show_on_map_defaults_to_the_zones_the_store_records(dock, tmp_path):
     dock.zones_combo.setLayer(other)
     assert dock.table.select_key(("15.1.1", ""))
     assert dock.zones_combo.currentLayer() is zones and dock.zone_field.currentField() == "name"
+
+
+def test_a_zone_without_id_gets_no_value_of_the_area_called_null(qgis_app):
+    """The dock's map join: a NULL id is no id (PyQGIS gives a QVariant whose text is 'NULL'), so that zone is
+    not given the value of an area whose real id is 'NULL'."""
+    from sdg_monitor.ui.map_view import joined_layer
+
+    zones = zones_layer(["NULL", "T2"])
+    zones.dataProvider().changeAttributeValues({2: {0: NULL}})
+    result = joined_layer(zones, "code", {"NULL": 5.0, "T2": 7.0}, "map")
+    values = [feature["sdg_value"] for feature in result.layer.getFeatures()]
+    assert values[0] == 5.0 and values[1] in (None, NULL) and (result.matched, result.unmatched) == (1, 1)
