@@ -205,6 +205,7 @@ class _Field:
         self._col_at, self._col_t = _bracket(self.col_nodes, index)
         self._row_at, self._row_t = _bracket(self.row_nodes, np.arange(grid.height, dtype=np.float64))
         self._intervals: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._node_rows: dict[int, np.ndarray] = {}
         self._lock = threading.Lock()
 
     def cell_areas(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -260,19 +261,30 @@ class _Field:
         as consecutive strips share them."""
         with self._lock:
             if k not in self._intervals:
-                if len(self._intervals) >= 4:
-                    self._intervals.pop(next(iter(self._intervals)))
                 low = self._node_row(k)
                 high = self._node_row(k + 1) if k + 1 < self.row_nodes.size else low
-                self._intervals[k] = low, high - low
+                _keep(self._intervals, k, (low, high - low))
             return self._intervals[k]
 
     def _node_row(self, k: int) -> np.ndarray:
-        """Node row ``k`` interpolated to every column."""
+        """Node row ``k`` interpolated to every column (kept: the next interval starts from it)."""
+        if k not in self._node_rows:
+            _keep(self._node_rows, k, self._interpolated_row(k))
+        return self._node_rows[k]
+
+    def _interpolated_row(self, k: int) -> np.ndarray:
+        """Node row ``k``, bilinear along the columns."""
         line = self.nodes[k]
         at, t = self._col_at, self._col_t
         high = line[np.minimum(at + 1, line.size - 1)]
         return line[at] + t * (high - line[at])
+
+
+def _keep(cache: dict, key: int, value) -> None:
+    """Add to a cache of the last 4 values, dropping the oldest."""
+    if len(cache) >= 4:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
 
 
 def _lattice(offset: float, size: int, step: int) -> np.ndarray:

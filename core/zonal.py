@@ -47,12 +47,11 @@ BlockAreas = Union[float, np.ndarray, StripAreas]
 
 
 def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_categories: int,
-                  pixel_area: BlockAreas, count: bool = False) -> tuple[np.ndarray | None, np.ndarray]:
-    """Pixel counts (``count``, or where the area is one number; else None) and pixel areas (m²) summed per
-    (zone, category) of a block, flat by ``zone × n_categories + category`` (zones 0..n_zones, categories
-    0..n_categories - 1): counts × the one area in an equal-area CRS, else weighted bincounts. The index is made
-    and counted chunk by chunk of :data:`CHUNK_PIXELS` (at least 4 × the bins), each chunk's areas made for it,
-    in :data:`LANES` copies of the bins."""
+                  pixel_area: BlockAreas) -> np.ndarray:
+    """Pixel areas (m²) summed per (zone, category) of a block, flat by ``zone × n_categories + category`` (zones
+    0..n_zones, categories 0..n_categories - 1): counts × the one area in an equal-area CRS, else weighted
+    bincounts. The index is made and counted chunk by chunk of :data:`CHUNK_PIXELS` (at least 4 × the bins),
+    each chunk's areas made for it, in :data:`LANES` copies of the bins."""
     constant = _constant(pixel_area)
     rows, width = zones.shape
     size = (n_zones + 1) * n_categories
@@ -64,8 +63,7 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     lanes = np.tile(np.arange(0, bins, size, dtype=dtype), -(-step * width // copies))[:step * width]
     lanes = lanes.reshape(step, width)
     index = np.empty((step, width), dtype=dtype)
-    counts = np.zeros(bins, dtype=np.int64) if count or constant is not None else None
-    sums = np.zeros(bins, dtype=np.float64) if constant is None else None
+    sums = np.zeros(bins, dtype=np.int64 if constant is not None else np.float64)
     buffer = np.empty((step, width)) if constant is None else None
     for first in range(0, rows, step):
         last = min(rows, first + step)
@@ -73,14 +71,32 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
         np.multiply(zones[first:last], n_categories, out=part, dtype=dtype, casting="unsafe")  # labels fit
         np.add(part, categories[first:last], out=part, casting="unsafe")
         part += lanes[:last - first]
-        flat = part.ravel()
-        if counts is not None:
-            counts += np.bincount(flat, minlength=bins)
-        if buffer is not None:
+        if buffer is None:
+            sums += np.bincount(part.ravel(), minlength=bins)
+        else:
             weights = _chunk_areas(pixel_area, first, last, rows, buffer[:last - first])
-            sums += np.bincount(flat, weights=weights.ravel(), minlength=bins)
-    counts = counts.reshape(copies, size).sum(axis=0) if counts is not None else None
-    return counts, counts * constant if constant is not None else sums.reshape(copies, size).sum(axis=0)
+            sums += np.bincount(part.ravel(), weights=weights.ravel(), minlength=bins)
+    sums = sums.reshape(copies, size).sum(axis=0)
+    return sums * constant if constant is not None else sums
+
+
+def zone_pixels(zones: np.ndarray, categories: np.ndarray, n_zones: int) -> np.ndarray:
+    """Pixels of categories 1.. (not nodata) per zone label 0..n_zones of a block (int64). Zones are polygons
+    burnt on the grid, so a zone's pixels come in runs along the rows: each run counts by its length and the
+    nodata pixels are taken off, a fraction of the cost of a bincount over every pixel."""
+    labels = zones.ravel()
+    if labels.size == 0:
+        return np.zeros(n_zones + 1, dtype=np.int64)
+    starts = np.flatnonzero(labels[1:] != labels[:-1])
+    starts += 1
+    starts = np.concatenate(([0], starts))
+    lengths = np.diff(starts, append=labels.size)
+    # float64 sums of whole numbers: exact below 2^53 pixels
+    pixels = np.bincount(labels[starts], weights=lengths, minlength=n_zones + 1).astype(np.int64)
+    nodata = categories.ravel() == 0
+    if nodata.any():
+        pixels -= np.bincount(labels[nodata], minlength=n_zones + 1)
+    return pixels
 
 
 def _constant(pixel_area: BlockAreas) -> float | None:
@@ -104,35 +120,32 @@ def _chunk_areas(pixel_area: BlockAreas, first: int, last: int, rows: int, out: 
 
 
 class CategoryAreas:
-    """Area and pixel count per (zone, category) over any number of blocks.
+    """Area per (zone, category) over any number of blocks, and (``pixels``) the valid pixels per zone.
 
     Category 0 is ignored (nodata); categories 1..n_categories are counted.
     """
 
-    def __init__(self, n_zones: int, n_categories: int, pixels: bool = True) -> None:
-        """``pixels`` False: areas only (with pixel areas that vary, a bincount less per block)."""
+    def __init__(self, n_zones: int, n_categories: int, pixels: bool = False) -> None:
+        """``pixels``: also count each zone's pixels of categories 1..n_categories (see :func:`zone_pixels`)."""
         self.n_zones = n_zones
         self.n_categories = n_categories
-        size = (n_zones + 1) * (n_categories + 1)
-        self._count = np.zeros(size, dtype=np.int64) if pixels else None
-        self._area = np.zeros(size, dtype=np.float64)
+        self._pixels = np.zeros(n_zones + 1, dtype=np.int64) if pixels else None
+        self._area = np.zeros((n_zones + 1) * (n_categories + 1), dtype=np.float64)
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: BlockAreas) -> None:
         """Add one block; ``pixel_area`` (m²): see :data:`BlockAreas`."""
-        counts, sums = category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area,
-                                     count=self._count is not None)
-        if self._count is not None:
-            self._count += counts
-        self._area += sums
+        self._area += category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area)
+        if self._pixels is not None:
+            self._pixels += zone_pixels(zones, categories, self.n_zones)
 
-    def counts(self) -> np.ndarray:
-        """Pixel counts, shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
-        if self._count is None:
-            raise ValueError("pixels were not counted (CategoryAreas(..., pixels=False))")
-        return self._count.reshape(self.n_zones + 1, self.n_categories + 1)
+    def pixels(self) -> np.ndarray:
+        """Pixels of categories 1..n_categories per zone, shape (n_zones + 1,); index 0 is outside zones."""
+        if self._pixels is None:
+            raise ValueError("pixels were not counted (CategoryAreas(..., pixels=True) counts them)")
+        return self._pixels
 
     def areas(self) -> np.ndarray:
-        """Areas in m², same shape as :meth:`counts`."""
+        """Areas in m², shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
         return self._area.reshape(self.n_zones + 1, self.n_categories + 1)
 
 
@@ -152,7 +165,7 @@ class ClassAreas:
         for bit, member in enumerate(members[1:], start=1):
             combined |= member.view(np.uint8) << np.uint8(bit)
         width = 1 << len(members)
-        sums = category_sums(zones, combined, self.n_zones, width, pixel_area)[1].reshape(-1, width)
+        sums = category_sums(zones, combined, self.n_zones, width, pixel_area).reshape(-1, width)
         for bit, area in enumerate(self._area):
             area += sums[:, [c for c in range(width) if c >> bit & 1]].sum(axis=1)
 

@@ -12,7 +12,6 @@ from osgeo import gdal, gdal_array, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsDistanceArea,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessing,
@@ -30,7 +29,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRasterLayer,
     QgsRectangle,
-    QgsUnitTypes,
 )
 
 from ..compat import parameter_strings
@@ -49,6 +47,7 @@ from ..core.population import (
 from ..translation import tr
 from .base import SdgBaseAlgorithm
 from .feedback import stop_if_cancelled
+from .land_areas import ellipsoidal_measure
 from .polygon_repair import valid_polygon
 from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, pixel_areas_help, read_strips
 from .zones import ZoneSet
@@ -255,9 +254,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             raise QgsProcessingException(
                 tr("Buildings layer has no coordinate reference system: set one and run again."))
         transform = QgsCoordinateTransform(source.sourceCrs(), grid.crs, context.transformContext())
-        measure = QgsDistanceArea()
-        measure.setSourceCrs(source.sourceCrs(), context.transformContext())
-        measure.setEllipsoid(source.sourceCrs().ellipsoidAcronym() or "EPSG:7030")
+        measure = ellipsoidal_measure(source.sourceCrs(), context)
         request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         request.setSubsetOfAttributes([floors_field] if floors_field else [], source.fields())
         rows: list[int] = []
@@ -276,7 +273,7 @@ class DasymetricPopulation(SdgBaseAlgorithm):
                 skipped += 1
                 continue
             geometry = valid_polygon(geometry)
-            area = measure.convertAreaMeasurement(measure.measureArea(geometry), QgsUnitTypes.AreaUnit.AreaSquareMeters)
+            area = measure.measureArea(geometry)
             geometry.transform(transform)
             for row, col, share in _cell_shares(geometry, grid):
                 rows.append(row)

@@ -71,7 +71,7 @@ class ForestArea(SdgAlgorithm):
             groups = forest_groups(forest, water)
         grid = grid_of(layer)
         labels = zones.rasterize(grid, context) if zones is not None else None
-        totals = CategoryAreas(len(zones) if zones is not None else 1, len(groups) + 1, pixels=False)
+        totals = CategoryAreas(len(zones) if zones is not None else 1, len(groups) + 1)
         try:
             for strip, zone_labels, pixel_area in zonal_strips(layer, band, labels, feedback):
                 totals.add(zone_labels, classify(strip.data, groups, strip.valid), pixel_area)

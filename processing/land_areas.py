@@ -109,7 +109,8 @@ def step_feedback(steps: int, feedback: QgsProcessingFeedback) -> QgsProcessingM
 
 
 def ellipsoidal_measure(crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext) -> QgsDistanceArea:
-    """Areas in m² on the ellipsoid of ``crs`` (WGS 84 when it names none), for geometries in ``crs``."""
+    """Areas (m²) and lengths (m) on the ellipsoid of ``crs`` (WGS 84 when it names none), for geometries in
+    ``crs``, whatever the CRS: the one home of vector measurement (a projection's scale never enters)."""
     measure = QgsDistanceArea()
     measure.setSourceCrs(crs, context.transformContext())
     if not measure.setEllipsoid(crs.ellipsoidAcronym() or DEFAULT_ELLIPSOID):

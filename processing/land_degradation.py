@@ -175,7 +175,7 @@ class LandDegradation(SdgAlgorithm):
         status_path = self._status_path(parameters, context, layers, feedback)
         labels = zones.rasterize(grid, context) if zones is not None else None
         n_zones = len(zones) if zones is not None else 1
-        totals, status_totals = (CategoryAreas(n_zones, len(CATEGORY), pixels=False) for _ in range(2))
+        totals, status_totals = (CategoryAreas(n_zones, len(CATEGORY)) for _ in range(2))
         others = {name: read_strips(layer, 1, None, grid) for name, layer in layers.items() if name != reference}
         unexpected = {name: 0 for name in layers}
         water = 0.0

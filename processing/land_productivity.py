@@ -147,7 +147,7 @@ class LandProductivity(SdgAlgorithm):
             feedback.pushInfo(tr("Maximum productivity of {} land unit(s)...").format(len(unit_codes)))
             maxima = lp.unit_percentiles(pixels.unit_values, pixels.unit_counts(len(unit_codes)),
                                          lp.PERFORMANCE_PERCENTILE)
-            totals = CategoryAreas(n_zones, len(lp.LPD_CODES), pixels=False)
+            totals = CategoryAreas(n_zones, len(lp.LPD_CODES))
             with output_rasters(grid, [(lpd_path, gdal.GDT_Byte, lp.LPD_NODATA),
                                        (sub_path, gdal.GDT_Int16, NODATA)]) as rasters:
                 for row0, lpd, zone_labels in pixels.classes(maxima, grid.strip_rows()):

@@ -174,7 +174,7 @@ class MountainGreenCover(SdgAlgorithm):
         """Area (km²) per zone (row 0 = outside zones) and category (2k - 1: class k not green, 2k: green)."""
         grid = grid_of(landcover)
         labels = zones.rasterize(grid, context) if zones is not None else None
-        totals = CategoryAreas(len(zones) if zones is not None else 1, 2 * len(KAPOS_CLASSES), pixels=False)
+        totals = CategoryAreas(len(zones) if zones is not None else 1, 2 * len(KAPOS_CLASSES))
         class_strips = read_strips(classes, 1, feedback, grid)
         try:
             for strip, zone_labels, pixel_area in zonal_strips(landcover, band, labels, feedback):

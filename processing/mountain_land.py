@@ -146,8 +146,8 @@ class MountainLand(SdgAlgorithm):
         reads = [(layers[self.LANDCOVER], 1), (classes, 1)] + [(layers[name], 1) for name in optional]
         labels = zones.rasterize(grid_of(layers[self.LANDCOVER]), context) if zones is not None else None
         n_zones = len(zones) if zones is not None else 1
-        green = CategoryAreas(n_zones, 2 * N_BELTS, pixels=False)
-        transitions = CategoryAreas(n_zones, 3 * N_BELTS, pixels=False)
+        green = CategoryAreas(n_zones, 2 * N_BELTS)
+        transitions = CategoryAreas(n_zones, 3 * N_BELTS)
         try:
             for strips, zone_labels, pixel_area in zonal_stacks(reads, labels, steps):
                 cover, kapos = strips[0], strips[1]

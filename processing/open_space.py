@@ -8,7 +8,6 @@ from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -35,6 +34,7 @@ from .access import (
     segments_of,
     zone_values,
 )
+from .land_areas import ellipsoidal_measure
 from .polygon_repair import valid_polygon
 from .raster_io import grid_of, metres_per_unit
 from .zones import Zone, ZoneSet
@@ -70,8 +70,9 @@ class OpenSpace(AccessAlgorithm):
             "<p><b>Method</b> (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) "
             "inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) "
             "or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside "
-            "open spaces are not counted twice. Areas are true areas: ellipsoidal in a geographic CRS, planar "
-            "metres in a projected one; everything is measured in the built-up layer's CRS.</p>"
+            "open spaces are not counted twice. Areas and road lengths are true ones in any CRS: measured on the "
+            "ellipsoid of the built-up layer's CRS (WGS 84 where it names none), so a projection's scale (Web "
+            "Mercator, a UTM zone far from its meridian) does not change them.</p>"
             "<p><b>Access</b> (series <i>population_within_walk</i>, with POPULATION): population within "
             "WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are "
             "served; others by distance to its edge, straight-line or, with NETWORK, along the streets from "
@@ -111,15 +112,15 @@ class OpenSpace(AccessAlgorithm):
         builtup = self._union(builtup_source, crs, context)
         open_space = self._union(self.spatial_source(parameters, self.OPEN_SPACE, context), crs, context)
         streets = self._streets(parameters, context, crs, open_space)
-        measure = _Measure(crs, context)
+        measure = ellipsoidal_measure(crs, context)
         areas = zones.geometries_in(crs, context) if zones is not None else [builtup]
         parts = []
         for area in areas:
             built = builtup.intersection(area)
-            open_km2 = measure.area(open_space.intersection(built)) / 1e6
-            street_km2 = sum(measure.area(g.intersection(built)) if width is None else
-                             width * measure.length(g.intersection(built)) for g, width in streets) / 1e6
-            built_km2 = measure.area(built) / 1e6
+            open_km2 = measure.measureArea(open_space.intersection(built)) / 1e6
+            street_km2 = sum(measure.measureArea(g.intersection(built)) if width is None else
+                             width * measure.measureLength(g.intersection(built)) for g, width in streets) / 1e6
+            built_km2 = measure.measureArea(built) / 1e6
             parts.append((open_km2, street_km2, built_km2))
         values, total = open_space_values(parts)
         method = EUCLIDEAN
@@ -191,23 +192,6 @@ class OpenSpace(AccessAlgorithm):
         area.inside = inside
         tallies = self.tallies(layers, zones, None, {"served": area}, context, feedback)
         return (NETWORK if network is not None else EUCLIDEAN), zone_values(tallies, "served", False)
-
-
-class _Measure:
-    """Areas (m²) and lengths (m): ellipsoidal in a geographic CRS, planar metres in a projected one."""
-
-    def __init__(self, crs: QgsCoordinateReferenceSystem, context) -> None:
-        self.distance_area = QgsDistanceArea()
-        self.distance_area.setSourceCrs(crs, context.transformContext())
-        geographic = crs.isGeographic()
-        self.distance_area.setEllipsoid((crs.ellipsoidAcronym() or "EPSG:7030") if geographic else "NONE")
-        self.factor = 1.0 if geographic else metres_per_unit(crs)
-
-    def area(self, geometry: QgsGeometry) -> float:
-        return 0.0 if geometry.isEmpty() else self.distance_area.measureArea(geometry) * self.factor ** 2
-
-    def length(self, geometry: QgsGeometry) -> float:
-        return 0.0 if geometry.isEmpty() else self.distance_area.measureLength(geometry) * self.factor
 
 
 def _entry_points(segments: np.ndarray, crs: QgsCoordinateReferenceSystem) -> list[QgsPointXY]:

@@ -142,7 +142,7 @@ class SoilCarbon(SdgAlgorithm):
         reads = [(layers[name], 1) for name in (self.SOC_START, self.LANDCOVER_START, self.LANDCOVER_END)]
         if layers[self.CLIMATE] is not None:
             reads.append((layers[self.CLIMATE], 1))
-        totals = CategoryAreas(n_zones, len(CATEGORY), pixels=False)
+        totals = CategoryAreas(n_zones, len(CATEGORY))
         stocks = np.zeros((2, n_zones + 1))
         try:
             with output_rasters(grid, [(soc_path, gdal.GDT_Float32, STOCK_NODATA),

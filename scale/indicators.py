@@ -15,7 +15,7 @@ from ..core.results import Area, ZoneValue, store_rows
 from ..translation import tr
 from . import ScaleError, input_errors
 from .backend import Progress, reduce_windows
-from .kernels import class_areas, value_sums
+from .kernels import class_areas, class_pixels_areas, value_sums
 from .tiles import WINDOW_PIXELS, Window, expand, plan
 from .zones import Zones, read_zones
 
@@ -63,14 +63,14 @@ def forest_area(landcover: Sequence[str], zones: str, zone_id: str = "", zone_na
     paths = expand(landcover)
     windows = plan(paths, band, window_pixels)
     zone_set = read_zones(zones, zone_id, zone_name, zones_layer, windows[0].wkt)
-    counts, areas = reduce_windows(class_areas, windows, zone_set.payload, groups, client=client,
+    pixels, areas = reduce_windows(class_pixels_areas, windows, zone_set.payload, groups, client=client,
                                    progress=progress)
     values, total = forest_values(areas)
     parameters = {"LANDCOVER": ";".join(paths), "BAND": str(band), "FOREST_CLASSES": ",".join(map(str, forest)),
                   "WATER_CLASSES": ",".join(map(str, water)), "ZONES": zones, "ZONE_ID_FIELD": zone_id,
                   "BACKEND": "dask" if client is not None else "local", "WINDOWS": str(len(windows))}
     return IndicatorTable.of("15.1.1", "percent", "sdg:forest_area_15_1_1", zone_set, values, total, paths,
-                             parameters, pixels=counts[1:, 1:].sum(axis=1))
+                             parameters, pixels=pixels[1:])
 
 
 def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], population_start: Sequence[str],
@@ -96,7 +96,7 @@ def land_consumption(builtup_start: Sequence[str], builtup_end: Sequence[str], p
         return per_grid[wkt]
 
     builtup_km2 = [reduce_windows(class_areas, windows, zones_on(windows).payload, (tuple(builtup),),
-                                  client=client, progress=progress)[1][1:, 1] / 1e6 for windows in sets[:2]]
+                                  client=client, progress=progress)[1:, 1] / 1e6 for windows in sets[:2]]
     people = [reduce_windows(value_sums, windows, zones_on(windows).payload, client=client,
                              progress=progress)[1:] for windows in sets[2:]]
     values, total = land_consumption_values(*builtup_km2, *people, year_start, year_end, tolerance)

@@ -23,14 +23,26 @@ from .zones import ZonePayload
 STRIP_PIXELS = 4_000_000
 
 
-def class_areas(window: Window, zones: ZonePayload, groups: Sequence[Sequence[int]]
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Pixel counts and true areas (m²) per (zone label, category): category ``i + 1`` for ``groups[i]``, the
-    last for any other valid value, 0 for nodata; shapes (zones + 1, len(groups) + 2)."""
-    totals = CategoryAreas(zones.count, len(groups) + 1)
+def class_areas(window: Window, zones: ZonePayload, groups: Sequence[Sequence[int]]) -> np.ndarray:
+    """True areas (m²) per (zone label, category): category ``i + 1`` for ``groups[i]``, the last for any other
+    valid value, 0 for nodata; shape (zones + 1, len(groups) + 2)."""
+    return _class_totals(window, zones, groups, pixels=False).areas()
+
+
+def class_pixels_areas(window: Window, zones: ZonePayload, groups: Sequence[Sequence[int]]
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Valid pixels per zone label (shape zones + 1; index 0: outside every zone) and :func:`class_areas`."""
+    totals = _class_totals(window, zones, groups, pixels=True)
+    return totals.pixels(), totals.areas()
+
+
+def _class_totals(window: Window, zones: ZonePayload, groups: Sequence[Sequence[int]], pixels: bool
+                  ) -> CategoryAreas:
+    """The window's areas (and ``pixels``) per zone and category, strip by strip."""
+    totals = CategoryAreas(zones.count, len(groups) + 1, pixels)
     for data, valid, labels, areas in _strips(window, zones):
         totals.add(labels, classify(data, groups, valid), areas)
-    return totals.counts(), totals.areas()
+    return totals
 
 
 def value_sums(window: Window, zones: ZonePayload) -> np.ndarray:

@@ -9,7 +9,8 @@ from sdg_monitor.core.store import ResultsStore
 from sdg_testdata import write_polygons, write_raster
 
 UTM = 32650
-LEFT, TOP = 500000.0, 3400000.0
+LEFT, TOP = 500000.0, 3400000.0  # on the zone's central meridian
+K0 = 0.9996  # UTM's scale factor on the central meridian
 PARKS = [(20, -70, 70, -30), (180, -100, 240, -60)]  # xmin, ymin, xmax, ymax relative to (LEFT, TOP)
 
 
@@ -53,15 +54,67 @@ def test_share_of_builtup_by_hand(run_algorithm, data, tmp_path):
         "ZONES": zones, "ZONE_ID_FIELD": "code", "YEAR": 2020, "RESULTS": str(store), "OUTPUT": "memory:"})
     # Open space inside the built-up 200 x 100 m: park 1 (50 x 40 = 2000 m²) and 20 x 40 = 800 m² of park 2.
     # Streets: the east-west road, 200 m inside less 20 m through park 2, × 8 m = 1440 m²; the north-south road,
-    # 100 m inside × the default 10 m = 1000 m². (2800 + 2440) / 20000 = 26.2 %.
-    assert result["VALUE"] == pytest.approx(26.2, rel=1e-9)
+    # 100 m inside × the default 10 m = 1000 m². Map metres on the zone's central meridian are K0 true metres, so
+    # true areas are the map's / K0² and road lengths the map's / K0, widths being true metres:
+    # (2800 + 2440 × K0) / 20000 = 26.195 %.
+    assert result["VALUE"] == pytest.approx(100 * (2800 + 2440 * K0) / 20000, rel=1e-7)
     zone = {f["code"]: f for f in result["OUTPUT"].getFeatures()}
-    assert zone["W"]["value"] == pytest.approx(100 * (2000 + 800) / 10000, rel=1e-9)
-    assert zone["E"]["value"] == pytest.approx(100 * (800 + 80 * 8 + 1000) / 10000, rel=1e-9)
-    assert zone["E"]["street_km2"] == pytest.approx((640 + 1000) / 1e6, rel=1e-9)
-    assert zone["W"]["builtup_km2"] == pytest.approx(0.01, rel=1e-9)
+    assert zone["W"]["value"] == pytest.approx(100 * (2000 + 800 * K0) / 10000, rel=1e-7)  # road: 100 x 8 m
+    assert zone["E"]["value"] == pytest.approx(100 * (800 + (80 * 8 + 1000) * K0) / 10000, rel=1e-7)
+    assert zone["E"]["street_km2"] == pytest.approx((640 + 1000) / K0 / 1e6, rel=1e-7)
+    assert zone["W"]["builtup_km2"] == pytest.approx(0.01 / K0 ** 2, rel=1e-7)
     rows = ResultsStore(store).read("sdg_results")
     assert set(rows["series"]) == {""}
+
+
+@pytest.mark.parametrize("epsg, left, top", [
+    (3857, 1113195.0, 8399738.0),  # Web Mercator at 60° N, 10° E: map metres are half true metres
+    (32650, 1350000.0, 3400000.0),  # UTM 50N 850 km east of its central meridian (about 126° E): 1.7 % in area
+])
+def test_areas_and_road_lengths_are_ellipsoidal_in_a_projected_crs(run_algorithm, tmp_path, epsg, left, top):
+    """Built-up, open-space and street areas of the same layout against pyproj's geodesic areas and lengths of
+    the shapes as drawn (edges densified in the layer's CRS)."""
+    from pyproj import Geod, Transformer
+
+    def shape(xmin, ymin, xmax, ymax):
+        return [(left + x, top + y) for x, y in ((xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax))]
+
+    def wkt(corners):
+        return "POLYGON((" + ",".join(f"{x} {y}" for x, y in [*corners, corners[0]]) + "))"
+
+    to_lonlat = Transformer.from_crs(epsg, 4326, always_xy=True)
+    geod = Geod(ellps="WGS84")
+
+    def densified(points, closed):
+        ends = list(zip(points, points[1:] + points[:1] if closed else points[1:]))
+        t = np.linspace(0.0, 1.0, 64, endpoint=False)
+        xy = [(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f) for (x0, y0), (x1, y1) in ends for f in t]
+        return to_lonlat.transform(*np.array(xy + ([] if closed else [points[-1]])).T)
+
+    def area(corners):
+        return abs(geod.polygon_area_perimeter(*densified(corners, True))[0])
+
+    def length(start, end):
+        return geod.line_length(*densified([(left + start[0], top + start[1]), (left + end[0], top + end[1])],
+                                           False))
+
+    builtup = write_polygons(tmp_path / "b.gpkg", "builtup", epsg, [wkt(shape(0, -100, 200, 0))])
+    parks = write_polygons(tmp_path / "p.gpkg", "parks", epsg, [wkt(shape(*p)) for p in PARKS])
+    roads = lines(tmp_path / "r.gpkg", "roads", epsg, [
+        [(left - 50, top - 80), (left + 250, top - 80)], [(left + 120, top + 20), (left + 120, top - 120)]],
+        [{"width": 8.0}, {"width": 10.0}])
+    result = run_algorithm("sdg:open_space_11_7_1", {
+        "BUILTUP": f"{builtup}|layername=builtup", "OPEN_SPACE": f"{parks}|layername=parks", "ROADS": roads,
+        "WIDTH_FIELD": "width", "YEAR": 2020, "OUTPUT": "memory:"})
+    built_m2 = area(shape(0, -100, 200, 0))
+    open_m2 = area(shape(20, -70, 70, -30)) + area(shape(180, -100, 200, -60))  # park 2 is cut at x = 200
+    street_m2 = 8 * length((0, -80), (180, -80)) + 10 * length((120, 0), (120, -100))  # park 2 from x = 180
+    feature = next(result["OUTPUT"].getFeatures())
+    assert feature["builtup_km2"] == pytest.approx(built_m2 / 1e6, rel=1e-6)
+    assert feature["open_space_km2"] == pytest.approx(open_m2 / 1e6, rel=1e-6)
+    assert feature["street_km2"] == pytest.approx(street_m2 / 1e6, rel=1e-6)
+    assert result["VALUE"] == pytest.approx(100 * (open_m2 + street_m2) / built_m2, rel=1e-6)
+    assert abs(20000 / built_m2 - 1) > 0.015  # the planar area is far off: the test can tell them apart
 
 
 def test_street_polygons_and_access_series(run_algorithm, data, tmp_path):

@@ -7,13 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from scale_data import GRIDS, tiles, zones_layer
 from sdg_monitor.core.store import ResultsStore
 from sdg_monitor.scale.backend import local_client, reduce_windows
 from sdg_monitor.scale.indicators import forest_area
-from sdg_monitor.scale.kernels import class_areas, in_dask_worker
+from sdg_monitor.scale.kernels import class_areas, class_pixels_areas, in_dask_worker
 from sdg_monitor.scale.tiles import plan
 from sdg_monitor.scale.zones import read_zones
 
@@ -26,14 +27,18 @@ def tiled(request, tmp_path):
     return paths, mosaic, zones_layer(tmp_path, request.param)
 
 
-def test_counts_per_window_add_up_to_native_zonal_histogram(tiled, qgis_processing):
+def test_pixels_and_areas_per_window_add_up_to_native_zonal_histogram(tiled, qgis_processing):
+    """Valid pixels per zone equal the histogram's; each class's area over the zone's mean pixel area (pixel
+    areas vary by less than 1e-4 over these grids, a pixel of a class is more than 2e-3 of its count) is its
+    count."""
     import processing
 
     paths, mosaic, zones = tiled
     windows = plan(paths, window_pixels=300)  # several windows per tile
     assert len(windows) > len(paths)
     zone_set = read_zones(zones, "code", wkt=windows[0].wkt)
-    counts, _ = reduce_windows(class_areas, windows, zone_set.payload, ((20,), (60,)))
+    pixels, areas = reduce_windows(class_pixels_areas, windows, zone_set.payload, ((20,), (60,)))
+    assert np.array_equal(areas, reduce_windows(class_areas, windows, zone_set.payload, ((20,), (60,))))
     native = processing.run("native:zonalhistogram", {
         "INPUT_RASTER": mosaic, "RASTER_BAND": 1, "INPUT_VECTOR": zones, "COLUMN_PREFIX": "H_",
         "OUTPUT": "memory:"})["OUTPUT"]
@@ -41,7 +46,10 @@ def test_counts_per_window_add_up_to_native_zonal_histogram(tiled, qgis_processi
         label = zone_set.ids.index(feature["code"]) + 1
         histogram = {int(f.name()[2:]): feature[f.name()] for f in native.fields() if f.name()[2:].isdigit()}
         other = sum(v for k, v in histogram.items() if k not in (0, 20, 60))
-        assert counts[label, 1:].tolist() == [histogram.get(20, 0), histogram.get(60, 0), other]
+        expected = [histogram.get(20, 0), histogram.get(60, 0), other]
+        assert pixels[label] == sum(expected)
+        mean_area = areas[label, 1:].sum() / pixels[label]
+        assert areas[label, 1:] / mean_area == pytest.approx(expected, rel=1e-4)
         assert histogram.get(20, 0) > 0 and other > 0
 
 
