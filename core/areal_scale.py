@@ -28,7 +28,7 @@ from typing import Callable
 
 import numpy as np
 
-from .geodesy import authalic_integral, cell_areas_geographic
+from .geodesy import authalic_integral, cell_areas_geographic, geodesic_distance
 
 #: Projected coordinates (arrays in the CRS's units) to longitude and latitude (degrees).
 Transform = Callable[[np.ndarray, np.ndarray], "tuple[np.ndarray, np.ndarray]"]
@@ -39,6 +39,7 @@ NODE_SPACING_M = 4000.0  # nodes of the scale field at most this far apart
 MAX_STEP = 128  # pixels between nodes, at most
 CYLINDRICAL_DEG = 1e-9  # longitude/latitude (degrees) within which a CRS counts as normal cylindrical
 SUB_EDGE_M = 500.0  # a node's outline is densified to pieces of at most this length
+SCALE_STEP_M = 1000.0  # map metres of the step whose ground length gives the linear scale at a point
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,25 @@ def _cylindrical_rows(grid: Grid, to_lonlat: Transform, a: float, b: float) -> n
     lon_pair = np.unwrap(lon_pair, period=360.0)
     dlon = (lon_pair[1] - lon_pair[0]) / 64
     return cell_areas_geographic(lat_edges, dlon, a, b)
+
+
+def ground_metres_per_unit(x: np.ndarray, y: np.ndarray, to_lonlat: Transform, a: float, b: float,
+                           unit: float) -> tuple[np.ndarray, np.ndarray]:
+    """Ground metres per map unit along map x and along map y at each point (``x``, ``y``) of a projected CRS
+    (``unit`` metres per map unit): the ellipsoidal length (Vincenty) of a :data:`SCALE_STEP_M` step centred
+    on the point, over the step (off by about (step / R)², 1e-8). Exact locally for a conformal projection
+    (equal in x and y) and a normal cylindrical one (Mercator, Web Mercator, which is not conformal on the
+    ellipsoid); in another one (Albers, LAEA off the central meridian) distances along map diagonals are off by
+    the projection's shear there. Where the transform fails: ``unit``."""
+    x, y = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+    half = 0.5 * SCALE_STEP_M / unit
+    lengths = []
+    for dx, dy in ((half, 0.0), (0.0, half)):
+        lon0, lat0 = to_lonlat(x - dx, y - dy)
+        lon1, lat1 = to_lonlat(x + dx, y + dy)
+        length = geodesic_distance(lon0, lat0, lon1, lat1, a, b) / (2 * half)
+        lengths.append(np.where(np.isfinite(length) & (length > 0), length, unit))
+    return lengths[0], lengths[1]
 
 
 class _Field:

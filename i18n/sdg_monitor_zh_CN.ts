@@ -114,7 +114,7 @@
         <translation>森林面积占陆地面积的比例（15.1.1）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="128"/>
+        <location filename="../processing/mountain_green_cover.py" line="134"/>
         <source>Land-cover raster</source>
         <translation>土地覆盖栅格</translation>
     </message>
@@ -154,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="137"/>
+        <location filename="../processing/raster_io.py" line="148"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="196"/>
+        <location filename="../processing/raster_io.py" line="207"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="201"/>
+        <location filename="../processing/raster_io.py" line="212"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="246"/>
+        <location filename="../processing/raster_io.py" line="257"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -204,42 +204,42 @@
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="432"/>
+        <location filename="../processing/access.py" line="428"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="435"/>
+        <location filename="../processing/access.py" line="431"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="437"/>
+        <location filename="../processing/access.py" line="433"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="449"/>
+        <location filename="../processing/access.py" line="445"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="452"/>
+        <location filename="../processing/access.py" line="448"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="475"/>
+        <location filename="../processing/access.py" line="471"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="501"/>
+        <location filename="../processing/access.py" line="497"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="520"/>
+        <location filename="../processing/access.py" line="516"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="558"/>
+        <location filename="../processing/access.py" line="554"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="129"/>
+        <location filename="../processing/mountain_green_cover.py" line="135"/>
         <source>Land-cover band</source>
         <translation>土地覆盖波段</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>6：300-1000 m 且局部起伏 &gt; 300 m</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="90"/>
+        <location filename="../processing/mountain_green_cover.py" line="96"/>
         <source>Mountain Green Cover Index (15.4.2)</source>
         <translation>山区绿化覆盖指数（15.4.2）</translation>
     </message>
@@ -1124,12 +1124,12 @@
         <translation>数字高程模型（米）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="126"/>
+        <location filename="../processing/mountain_green_cover.py" line="132"/>
         <source>DEM band</source>
         <translation>DEM 波段</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="131"/>
+        <location filename="../processing/mountain_green_cover.py" line="137"/>
         <source>Green land-cover classes (cropland, forest, grassland, shrubland, wetland)</source>
         <translation>绿色土地覆盖类别（耕地、森林、草地、灌木地、湿地）</translation>
     </message>
@@ -1139,7 +1139,7 @@
         <translation>山地类别（Kapos）</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="137"/>
+        <location filename="../processing/mountain_green_cover.py" line="143"/>
         <source>MGCI of Kapos class {}</source>
         <translation>Kapos 类别 {} 的 MGCI</translation>
     </message>
@@ -1154,12 +1154,12 @@
         <translation>没有具有土地覆盖的山地像元：在土地覆盖“{1}”有数据的范围内，DEM“{0}”没有 Kapos 山地类别。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="204"/>
+        <location filename="../processing/mountain_green_cover.py" line="210"/>
         <source>No GDAL driver can write {}; use a .tif file.</source>
         <translation>没有可写入 {} 的 GDAL 驱动；请使用 .tif 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="208"/>
+        <location filename="../processing/mountain_green_cover.py" line="214"/>
         <source>Could not create the mountain class raster {}.</source>
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
@@ -2414,7 +2414,7 @@
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="516"/>
+        <location filename="../processing/access.py" line="512"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
@@ -2914,67 +2914,67 @@
         <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="220"/>
+        <location filename="../processing/access.py" line="211"/>
         <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
         <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="227"/>
+        <location filename="../processing/access.py" line="218"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="234"/>
+        <location filename="../processing/access.py" line="225"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="237"/>
+        <location filename="../processing/access.py" line="228"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="257"/>
+        <location filename="../processing/access.py" line="248"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="261"/>
+        <location filename="../processing/access.py" line="252"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="443"/>
+        <location filename="../processing/access.py" line="439"/>
         <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
         <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="443"/>
+        <location filename="../processing/access.py" line="439"/>
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="443"/>
+        <location filename="../processing/access.py" line="439"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="443"/>
+        <location filename="../processing/access.py" line="439"/>
         <source>band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="458"/>
+        <location filename="../processing/access.py" line="454"/>
         <source>Search distance from a point to the network (m)</source>
         <translation>点到路网的搜索距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="484"/>
+        <location filename="../processing/access.py" line="480"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="569"/>
+        <location filename="../processing/access.py" line="565"/>
         <source>feature {}</source>
         <translation>要素 {}</translation>
     </message>
@@ -3699,17 +3699,17 @@
         <translation>TOLERANCE：{} 个线端点移到了其未达或越过的线上。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="362"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以米计：在投影坐标参考系中按其地图单位计算；在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+        <location filename="../processing/access.py" line="350"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in ground metres: in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances); in a projected CRS with the ground metres per map unit along x and along y (the projection's linear scale, from ellipsoidal lengths), per row at the population grid's centre column, so that 400 m is 400 m on the ground in Web Mercator at any latitude as in UTM. This is exact for conformal projections (UTM, Gauss-Krüger, Lambert conformal) and normal cylindrical ones (Mercator, Web Mercator); in Albers or Lambert azimuthal equal-area away from the central meridian, diagonal distances are off by the projection's shear there. Across the grid's width w the scale of a UTM or Gauss-Krüger zone varies by about x·w/R² at a distance x from the central meridian (1e-4 for a county 50 km wide 100 km off it). The walk-off distance, TOLERANCE and SEARCH_DISTANCE are measured the same way at each point's own position. Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以地面米计：在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）；在投影坐标参考系中按沿 x 和 y 方向每地图单位对应的地面米数计算（即投影的长度比，由椭球长度得出），在人口格网中央列处逐行取值，因此无论在 Web 墨卡托的任何纬度还是在 UTM 中，400 m 都是地面上的 400 m。对等角投影（UTM、高斯-克吕格、兰伯特等角圆锥）和正轴圆柱投影（墨卡托、Web 墨卡托）这是精确的；在 Albers 或兰伯特方位等积投影中远离中央经线处，斜向距离存在该处投影切变造成的误差。在 UTM 或高斯-克吕格投影带中，距中央经线 x 处长度比在格网宽度 w 内的变化约为 x·w/R²（距中央经线 100 km、宽 50 km 的县约为 1e-4）。离网步行距离、TOLERANCE 和 SEARCH_DISTANCE 以同样方式在每个点自身位置量测。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="455"/>
+        <location filename="../processing/access.py" line="451"/>
         <source>Topology tolerance: join vertices and line ends closer than this to a line (m)</source>
         <translation>拓扑容差：合并距离小于此值的节点，并将距线小于此值的线端点连接到该线（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="231"/>
+        <location filename="../processing/access.py" line="222"/>
         <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
     </message>
@@ -3724,7 +3724,7 @@
         <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/mountain_green_cover.py" line="93"/>
+        <location filename="../processing/mountain_green_cover.py" line="99"/>
         <source>&lt;p&gt;SDG indicator 15.4.2: Mountain Green Cover Index (MGCI) = green area in mountains / mountain area × 100, for each Kapos mountain class, for all mountains, for the whole area and for each zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mountains&lt;/b&gt; (UN SDG metadata 15.4.2, custodian FAO; classes of Kapos et al. 2000, UNEP-WCMC): 1 elevation ≥ 4500 m; 2 3500-4500 m; 3 2500-3500 m; 4 1500-2500 m and slope ≥ 2°; 5 1000-1500 m and (slope ≥ 5° or local relief &gt; 300 m); 6 300-1000 m and local relief &gt; 300 m. Each range includes its lower bound. Local relief is the elevation range (max - min) of the DEM pixels whose centres lie within a circle of 7 km radius (a true circle, not a square). Slope is computed by Horn's method, as QGIS's slope tool and gdaldem do. The enclosed non-mountain basins that Kapos adds to mountains are not added.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Metres whatever the CRS&lt;/b&gt;: in a geographic CRS each DEM row gets its pixel width and height in metres on the ellipsoid, so slopes are in degrees from metres of rise over metres of run; in a projected CRS map units are converted to metres. Elevations must be in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids&lt;/b&gt;: slope and relief are computed on the DEM's own grid (resampling a DEM first would make false terraces), which gives the mountain class raster. The classes are then read onto the land-cover grid (nearest neighbour, reprojected if needed), so that green and mountain areas keep the land cover's resolution, usually the finer one. Areas are true areas in km², pixel by pixel (see &lt;i&gt;Pixel areas&lt;/i&gt; below).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Green&lt;/b&gt; = the listed land-cover classes (default GlobeLand30 10 cultivated land, 20 forest, 30 grassland, 40 shrubland, 50 wetland as flooded vegetation). Mountain area is every mountain pixel with valid land cover (water, snow and bare land included); nodata land cover counts in neither.&lt;/p&gt;&lt;p&gt;The DEM is read in strips with a halo of rows (1 for the slope, 7 km for the relief), so rasters of any size work and results do not depend on the strip size; cancel stops the run.&lt;/p&gt;&lt;p&gt;Outputs: VALUE (MGCI of all mountains, percent), MGCI_CLASS_1 ... MGCI_CLASS_6, OUTPUT (the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;green_km2&lt;/i&gt;, &lt;i&gt;mountain_km2&lt;/i&gt;, &lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt;) and MOUNTAIN_CLASSES (a tiled, compressed GeoTIFF: 0 not mountain, 1-6 Kapos class, 255 no elevation). With a results store, rows for the whole area and each zone are upserted, with one more row per Kapos class present (disaggregation &lt;i&gt;mountain_class=k&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;可持续发展目标指标 15.4.2：山区绿化覆盖指数（MGCI）= 山区绿色面积 / 山区面积 × 100，按每个 Kapos 山地类别、全部山地、全域和各分区计算。&lt;/p&gt;&lt;p&gt;&lt;b&gt;山地&lt;/b&gt;（联合国 SDG 指标元数据 15.4.2，托管机构：联合国粮农组织 FAO；山地类别采用 Kapos 等 2000 年的划分，UNEP-WCMC）：1 海拔 ≥ 4500 m；2 3500-4500 m；3 2500-3500 m；4 1500-2500 m 且坡度 ≥ 2°；5 1000-1500 m 且（坡度 ≥ 5° 或局部起伏 &gt; 300 m）；6 300-1000 m 且局部起伏 &gt; 300 m。每个范围包含其下限。局部起伏是中心位于半径 7 km 圆内（真正的圆，而非正方形）的 DEM 像元的高程范围（最大值 - 最小值）。坡度按 Horn 方法计算，与 QGIS 坡度工具和 gdaldem 相同。Kapos 划入山地的封闭非山地盆地不予加入。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无论坐标参考系如何均以米计&lt;/b&gt;：在地理坐标参考系中，每行 DEM 像元的宽度和高度按椭球换算为米，因此坡度由以米计的高差和水平距离得出，单位为度；在投影坐标参考系中，地图单位换算为米。高程必须以米为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网&lt;/b&gt;：坡度和起伏在 DEM 自身的格网上计算（先对 DEM 重采样会产生虚假的台阶），得到山地类别栅格。随后将类别读取到土地覆盖格网上（最邻近法，必要时重投影），使绿色面积和山区面积保持土地覆盖的分辨率（通常更精细）。面积为以 km² 计的真实面积，逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;绿色&lt;/b&gt; = 所列的土地覆盖类别（默认 GlobeLand30 的 10 耕地、20 森林、30 草地、40 灌木地，以及作为淹水植被的 50 湿地）。山区面积为具有有效土地覆盖的所有山地像元（包括水体、冰雪和裸地）；土地覆盖为无数据的像元两者都不计入。&lt;/p&gt;&lt;p&gt;DEM 按条带读取，并带有若干行的缓冲（坡度 1 行，起伏 7 km），因此任意大小的栅格均可处理，且结果与条带大小无关；取消即停止运行。&lt;/p&gt;&lt;p&gt;输出：VALUE（全部山地的 MGCI，百分比）、MGCI_CLASS_1 ... MGCI_CLASS_6、OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;green_km2&lt;/i&gt;、&lt;i&gt;mountain_km2&lt;/i&gt;、&lt;i&gt;mgci_1&lt;/i&gt; ... &lt;i&gt;mgci_6&lt;/i&gt; 字段的分区图层）和 MOUNTAIN_CLASSES（分块压缩的 GeoTIFF：0 非山地，1-6 Kapos 类别，255 无高程）。指定结果库时，为全域和每个分区写入（插入或更新）记录，并为出现的每个 Kapos 类别各增加一行（分列为 &lt;i&gt;mountain_class=k&lt;/i&gt;）。&lt;/p&gt;</translation>
     </message>
@@ -3764,7 +3764,7 @@
         <translation>&lt;p&gt;离线地由期初土壤有机碳（SOC）储量和两期土地覆盖计算 SDG 15.3.1 的土壤有机碳子指标：期末储量、供&lt;i&gt;退化土地占土地总面积的比例（15.3.1）&lt;/i&gt;作为 SOC_STATE 输入的子指标（-1/0/1）（也可在该算法中给出 SOC_START 和期末储量），以及各分区的面积和储量。value = 储量下降达到阈值及以上的土地占比（%）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（《UNCCD SDG 15.3.1 良好实践指南》第 2 版，2021；Trends.Earth 文档&lt;i&gt;UNCCD reporting: Soil organic carbon&lt;/i&gt;；《IPCC 2006 年国家温室气体清单指南》第 4 卷）：土地覆盖映射为 UNCCD 的 7 类（LANDCOVER_MAPPING，默认 GlobeLand30，与&lt;i&gt;退化土地占土地总面积的比例&lt;/i&gt;相同）。每种转换有一个系数，即 20 年后储量的比例：转为耕地为 f，耕地转出为 1/f，f 为所在气候区长期耕作土地的 IPCC 土地利用因子（IPCC 2006，第 4 卷，表 5.5：温带干燥 0.80，温带湿润 0.69，热带干燥 0.58，热带湿润 0.48，热带山地 0.64）；湿地转为耕地 0.71，反向 1/0.71；森林、草地、耕地或湿地转为人造地表或其他土地 0.1；人造地表或其他土地转为森林、草地、耕地或湿地 2；其他转换均为 1。储量在 IPCC 默认的 20 年内线性变化：期末 = 期初 × (1 + (系数 - 1) × min(YEAR_END - YEAR_START, 20) / 20)。减少 SOC_THRESHOLD %（默认 10，即指南的取值）及以上为退化，增加同样幅度为改善。&lt;/p&gt;&lt;p&gt;&lt;b&gt;气候&lt;/b&gt;：CLIMATE 为可选的气候区代码栅格；不提供时（或其无数据处）所有像元属于 CLIMATE_REGION。CLIMATE_FACTORS 按气候区列出代码、名称和 f（默认为上述 IPCC 气候区 1-5；德清属暖温带湿润，代码 2）。&lt;/p&gt;&lt;p&gt;SOC_START 单位为 t/ha（如 SoilGrids 0-30 cm），其格网即计算格网；土地覆盖和气候按最近邻读到该格网上，按条带读取。无储量（不为正）、土地覆盖代码未映射或气候代码不在表中的像元为无数据。面积为真实面积（km²），逐个像元计算（见下文&lt;i&gt;像元面积&lt;/i&gt;）；储量单位为吨（t/ha × ha）。输出：OUTPUT_SOC（Float32，t/ha，-9999 为无数据）、OUTPUT_SUBINDICATOR（Int16 -1/0/1，-32768 为无数据）、OUTPUT（各分区，含 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;degraded_km2&lt;/i&gt;、&lt;i&gt;stable_km2&lt;/i&gt;、&lt;i&gt;improved_km2&lt;/i&gt;、&lt;i&gt;total_km2&lt;/i&gt;、&lt;i&gt;soc_start_t&lt;/i&gt;、&lt;i&gt;soc_end_t&lt;/i&gt;、&lt;i&gt;soc_change_pct&lt;/i&gt;）、VALUE。结果库中的行：指标 15.3.1，系列 &lt;i&gt;soc_degraded&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="102"/>
+        <location filename="../processing/raster_io.py" line="103"/>
         <source>&lt;p&gt;&lt;b&gt;Pixel areas&lt;/b&gt; are true areas on the ellipsoid of the raster's CRS, pixel by pixel, whatever the CRS. In a geographic CRS and in a normal cylindrical one (Mercator, Web Mercator) each row of pixels gets its exact ellipsoidal area. In an equal-area CRS (LAEA, Albers) every pixel gets its planar area, at no extra cost. In any other projected CRS (UTM, Gauss-Krüger, Lambert conformal, stereographic ...) the true area of a pixel is measured on nodes at most 128 pixels and 4 km apart and interpolated to every pixel between them, within 1e-6 of each pixel's ellipsoidal area (relative; at most 1e-7 against geodesic areas in the CRSs tested: Web Mercator at 40-60° N, UTM 3-11° off its central meridian, Gauss-Krüger 3° and 6° zones, LAEA, Albers). A pixel gets the same area whatever the strip or window it is read in.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;像元面积&lt;/b&gt;为栅格坐标参考系所用椭球上的真实面积，逐个像元计算，适用于任何坐标参考系。在地理坐标参考系和正轴圆柱投影（墨卡托、Web 墨卡托）中，每一行像元取其精确的椭球面积。在等积投影（LAEA、Albers）中，每个像元取其平面面积，不增加计算量。在其他投影坐标参考系（UTM、高斯-克吕格、兰伯特正形、球面投影等）中，先在间距不超过 128 个像元且不超过 4 km 的节点上测定像元的真实面积，再在节点之间插值到每个像元，与每个像元椭球面积的相对误差在 1e-6 以内（在已测试的坐标参考系中与测地线面积比较不超过 1e-7：40-60° N 的 Web 墨卡托、偏离中央经线 3-11° 的 UTM、3° 和 6° 带高斯-克吕格、LAEA、Albers）。同一像元无论在哪个条带或窗口中读取，面积都相同。&lt;/p&gt;</translation>
     </message>

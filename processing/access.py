@@ -32,7 +32,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.access import StripGeometry, Tally, mark_within, metres_per_degree
+from ..core.access import StripGeometry, Tally, mark_within
 from ..core.formulas import ratio
 from ..core.geodesy import geodesic_distance
 from ..core.network import StreetGraph
@@ -40,7 +40,7 @@ from ..core.results import ZoneValue
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .feedback import stop_if_cancelled
-from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, read_strips
+from .raster_io import RasterGrid, ellipsoid_axes, grid_of, ground_metres, read_strips
 from .zones import ZoneSet, zonal_strips
 
 EUCLIDEAN, NETWORK = "euclidean", "network"
@@ -127,7 +127,7 @@ class Network:
             if i % 10000 == 0:
                 feedback.setProgress(50.0 * i / total)
         segments = np.vstack(parts) if parts else np.zeros((0, 4))
-        self.graph = StreetGraph(segments, _scales(crs), _measure(crs), tolerance)
+        self.graph = StreetGraph(segments, ground_metres(crs), _measure(crs), tolerance)
         if len(self.graph.start) == 0:
             raise QgsProcessingException(
                 tr("Network layer '{}' has no line to walk along: give a line layer with features.").format(name))
@@ -156,15 +156,6 @@ class Network:
 
 DEFAULT_SEARCH = 200.0  # metres
 FAR_SHOWN = 20
-
-
-def _scales(crs: QgsCoordinateReferenceSystem):
-    """Metres per map unit in x and y at map ordinates y: the ellipsoid's per degree in a geographic CRS."""
-    if crs.isGeographic():
-        axes = ellipsoid_axes(crs)
-        return lambda y: metres_per_degree(y, *axes)
-    factor = metres_per_unit(crs)
-    return lambda y: (np.full(np.shape(y), factor), np.full(np.shape(y), factor))
 
 
 def _measure(crs: QgsCoordinateReferenceSystem):
@@ -266,14 +257,11 @@ def group_label(text: str) -> str:
 
 # --- population tallies ---------------------------------------------------------------------------------------
 def strip_geometry(grid: RasterGrid, row0: int, rows: int) -> StripGeometry:
-    """Pixel-centre geometry of a strip with metres per map unit per row."""
+    """Pixel-centre geometry of a strip with ground metres per map unit per row: at the row's latitude in a
+    geographic CRS, the projection's scale at the raster's centre column in a projected one."""
     top = grid.extent.yMaximum() - row0 * grid.yres
-    if grid.crs.isGeographic():
-        latitudes = top - (np.arange(rows) + 0.5) * grid.yres
-        kx, ky = metres_per_degree(latitudes, *ellipsoid_axes(grid.crs))
-    else:
-        factor = metres_per_unit(grid.crs)
-        kx = ky = np.full(rows, factor)
+    centres = top - (np.arange(rows) + 0.5) * grid.yres
+    kx, ky = ground_metres(grid.crs)(np.full(rows, grid.extent.center().x()), centres)
     return StripGeometry(grid.extent.xMinimum(), top, grid.xres, grid.yres, grid.width, rows, kx, ky)
 
 
@@ -370,8 +358,16 @@ def access_help() -> str:
         "<i>group;location=urban</i> / <i>rural</i> with urban areas); groups of one kind, such as the age "
         "bands, add up to the total where their rasters add up to the population raster.</p>"
         "<p><b>Straight-line distance</b> (no network): cells whose centre is within the distance of a point, "
-        "measured in metres: in a projected CRS with its map unit; in a geographic CRS with the ellipsoid's "
-        "metres per degree at each row's latitude (relative error below 1e-5 at these distances). Features "
+        "measured in ground metres: in a geographic CRS with the ellipsoid's metres per degree at each row's "
+        "latitude (relative error below 1e-5 at these distances); in a projected CRS with the ground metres per "
+        "map unit along x and along y (the projection's linear scale, from ellipsoidal lengths), per row at the "
+        "population grid's centre column, so that 400 m is 400 m on the ground in Web Mercator at any latitude as"
+        " in UTM. This is exact for conformal projections (UTM, Gauss-Krüger, Lambert conformal) and normal "
+        "cylindrical ones (Mercator, Web Mercator); in Albers or Lambert azimuthal equal-area away from the "
+        "central meridian, diagonal distances are off by the projection's shear there. Across the grid's width w "
+        "the scale of a UTM or Gauss-Krüger zone varies by about x·w/R² at a distance x from the central meridian"
+        " (1e-4 for a county 50 km wide 100 km off it). The walk-off distance, TOLERANCE and SEARCH_DISTANCE are "
+        "measured the same way at each point's own position. Features "
         "in another CRS are reprojected to the population grid's CRS.</p>"
         "<p><b>Network distance</b> (NETWORK given): the lines alone make the graph: their vertices are its "
         "nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres "

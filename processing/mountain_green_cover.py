@@ -27,7 +27,7 @@ from ..core.zonal import CategoryAreas
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
 from .feedback import stop_if_cancelled
-from .raster_io import RasterGrid, ellipsoid_axes, grid_of, metres_per_unit, pixel_areas_help, read_strips
+from .raster_io import RasterGrid, ellipsoid_axes, grid_of, ground_metres, pixel_areas_help, read_strips
 from .styling import PalettedStyle
 from .zones import zonal_strips
 
@@ -55,7 +55,8 @@ def kapos_classes() -> list[tuple[int, str, str]]:
 
 def row_metres(grid: RasterGrid):
     """A function giving pixel width and height in metres of rows ``row0 .. row0 + rows - 1`` of ``grid``:
-    per row on the ellipsoid in a geographic CRS, map units converted to metres in a projected CRS."""
+    per row on the ellipsoid in a geographic CRS; in a projected CRS map units times the ground metres per map
+    unit of :func:`raster_io.ground_metres` at the raster's centre column."""
     if grid.crs.isGeographic():
         a, b = ellipsoid_axes(grid.crs)
         top = grid.extent.yMaximum()
@@ -65,9 +66,14 @@ def row_metres(grid: RasterGrid):
             return pixel_metres_geographic(latitudes, grid.xres, grid.yres, a, b)
 
         return geographic
-    factor = metres_per_unit(grid.crs)
-    sizes = (np.array(grid.xres * factor), np.array(grid.yres * factor))
-    return lambda row0, rows: sizes
+    scale = ground_metres(grid.crs)
+    top, centre = grid.extent.yMaximum(), grid.extent.center().x()
+
+    def projected(row0: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        kx, ky = scale(np.full(rows, centre), top - (row0 + 0.5 + np.arange(rows)) * grid.yres)
+        return grid.xres * kx, grid.yres * ky
+
+    return projected
 
 
 class MountainGreenCover(SdgAlgorithm):

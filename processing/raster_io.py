@@ -20,9 +20,10 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..core.access import metres_per_degree
 from ..core.areal_scale import PixelAreas
 from ..core.zonal import strip_rows
-from ..raster.window import grid_areas
+from ..raster.window import grid_areas, ground_scale
 from ..translation import tr
 
 #: Target number of pixels per strip: large enough for fast numpy, small enough for a flat memory profile.
@@ -114,6 +115,16 @@ def pixel_areas_help() -> str:
 def metres_per_unit(crs: QgsCoordinateReferenceSystem) -> float:
     """Metres per map unit of a projected CRS (1 for metres, 0.3048 for feet ...)."""
     return QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), _meters())
+
+
+def ground_metres(crs: QgsCoordinateReferenceSystem):
+    """A function of map points (x, y) giving ground metres per map unit in x and in y there: the ellipsoid's
+    metres per degree of longitude and latitude in a geographic CRS; in a projected CRS the unit's metres over
+    the projection's linear scale along x and along y there (:func:`raster.window.ground_scale`)."""
+    if crs.isGeographic():
+        axes = ellipsoid_axes(crs)
+        return lambda x, y: metres_per_degree(y, *axes)
+    return ground_scale(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
 
 
 def _meters():

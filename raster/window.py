@@ -3,11 +3,12 @@ and numpy only (the scale-out's workers run it without QGIS)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 from osgeo import gdal, osr
 
-from ..core.areal_scale import Grid, PixelAreas, Transform, geographic_areas, projected_areas
+from ..core.areal_scale import Grid, PixelAreas, Transform, geographic_areas, ground_metres_per_unit, projected_areas
 
 
 def open_raster(path: str):
@@ -46,6 +47,16 @@ def grid_areas(geotransform: tuple[float, ...], width: int, height: int, wkt: st
     if srs.IsGeographic():
         return geographic_areas(grid, a, b)
     return projected_areas(grid, _to_lonlat(srs), a, b)
+
+
+@lru_cache(maxsize=16)
+def ground_scale(wkt: str) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Ground metres per map unit in x and y at map points (x, y) of the projected CRS of ``wkt`` (the home of this
+    rule: :func:`core.areal_scale.ground_metres_per_unit` on GDAL's osr transform and the CRS's own ellipsoid)."""
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    to_lonlat, a, b, unit = _to_lonlat(srs), srs.GetSemiMajor(), srs.GetSemiMinor(), srs.GetLinearUnits()
+    return lambda x, y: ground_metres_per_unit(x, y, to_lonlat, a, b, unit)
 
 
 def _to_lonlat(srs: osr.SpatialReference) -> Transform:

@@ -50,3 +50,22 @@ def urban_and_zones(tmp_path: Path, epsg: int, left: float, top: float) -> tuple
         f"POLYGON(({left} {top - 51},{left + 100} {top - 51},{left + 100} {top - 100},{left} {top - 100},"
         f"{left} {top - 51}))"], [{"code": "N"}, {"code": "S"}])
     return f"{urban}|layername=urban", f"{zones}|layername=zones"
+
+
+def geodesic_within(epsg: int, left: float, top: float, res: float, shape: tuple[int, int], sites,
+                    distance: float):
+    """Cells of a north-up grid in EPSG:``epsg`` whose centre is within ``distance`` metres of a site, measured on
+    the ellipsoid (pyproj's transform and Geod.inv: independent of the plugin's code)."""
+    import numpy as np
+    from pyproj import CRS, Geod, Transformer
+
+    crs = CRS.from_epsg(epsg)
+    to_lonlat = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+    geod = Geod(a=crs.ellipsoid.semi_major_metre, b=crs.ellipsoid.semi_minor_metre)
+    rows, cols = np.mgrid[0:shape[0], 0:shape[1]]
+    lon, lat = to_lonlat.transform(left + res * (cols + 0.5), top - res * (rows + 0.5))
+    near = np.zeros(shape, dtype=bool)
+    for sx, sy in sites:
+        slon, slat = to_lonlat.transform(sx, sy)
+        near |= geod.inv(np.full(lon.shape, slon), np.full(lat.shape, slat), lon, lat)[2] <= distance
+    return near

@@ -73,6 +73,29 @@ def test_geographic_dem_slope_in_degrees_from_metres(sdg_provider, tmp_path, axi
         assert 5.0 < expected < 6.5
 
 
+@pytest.mark.parametrize("axis", ["east", "north"])
+def test_web_mercator_dem_slope_from_ground_metres(sdg_provider, tmp_path, axis):
+    """A DEM in EPSG:3857 at 60° N (a map metre is about half a ground metre there) rising 10 m per 20 m pixel:
+    slope = atan(10 m / pixel spacing on the ellipsoid, measured by QgsDistanceArea between pixel edges)."""
+    rows, cols = np.mgrid[0:9, 0:11]
+    dem = (1000.0 + 10.0 * (cols if axis == "east" else -rows)).astype(np.float32)
+    left, top, pixel = 2782000.0, 8399000.0, 20.0
+    path = write_raster(tmp_path / "dem3857.tif", dem, 3857, (left, top), pixel, dtype=gdal.GDT_Float32)
+    slope = kernel_slope(QgsRasterLayer(str(path)), dem.astype(np.float64))
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsProject.instance().crs().fromEpsgId(3857), QgsProject.instance().transformContext())
+    measure.setEllipsoid("EPSG:7030")
+    for row in (2, 6):
+        x, y = left + 5.5 * pixel, top - (row + 0.5) * pixel
+        if axis == "east":
+            spacing = measure.measureLine(QgsPointXY(x - pixel / 2, y), QgsPointXY(x + pixel / 2, y))
+        else:
+            spacing = measure.measureLine(QgsPointXY(x, y + pixel / 2), QgsPointXY(x, y - pixel / 2))
+        expected = math.degrees(math.atan(10.0 / spacing))
+        assert slope[row, 5] == pytest.approx(expected, abs=1e-3)
+        assert 44.0 < expected < 46.0  # 10 m over about 10 m; 26.6° if the map metre were taken as ground
+
+
 def run_classes(run_algorithm, tmp_path, dem: np.ndarray, epsg: int = 4549, pixel: float = 1000.0,
                 origin=ORIGIN, **extra) -> tuple[np.ndarray, dict]:
     dem_path = write_raster(tmp_path / "dem.tif", dem.astype(np.float32), epsg, origin, pixel,

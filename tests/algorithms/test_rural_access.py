@@ -10,6 +10,7 @@ from sdg_testdata import write_polygons, write_raster
 
 UTM = 32650
 LEFT, TOP = 500000.0, 3400000.0
+K0 = 0.9996  # UTM's scale on its central meridian: the grid is within 100 m of it, where k = K0 (1 + 6e-11)
 POPULATION = np.arange(100, dtype=np.float32).reshape(10, 10) + 1
 URBAN = f"POLYGON(({LEFT} {TOP},{LEFT + 50} {TOP},{LEFT + 50} {TOP - 100},{LEFT} {TOP - 100},{LEFT} {TOP}))"
 
@@ -41,9 +42,10 @@ def test_urban_removed_from_roads_and_population(run_algorithm, data):
     raster, roads, urban = data
     result = run(run_algorithm, POPULATION=raster, ROADS=roads, URBAN=urban)
     rural = {(r, c) for r in range(10) for c in range(5, 10)}  # centres x >= 55
-    # Only road 2 counts: columns 6-9 (|x - 85| <= 20). Road 1 is urban (it would reach row 3-5 of column 5)
-    # and road 3 is not all-season (it would reach column 5 in rows 6-9).
-    served = {(r, c) for r in range(10) for c in range(6, 10)}
+    # Only road 2 counts: columns 7-9 (|x - 85| <= 20 K0 map metres; column 6, 20 map metres away, is 20.008 m
+    # away on the ground). Road 1 is urban (it would reach rows 3-5 of column 5) and road 3 is not all-season (it
+    # would reach columns 5-6 in rows 7-9).
+    served = {(r, c) for r in range(10) for c in range(7, 10)}
     feature = next(result["OUTPUT"].getFeatures())
     assert feature["served_population"] == total(served)
     assert feature["population"] == total(rural)
@@ -53,7 +55,9 @@ def test_urban_removed_from_roads_and_population(run_algorithm, data):
 def test_all_roads_when_no_filter(run_algorithm, data):
     raster, roads, urban = data
     result = run(run_algorithm, POPULATION=raster, ROADS=roads, URBAN=urban, ALL_SEASON="")
-    served = {(r, c) for r in range(10) for c in range(6, 10)} | {(r, 5) for r in range(6, 10)}
+    # Road 2 as above, and road 3 (y = 15, x >= 50) reaches rows 7-9 (|y - 15| <= 10) of columns 5 and 6; row 6
+    # is 20 map metres, 20.008 m, away.
+    served = {(r, c) for r in range(10) for c in range(7, 10)} | {(r, c) for r in range(7, 10) for c in (5, 6)}
     assert next(result["OUTPUT"].getFeatures())["served_population"] == total(served)
 
 
@@ -62,8 +66,8 @@ def test_boundary_free_counts_everyone_and_every_road(run_algorithm, data):
     result = run(run_algorithm, POPULATION=raster, ROADS=roads, URBAN=urban, BOUNDARY_FREE=True)
     ys, xs = np.mgrid[0:10, 0:10]
     x, y = 10 * xs + 5, 95 - 10 * ys  # cell centres, y up from the bottom edge
-    near_road1 = np.hypot(np.clip(x, 0, 40) - x, 55 - y) <= 20
-    near_road2 = np.abs(x - 85) <= 20
+    near_road1 = np.hypot(np.clip(x, 0, 40) - x, 55 - y) <= 20 * K0
+    near_road2 = np.abs(x - 85) <= 20 * K0
     served = near_road1 | near_road2
     feature = next(result["OUTPUT"].getFeatures())
     assert feature["served_population"] == float(POPULATION[served].sum())

@@ -14,6 +14,7 @@ from sdg_testdata import write_polygons, write_raster
 
 UTM = 32650
 LEFT, TOP = 500000.0, 3400000.0  # top-left corner of the 10 x 10 grid of 10 m cells
+K0 = 0.9996  # UTM's scale on its central meridian: the grid is within 100 m of it, where k = K0 (1 + 6e-11)
 POPULATION = (np.arange(100, dtype=np.float32).reshape(10, 10) + 1)  # cell (r, c) holds 10 r + c + 1 people
 
 
@@ -57,10 +58,12 @@ def test_network_along_a_straight_road_by_hand(run_algorithm, small):
 def test_straight_line_by_hand(run_algorithm, small):
     raster, _, stop = small
     result = run(run_algorithm, POPULATION=raster, STOPS=stop, LOW_DISTANCE=40)
-    # Cells (4 + k, c) with (10 c)² + (10 k)² <= 40²: c = 0: |k| <= 4; c = 1, 2: |k| <= 3; c = 3: |k| <= 2; c = 4: 0.
-    reach = {0: 4, 1: 3, 2: 3, 3: 2, 4: 0}
+    # Cells (4 + k, c) with (10 c)² + (10 k)² map metres <= (40 K0)² (a map metre is 1 / K0 ground metres here):
+    # c = 0: |k| <= 3; c = 1, 2: |k| <= 3; c = 3: |k| <= 2. The cells exactly 40 map metres away ((0, 8), (8, 0),
+    # (4, 4)) are 40.016 m away on the ground: not served.
+    reach = {0: 3, 1: 3, 2: 3, 3: 2}
     served = cells(*[(4 + k, c) for c, m in reach.items() for k in range(-m, m + 1)])
-    assert len(served) == 29
+    assert len(served) == 26
     feature = next(result["OUTPUT"].getFeatures())
     assert feature["served_population"] == population_of(served)
     assert result["METHOD"] == "euclidean"
@@ -76,8 +79,8 @@ def test_capacity_classes_and_overlap_counted_once(run_algorithm, small, tmp_pat
                  LOW_DISTANCE=40, HIGH_DISTANCE=15)
     centres = [(r, c) for r in range(10) for c in range(10)]
     served = {(r, c) for r, c in centres
-              if min(np.hypot(10 * c + 5 - 25, 10 * r + 5 - 25), np.hypot(10 * c + 5 - 45, 10 * r + 5 - 25)) <= 40
-              or np.hypot(10 * c + 5 - 85, 10 * r + 5 - 85) <= 15}
+              if min(np.hypot(10 * c + 5 - 25, 10 * r + 5 - 25), np.hypot(10 * c + 5 - 45, 10 * r + 5 - 25)) <= 40 * K0
+              or np.hypot(10 * c + 5 - 85, 10 * r + 5 - 85) <= 15 * K0}
     feature = next(result["OUTPUT"].getFeatures())
     assert feature["served_population"] == population_of(served)
     separate = sum(population_of({(r, c) for r, c in centres if np.hypot(10 * c + 5 - x, 10 * r + 5 - 25) <= 40})

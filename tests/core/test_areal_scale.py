@@ -125,3 +125,23 @@ def test_an_equal_area_crs_costs_one_number_and_a_local_one_its_planar_area():
     areas = grid_areas((4_000_000.0, 30.0, 0.0, 3_000_000.0, 0.0, -30.0), 5000, 4000, wkt(3035))  # LAEA Europe
     assert areas.kind == "constant" and areas.strip(0, 4000).shape == (1, 1)
     assert areas.strip(0, 1)[0, 0] == 900.0
+
+
+def test_ground_metres_per_unit_in_web_mercator_by_hand():
+    """Web Mercator (x = a λ, y = a ln tan(π/4 + φ/2) on WGS84 latitudes): a map unit is N cos φ / a ground metres
+    east-west and M cos φ / a north-south (N, M: the prime-vertical and meridian radii), not one."""
+    from sdg_monitor.core.areal_scale import ground_metres_per_unit
+
+    a, b = 6378137.0, 6356752.314245179
+    e2 = 1 - (b / a) ** 2
+
+    def to_lonlat(x, y):
+        return np.degrees(np.asarray(x) / a), np.degrees(2 * np.arctan(np.exp(np.asarray(y) / a)) - np.pi / 2)
+
+    lat = np.array([0.0, 30.0, 60.0])
+    phi = np.radians(lat)
+    y = a * np.log(np.tan(np.pi / 4 + phi / 2))
+    kx, ky = ground_metres_per_unit(np.full(3, 1.3e7), y, to_lonlat, a, b, 1.0)
+    w = np.sqrt(1 - e2 * np.sin(phi) ** 2)
+    np.testing.assert_allclose(kx, np.cos(phi) / w, rtol=1e-8)
+    np.testing.assert_allclose(ky, (1 - e2) * np.cos(phi) / w**3, rtol=1e-8)
