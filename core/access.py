@@ -4,30 +4,19 @@ A served area is a set of *capsules*: a segment (two end points, equal for a poi
 cell is served when its centre lies within the radius of any capsule. For one pixel row every capsule cuts the
 row's centre line in one interval (a capsule is convex), found analytically, so whole rows of cells are marked
 at once and overlapping capsules never count a cell twice. Distances are measured in metres with per-row scales:
-in a projected CRS the map unit in metres; in a geographic CRS the ellipsoid's metres per degree of longitude and
+in a projected CRS ground metres per map unit (the projection's scale, from `core/areal_scale.ground_metres_per_unit`);
+in a geographic CRS the ellipsoid's metres per degree of longitude and
 latitude at the row's latitude (a local flat approximation: relative error about tan(latitude) × d / 2R, under
 2 cm at 1 km and 30°N).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 #: Most (capsule, row) pairs handled at once, to keep memory flat.
 PAIRS_PER_CHUNK = 1_000_000
-
-
-def metres_per_degree(lat_deg: np.ndarray, a: float, b: float) -> tuple[np.ndarray, np.ndarray]:
-    """Metres per degree of longitude and of latitude at ``lat_deg`` on the ellipsoid (axes ``a``, ``b`` in m),
-    from the prime-vertical and meridian radii of curvature."""
-    e2 = 1.0 - (b * b) / (a * a)
-    phi = np.radians(np.asarray(lat_deg, dtype=np.float64))
-    w = np.sqrt(1.0 - e2 * np.sin(phi) ** 2)
-    prime_vertical = a / w
-    meridian = a * (1.0 - e2) / w**3
-    return prime_vertical * np.cos(phi) * math.pi / 180.0, meridian * math.pi / 180.0
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,14 @@ def geodesic_distance(lon0: np.ndarray, lat0: np.ndarray, lon1: np.ndarray, lat1
     delta = big_b * sin_sigma * (cos_2sm + big_b / 4 * (cos_sigma * (-1 + 2 * cos_2sm**2) - big_b / 6 * cos_2sm * (
         -3 + 4 * sin_sigma**2) * (-3 + 4 * cos_2sm**2)))
     return b * big_a * (sigma - delta)
+
+
+def metres_per_degree(lat_deg: np.ndarray, a: float, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """Metres per degree of longitude and of latitude at ``lat_deg`` on the ellipsoid (axes ``a``, ``b`` in m),
+    from the prime-vertical and meridian radii of curvature."""
+    e2 = 1.0 - (b * b) / (a * a)
+    phi = np.radians(np.asarray(lat_deg, dtype=np.float64))
+    w = np.sqrt(1.0 - e2 * np.sin(phi) ** 2)
+    prime_vertical = a / w
+    meridian = a * (1.0 - e2) / w**3
+    return prime_vertical * np.cos(phi) * math.pi / 180.0, meridian * math.pi / 180.0

@@ -12,6 +12,8 @@ from typing import Callable, Iterable, Iterator, Tuple
 
 import numpy as np
 
+from .geodesy import metres_per_degree
+
 #: Mountain class value for pixels outside every Kapos class, and for pixels without elevation.
 NOT_MOUNTAIN = 0
 NODATA = 255
@@ -23,17 +25,9 @@ _TOLERANCE = 1e-9
 
 def pixel_metres_geographic(lat_deg: np.ndarray, xres_deg: float, yres_deg: float, a: float,
                             b: float) -> tuple[np.ndarray, np.ndarray]:
-    """East-west and north-south size (m) of pixels centred at latitudes ``lat_deg``.
-
-    East-west: radius of the parallel N(φ)·cos φ times Δλ; north-south: meridional radius M(φ) times Δφ.
-    """
-    e2 = 1.0 - (b * b) / (a * a)
-    phi = np.radians(np.asarray(lat_deg, dtype=np.float64))
-    w = np.sqrt(1.0 - e2 * np.sin(phi) ** 2)
-    prime_vertical = a / w
-    meridional = a * (1.0 - e2) / w ** 3
-    return (prime_vertical * np.cos(phi) * math.radians(abs(xres_deg)),
-            meridional * math.radians(abs(yres_deg)))
+    """East-west and north-south size (m) of pixels of ``xres_deg`` x ``yres_deg`` centred at latitudes ``lat_deg``."""
+    per_degree_x, per_degree_y = metres_per_degree(lat_deg, a, b)
+    return per_degree_x * abs(xres_deg), per_degree_y * abs(yres_deg)
 
 
 def horn_slope(z: np.ndarray, valid: np.ndarray, dx: np.ndarray | float, dy: np.ndarray | float) -> np.ndarray:

@@ -20,8 +20,8 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..core.access import metres_per_degree
 from ..core.areal_scale import PixelAreas
+from ..core.geodesy import metres_per_degree
 from ..core.zonal import strip_rows
 from ..raster.window import grid_areas, ground_scale
 from ..translation import tr

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sdg_monitor.core.access import StripGeometry, mark_within, metres_per_degree, served_pieces
+from sdg_monitor.core.access import StripGeometry, mark_within, served_pieces
+from sdg_monitor.core.geodesy import metres_per_degree
 
 WGS84 = (6378137.0, 6356752.314245179)
 
