@@ -27,6 +27,7 @@ from qgis.core import (  # noqa: E402
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLineSymbol,
+    QgsMapLayerLegendUtils,
     QgsMarkerSymbol,
     QgsPalettedRasterRenderer,
     QgsPalLayerSettings,
@@ -37,6 +38,7 @@ from qgis.core import (  # noqa: E402
     QgsRectangle,
     QgsReferencedRectangle,
     QgsRendererCategory,
+    QgsSimpleLegendNode,
     QgsSingleBandPseudoColorRenderer,
     QgsTextFormat,
     QgsUnitTypes,
@@ -173,6 +175,16 @@ def build_project(folder: Path) -> QgsProject:
     return project
 
 
+def _without_band_title(model, node) -> None:
+    """A raster's legend without its "Band 1: ..." line (the classes say what the colours are; the line is
+    wider than the legend's column)."""
+    nodes = model.layerLegendNodes(node)
+    keep = [i for i, item in enumerate(nodes) if not isinstance(item, QgsSimpleLegendNode)]
+    if len(keep) < len(nodes):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
+        model.refreshLayerLegend(node)
+
+
 def export_map(project: QgsProject, png: Path) -> Path:
     """The overview map through a print layout: map, title, legend, scale bar and north arrow."""
     layout = QgsPrintLayout(project)
@@ -202,6 +214,8 @@ def export_map(project: QgsProject, png: Path) -> Path:
     for node in root.findLayers():
         if not node.isVisible():
             node.parent().removeChildNode(node)
+        elif isinstance(node.layer(), QgsRasterLayer):
+            _without_band_title(legend.model(), node)
     legend.setTitle("图例 Legend")
     legend.attemptMove(QgsLayoutPoint(213, 18, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     layout.addLayoutItem(legend)
