@@ -62,9 +62,8 @@ def segment_pairs(segments: np.ndarray, points: np.ndarray, scales: Scales,
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
     lo = np.minimum(segments[:, :2], segments[:, 2:])
     hi = np.maximum(segments[:, :2], segments[:, 2:])
-    kx, ky = scales(np.concatenate([segments[:, 0], segments[:, 2], points[:, 0]]),
-                    np.concatenate([segments[:, 1], segments[:, 3], points[:, 1]]))
-    reach = search / max(min(float(np.min(kx)), float(np.min(ky))), 1e-300)  # map units, the widest anywhere
+    point_kx, point_ky = scales(points[:, 0], points[:, 1])  # distances are in each point's own metres
+    reach = search / max(min(float(np.min(point_kx)), float(np.min(point_ky))), 1e-300)  # map units, the widest
     size = float(np.median(np.max(hi - lo, axis=1)))
     cell = max(reach, size, 1e-9 * max(1.0, float(np.max(np.abs(hi)))))
     origin = np.minimum(lo.min(axis=0), points.min(axis=0))
@@ -87,7 +86,7 @@ def segment_pairs(segments: np.ndarray, points: np.ndarray, scales: Scales,
     candidate = owner[slot]
     pair = np.unique(np.column_stack([point, candidate]), axis=0)
     point, candidate = pair[:, 0], pair[:, 1]
-    pkx, pky = scales(points[point, 0], points[point, 1])
+    pkx, pky = point_kx[point], point_ky[point]
     s = segments[candidate]
     ax, ay = (points[point, 0] - s[:, 0]) * pkx, (points[point, 1] - s[:, 1]) * pky
     dx, dy = (s[:, 2] - s[:, 0]) * pkx, (s[:, 3] - s[:, 1]) * pky
