@@ -80,10 +80,12 @@ class SdgMonitorPlugin:
             self.action.deleteLater()
             self.action = None
         if self.dock is not None:
+            self.dock.run_panel.stop()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
         if self.provider is not None:
+            # deletes the provider: the algorithm copies a run, an open dialog or a task made point into it
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.translator is not None:

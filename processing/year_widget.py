@@ -43,10 +43,11 @@ class YearWidgetWrapper(QgsAbstractProcessingParameterWidgetWrapper):
         self.typed = False  # the user set the year: picked layers no longer change it
         self._filling = False
         self._layer_wrappers: list[QgsAbstractProcessingParameterWidgetWrapper] = []
+        self._python_spin: QgsSpinBox | None = None
 
     @property
     def spin(self) -> QgsSpinBox | None:
-        """The spin box (through QGIS: the Python object made in :meth:`createWidget` does not outlive it)."""
+        """The spin box while Qt keeps it (None once the dialog has deleted it)."""
         return self.wrappedWidget()
 
     def createWidget(self):  # noqa: N802 (Qt API)
@@ -58,6 +59,9 @@ class YearWidgetWrapper(QgsAbstractProcessingParameterWidgetWrapper):
         spin.setValue(NOT_SET)
         spin.setToolTip(tr("Left empty, the year is read from the input layers"))
         spin.valueChanged.connect(self._changed)
+        # QGIS takes the C++ widget, not its Python object: without this reference Python frees that object (and
+        # the connection above) while Qt still uses the widget - a use after free (crash with PYTHONMALLOC=debug)
+        self._python_spin = spin
         return spin
 
     def setWidgetValue(self, value, context) -> None:  # noqa: N802 (Qt API)

@@ -41,17 +41,36 @@ def _pyproj_data() -> None:
 _pyproj_data()
 
 
+def release_qt_objects() -> None:
+    """Delete the widgets whose deletion was only posted (``deleteLater``) and the Python objects only a reference
+    cycle still holds: done before what they point into (a provider, QGIS itself) goes."""
+    import gc
+
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="module")
 def sdg_provider(qgis_processing):
     """The ``sdg`` provider, registered per test module (pytest-qgis does not load plugins); module scope keeps
-    the plugin life-cycle tests free to register and remove it themselves."""
+    the plugin life-cycle tests free to register and remove it themselves.
+
+    The registry deletes the provider (C++) when it is removed, and every algorithm instance made from it (by
+    ``createAlgorithmById``, for a dialog or a task) keeps a bare pointer to it: the module's dialogs whose
+    deletion was only posted must go first, or whatever next processes posted events deletes them, and their
+    code touches the algorithm, after the provider is gone."""
     from qgis.core import QgsApplication
     from sdg_monitor.processing.provider import SdgProvider
 
     provider = SdgProvider()
-    assert QgsApplication.processingRegistry().addProvider(provider)
+    registry = QgsApplication.processingRegistry()
+    assert registry.addProvider(provider)
     yield provider
-    QgsApplication.processingRegistry().removeProvider("sdg")
+    release_qt_objects()
+    assert registry.removeProvider(provider)
 
 
 @pytest.fixture()
@@ -97,3 +116,21 @@ def backend(request, tmp_path):
     if request.param == "gpkg":
         return gpkg_backend(tmp_path)
     return pg_backend(request.getfixturevalue("pg_cluster"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The last test's teardown also ends the session fixtures, QGIS itself among them (pytest-qgis calls
+    ``exitQgis``), but pytest lets go of that test's fixture values only afterwards: a layer among them would be
+    deleted after QGIS and crash. Drop them first (pytest-qgis still reads ``request`` in this hook)."""
+    if nextitem is None and getattr(item, "funcargs", None):
+        item.funcargs = {name: value for name, value in item.funcargs.items() if name == "request"}
+    yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qgis_objects_before_qgis_exits(qgis_app):
+    """Ends after every other fixture and just before pytest-qgis's ``qgis_app`` (which calls ``exitQgis``):
+    the widgets and layers the tests let go of are deleted while QGIS still runs."""
+    yield
+    release_qt_objects()

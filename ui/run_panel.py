@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsTask
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -176,6 +176,13 @@ class RunPanel(QWidget):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+    def stop(self) -> None:
+        """Cancel the run and wait until its thread has left the algorithms (the plugin's unload: they point into
+        the provider it removes next). A task cancelled before it started never runs."""
+        self.cancel()
+        if self.task is not None and self.task.status() == QgsTask.TaskStatus.Running:
+            self.task.waitForFinished()
 
     def _finished(self, outcomes: list) -> None:
         self.task = None

@@ -65,3 +65,38 @@ def test_missing_required_package_is_reported_not_a_failed_load(qgis_app, qgis_p
     assert "pandas" in message and "restart QGIS" in message
     iface.addToolBarIcon.assert_not_called()
     plugin.unload()
+
+
+def test_unload_waits_for_a_running_task_before_removing_the_provider(qgis_app, qgis_parent, qgis_processing,
+                                                                       monkeypatch):
+    """A run's algorithm copies point into the provider: unload cancels the run and waits for its thread to leave
+    them before the provider is deleted (a user disabling the plugin mid-run)."""
+    import threading
+    import time
+
+    import sdg_monitor
+    from sdg_monitor.ui.task_runner import AlgorithmCall, CallOutcome, ProcessingCallsTask
+
+    running, left = threading.Event(), threading.Event()
+
+    def until_cancelled(task, call, algorithm, feedback, main_thread=False):
+        running.set()
+        end = time.monotonic() + 5
+        while not feedback.isCanceled() and time.monotonic() < end:
+            time.sleep(0.01)
+        if feedback.isCanceled():
+            time.sleep(0.2)  # still using the algorithm a while after the cancel
+            if algorithm.id() == "sdg:forest_area_15_1_1":
+                left.set()
+        return CallOutcome(call, "cancelled")
+
+    monkeypatch.setattr(ProcessingCallsTask, "_run_one", until_cancelled)
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = qgis_parent
+    plugin = sdg_monitor.classFactory(iface)
+    plugin.initGui()
+    plugin.dock.run_panel.start([AlgorithmCall("sdg:forest_area_15_1_1", {})])
+    assert running.wait(10), "the task did not start"
+    plugin.unload()
+    assert left.is_set(), "the provider was removed while the run still used its algorithm"
+    assert QgsApplication.processingRegistry().providerById("sdg") is None

@@ -9,6 +9,8 @@ from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingModelAl
 from qgis.gui import QgsAbstractProcessingParameterWidgetWrapper, QgsProcessingModelerParameterWidget
 from sdg_testdata import write_raster
 
+ALGORITHM = "sdg:forest_area_15_1_1"
+
 
 def _raster(path, metadata: dict | None = None) -> QgsRasterLayer:
     write_raster(path, np.array([[20, 30]], dtype=np.uint8), 4549, (500000, 3380000), 10, nodata=0)
@@ -28,7 +30,7 @@ def _raster(path, metadata: dict | None = None) -> QgsRasterLayer:
 def forest_algorithm(sdg_provider, qgis_iface, qgis_new_project, monkeypatch):
     """The algorithm; pytest-qgis's stand-in iface gets the browser model the parameter panel asks for."""
     monkeypatch.setattr(type(qgis_iface), "browserModel", lambda _self: None, raising=False)
-    yield QgsApplication.processingRegistry().createAlgorithmById("sdg:forest_area_15_1_1")
+    yield QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM)
     QgsProject.instance().clear()
 
 
@@ -73,7 +75,8 @@ def test_batch_and_model_dialogs_keep_qgis_number_widget(forest_algorithm):
     finally:
         batch.deleteLater()
     model = QgsProcessingModelAlgorithm("test", "test")
-    modeler = ModelerParametersDialog(forest_algorithm, model)
+    # its own instance: the batch dialog owns (and deletes) the one it was given
+    modeler = ModelerParametersDialog(QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM), model)
     try:
         widgets = modeler.widget.widget.wrappers
         assert isinstance(widgets["YEAR"], QgsProcessingModelerParameterWidget)
