@@ -554,7 +554,7 @@
         <translation>目标组</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="134"/>
+        <location filename="../ui/dock.py" line="135"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>最新值 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="453"/>
+        <location filename="../ui/dock.py" line="454"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1869,47 +1869,47 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="110"/>
+        <location filename="../ui/dock.py" line="111"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="111"/>
+        <location filename="../ui/dock.py" line="112"/>
         <source>Open an existing results store (GeoPackage)</source>
         <translation>打开已有的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="112"/>
+        <location filename="../ui/dock.py" line="113"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="113"/>
+        <location filename="../ui/dock.py" line="114"/>
         <source>Create a new, empty results store (GeoPackage)</source>
         <translation>新建空的结果库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="144"/>
+        <location filename="../ui/dock.py" line="145"/>
         <source>Click to show the indicators of all goals</source>
         <translation>单击以显示所有目标的指标</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="147"/>
+        <location filename="../ui/dock.py" line="148"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="151"/>
+        <location filename="../ui/dock.py" line="152"/>
         <source>Search code or name</source>
         <translation>搜索代码或名称</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="168"/>
+        <location filename="../ui/dock.py" line="169"/>
         <source>Export table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="169"/>
+        <location filename="../ui/dock.py" line="170"/>
         <source>Save chart (PNG)…</source>
         <translation>保存图表（PNG）…</translation>
     </message>
@@ -1919,132 +1919,132 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="187"/>
+        <location filename="../ui/dock.py" line="188"/>
         <source>By zone</source>
         <translation>按分区</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="192"/>
+        <location filename="../ui/dock.py" line="193"/>
         <source>Zones layer (townships, villages) to show the values on</source>
         <translation>用于显示数值的分区图层（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="194"/>
+        <location filename="../ui/dock.py" line="195"/>
         <source>Field of the zones layer holding the area ids of the results store</source>
         <translation>分区图层中存放结果库区域代码的字段</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="197"/>
+        <location filename="../ui/dock.py" line="198"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="213"/>
+        <location filename="../ui/dock.py" line="214"/>
         <source>Open a results store</source>
         <translation>打开结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="219"/>
+        <location filename="../ui/dock.py" line="220"/>
         <source>Create a results store</source>
         <translation>新建结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="240"/>
+        <location filename="../ui/dock.py" line="241"/>
         <source>Results store: {}</source>
         <translation>结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="245"/>
+        <location filename="../ui/dock.py" line="246"/>
         <source>The results store {} was not found: it may have been moved or deleted. Click Open… to choose it again, or New… to create a new one.</source>
         <translation>未找到结果库 {}：它可能已被移动或删除。请单击“打开…”重新选择，或单击“新建…”创建新的结果库。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="251"/>
+        <location filename="../ui/dock.py" line="252"/>
         <source>The results store cannot be opened: {}</source>
         <translation>无法打开结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="262"/>
+        <location filename="../ui/dock.py" line="263"/>
         <source>The results store cannot be read: {}</source>
         <translation>无法读取结果库：{}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="268"/>
+        <location filename="../ui/dock.py" line="269"/>
         <source>The results store has no results yet. Run an indicator set on the Run tab, or run an indicator from the Processing toolbox (SDG Monitor group) with this file as its results store, then come back here.</source>
         <translation>结果库中还没有结果。请在“运行”选项卡中运行指标集，或在处理工具箱（SDG 监测组）中运行指标并以此文件作为结果库，然后再回到这里。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="274"/>
+        <location filename="../ui/dock.py" line="275"/>
         <source>The results store has no targets yet, so progress is judged by the trend alone (Open SDG method without a target). Add targets to its sdg_targets table to assess progress against them.</source>
         <translation>结果库中还没有目标值，因此仅根据趋势判断进展（无目标值的 Open SDG 方法）。请在其 sdg_targets 表中添加目标值，以评估相对于目标值的进展。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="303"/>
+        <location filename="../ui/dock.py" line="304"/>
         <source>No results store</source>
         <translation>无结果库</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="306"/>
+        <location filename="../ui/dock.py" line="307"/>
         <source>No results store is open. Click Open… to choose a results GeoPackage (.gpkg), or New… to create one; then run an indicator set on the Run tab or indicators from the Processing toolbox.</source>
         <translation>尚未打开结果库。请单击“打开…”选择结果 GeoPackage（.gpkg），或单击“新建…”创建一个；然后在“运行”选项卡中运行指标集，或在处理工具箱中运行指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="364"/>
+        <location filename="../ui/dock.py" line="365"/>
         <source>Goal {0}: {1} ✕</source>
         <translation>目标 {0}：{1} ✕</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="398"/>
+        <location filename="../ui/dock.py" line="399"/>
         <source>No values by zone for this indicator</source>
         <translation>此指标没有分区数值</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="400"/>
+        <location filename="../ui/dock.py" line="401"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0}，按{1}，{2} 年</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="427"/>
+        <location filename="../ui/dock.py" line="428"/>
         <source>Select an indicator in the table first.</source>
         <translation>请先在表格中选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="429"/>
+        <location filename="../ui/dock.py" line="430"/>
         <source>No zones layer: add the zones (townships, villages) to the project as a polygon layer, then choose it here.</source>
         <translation>没有分区图层：请将分区（乡镇、村）作为多边形图层添加到项目中，然后在此处选择。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="432"/>
+        <location filename="../ui/dock.py" line="433"/>
         <source>Choose the field of the zones layer that holds the area ids of the results store.</source>
         <translation>请选择分区图层中存放结果库区域代码的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="434"/>
+        <location filename="../ui/dock.py" line="435"/>
         <source>This indicator has no values by zone: compute it with a zones layer to map it.</source>
         <translation>此指标没有分区数值：请使用分区图层计算此指标后再制图。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="440"/>
+        <location filename="../ui/dock.py" line="441"/>
         <source>Added layer “{0}”: {1} zones with a value, {2} without.</source>
         <translation>已添加图层“{0}”：{1} 个分区有值，{2} 个没有值。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="443"/>
+        <location filename="../ui/dock.py" line="444"/>
         <source>No zone of {0} matched an area id of the results store by field {1}: choose the field holding the zone ids used when the indicator was computed.</source>
         <translation>{0} 中没有任何分区通过字段 {1} 匹配到结果库的区域代码：请选择计算指标时所用分区代码所在的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="453"/>
+        <location filename="../ui/dock.py" line="454"/>
         <source>Export the indicator table</source>
         <translation>导出指标表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="464"/>
+        <location filename="../ui/dock.py" line="465"/>
         <source>Save the chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="464"/>
+        <location filename="../ui/dock.py" line="465"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -2164,7 +2164,7 @@
         <translation>算法运行失败，未给出任何消息。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="219"/>
+        <location filename="../ui/dock.py" line="220"/>
         <source>GeoPackage files (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -3184,12 +3184,12 @@
         <translation>QGIS 连接“{}”</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="116"/>
+        <location filename="../ui/dock.py" line="115"/>
         <source>Shared…</source>
         <translation>共享…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="117"/>
+        <location filename="../ui/dock.py" line="116"/>
         <source>Open a results store shared in a PostgreSQL database</source>
         <translation>打开 PostgreSQL 数据库中的共享结果库</translation>
     </message>
@@ -3574,7 +3574,7 @@
         <translation>分区“{0}”：代码“{1}”在字段“{2}”中出现多次（“{3}”和“{4}”；代码前后的空格不计）；请选择取值唯一的字段。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="264"/>
+        <location filename="../ui/dock.py" line="265"/>
         <source>The results store holds rows the dashboard cannot show ({}: {}): correct them in its sdg_results table, or run the indicators again.</source>
         <translation>结果库中有仪表板无法显示的行（{0}：{1}）：请在其 sdg_results 表中更正，或重新运行这些指标。</translation>
     </message>
@@ -3634,7 +3634,7 @@
         <translation>请设置 {}：各输入图层对应的年份不同：{}。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="473"/>
+        <location filename="../ui/dock.py" line="474"/>
         <source>There is no chart to save: select an indicator in the table first.</source>
         <translation>没有可保存的图表：请先在表中选择一个指标。</translation>
     </message>
@@ -3679,17 +3679,17 @@
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../processing/year_widget.py" line="55"/>
+        <location filename="../processing/year_widget.py" line="56"/>
         <source>from the inputs</source>
         <translation>从输入数据读取</translation>
     </message>
     <message>
-        <location filename="../processing/year_widget.py" line="85"/>
+        <location filename="../processing/year_widget.py" line="89"/>
         <source>Left empty, the year is read from the input layers</source>
         <translation>留空时从输入图层读取年份</translation>
     </message>
     <message>
-        <location filename="../processing/year_widget.py" line="85"/>
+        <location filename="../processing/year_widget.py" line="89"/>
         <source>Read from {}</source>
         <translation>读取自{}</translation>
     </message>

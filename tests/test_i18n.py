@@ -265,6 +265,20 @@ def test_dock_speaks_chinese(dock):
     assert dock.run_panel.run_button.text() == "运行" and chinese(dock.run_panel.run_button.toolTip())
 
 
+def test_dock_store_label_in_chinese_at_the_default_width(dock, qgis_app, tmp_path):
+    """At QGIS's default dock width (375 px) a long store name keeps its start and extension; the tooltip is
+    whole."""
+    path = tmp_path / "deqing_county_sdg_results_2015-2022_with_the_township_breakdowns_final.gpkg"
+    dock.window().show()
+    dock.show()
+    dock.setFixedWidth(375)  # QGIS's default dock width, even where it is below the dock's own minimum
+    qgis_app.processEvents()
+    assert dock.open_store(str(path), create=True)
+    shown = dock.store_label.shown_text()
+    assert shown.startswith("结果库：de") and shown.endswith("_final.gpkg") and "…" in shown
+    assert dock.store_label.toolTip() == str(path)
+
+
 # --- reports ----------------------------------------------------------------------------------------------------
 @pytest.fixture()
 def store(tmp_path, sdg_provider):

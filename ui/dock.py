@@ -18,7 +18,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ..processing.store_access import is_shared
 from ..translation import tr, ui_language
 from .charts import trend_chart, zone_chart
 from .dashboard_model import Dashboard, IndicatorRow, rows_frame
+from .elided_label import ElidedLabel
 from .goal_tiles import GoalGrid, groups_html, headline_text, legend_html
 from .indicator_table import IndicatorTable
 from .labels import level_label, status_label
@@ -55,7 +55,7 @@ class SdgDock(QgsDockWidget):
         self.last_map: MapResult | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.addLayout(self._store_row(body))
+        layout.addLayout(self._store_rows(body))
         self.shared_panel = SharedStorePanel(body)
         layout.addWidget(self.shared_panel)
         self.message = QLabel(body)
@@ -103,26 +103,27 @@ class SdgDock(QgsDockWidget):
         self._project_read()
 
     # --- layout ---
-    def _store_row(self, parent: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.store_label = QLabel(parent)
-        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _store_rows(self, parent: QWidget) -> QVBoxLayout:
+        """The store's name on a line of its own (the dock's whole width; cut in the middle, whole in the
+        tooltip), its buttons below."""
+        rows = QVBoxLayout()
+        self.store_label = ElidedLabel(parent)
         open_button = QPushButton(tr("Open…"), parent)
         open_button.setToolTip(tr("Open an existing results store (GeoPackage)"))
         new_button = QPushButton(tr("New…"), parent)
         new_button.setToolTip(tr("Create a new, empty results store (GeoPackage)"))
-        self.store_label.setMinimumWidth(40)  # a long store name or address is cut (its tooltip is whole)
-        self.store_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         shared_button = QPushButton(tr("Shared…"), parent)
         shared_button.setToolTip(tr("Open a results store shared in a PostgreSQL database"))
         open_button.clicked.connect(self._choose_store)
         new_button.clicked.connect(self._choose_new_store)
         shared_button.clicked.connect(self._choose_shared_store)
-        row.addWidget(self.store_label, 1)
-        row.addWidget(open_button)
-        row.addWidget(new_button)
-        row.addWidget(shared_button)
-        return row
+        buttons = QHBoxLayout()
+        for button in (open_button, new_button, shared_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        rows.addWidget(self.store_label)
+        rows.addLayout(buttons)
+        return rows
 
     def _area_row(self, parent: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()

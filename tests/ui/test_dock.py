@@ -306,6 +306,30 @@ def test_run_is_disabled_without_the_indicator_set_algorithm(opened):
     assert not opened.run_panel.config.isEnabled()
 
 
+def at_default_width(dock, qgis_app):
+    """The dock shown at QGIS's default dock width (375 px)."""
+    dock.window().show()  # the dock's parent window: hidden widgets are not laid out
+    dock.show()
+    dock.setFixedWidth(375)  # QGIS's default dock width, even where it is below the dock's own minimum
+    qgis_app.processEvents()
+    return dock
+
+
+def test_store_name_is_readable_at_the_default_dock_width(dock, sample_store, tmp_path, qgis_app):
+    """The label has a line of its own: a short file name shows whole, a long one keeps its start and its
+    extension (cut in the middle, within the label); the tooltip has the whole path."""
+    label = at_default_width(dock, qgis_app).store_label
+    assert dock.open_store(str(sample_store))
+    assert label.shown_text() == "Results store: results.gpkg" and label.toolTip() == str(sample_store)
+    long = tmp_path / "deqing_county_sdg_results_2015-2022_with_the_township_breakdowns_final.gpkg"
+    long.write_bytes(sample_store.read_bytes())
+    assert dock.open_store(str(long))
+    shown = label.shown_text()
+    assert label.text() == f"Results store: {long.name}" and label.toolTip() == str(long)
+    assert shown.startswith("Results store: de") and shown.endswith("_final.gpkg") and "…" in shown
+    assert 0 < label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width() < 375
+
+
 def test_goal_tiles_reflow_to_the_dock_width(opened, qgis_app):
     """A narrow dock shows two columns of tiles, a wide one more; no tile is cut off at the right."""
     opened.window().show()  # the dock's parent window: hidden widgets are not laid out
