@@ -71,6 +71,33 @@ def test_zones_match_native_zonal_histogram(run_algorithm, rasters, zones):
     assert result["VALUE"] == pytest.approx(50.0)
 
 
+def box(x0: float, y0: float, width: float, height: float) -> str:
+    return f"POLYGON(({x0} {y0},{x0 + width} {y0},{x0 + width} {y0 - height},{x0} {y0 - height},{x0} {y0}))"
+
+
+def test_an_unchanged_zone_is_exactly_zero_and_a_changed_one_keeps_its_change(run_algorithm, tmp_path):
+    """Baseline 2000-2004, then 2020. Zone A holds the same 333 m x 166 m lake every year: 0 % exactly (a plain
+    sum / 5 of its five equal areas missed the area by a unit in the last place: -1.26e-14 %). Zone B's lake is
+    200 m x 100 m, then 300 m x 100 m in 2020: +50 %. Whole area: (55,278 + 30,000) / (55,278 + 20,000) - 1 =
+    +13.284 % (the ellipsoid's scale is the same over this kilometre, so planar ratios hold to 1e-6)."""
+    years = [2000, 2001, 2002, 2003, 2004, 2020]
+    lakes = [box(500000, 3370000, 333, 166)] * 6 + [box(500600, 3370000, 300 if y == 2020 else 200, 100)
+                                                    for y in years]
+    water = write_polygons(tmp_path / "water.gpkg", "water", 4549, lakes, [{"yr": y} for y in years] * 2)
+    zones = write_polygons(tmp_path / "zones.gpkg", "zones", 4549,
+                           [box(499900, 3370100, 600, 400), box(500500, 3370100, 600, 400)],
+                           [{"code": "A"}, {"code": "B"}])
+    result = run_algorithm("sdg:water_extent_change_6_6_1", {
+        "WATER_POLYGONS": f"{water}|layername=water", "YEAR_FIELD": "yr", "ZONES": f"{zones}|layername=zones",
+        "ZONE_ID_FIELD": "code", "YEAR": 2020, "OUTPUT": "memory:"})
+    ours = {f["code"]: f for f in result["OUTPUT"].getFeatures()}
+    assert ours["A"]["baseline_km2"] == ours["A"]["water_km2_2020"] == pytest.approx(0.055278, rel=1e-5)
+    assert all(ours["A"][f"change_pct_{year}"] == 0.0 for year in years)
+    assert ours["B"]["value"] == pytest.approx(50.0, rel=1e-6)
+    assert ours["B"]["change_pct_2000"] == 0.0
+    assert result["VALUE"] == pytest.approx((85278 / 75278 - 1) * 100, rel=1e-6)
+
+
 def test_years_from_layer_names_and_baseline_fallback(run_algorithm, rasters):
     import processing
 

@@ -82,6 +82,17 @@ def test_percent_change_against_baseline():
     assert percent_change(3.0, 0.0) is None
 
 
+def test_equal_baseline_years_give_that_value_and_no_change():
+    """The sample's township 330521107: 0.4557872253055846 km² in every year 2000-2020. A plain sum / 5 gives
+    0.45578722530558463 and a change of -1.2e-14 %; unchanged is 0 %. A real change keeps its value."""
+    extent = 0.4557872253055846
+    values = {year: extent for year in range(2000, 2021)}
+    base = baseline_mean(values, [2000, 2001, 2002, 2003, 2004])
+    assert base == extent and percent_change(values[2020], base) == 0.0
+    assert baseline_mean({2000: 10.0, 2001: 12.0, 2002: 11.0}, [2000, 2001, 2002]) == 11.0
+    assert baseline_mean({2000: 0.1, 2001: 0.1, 2002: 0.1}, [2000, 2001, 2002]) == 0.1  # sum / 3: 0.10000000000000002
+
+
 def test_baseline_falls_back_to_the_first_years_given():
     years, fallback = baseline_years([2018, 2010, 2012, 2020], 2000, 2001)
     assert years == [2010, 2012] and fallback
