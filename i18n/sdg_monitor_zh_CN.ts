@@ -154,22 +154,22 @@
         <translation>SDG 监测：可持续发展目标指标</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="148"/>
+        <location filename="../processing/raster_io.py" line="168"/>
         <source>Raster layer &apos;{}&apos; has no coordinate reference system: set one (Layer Properties &gt; Source) and run again.</source>
         <translation>栅格图层“{}”没有坐标参考系：请先设置（图层属性 &gt; 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="207"/>
+        <location filename="../processing/raster_io.py" line="227"/>
         <source>Raster layer &apos;{}&apos; has no band {}: it has {} band(s).</source>
         <translation>栅格图层“{}”没有第 {} 波段：它只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="212"/>
+        <location filename="../processing/raster_io.py" line="232"/>
         <source>Raster layer &apos;{}&apos; band {} has a data type SDG Monitor cannot read (complex or unknown); convert it to integer or float first.</source>
         <translation>栅格图层“{}”第 {} 波段的数据类型 SDG 监测无法读取（复数或未知类型）；请先将其转换为整型或浮点型。</translation>
     </message>
     <message>
-        <location filename="../processing/raster_io.py" line="257"/>
+        <location filename="../processing/raster_io.py" line="277"/>
         <source>Could not read rows {}-{} of raster layer &apos;{}&apos;.</source>
         <translation>无法读取栅格图层“{2}”的第 {0}-{1} 行。</translation>
     </message>
@@ -374,22 +374,22 @@
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="98"/>
+        <location filename="../processing/dasymetric_population.py" line="104"/>
         <source>Dasymetric population grid</source>
         <translation>人口空间化格网（分区密度制图）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="131"/>
+        <location filename="../processing/dasymetric_population.py" line="139"/>
         <source>Zones with population totals (census townships, villages)</source>
         <translation>含人口总数的分区（普查乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="134"/>
+        <location filename="../processing/dasymetric_population.py" line="142"/>
         <source>Total fields (one output raster each, e.g. pop_2020_m, pop_2020_f)</source>
         <translation>总数字段（每个字段输出一个栅格，如 pop_2020_m、pop_2020_f）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="137"/>
+        <location filename="../processing/dasymetric_population.py" line="145"/>
         <source>Zone id field (names zones in messages; default: feature id)</source>
         <translation>分区代码字段（用于在消息中指明分区；默认：要素 ID）</translation>
     </message>
@@ -399,132 +399,132 @@
         <translation>土地覆盖波段</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="145"/>
+        <location filename="../processing/dasymetric_population.py" line="153"/>
         <source>Land-cover class weights (class:weight, e.g. 80:1,10:0.05,20:0.01)</source>
         <translation>土地覆盖类别权重（类别:权重，如 80:1,10:0.05,20:0.01）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="148"/>
+        <location filename="../processing/dasymetric_population.py" line="156"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="150"/>
+        <location filename="../processing/dasymetric_population.py" line="158"/>
         <source>Number of floors field (default: 1 floor)</source>
         <translation>层数字段（默认：1 层）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="153"/>
+        <location filename="../processing/dasymetric_population.py" line="161"/>
         <source>Cell size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="156"/>
+        <location filename="../processing/dasymetric_population.py" line="164"/>
         <source>Reference raster for the output grid (overrides cell size)</source>
         <translation>输出格网的参考栅格（优先于像元大小）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="161"/>
+        <location filename="../processing/dasymetric_population.py" line="169"/>
         <source>Output folder (one GeoTIFF per total field)</source>
         <translation>输出文件夹（每个总数字段一个 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="163"/>
+        <location filename="../processing/dasymetric_population.py" line="171"/>
         <source>Population rasters</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="173"/>
+        <location filename="../processing/dasymetric_population.py" line="181"/>
         <source>Choose at least one total field of the zones layer (TOTAL_FIELDS).</source>
         <translation>请至少选择分区图层的一个总数字段（TOTAL_FIELDS）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="178"/>
+        <location filename="../processing/dasymetric_population.py" line="186"/>
         <source>Give a land-cover raster (LANDCOVER), buildings (BUILDINGS) or both to weight the cells.</source>
         <translation>请提供土地覆盖栅格（LANDCOVER）、建筑（BUILDINGS）或两者，用于为像元加权。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="181"/>
+        <location filename="../processing/dasymetric_population.py" line="189"/>
         <source>Output grid: {} × {} cells of {:.6g} × {:.6g} ({}).</source>
         <translation>输出格网：{} × {} 个像元，像元大小 {:.6g} × {:.6g}（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="215"/>
+        <location filename="../processing/dasymetric_population.py" line="223"/>
         <source>Parameter CLASS_WEIGHTS: {}</source>
         <translation>参数 CLASS_WEIGHTS：{}</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="217"/>
+        <location filename="../processing/dasymetric_population.py" line="225"/>
         <source>Parameter CLASS_WEIGHTS gives no class a weight above 0; give the inhabited classes a weight, e.g. 80:1.</source>
         <translation>参数 CLASS_WEIGHTS 没有为任何类别赋予大于 0 的权重；请为有人居住的类别赋予权重，如 80:1。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="233"/>
+        <location filename="../processing/dasymetric_population.py" line="241"/>
         <source>Zones layer &apos;{}&apos; has no geometry.</source>
         <translation>分区图层“{}”没有几何。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="254"/>
+        <location filename="../processing/dasymetric_population.py" line="259"/>
         <source>Buildings layer has no coordinate reference system: set one and run again.</source>
         <translation>建筑图层没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="283"/>
+        <location filename="../processing/dasymetric_population.py" line="288"/>
         <source>{} building(s) without a valid number of floors or geometry were left out.</source>
         <translation>已剔除 {} 栋层数或几何无效的建筑。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="288"/>
+        <location filename="../processing/dasymetric_population.py" line="293"/>
         <source>Building floor area on the grid: {:.6g} m².</source>
         <translation>格网上的建筑面积：{:.6g} m²。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="300"/>
+        <location filename="../processing/dasymetric_population.py" line="305"/>
         <source>Zone &apos;{}&apos; holds no cell centre of the output grid: its totals ({}) are not in the output; use a smaller CELL_SIZE.</source>
         <translation>分区“{}”不包含输出格网的任何像元中心：其总数（{}）未计入输出；请使用更小的 CELL_SIZE。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="304"/>
+        <location filename="../processing/dasymetric_population.py" line="309"/>
         <source>Zone &apos;{}&apos; has no weighted cell: its totals are spread uniformly over its {} cell(s).</source>
         <translation>分区“{}”没有带权重的像元：其总数均匀分配到它的 {} 个像元上。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="308"/>
+        <location filename="../processing/dasymetric_population.py" line="313"/>
         <source>Zone &apos;{}&apos; has no {}: its totals are spread by {}.</source>
         <translation>分区“{}”没有{}：其总数按{}分配。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="325"/>
+        <location filename="../processing/dasymetric_population.py" line="330"/>
         <source>Could not create the raster {}.</source>
         <translation>无法创建栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="351"/>
+        <location filename="../processing/dasymetric_population.py" line="356"/>
         <source>{}: {:.8g} on the grid.</source>
         <translation>{}：格网上合计 {:.8g}。</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="408"/>
+        <location filename="../processing/dasymetric_population.py" line="413"/>
         <source>building floor area on weighted land cover</source>
         <translation>加权土地覆盖上的建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="408"/>
+        <location filename="../processing/dasymetric_population.py" line="413"/>
         <source>building floor area</source>
         <translation>建筑面积</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="411"/>
+        <location filename="../processing/dasymetric_population.py" line="416"/>
         <source>land-cover weights</source>
         <translation>土地覆盖权重</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="412"/>
+        <location filename="../processing/dasymetric_population.py" line="417"/>
         <source>a uniform spread</source>
         <translation>均匀分配</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="504"/>
+        <location filename="../processing/dasymetric_population.py" line="509"/>
         <source>Zone &apos;{}&apos; of layer &apos;{}&apos; has no valid total in field &apos;{}&apos; ({}): fill in a number &gt;= 0 (0 if nobody lives there) and run again.</source>
         <translation>图层“{1}”的分区“{0}”在字段“{2}”中没有有效的总数（{3}）：请填入 &gt;= 0 的数值（无人居住填 0）后再运行。</translation>
     </message>
@@ -1164,57 +1164,57 @@
         <translation>无法创建山地类别栅格 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="63"/>
+        <location filename="../processing/open_space.py" line="61"/>
         <source>Open public space in built-up areas (11.7.1)</source>
         <translation>建成区中的开放公共空间（11.7.1）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="79"/>
+        <location filename="../processing/open_space.py" line="77"/>
         <source>&lt;p&gt;Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with &lt;i&gt;value&lt;/i&gt;, &lt;i&gt;open_space_km2&lt;/i&gt;, &lt;i&gt;street_km2&lt;/i&gt;, &lt;i&gt;builtup_km2&lt;/i&gt;, &lt;i&gt;access_pct&lt;/i&gt;, &lt;i&gt;served_population&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;. Results-store rows: the share as the main series, access as series &lt;i&gt;population_within_walk&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：VALUE（占建成区面积的百分比）和 OUTPUT（带有 &lt;i&gt;value&lt;/i&gt;、&lt;i&gt;open_space_km2&lt;/i&gt;、&lt;i&gt;street_km2&lt;/i&gt;、&lt;i&gt;builtup_km2&lt;/i&gt;、&lt;i&gt;access_pct&lt;/i&gt;、&lt;i&gt;served_population&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 字段的分区图层）。结果库记录：比例为主系列，可达性为系列 &lt;i&gt;population_within_walk&lt;/i&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="86"/>
+        <location filename="../processing/open_space.py" line="84"/>
         <source>Built-up area (polygons)</source>
         <translation>建成区（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="88"/>
+        <location filename="../processing/open_space.py" line="86"/>
         <source>Open public spaces (polygons)</source>
         <translation>开放公共空间（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="90"/>
+        <location filename="../processing/open_space.py" line="88"/>
         <source>Street areas (polygons)</source>
         <translation>街道面（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="92"/>
+        <location filename="../processing/open_space.py" line="90"/>
         <source>Roads (lines, with a width; instead of street polygons)</source>
         <translation>道路（线，带宽度；替代街道多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="95"/>
+        <location filename="../processing/open_space.py" line="93"/>
         <source>Road width field (m)</source>
         <translation>道路宽度字段（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="98"/>
+        <location filename="../processing/open_space.py" line="96"/>
         <source>Road width where the field is empty or not given (m)</source>
         <translation>字段为空或未提供时的道路宽度（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="101"/>
+        <location filename="../processing/open_space.py" line="99"/>
         <source>Population raster (for the access series)</source>
         <translation>人口栅格（用于可达性系列）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="105"/>
+        <location filename="../processing/open_space.py" line="103"/>
         <source>Walking distance to open space (m)</source>
         <translation>到开放空间的步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="155"/>
+        <location filename="../processing/open_space.py" line="153"/>
         <source>Give streets either as polygons (STREETS) or as road lines (ROADS), not both.</source>
         <translation>街道只能以多边形（STREETS）或道路线（ROADS）之一提供，不能同时提供。</translation>
     </message>
@@ -2979,7 +2979,7 @@
         <translation>要素 {}</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="185"/>
+        <location filename="../processing/open_space.py" line="183"/>
         <source>open-space edge point ({:.0f}, {:.0f})</source>
         <translation>开放空间边界点（{:.0f}, {:.0f}）</translation>
     </message>
@@ -3719,9 +3719,9 @@
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../processing/dasymetric_population.py" line="101"/>
-        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。在地理坐标参考系中，CELL_SIZE 按分区中心纬度换算为度。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
+        <location filename="../processing/dasymetric_population.py" line="107"/>
+        <source>&lt;p&gt;Spreads population totals of zones (census townships, villages) over a grid, as Deqing County's 30 m population grid spread town census totals over residential land by building floor area (dasymetric mapping). Each total field (e.g. pop_2020_m, pop_2020_f) becomes one Float32 GeoTIFF named after the field in the output folder; the cells of a zone add up to the zone's total (up to float32 rounding). To use totals from a table, join it to the zones by zone id first (Join attributes by field value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weights.&lt;/b&gt; Land cover: CLASS_WEIGHTS gives a relative weight per class as class:weight (ranges allowed, e.g. 40-49:0.5); unlisted classes weigh 0. The default suits GlobeLand30: 80 artificial surfaces 1, 10 cultivated land 0.05, 20 forest, 30 grassland and 40 shrubland 0.01; wetland, water, tundra, bare land, snow and ice 0. Calibrate them for your area. A cell's land-cover weight is the mean class weight over a subgrid of the cell (as fine as the land cover, at most 32 × 32 sub-cells, nearest neighbour; warped by GDAL when REFERENCE is in another CRS) times the cell's true area (see &lt;i&gt;Pixel areas&lt;/i&gt; below), i.e. weights by area share. Buildings: floor area = footprint area (m², on the ellipsoid) × floors (FLOORS_FIELD; 1 without it); a building crossing cells is split between them by the exact share of its footprint in each cell. With both, a cell weighs its floor area × its mean land-cover weight (buildings on classes of weight 0, such as industry or water, are not homes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fallbacks.&lt;/b&gt; Each zone uses the most detailed weight it has: floor area (on weighted land cover), then land-cover weights, then a uniform spread over the zone's cells by area; each fallback is reported with the zone named. A cell belongs to the zone holding its centre; a zone holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid.&lt;/b&gt; The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the zones. CELL_SIZE is ground metres at the zones' centre, turned into map units along x and y with the CRS's scale there (degrees in a geographic CRS; in Web Mercator at 60° N about twice CELL_SIZE); a projected CRS whose scale is within 1 % of true there (UTM, Gauss-Krüger) keeps CELL_SIZE map metres. Cells outside every zone are nodata (-9999).&lt;/p&gt;&lt;p&gt;Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so grids of any size work; cancel stops the run and removes the partial outputs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将分区（普查乡镇、村）的人口总数分配到格网上，做法与德清县 30 m 人口格网相同：按建筑面积将镇级普查总数分配到居住用地上（分区密度制图法）。每个总数字段（如 pop_2020_m、pop_2020_f）在输出文件夹中生成一个以该字段命名的 Float32 GeoTIFF；一个分区内各像元之和等于该分区的总数（误差在 float32 舍入范围内）。如需使用表中的总数，请先按分区代码将表连接到分区图层（按字段值连接属性）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;权重。&lt;/b&gt;土地覆盖：CLASS_WEIGHTS 以 类别:权重 的形式给出每个类别的相对权重（可使用范围，如 40-49:0.5）；未列出的类别权重为 0。默认值适用于 GlobeLand30：80 人造地表 1，10 耕地 0.05，20 森林、30 草地和 40 灌木地 0.01；湿地、水体、苔原、裸地、冰川和永久积雪为 0。请针对本地区进行校准。一个像元的土地覆盖权重为该像元子格网上类别权重的平均值（与土地覆盖同样精细，最多 32 × 32 个子像元，最邻近法；REFERENCE 的坐标参考系不同时由 GDAL 变换）乘以像元的真实面积（见下文&lt;i&gt;像元面积&lt;/i&gt;），即按面积份额加权。建筑：建筑面积 = 基底面积（m²，按椭球计算）× 层数（FLOORS_FIELD；未提供时为 1）；跨越多个像元的建筑按其基底在各像元中的精确份额拆分。两者都提供时，像元权重为其建筑面积 × 其平均土地覆盖权重（位于权重为 0 的类别（如工业或水体）上的建筑不视为住宅）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;回退方案。&lt;/b&gt;每个分区使用其可用的最详细权重：建筑面积（基于加权土地覆盖），其次是土地覆盖权重，最后按面积在分区像元上均匀分配；每次回退都会报告并指明分区。像元归属于包含其中心的分区；不包含任何像元中心的分区无法分配（会给出警告）：请选择更小的 CELL_SIZE。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;提供 REFERENCE 时使用其格网；否则在土地覆盖的坐标参考系中（无土地覆盖时为分区的坐标参考系）生成边长为 CELL_SIZE 米的像元，与土地覆盖像元对齐并覆盖所有分区。CELL_SIZE 为分区中心处的地面米数，按该处坐标参考系沿 x 和 y 方向的比例换算为地图单位（地理坐标参考系中为度；Web 墨卡托在北纬 60° 处约为 CELL_SIZE 的两倍）；投影坐标参考系在该处的比例与真实比例相差不超过 1 % 时（UTM、高斯-克吕格），保持 CELL_SIZE 地图米。不在任何分区内的像元为无数据（-9999）。&lt;/p&gt;&lt;p&gt;栅格分两遍按条带读写（先计算各分区权重之和，再进行分配），因此任意大小的格网均可处理；取消运行即停止并删除部分生成的输出。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/mountain_green_cover.py" line="99"/>
@@ -3939,9 +3939,9 @@
         <translation>KBA 图层“{0}”：要素 {1} 在字段“{2}”中没有代码（NULL 或为空）；请为每个 KBA 填写代码，或将代码字段留空（此时每个要素各为一个 KBA）。</translation>
     </message>
     <message>
-        <location filename="../processing/open_space.py" line="66"/>
-        <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas and road lengths are true ones in any CRS: measured on the ellipsoid of the built-up layer's CRS (WGS 84 where it names none), so a projection's scale (Web Mercator, a UTM zone far from its meridian) does not change them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points every 25 m along the open space's edge.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。在任何坐标参考系中，面积和道路长度均为真实值：在建成区图层坐标参考系的椭球上量算（未指定椭球时采用 WGS 84），因此投影的尺度变形（Web 墨卡托、远离中央经线的 UTM 投影带）不会改变结果。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上每隔 25 m 设置的入口点计算。&lt;/p&gt;</translation>
+        <location filename="../processing/open_space.py" line="64"/>
+        <source>&lt;p&gt;SDG indicator 11.7.1: the share of the built-up area of cities that is open space for public use, for the whole area and each zone; and, as a second series, the share of the population living within a walk of open public space.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (UN SDG metadata 11.7.1, custodian UN-Habitat): (open public space + street area) inside the built-up area / built-up area × 100. Street area comes from street polygons (STREETS) or from road lines (ROADS) × a width (WIDTH_FIELD, else DEFAULT_WIDTH metres); street parts inside open spaces are not counted twice. Areas and road lengths are true ones in any CRS: measured on the ellipsoid of the built-up layer's CRS (WGS 84 where it names none), so a projection's scale (Web Mercator, a UTM zone far from its meridian) does not change them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Access&lt;/b&gt; (series &lt;i&gt;population_within_walk&lt;/i&gt;, with POPULATION): population within WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are served; others by distance to its edge, straight-line or, with NETWORK, along the streets from entry points at most 25 m apart on the ground along the open space's edge.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可持续发展目标指标 11.7.1：城市建成区中供公众使用的开放空间所占比例，按全域和各分区计算；另作为第二个系列，计算居住在开放公共空间步行范围内的人口比例。&lt;/p&gt;&lt;p&gt;&lt;b&gt;方法&lt;/b&gt;（联合国 SDG 指标元数据 11.7.1，托管机构：联合国人居署）：建成区内的（开放公共空间 + 街道面积）/ 建成区面积 × 100。街道面积来自街道多边形（STREETS），或由道路线（ROADS）× 宽度（WIDTH_FIELD，否则为 DEFAULT_WIDTH 米）得出；位于开放空间内的街道部分不重复计算。在任何坐标参考系中，面积和道路长度均为真实值：在建成区图层坐标参考系的椭球上量算（未指定椭球时采用 WGS 84），因此投影的尺度变形（Web 墨卡托、远离中央经线的 UTM 投影带）不会改变结果。&lt;/p&gt;&lt;p&gt;&lt;b&gt;可达性&lt;/b&gt;（系列 &lt;i&gt;population_within_walk&lt;/i&gt;，需提供 POPULATION）：距开放空间 WALK_DISTANCE（默认 400 m）以内的人口 / 人口 × 100。位于开放空间内的像元视为已覆盖；其他像元按到开放空间边界的距离计算，采用直线距离，或在提供 NETWORK 时沿街道从开放空间边界上的入口点计算（入口点的地面间距不超过 25 m）。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

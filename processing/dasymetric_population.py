@@ -49,12 +49,18 @@ from .base import SdgBaseAlgorithm
 from .feedback import stop_if_cancelled
 from .land_areas import ellipsoidal_measure
 from .polygon_repair import valid_polygon
-from .raster_io import STRIP_PIXELS, NearestReader, RasterGrid, grid_of, metres_per_unit, pixel_areas_help, read_strips
+from .raster_io import (
+    STRIP_PIXELS,
+    NearestReader,
+    RasterGrid,
+    grid_of,
+    map_units_per_metre,
+    pixel_areas_help,
+    read_strips,
+)
 from .zones import ZoneSet
 
 NODATA = -9999.0
-#: Metres per degree of latitude (mean), to turn CELL_SIZE into degrees for a geographic grid.
-METRES_PER_DEGREE = 111_320.0
 #: Largest land-cover subsampling factor per cell side.
 MAX_SUBCELLS = 32
 #: Memory for the strips the second pass reuses from the first (zone labels and weight levels), in bytes.
@@ -122,8 +128,10 @@ class DasymetricPopulation(SdgBaseAlgorithm):
             "holding no cell centre cannot be placed (warning): choose a smaller CELL_SIZE.</p>"
             "<p><b>Grid.</b> The grid of REFERENCE when given; else cells of CELL_SIZE metres in the land "
             "cover's CRS (the zones' CRS without land cover), aligned to the land-cover pixels and covering the "
-            "zones. In a geographic CRS CELL_SIZE is turned into degrees at the zones' centre latitude. Cells "
-            "outside every zone are nodata (-9999).</p>"
+            "zones. CELL_SIZE is ground metres at the zones' centre, turned into map units along x and y with the "
+            "CRS's scale there (degrees in a geographic CRS; in Web Mercator at 60° N about twice CELL_SIZE); a "
+            "projected CRS whose scale is within 1 % of true there (UTM, Gauss-Krüger) keeps CELL_SIZE map "
+            "metres. Cells outside every zone are nodata (-9999).</p>"
             "<p>Rasters are read and written in strips in two passes (weight sums per zone, then allocation), so "
             "grids of any size work; cancel stops the run and removes the partial outputs.</p>") + pixel_areas_help()
 
@@ -232,11 +240,8 @@ class DasymetricPopulation(SdgBaseAlgorithm):
         if extent.isEmpty():
             raise QgsProcessingException(tr("Zones layer '{}' has no geometry.").format(zones.name))
         cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        if crs.isGeographic():
-            yres = cell / METRES_PER_DEGREE
-            xres = yres / max(0.01, math.cos(math.radians(extent.center().y())))
-        else:
-            xres = yres = cell / metres_per_unit(crs)
+        per_metre = map_units_per_metre(crs, extent.center().x(), extent.center().y())
+        xres, yres = (cell * float(units) for units in per_metre)
         origin = ((landcover.extent().xMinimum(), landcover.extent().yMaximum()) if landcover is not None
                   else (0.0, 0.0))
         left = origin[0] + math.floor((extent.xMinimum() - origin[0]) / xres) * xres

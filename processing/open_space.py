@@ -1,8 +1,6 @@
 """SDG 11.7.1: share of the built-up area that is open public space (and streets), and access to open space."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from qgis.core import (
     NULL,
@@ -36,7 +34,7 @@ from .access import (
 )
 from .land_areas import ellipsoidal_measure
 from .polygon_repair import valid_polygon
-from .raster_io import grid_of, metres_per_unit
+from .raster_io import grid_of, map_units_per_metre
 from .zones import Zone, ZoneSet
 
 ACCESS_SERIES = "population_within_walk"
@@ -76,7 +74,7 @@ class OpenSpace(AccessAlgorithm):
             "<p><b>Access</b> (series <i>population_within_walk</i>, with POPULATION): population within "
             "WALK_DISTANCE (default 400 m) of an open space / population × 100. Cells inside an open space are "
             "served; others by distance to its edge, straight-line or, with NETWORK, along the streets from "
-            "entry points every 25 m along the open space's edge.</p>") + access_help() + tr(
+            "entry points at most 25 m apart on the ground along the open space's edge.</p>") + access_help() + tr(
             "<p>Outputs: VALUE (percent of built-up area) and OUTPUT, the zones with <i>value</i>, "
             "<i>open_space_km2</i>, <i>street_km2</i>, <i>builtup_km2</i>, <i>access_pct</i>, "
             "<i>served_population</i> and <i>population</i>. Results-store rows: the share as the main series, "
@@ -195,11 +193,14 @@ class OpenSpace(AccessAlgorithm):
 
 
 def _entry_points(segments: np.ndarray, crs: QgsCoordinateReferenceSystem) -> list[QgsPointXY]:
-    """Points every :data:`ENTRY_SPACING` metres (about, in a geographic CRS) along the boundary segments."""
-    spacing = ENTRY_SPACING / (111_320.0 if crs.isGeographic() else
-                               metres_per_unit(crs))
+    """Points along the boundary segments at most :data:`ENTRY_SPACING` ground metres apart (the CRS's scale at
+    each segment's middle: :func:`.raster_io.map_units_per_metre`)."""
+    if len(segments) == 0:
+        return []
+    x0, y0, x1, y1 = np.asarray(segments, dtype=np.float64).T
+    ux, uy = map_units_per_metre(crs, (x0 + x1) / 2, (y0 + y1) / 2)
+    ground = np.hypot((x1 - x0) / ux, (y1 - y0) / uy)
     points = []
-    for x0, y0, x1, y1 in segments:
-        steps = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0) / spacing))
-        points += [QgsPointXY(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps) for i in range(steps)]
+    for (ax, ay, bx, by), steps in zip(segments, np.maximum(1, np.ceil(ground / ENTRY_SPACING)).astype(int)):
+        points += [QgsPointXY(ax + (bx - ax) * i / steps, ay + (by - ay) * i / steps) for i in range(steps)]
     return points

@@ -127,6 +127,26 @@ def ground_metres(crs: QgsCoordinateReferenceSystem):
     return ground_scale(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
 
 
+#: A projected CRS whose scale at a point is within this (relative) of its own unit keeps that unit there for a
+#: spacing or a cell size given in ground metres (:func:`map_units_per_metre`): UTM and Gauss-Krüger (scale
+#: 0.9996-1.001 over a zone) keep round map-unit grids aligned to their rasters; Web Mercator (scale 1 / cos φ)
+#: does not.
+NEAR_TRUE_SCALE = 0.01
+
+
+def map_units_per_metre(crs: QgsCoordinateReferenceSystem, x, y) -> tuple[np.ndarray, np.ndarray]:
+    """Map units along x and along y per ground metre at map points (x, y) (:func:`ground_metres`), for spacings
+    and cell sizes given in ground metres; within :data:`NEAR_TRUE_SCALE` of a projected CRS's own unit, that
+    unit (a 100 m cell in UTM stays 100 map metres, true within 0.04 % on the central meridian)."""
+    kx, ky = (np.asarray(k, dtype=np.float64) for k in ground_metres(crs)(np.asarray(x, dtype=np.float64),
+                                                                           np.asarray(y, dtype=np.float64)))
+    if not crs.isGeographic():
+        unit = metres_per_unit(crs)
+        near = (np.abs(kx / unit - 1) <= NEAR_TRUE_SCALE) & (np.abs(ky / unit - 1) <= NEAR_TRUE_SCALE)
+        kx, ky = np.where(near, unit, kx), np.where(near, unit, ky)
+    return 1.0 / kx, 1.0 / ky
+
+
 def _meters():
     """The metre distance unit on QGIS 3.22 (QgsUnitTypes) and newer (Qgis.DistanceUnit)."""
     if hasattr(QgsUnitTypes, "DistanceMeters"):

@@ -190,8 +190,11 @@ def test_reference_grid_in_a_geographic_crs_keeps_zone_totals(sdg_provider, tmp_
 
 
 def test_cell_size_in_metres_on_geographic_land_cover(sdg_provider, tmp_path):
-    """Land cover in EPSG:4326: 250 m cells become 250 / 111320° of latitude and that / cos(latitude) of
-    longitude, aligned to the land-cover pixels; the zone's total is kept."""
+    """Land cover in EPSG:4326: 250 m cells become 250 m over the ellipsoid's metres per degree of latitude and
+    of longitude at the zones' centre (pyproj's geodesics over a 0.01° step), aligned to the land-cover pixels;
+    the zone's total is kept."""
+    from pyproj import Geod
+
     landcover = np.full((60, 60), 80, dtype=np.uint8)
     raster = write_raster(tmp_path / "lc.tif", landcover, 4326, (120.0, 30.5), 0.0005, nodata=0)
     zones = write_polygons(tmp_path / "zones.gpkg", "zones", 4326, [box(120.0021, 30.4812, 120.0233, 30.4979)],
@@ -199,11 +202,38 @@ def test_cell_size_in_metres_on_geographic_land_cover(sdg_provider, tmp_path):
     result = run({"ZONES": f"{zones}|layername=zones", "TOTAL_FIELDS": ["pop"], "LANDCOVER": str(raster),
                   "CELL_SIZE": 250, "OUTPUT_FOLDER": str(tmp_path / "out")})
     values, transform, nodata = read_raster(result["OUTPUT_LAYERS"][0])
-    yres = 250 / 111320
-    assert -transform[5] == pytest.approx(yres)
-    assert transform[1] == pytest.approx(yres / np.cos(np.radians((30.4812 + 30.4979) / 2)))
+    lon, lat, geod = (120.0021 + 120.0233) / 2, (30.4812 + 30.4979) / 2, Geod(ellps="WGS84")
+    per_degree_lat = geod.inv(lon, lat - 0.005, lon, lat + 0.005)[2] / 0.01
+    per_degree_lon = geod.inv(lon - 0.005, lat, lon + 0.005, lat)[2] / 0.01
+    assert -transform[5] == pytest.approx(250 / per_degree_lat, rel=1e-7)
+    assert transform[1] == pytest.approx(250 / per_degree_lon, rel=1e-7)
     assert (transform[0] - 120.0) / transform[1] == pytest.approx(round((transform[0] - 120.0) / transform[1]))
     assert values[values != nodata].sum() == pytest.approx(999, rel=1e-6)
     rows = values[:, values.shape[1] // 2]
     inside = rows[rows != nodata]
     assert inside[0] < inside[-1]  # cells nearer the equator are larger, so hold more people
+
+
+def test_cell_size_in_ground_metres_in_web_mercator(sdg_provider, tmp_path):
+    """Zones and a building in EPSG:3857 at 60° N (no land cover: the zones' CRS): 100 m cells are about 200 map
+    units a side, 100 m on the ground at the zones' centre by pyproj's geodesics (the CRS's scale there along x
+    and y). Gauss-Krüger on its central meridian keeps 100 map metres (the hand-worked two-zone grid above)."""
+    from pyproj import Geod, Transformer
+
+    x0, y0 = 1_000_000.0, 8_399_737.89
+    zones = write_polygons(tmp_path / "zones.gpkg", "zones", 3857, [box(x0, y0 - 1000, x0 + 1000, y0)],
+                           [{"code": "A", "pop": 400}])
+    buildings = write_polygons(tmp_path / "buildings.gpkg", "buildings", 3857, [box(x0 + 100, y0 - 300, x0 + 300,
+                                                                                     y0 - 100)], [{"floors": 2}])
+    result = run({"ZONES": f"{zones}|layername=zones", "TOTAL_FIELDS": ["pop"], "CELL_SIZE": 100,
+                  "BUILDINGS": f"{buildings}|layername=buildings", "FLOORS_FIELD": "floors",
+                  "OUTPUT_FOLDER": str(tmp_path / "out")})
+    values, transform, nodata = read_raster(result["OUTPUT_LAYERS"][0])
+    xres, yres = transform[1], -transform[5]
+    assert 190 < xres < 210 and 190 < yres < 210  # 100 map units would be about 50 m on the ground
+    cx, cy = x0 + 500, y0 - 500
+    to_lonlat, geod = Transformer.from_crs(3857, 4326, always_xy=True), Geod(ellps="WGS84")
+    across = geod.inv(*to_lonlat.transform(cx - xres / 2, cy), *to_lonlat.transform(cx + xres / 2, cy))[2]
+    along = geod.inv(*to_lonlat.transform(cx, cy - yres / 2), *to_lonlat.transform(cx, cy + yres / 2))[2]
+    assert across == pytest.approx(100, rel=1e-6) and along == pytest.approx(100, rel=1e-6)
+    assert values[values != nodata].sum() == pytest.approx(400, rel=1e-6)

@@ -1,10 +1,13 @@
 """sdg:open_space_11_7_1 against hand-worked areas and brute-force distances to rectangles."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from access_data import lines
 from osgeo import gdal
+from qgis.core import QgsPointXY
 from sdg_monitor.core.store import ResultsStore
 from sdg_testdata import write_polygons, write_raster
 
@@ -164,3 +167,30 @@ def test_access_along_the_network_by_hand(run_algorithm, tmp_path):
     feature = next(result["OUTPUT"].getFeatures())
     assert result["METHOD"] == "network"
     assert feature["served_population"] == float(sum(population[r, c] for r, c in served))
+
+
+@pytest.mark.parametrize("epsg, start, end", [
+    (3857, (1_000_000.0, 8_399_737.89), (1_001_000.0, 8_399_737.89)),  # Web Mercator at 60° N, along x
+    (3857, (1_000_000.0, 8_399_737.89), (1_000_000.0, 8_400_737.89)),  # and along y
+    (32650, (500_000.0, 3_300_000.0), (500_000.0, 3_300_100.0)),  # UTM 50N on its central meridian
+])
+def test_entry_points_are_25_ground_metres_apart(epsg, start, end):
+    """Entry points on an edge are at most ENTRY_SPACING = 25 m apart on the ground (pyproj's geodesics), as few
+    as that allows; a UTM zone on its meridian (scale 0.9996, within NEAR_TRUE_SCALE) keeps 25 map metres."""
+    from pyproj import Geod, Transformer
+    from qgis.core import QgsCoordinateReferenceSystem
+    from sdg_monitor.processing.open_space import ENTRY_SPACING, _entry_points
+
+    crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    points = _entry_points(np.array([[*start, *end]]), crs) + [QgsPointXY(*end)]
+    to_lonlat = Transformer.from_crs(epsg, 4326, always_xy=True)
+    lonlat = [to_lonlat.transform(p.x(), p.y()) for p in points]
+    geod = Geod(ellps="WGS84")
+    gaps = [geod.inv(*a, *b)[2] for a, b in zip(lonlat, lonlat[1:])]
+    ground = geod.inv(*lonlat[0], *lonlat[-1])[2]
+    if epsg == 3857:
+        assert max(gaps) <= ENTRY_SPACING * (1 + 1e-9) and len(gaps) == math.ceil(ground / ENTRY_SPACING)
+        assert len(gaps) != math.ceil(1000 / ENTRY_SPACING)  # 25 map metres would be about 12.5 m on the ground
+    else:
+        assert [round(b.y() - a.y(), 9) for a, b in zip(points, points[1:])] == [25.0] * 4
+        assert gaps == pytest.approx([25.0 / 0.9996] * 4, rel=1e-6)
