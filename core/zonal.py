@@ -80,11 +80,11 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     return sums * constant if constant is not None else sums
 
 
-def zone_pixels(zones: np.ndarray, categories: np.ndarray, n_zones: int) -> np.ndarray:
-    """Pixels of categories 1.. (not nodata) per zone label 0..n_zones of a block (int64). Zones are polygons
-    burnt on the grid, so a zone's pixels come in runs along the rows: each run counts by its length and the
-    nodata pixels are taken off, a fraction of the cost of a bincount over every pixel."""
-    labels = zones.ravel()
+def zone_pixels(zones: np.ndarray, valid: np.ndarray, n_zones: int) -> np.ndarray:
+    """Valid pixels per zone label 0..n_zones of a block (int64). Zones are polygons burnt on the grid, so a zone's
+    pixels come in runs along the rows: each run counts by its length and the invalid pixels are taken off, a
+    fraction of the cost of a bincount over every pixel."""
+    labels = np.ascontiguousarray(zones).ravel()
     if labels.size == 0:
         return np.zeros(n_zones + 1, dtype=np.int64)
     starts = np.flatnonzero(labels[1:] != labels[:-1])
@@ -93,9 +93,8 @@ def zone_pixels(zones: np.ndarray, categories: np.ndarray, n_zones: int) -> np.n
     lengths = np.diff(starts, append=labels.size)
     # float64 sums of whole numbers: exact below 2^53 pixels
     pixels = np.bincount(labels[starts], weights=lengths, minlength=n_zones + 1).astype(np.int64)
-    nodata = categories.ravel() == 0
-    if nodata.any():
-        pixels -= np.bincount(labels[nodata], minlength=n_zones + 1)
+    if np.count_nonzero(valid) < valid.size:
+        pixels -= np.bincount(labels[~np.ascontiguousarray(valid).ravel()], minlength=n_zones + 1)
     return pixels
 
 
@@ -120,29 +119,19 @@ def _chunk_areas(pixel_area: BlockAreas, first: int, last: int, rows: int, out: 
 
 
 class CategoryAreas:
-    """Area per (zone, category) over any number of blocks, and (``pixels``) the valid pixels per zone.
+    """Area per (zone, category) over any number of blocks.
 
-    Category 0 is ignored (nodata); categories 1..n_categories are counted.
+    Category 0 is nodata; categories 1..n_categories are the classes.
     """
 
-    def __init__(self, n_zones: int, n_categories: int, pixels: bool = False) -> None:
-        """``pixels``: also count each zone's pixels of categories 1..n_categories (see :func:`zone_pixels`)."""
+    def __init__(self, n_zones: int, n_categories: int) -> None:
         self.n_zones = n_zones
         self.n_categories = n_categories
-        self._pixels = np.zeros(n_zones + 1, dtype=np.int64) if pixels else None
         self._area = np.zeros((n_zones + 1) * (n_categories + 1), dtype=np.float64)
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: BlockAreas) -> None:
         """Add one block; ``pixel_area`` (m²): see :data:`BlockAreas`."""
         self._area += category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area)
-        if self._pixels is not None:
-            self._pixels += zone_pixels(zones, categories, self.n_zones)
-
-    def pixels(self) -> np.ndarray:
-        """Pixels of categories 1..n_categories per zone, shape (n_zones + 1,); index 0 is outside zones."""
-        if self._pixels is None:
-            raise ValueError("pixels were not counted (CategoryAreas(..., pixels=True) counts them)")
-        return self._pixels
 
     def areas(self) -> np.ndarray:
         """Areas in m², shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
