@@ -17,6 +17,7 @@ from ..raster.burn import burn, label_type, memory_zones
 from ..raster.window import band_valid, grid_areas, open_raster
 from ..translation import tr
 from . import ScaleError
+from .allocator import keep_strip_memory
 from .tiles import Window
 from .zones import ZonePayload
 
@@ -44,11 +45,12 @@ def _class_totals(window: Window, zones: ZonePayload, groups: Sequence[Sequence[
     totals = CategoryAreas(zones.count, len(groups) + 1)
     counted = np.zeros(zones.count + 1, dtype=np.int64)
 
-    def prepare(data: np.ndarray, valid: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        return classify(data, groups, valid), zone_pixels(labels, valid, zones.count) if pixels else None
+    def prepare(data: np.ndarray, valid: np.ndarray, labels: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        return data, valid, zone_pixels(labels, valid, zones.count) if pixels else None
 
-    for labels, areas, (categories, strip_pixels) in _strips(window, zones, prepare):
-        totals.add(labels, categories, areas)
+    for labels, areas, (data, valid, strip_pixels) in _strips(window, zones, prepare):
+        totals.add(labels, classify(data, groups, valid), areas)
         if strip_pixels is not None:
             counted += strip_pixels
     return counted, totals.areas()
@@ -71,7 +73,9 @@ def _strips(window: Window, zones: ZonePayload, prepare: Prepare) -> Iterator[tu
     runs where the strip is read, while its arrays are still in the CPU's cache (a second pass over them later
     reads memory again). In one process the next strip is read, burnt and prepared in a background thread while
     the caller reduces this one (in a Dask worker the workers already fill the cores: there a thread more only
-    competes with them, about 30 % slower)."""
+    competes with them, about 30 % slower). glibc's malloc is set to keep the strips' memory (see
+    :mod:`.allocator`)."""
+    keep_strip_memory()
     areas = grid_areas(tuple(window.geotransform), window.xsize, window.ysize, window.wkt)
     reads = _read(window, zones, prepare)
     with closing(reads if in_dask_worker() else prefetch(reads)) as strips:
@@ -101,14 +105,14 @@ def _read(window: Window, zones: ZonePayload, prepare: Prepare) -> Iterator[tupl
     band = dataset.GetRasterBand(window.band)
     x0, xres, _, y0, _, yres = window.geotransform
     xs, ys = (x0, x0 + window.xsize * xres), (y0, y0 + window.ysize * yres)
-    polygons = memory_zones(zones.wkt, zones.within(min(xs), max(xs), min(ys), max(ys)))  # this window's only
+    polygons = memory_zones(zones.within(min(xs), max(xs), min(ys), max(ys)))  # this window's only
     block_rows = max(1, band.GetBlockSize()[1])
     rows = strip_rows(window.xsize, window.ysize, block_rows, STRIP_PIXELS)
     for row0 in range(0, window.ysize, rows):
         height = min(rows, window.ysize - row0)
         data = band.ReadAsArray(window.xoff, window.yoff + row0, window.xsize, height)
         geotransform = (x0, xres, 0.0, y0 + row0 * yres, 0.0, yres)
-        labels = burn(polygons, geotransform, window.xsize, height, zones.wkt, label_type(zones.count))
+        labels = burn(polygons, geotransform, window.xsize, height, label_type(zones.count))
         if labels is None:
             raise ScaleError(tr("Could not rasterize the zones on '{}'.").format(window.path))
         yield labels, row0, prepare(data, band_valid(band, window.xoff, window.yoff + row0, data), labels)
