@@ -6,7 +6,6 @@ returns partial results that add up across blocks, so a raster of any size is re
 from __future__ import annotations
 
 import math
-import threading
 from typing import Sequence, Union
 
 import numpy as np
@@ -47,12 +46,40 @@ MAX_LANE_BINS = 1 << 20  # more bins than this (many zones × categories): one c
 BlockAreas = Union[float, np.ndarray, StripAreas]
 
 
+class Workspace:
+    """The work arrays of :func:`category_sums`, kept from block to block by an accumulator (strip-sized arrays
+    made afresh for every block cost more than the work on them where glibc hands them back to the system and
+    each new one is page-faulted in again: three times the page faults without them)."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, np.ndarray] = {}
+        self._lanes: tuple[tuple, np.ndarray] | None = None
+
+    def array(self, name: str, shape: tuple[int, int], dtype: np.dtype) -> np.ndarray:
+        """An uninitialised array (its contents are left over from the last block)."""
+        count = math.prod(shape)
+        array = self._arrays.get(name)
+        if array is None or array.dtype != dtype or array.size < count:
+            array = self._arrays[name] = np.empty(count, dtype=dtype)
+        return array[:count].reshape(shape)
+
+    def lanes(self, shape: tuple[int, int], size: int, copies: int, dtype: np.dtype) -> np.ndarray:
+        """Each pixel's offset to its copy of the bins: ``size`` × its lane (0, 1, 2, 3, 0, 1 ...)."""
+        key = (shape, size, copies, np.dtype(dtype).str)
+        if self._lanes is None or self._lanes[0] != key:
+            count = math.prod(shape)
+            pattern = np.tile(np.arange(0, size * copies, size, dtype=dtype), -(-count // copies))
+            self._lanes = (key, pattern[:count].reshape(shape))
+        return self._lanes[1]
+
+
 def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_categories: int,
-                  pixel_area: BlockAreas) -> np.ndarray:
+                  pixel_area: BlockAreas, workspace: Workspace | None = None) -> np.ndarray:
     """Pixel areas (m²) summed per (zone, category) of a block, flat by ``zone × n_categories + category`` (zones
     0..n_zones, categories 0..n_categories - 1): counts × the one area in an equal-area CRS, else weighted
     bincounts. The index is made and counted chunk by chunk of :data:`CHUNK_PIXELS` (at least 4 × the bins),
-    each chunk's areas made for it, in :data:`LANES` copies of the bins."""
+    each chunk's areas made for it, in :data:`LANES` copies of the bins; in ``workspace``'s arrays where given."""
+    work = workspace or Workspace()
     constant = _constant(pixel_area)
     rows, width = zones.shape
     size = (n_zones + 1) * n_categories
@@ -60,10 +87,10 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     bins = size * copies
     step = min(rows, max(1, max(CHUNK_PIXELS, CHUNK_BINS * bins) // max(1, width)))
     dtype = _index_type(bins)
-    lanes = _lanes(step, width, size, copies, dtype)
-    index = scratch("index", (step, width), dtype)
+    lanes = work.lanes((step, width), size, copies, dtype)
+    index = work.array("index", (step, width), dtype)
     sums = np.zeros(bins, dtype=np.int64 if constant is not None else np.float64)
-    buffer = scratch("areas", (step, width), np.float64) if constant is None else None
+    buffer = work.array("areas", (step, width), np.dtype(np.float64)) if constant is None else None
     for first in range(0, rows, step):
         last = min(rows, first + step)
         part = index[:last - first]
@@ -79,32 +106,6 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     return sums * constant if constant is not None else sums
 
 
-def _lanes(rows: int, width: int, size: int, copies: int, dtype: np.dtype) -> np.ndarray:
-    """Each pixel's offset to its copy of the bins: ``size`` × its lane (0, 1, 2, 3, 0, 1 ...), rows × width,
-    made once per thread and shape."""
-    key = ("lanes", rows, width, size, copies, np.dtype(dtype).str)
-    lanes = _SCRATCH.__dict__.get("lanes")
-    if lanes is None or lanes[0] != key:
-        pattern = np.tile(np.arange(0, size * copies, size, dtype=dtype), -(-rows * width // copies))
-        lanes = _SCRATCH.lanes = (key, pattern[:rows * width].reshape(rows, width))
-    return lanes[1]
-
-
-_SCRATCH = threading.local()
-
-
-def scratch(name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
-    """A work array of this thread, kept from call to call (its contents are left over). Strip-sized arrays made
-    afresh for every block cost more than the work on them: glibc hands such blocks back to the system and each
-    new one is page-faulted in again (three times the page faults of the kernels without them)."""
-    count = math.prod(shape)
-    arrays = _SCRATCH.__dict__.setdefault("arrays", {})
-    array = arrays.get(name)
-    if array is None or array.dtype != dtype or array.size < count:
-        array = arrays[name] = np.empty(count, dtype=dtype)
-    return array[:count].reshape(shape)
-
-
 def zone_pixels(zones: np.ndarray, valid: np.ndarray, n_zones: int) -> np.ndarray:
     """Valid pixels per zone label 0..n_zones of a block (int64). Zones are polygons burnt on the grid, so a zone's
     pixels come in runs along the rows: each run counts by its length and the invalid pixels are taken off, a
@@ -112,7 +113,7 @@ def zone_pixels(zones: np.ndarray, valid: np.ndarray, n_zones: int) -> np.ndarra
     labels = np.ascontiguousarray(zones).ravel()
     if labels.size == 0:
         return np.zeros(n_zones + 1, dtype=np.int64)
-    starts = np.flatnonzero(np.not_equal(labels[1:], labels[:-1], out=scratch("runs", (labels.size - 1,), bool)))
+    starts = np.flatnonzero(labels[1:] != labels[:-1])
     starts += 1
     starts = np.concatenate(([0], starts))
     lengths = np.diff(starts, append=labels.size)
@@ -153,10 +154,12 @@ class CategoryAreas:
         self.n_zones = n_zones
         self.n_categories = n_categories
         self._area = np.zeros((n_zones + 1) * (n_categories + 1), dtype=np.float64)
+        self._work = Workspace()
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: BlockAreas) -> None:
         """Add one block; ``pixel_area`` (m²): see :data:`BlockAreas`."""
-        self._area += category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area)
+        self._area += category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area,
+                                    self._work)
 
     def areas(self) -> np.ndarray:
         """Areas in m², shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
@@ -171,6 +174,7 @@ class ClassAreas:
     def __init__(self, n_zones: int, n_rasters: int) -> None:
         self.n_zones = n_zones
         self._area = np.zeros((n_rasters, n_zones + 1), dtype=np.float64)
+        self._work = Workspace()
 
     def add(self, zones: np.ndarray, members: Sequence[np.ndarray], pixel_area: BlockAreas) -> None:
         """Add one block: per raster a boolean array, True where the pixel is valid and in the class;
@@ -179,7 +183,7 @@ class ClassAreas:
         for bit, member in enumerate(members[1:], start=1):
             combined |= member.view(np.uint8) << np.uint8(bit)
         width = 1 << len(members)
-        sums = category_sums(zones, combined, self.n_zones, width, pixel_area).reshape(-1, width)
+        sums = category_sums(zones, combined, self.n_zones, width, pixel_area, self._work).reshape(-1, width)
         for bit, area in enumerate(self._area):
             area += sums[:, [c for c in range(width) if c >> bit & 1]].sum(axis=1)
 
