@@ -204,8 +204,9 @@ def _dijkstra_check(inputs: data.Inputs, network: str) -> tuple[float, int]:
     limit = 1000.0
     ours = graph.costs(sample, limit)
     n = len(graph.xy)
-    walk = np.full(n, np.inf)  # one extra node joined to each sampled stop's node by its (shortest) walk
-    np.minimum.at(walk, graph.ties.node[sample], graph.ties.walk[sample])
+    walk = np.full(n, np.inf)  # one extra node joined to each sampled stop's tie nodes by its (shortest) walks
+    rows = graph.ties.of(sample)
+    np.minimum.at(walk, graph.ties.node[rows], graph.ties.walk[rows])
     tied = np.flatnonzero(np.isfinite(walk))
     source = n
     matrix = coo_matrix((np.concatenate([graph.length, walk[tied]]),

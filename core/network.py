@@ -3,10 +3,11 @@
 The graph is built from the lines alone: their vertices are the nodes, their straight segments the edges, walkable
 both ways; within a tolerance, vertices become one node and dead ends are moved onto the segment they nearly meet
 (:class:`StreetGraph`). A point (stop, facility, entry point) is tied to the
-nearest point of the nearest segment: that segment is split there, so the point's node has edges to both ends
-whether it lies on a vertex, inside a segment, at a dead end or off the network; the straight walk from the point
-to its tie point is a further edge that only that point starts from. Shortest paths are a multi-source Dijkstra
-bounded by the distance sought.
+nearest point of the nearest segment, and of every other segment as near within :data:`TIE_TOLERANCE`: each such
+segment is split there, so each tie node has edges to both ends whether the point lies on a vertex, inside a
+segment, at a dead end or off the network; the straight walk from the point to each tie point is a further edge
+that only that point starts from, and the point reaches what any of its ties reaches. Shortest paths are a
+multi-source Dijkstra bounded by the distance sought.
 """
 from __future__ import annotations
 
@@ -24,14 +25,29 @@ Scales = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 Measure = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
+#: A point is tied to every segment this much (m) or less farther from it than its nearest: segments equally near
+#: (two streets either side of a facility, a junction) all count, whatever the last bits of their distances.
+TIE_TOLERANCE = 1e-3
+
+
 @dataclass
 class Ties:
-    """Where each point joins the network: its node (-1: farther than the search distance from every line),
-    the tie point (map units) and the walk from the point to it (m)."""
+    """Where the points join the network, one row per tie, ordered by point: the point (index into the points
+    tied), its node, the tie point (map units) and the walk from the point to it (m). A point farther than the
+    search distance from every line has none; one equally near several segments has one per distinct node."""
 
+    point: np.ndarray
     node: np.ndarray
     xy: np.ndarray
     walk: np.ndarray
+
+    def of(self, points: list[int]) -> np.ndarray:
+        """The rows (ties) of ``points``."""
+        return np.flatnonzero(np.isin(self.point, np.asarray(points, dtype=np.int64)))
+
+    def count(self, n: int) -> np.ndarray:
+        """The number of ties of each of the ``n`` points (0: not tied in)."""
+        return np.bincount(self.point, minlength=n)
 
 
 def merge_vertices(xy: np.ndarray, scales: Scales, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
@@ -113,12 +129,11 @@ def first_of_each(point: np.ndarray, n: int, *columns: np.ndarray) -> list[np.nd
     return out
 
 
-def nearest_segments(segments: np.ndarray, points: np.ndarray, scales: Scales,
-                     search: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each point the nearest segment within ``search`` metres: (segment index or -1, position t in [0, 1]
-    along it, distance in m); among equally near segments the first wins."""
-    point, candidate, t, distance = segment_pairs(segments, points, scales, search)
-    return tuple(first_of_each(point, len(points), candidate, t, distance))
+def equally_near(point: np.ndarray, distance: np.ndarray) -> np.ndarray:
+    """Which of :func:`segment_pairs`' rows are within :data:`TIE_TOLERANCE` of their point's nearest."""
+    head = np.ones(len(point), dtype=bool)
+    head[1:] = point[1:] != point[:-1]
+    return distance <= distance[head][np.cumsum(head) - 1] + TIE_TOLERANCE
 
 
 class StreetGraph:
@@ -139,7 +154,7 @@ class StreetGraph:
         self.start, self.end = ends[:, 0].copy(), ends[:, 1].copy()
         self.length = self._lengths(self.start, self.end)
         self.snapped = self._join_dead_ends(tolerance) if tolerance > 0 else 0
-        self.ties = Ties(np.zeros(0, dtype=np.int64), np.zeros((0, 2)), np.zeros(0))
+        self.ties = Ties(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, 2)), np.zeros(0))
         self.points = np.zeros((0, 2))
 
     def _lengths(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -206,26 +221,29 @@ class StreetGraph:
         return new[which.ravel()]
 
     def tie(self, points: np.ndarray, search: float) -> Ties:
-        """Tie ``points`` (map units) into the graph, splitting each nearest segment at the tie points (once per
-        distinct position); points farther than ``search`` metres from every segment get node -1."""
+        """Tie ``points`` (map units) into the graph: each to the nearest point of every segment within
+        :data:`TIE_TOLERANCE` of its nearest within ``search`` metres, splitting those segments there (once per
+        distinct position); a point on a vertex has one tie there, however many segments meet at it."""
         points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
-        index, t, _ = nearest_segments(self.segments(), points, self.scales, search)
-        node = np.full(len(points), -1, dtype=np.int64)
-        tied = index >= 0
-        node[tied & (t <= 0)] = self.start[index[tied & (t <= 0)]]
-        node[tied & (t >= 1)] = self.end[index[tied & (t >= 1)]]
-        inner = np.flatnonzero(tied & (t > 0) & (t < 1))
-        if inner.size:
+        point, index, t, distance = segment_pairs(self.segments(), points, self.scales, search)
+        near = equally_near(point, distance)
+        point, index, t = point[near], index[near], t[near]
+        node = np.where(t <= 0, self.start[index], self.end[index])
+        inner = (t > 0) & (t < 1)
+        if inner.any():
             node[inner] = self._split(index[inner], t[inner])
-        xy = np.where(tied[:, None], self.xy[np.maximum(node, 0)], points)
-        walk = np.where(tied, np.asarray(self.measure(points[:, 0], points[:, 1], xy[:, 0], xy[:, 1]),
-                                         dtype=np.float64), np.inf)
-        self.points, self.ties = points, Ties(node, xy, walk)
+        once = np.sort(np.unique(np.column_stack([point, node]), axis=0, return_index=True)[1])  # vertex ties
+        point, node = point[once], node[once]
+        xy = self.xy[node]
+        tied = points[point]
+        walk = np.asarray(self.measure(tied[:, 0], tied[:, 1], xy[:, 0], xy[:, 1]), dtype=np.float64)
+        self.points, self.ties = points, Ties(point, node, xy, walk)
         return self.ties
 
     def costs(self, sources: list[int], limit: float) -> np.ndarray:
         """Network distance (m) of every node from the nearest of the tied points ``sources`` (indices into the
-        points tied), each starting with its walk; exact up to ``limit``, above it any value over the limit."""
+        points tied), each starting from each of its tie nodes with the walk to it; exact up to ``limit``, above
+        it any value over the limit."""
         order = np.argsort(np.concatenate([self.start, self.end]), kind="stable")
         heads = np.concatenate([self.end, self.start])[order].tolist()
         weights = np.concatenate([self.length, self.length])[order].tolist()
@@ -233,9 +251,9 @@ class StreetGraph:
                                   np.arange(len(self.xy) + 1)).tolist()
         cost = [np.inf] * len(self.xy)
         heap = []
-        for s in sources:
-            node, walk = int(self.ties.node[s]), float(self.ties.walk[s])
-            if node >= 0 and walk < cost[node]:
+        rows = self.ties.of(sources)
+        for node, walk in zip(self.ties.node[rows].tolist(), self.ties.walk[rows].tolist()):
+            if walk < cost[node]:
                 cost[node] = walk
                 heap.append((walk, node))
         heapq.heapify(heap)
@@ -254,17 +272,15 @@ class StreetGraph:
 
     def served(self, sources: list[int], limit: float) -> np.ndarray:
         """Segments (x0, y0, x1, y1) of the network within ``limit`` metres of the ``sources``: every part of
-        every edge, cut at the exact position, and of each source's own walk to its tie point."""
-        sources = [s for s in sources if self.ties.node[s] >= 0]
-        if not sources:
+        every edge, cut at the exact position, and of each source's own walks to its tie points."""
+        rows = self.ties.of(sources)
+        if not rows.size:
             return np.zeros((0, 4))
         cost = self.costs(sources, limit)
-        walk_from = self.points[sources]
-        walk_to = self.ties.xy[sources]
-        starts = np.concatenate([self.xy[self.start], walk_from])
-        ends = np.concatenate([self.xy[self.end], walk_to])
-        index, t0, t1 = served_pieces(np.concatenate([cost[self.start], np.zeros(len(sources))]),
-                                      np.concatenate([cost[self.end], cost[self.ties.node[sources]]]),
-                                      np.concatenate([self.length, self.ties.walk[sources]]), limit)
+        starts = np.concatenate([self.xy[self.start], self.points[self.ties.point[rows]]])
+        ends = np.concatenate([self.xy[self.end], self.ties.xy[rows]])
+        index, t0, t1 = served_pieces(np.concatenate([cost[self.start], np.zeros(len(rows))]),
+                                      np.concatenate([cost[self.end], cost[self.ties.node[rows]]]),
+                                      np.concatenate([self.length, self.ties.walk[rows]]), limit)
         a, b = starts[index], ends[index]
         return np.hstack([a + (b - a) * t0[:, None], a + (b - a) * t1[:, None]])

@@ -46,12 +46,40 @@ MAX_LANE_BINS = 1 << 20  # more bins than this (many zones × categories): one c
 BlockAreas = Union[float, np.ndarray, StripAreas]
 
 
+class Workspace:
+    """The work arrays of :func:`category_sums`, kept from block to block by an accumulator (strip-sized arrays
+    made afresh for every block cost more than the work on them where glibc hands them back to the system and
+    each new one is page-faulted in again: three times the page faults without them)."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, np.ndarray] = {}
+        self._lanes: tuple[tuple, np.ndarray] | None = None
+
+    def array(self, name: str, shape: tuple[int, int], dtype: np.dtype) -> np.ndarray:
+        """An uninitialised array (its contents are left over from the last block)."""
+        count = math.prod(shape)
+        array = self._arrays.get(name)
+        if array is None or array.dtype != dtype or array.size < count:
+            array = self._arrays[name] = np.empty(count, dtype=dtype)
+        return array[:count].reshape(shape)
+
+    def lanes(self, shape: tuple[int, int], size: int, copies: int, dtype: np.dtype) -> np.ndarray:
+        """Each pixel's offset to its copy of the bins: ``size`` × its lane (0, 1, 2, 3, 0, 1 ...)."""
+        key = (shape, size, copies, np.dtype(dtype).str)
+        if self._lanes is None or self._lanes[0] != key:
+            count = math.prod(shape)
+            pattern = np.tile(np.arange(0, size * copies, size, dtype=dtype), -(-count // copies))
+            self._lanes = (key, pattern[:count].reshape(shape))
+        return self._lanes[1]
+
+
 def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_categories: int,
-                  pixel_area: BlockAreas) -> np.ndarray:
+                  pixel_area: BlockAreas, workspace: Workspace | None = None) -> np.ndarray:
     """Pixel areas (m²) summed per (zone, category) of a block, flat by ``zone × n_categories + category`` (zones
     0..n_zones, categories 0..n_categories - 1): counts × the one area in an equal-area CRS, else weighted
     bincounts. The index is made and counted chunk by chunk of :data:`CHUNK_PIXELS` (at least 4 × the bins),
-    each chunk's areas made for it, in :data:`LANES` copies of the bins."""
+    each chunk's areas made for it, in :data:`LANES` copies of the bins; in ``workspace``'s arrays where given."""
+    work = workspace or Workspace()
     constant = _constant(pixel_area)
     rows, width = zones.shape
     size = (n_zones + 1) * n_categories
@@ -59,12 +87,10 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     bins = size * copies
     step = min(rows, max(1, max(CHUNK_PIXELS, CHUNK_BINS * bins) // max(1, width)))
     dtype = _index_type(bins)
-    # bin of a pixel: zone × n_categories + category + size × its lane (0, 1, 2, 3, 0, 1 ...)
-    lanes = np.tile(np.arange(0, bins, size, dtype=dtype), -(-step * width // copies))[:step * width]
-    lanes = lanes.reshape(step, width)
-    index = np.empty((step, width), dtype=dtype)
+    lanes = work.lanes((step, width), size, copies, dtype)
+    index = work.array("index", (step, width), dtype)
     sums = np.zeros(bins, dtype=np.int64 if constant is not None else np.float64)
-    buffer = np.empty((step, width)) if constant is None else None
+    buffer = work.array("areas", (step, width), np.dtype(np.float64)) if constant is None else None
     for first in range(0, rows, step):
         last = min(rows, first + step)
         part = index[:last - first]
@@ -80,11 +106,11 @@ def category_sums(zones: np.ndarray, categories: np.ndarray, n_zones: int, n_cat
     return sums * constant if constant is not None else sums
 
 
-def zone_pixels(zones: np.ndarray, categories: np.ndarray, n_zones: int) -> np.ndarray:
-    """Pixels of categories 1.. (not nodata) per zone label 0..n_zones of a block (int64). Zones are polygons
-    burnt on the grid, so a zone's pixels come in runs along the rows: each run counts by its length and the
-    nodata pixels are taken off, a fraction of the cost of a bincount over every pixel."""
-    labels = zones.ravel()
+def zone_pixels(zones: np.ndarray, valid: np.ndarray, n_zones: int) -> np.ndarray:
+    """Valid pixels per zone label 0..n_zones of a block (int64). Zones are polygons burnt on the grid, so a zone's
+    pixels come in runs along the rows: each run counts by its length and the invalid pixels are taken off, a
+    fraction of the cost of a bincount over every pixel."""
+    labels = np.ascontiguousarray(zones).ravel()
     if labels.size == 0:
         return np.zeros(n_zones + 1, dtype=np.int64)
     starts = np.flatnonzero(labels[1:] != labels[:-1])
@@ -93,9 +119,8 @@ def zone_pixels(zones: np.ndarray, categories: np.ndarray, n_zones: int) -> np.n
     lengths = np.diff(starts, append=labels.size)
     # float64 sums of whole numbers: exact below 2^53 pixels
     pixels = np.bincount(labels[starts], weights=lengths, minlength=n_zones + 1).astype(np.int64)
-    nodata = categories.ravel() == 0
-    if nodata.any():
-        pixels -= np.bincount(labels[nodata], minlength=n_zones + 1)
+    if np.count_nonzero(valid) < valid.size:
+        pixels -= np.bincount(labels[~np.ascontiguousarray(valid).ravel()], minlength=n_zones + 1)
     return pixels
 
 
@@ -120,29 +145,21 @@ def _chunk_areas(pixel_area: BlockAreas, first: int, last: int, rows: int, out: 
 
 
 class CategoryAreas:
-    """Area per (zone, category) over any number of blocks, and (``pixels``) the valid pixels per zone.
+    """Area per (zone, category) over any number of blocks.
 
-    Category 0 is ignored (nodata); categories 1..n_categories are counted.
+    Category 0 is nodata; categories 1..n_categories are the classes.
     """
 
-    def __init__(self, n_zones: int, n_categories: int, pixels: bool = False) -> None:
-        """``pixels``: also count each zone's pixels of categories 1..n_categories (see :func:`zone_pixels`)."""
+    def __init__(self, n_zones: int, n_categories: int) -> None:
         self.n_zones = n_zones
         self.n_categories = n_categories
-        self._pixels = np.zeros(n_zones + 1, dtype=np.int64) if pixels else None
         self._area = np.zeros((n_zones + 1) * (n_categories + 1), dtype=np.float64)
+        self._work = Workspace()
 
     def add(self, zones: np.ndarray, categories: np.ndarray, pixel_area: BlockAreas) -> None:
         """Add one block; ``pixel_area`` (m²): see :data:`BlockAreas`."""
-        self._area += category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area)
-        if self._pixels is not None:
-            self._pixels += zone_pixels(zones, categories, self.n_zones)
-
-    def pixels(self) -> np.ndarray:
-        """Pixels of categories 1..n_categories per zone, shape (n_zones + 1,); index 0 is outside zones."""
-        if self._pixels is None:
-            raise ValueError("pixels were not counted (CategoryAreas(..., pixels=True) counts them)")
-        return self._pixels
+        self._area += category_sums(zones, categories, self.n_zones, self.n_categories + 1, pixel_area,
+                                    self._work)
 
     def areas(self) -> np.ndarray:
         """Areas in m², shape (n_zones + 1, n_categories + 1); row 0 is outside zones, column 0 is nodata."""
@@ -157,6 +174,7 @@ class ClassAreas:
     def __init__(self, n_zones: int, n_rasters: int) -> None:
         self.n_zones = n_zones
         self._area = np.zeros((n_rasters, n_zones + 1), dtype=np.float64)
+        self._work = Workspace()
 
     def add(self, zones: np.ndarray, members: Sequence[np.ndarray], pixel_area: BlockAreas) -> None:
         """Add one block: per raster a boolean array, True where the pixel is valid and in the class;
@@ -165,7 +183,7 @@ class ClassAreas:
         for bit, member in enumerate(members[1:], start=1):
             combined |= member.view(np.uint8) << np.uint8(bit)
         width = 1 << len(members)
-        sums = category_sums(zones, combined, self.n_zones, width, pixel_area).reshape(-1, width)
+        sums = category_sums(zones, combined, self.n_zones, width, pixel_area, self._work).reshape(-1, width)
         for bit, area in enumerate(self._area):
             area += sums[:, [c for c in range(width) if c >> bit & 1]].sum(axis=1)
 

@@ -194,52 +194,52 @@
         <translation>已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="116"/>
+        <location filename="../processing/access.py" line="115"/>
         <source>Network layer &apos;{}&apos; has no coordinate reference system: set one and run again.</source>
         <translation>路网图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="132"/>
+        <location filename="../processing/access.py" line="131"/>
         <source>Network layer &apos;{}&apos; has no line to walk along: give a line layer with features.</source>
         <translation>路网图层“{}”没有可供步行的线：请提供含有要素的线图层。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="428"/>
+        <location filename="../processing/access.py" line="432"/>
         <source>Population raster (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="431"/>
+        <location filename="../processing/access.py" line="435"/>
         <source>Female population raster (for the breakdown by sex)</source>
         <translation>女性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="433"/>
+        <location filename="../processing/access.py" line="437"/>
         <source>Male population raster (for the breakdown by sex)</source>
         <translation>男性人口栅格（用于按性别分列）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="445"/>
+        <location filename="../processing/access.py" line="449"/>
         <source>Street network (lines; without it, straight-line distance)</source>
         <translation>街道路网（线；不提供时使用直线距离）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="448"/>
+        <location filename="../processing/access.py" line="452"/>
         <source>Walk-off distance from the network to a home (m)</source>
         <translation>从路网到住所的离网步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="471"/>
+        <location filename="../processing/access.py" line="475"/>
         <source>Give a population raster (POPULATION).</source>
         <translation>请提供人口栅格（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="497"/>
+        <location filename="../processing/access.py" line="501"/>
         <source>Building the network graph…</source>
         <translation>正在构建路网图…</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="516"/>
+        <location filename="../processing/access.py" line="520"/>
         <source>The walk-off distance ({:.0f} m) is under half the population cell&apos;s diagonal ({:.0f} m): cells whose centre is farther than that from every street are never served. Use a finer population grid or a larger WALK_OFF.</source>
         <translation>离网步行距离（{:.0f} m）小于人口像元对角线长度的一半（{:.0f} m）：中心到所有街道的距离都超过该值的像元永远不会被覆盖。请使用更细的人口格网或更大的 WALK_OFF。</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>图层“{}”没有坐标参考系：请先设置后再运行。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="554"/>
+        <location filename="../processing/access.py" line="558"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;.</source>
         <translation>图层“{}”没有字段“{}”。</translation>
     </message>
@@ -2414,7 +2414,7 @@
         <translation>然后运行“从工作簿计算统计指标”（sdg:indicators_from_workbook）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="512"/>
+        <location filename="../processing/access.py" line="516"/>
         <source>Walk-off distance: {:.0f} m.</source>
         <translation>离网步行距离：{:.0f} 米。</translation>
     </message>
@@ -2904,77 +2904,77 @@
         <translation>门户</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="141"/>
+        <location filename="../processing/access.py" line="140"/>
         <source>{} point(s) are farther than {:g} m (SEARCH_DISTANCE) from every line of &apos;{}&apos; and serve nothing: {}. Move them, extend the network or raise SEARCH_DISTANCE.</source>
         <translation>{} 个点距路网中所有线都超过 {:g} m（SEARCH_DISTANCE，路网图层“{}”），不覆盖任何人：{}。请移动这些点、扩展路网或增大 SEARCH_DISTANCE。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="147"/>
-        <source>Network: {} nodes, {} edges; {} of {} point(s) tied in.</source>
-        <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个）。</translation>
+        <location filename="../processing/access.py" line="146"/>
+        <source>Network: {} nodes, {} edges; {} of {} point(s) tied in, {} of them to two or more equally near places (within {:g} mm), each counted.</source>
+        <translation>路网：{} 个节点，{} 条边；已接入 {} 个点（共 {} 个），其中 {} 个同时接入两处或更多同样近的位置（相差不超过 {:g} mm），每处均计入。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="211"/>
+        <location filename="../processing/access.py" line="212"/>
         <source>POPULATION_BY_GROUP needs rows of three values: group, raster, band.</source>
         <translation>POPULATION_BY_GROUP 的每行需要三个值：分组、栅格、波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="218"/>
+        <location filename="../processing/access.py" line="219"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; has no readable raster (&apos;{}&apos;).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”没有可读取的栅格（“{}”）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="225"/>
+        <location filename="../processing/access.py" line="226"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: raster &apos;{}&apos; has no band {}.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：栅格“{}”没有第 {} 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="228"/>
+        <location filename="../processing/access.py" line="229"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice.</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="248"/>
+        <location filename="../processing/access.py" line="249"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is not of the form key=value (e.g. sex=female, age=0-14, disability=yes).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”不是 key=value 形式（例如 sex=female、age=0-14、disability=yes）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="252"/>
+        <location filename="../processing/access.py" line="253"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos;: location is the urban/rural breakdown (give URBAN instead).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：location 用于城乡分列（请改为提供 URBAN）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="439"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>Population by group (group such as sex=female or age=65+, raster, band)</source>
         <translation>分组人口（分组如 sex=female 或 age=65+、栅格、波段）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="439"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="439"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="439"/>
+        <location filename="../processing/access.py" line="443"/>
         <source>band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="454"/>
+        <location filename="../processing/access.py" line="458"/>
         <source>Search distance from a point to the network (m)</source>
         <translation>点到路网的搜索距离（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="480"/>
+        <location filename="../processing/access.py" line="484"/>
         <source>POPULATION_BY_GROUP: group &apos;{}&apos; is given twice (or also as POPULATION_FEMALE / POPULATION_MALE).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”给出了两次（或同时作为 POPULATION_FEMALE / POPULATION_MALE 给出）。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="565"/>
+        <location filename="../processing/access.py" line="569"/>
         <source>feature {}</source>
         <translation>要素 {}</translation>
     </message>
@@ -3694,22 +3694,22 @@
         <translation>读取自{}</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="145"/>
+        <location filename="../processing/access.py" line="144"/>
         <source>TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.</source>
         <translation>TOLERANCE：{} 个线端点移到了其未达或越过的线上。</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="350"/>
-        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in ground metres: in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances); in a projected CRS with the ground metres per map unit along x and along y (the projection's linear scale, from ellipsoidal lengths), per row at the population grid's centre column, so that 400 m is 400 m on the ground in Web Mercator at any latitude as in UTM. This is exact for conformal projections (UTM, Gauss-Krüger, Lambert conformal) and normal cylindrical ones (Mercator, Web Mercator); in Albers or Lambert azimuthal equal-area away from the central meridian, diagonal distances are off by the projection's shear there. Across the grid's width w the scale of a UTM or Gauss-Krüger zone varies by about x·w/R² at a distance x from the central meridian (1e-4 for a county 50 km wide 100 km off it). The walk-off distance, TOLERANCE and SEARCH_DISTANCE are measured the same way at each point's own position. Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both directions, and the straight walk from the point to that tie point counts towards the distance. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以地面米计：在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）；在投影坐标参考系中按沿 x 和 y 方向每地图单位对应的地面米数计算（即投影的长度比，由椭球长度得出），在人口格网中央列处逐行取值，因此无论在 Web 墨卡托的任何纬度还是在 UTM 中，400 m 都是地面上的 400 m。对等角投影（UTM、高斯-克吕格、兰伯特等角圆锥）和正轴圆柱投影（墨卡托、Web 墨卡托）这是精确的；在 Albers 或兰伯特方位等积投影中远离中央经线处，斜向距离存在该处投影切变造成的误差。在 UTM 或高斯-克吕格投影带中，距中央经线 x 处长度比在格网宽度 w 内的变化约为 x·w/R²（距中央经线 100 km、宽 50 km 的县约为 1e-4）。离网步行距离、TOLERANCE 和 SEARCH_DISTANCE 以同样方式在每个点自身位置量测。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分：无论点位于节点上、线段内、尽头路端点还是路网之外，都可向两个方向到达，从点直线走到接入点的距离计入总距离。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
+        <location filename="../processing/access.py" line="351"/>
+        <source>&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; is a raster of people per cell (e.g. from &lt;i&gt;Dasymetric population&lt;/i&gt;). A cell counts as served when its &lt;b&gt;centre&lt;/b&gt; is within the distance, so each person counts once however many service areas overlap. Optional female and male rasters (on any grid) give the breakdown by sex; each raster is measured on its own grid. Nodata and negative cells hold no one. Zones and urban polygons are assigned to cells by the same pixel-centre rule. POPULATION_BY_GROUP gives further groups as rows of a group (key=value, e.g. sex=female, age=65+, disability=yes), a raster and its band (default 1): each group adds results-store rows whose &lt;i&gt;disaggregation&lt;/i&gt; is the group (and &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt; with urban areas); groups of one kind, such as the age bands, add up to the total where their rasters add up to the population raster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Straight-line distance&lt;/b&gt; (no network): cells whose centre is within the distance of a point, measured in ground metres: in a geographic CRS with the ellipsoid's metres per degree at each row's latitude (relative error below 1e-5 at these distances); in a projected CRS with the ground metres per map unit along x and along y (the projection's linear scale, from ellipsoidal lengths), per row at the population grid's centre column, so that 400 m is 400 m on the ground in Web Mercator at any latitude as in UTM. This is exact for conformal projections (UTM, Gauss-Krüger, Lambert conformal) and normal cylindrical ones (Mercator, Web Mercator); in Albers or Lambert azimuthal equal-area away from the central meridian, diagonal distances are off by the projection's shear there. Across the grid's width w the scale of a UTM or Gauss-Krüger zone varies by about x·w/R² at a distance x from the central meridian (1e-4 for a county 50 km wide 100 km off it). The walk-off distance, TOLERANCE and SEARCH_DISTANCE are measured the same way at each point's own position. Features in another CRS are reprojected to the population grid's CRS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Network distance&lt;/b&gt; (NETWORK given): the lines alone make the graph: their vertices are its nodes, their straight segments its edges, walkable both ways, with ellipsoidal lengths in metres (in a projected CRS they differ from planar distances by the projection's scale factor, under 0.1 % in UTM or Gauss-Krüger zones). Lines join only where they share a vertex when TOLERANCE (advanced) is 0, the default, right for OpenStreetMap, whose streets share their junction nodes. With TOLERANCE &gt; 0 metres, vertices closer than that become one node, and a dead end (a line end that meets no other line) within TOLERANCE of another line, short of it (an undershoot) or just across it (an overshoot), is moved onto that line's nearest point, which becomes a junction. The gap is closed, not walked: the moved end's segment is measured to its new position, as for joined vertices. Raise it (to the digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or cross each other at junctions without a shared vertex; keep it below the shortest real gap between streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is split there, and in the same way to every other segment as near within 1 mm (streets either side of it at the same distance, lines crossing where it lies), so that which of equally near streets counts never depends on rounding: each tie reaches both directions, whether the point lies on a vertex, inside a segment, at a dead end or off the network, the straight walk from the point to each tie point counts towards the distance, and the point serves what any of its ties reaches. Points farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in a warning. One multi-source shortest-path search per distance class gives every node's distance to the nearest point; the served network is every part of every segment (and of each point's own walk) within the distance, cut at the exact position. Cells whose centre is within the walk-off distance (advanced; default 50 m, or half the population cell's diagonal when that is larger, so that a coarse grid's cells beside a served street are reached) of the served network are served.&lt;/p&gt;&lt;p&gt;The whole-area value is the sum of served population over the sum of population of all zones (not a mean of zone values). Rasters are read in strips; cancel stops the run and writes nothing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;人口&lt;/b&gt;为每个像元人数的栅格（例如来自&lt;i&gt;人口空间化格网&lt;/i&gt;算法）。像元&lt;b&gt;中心&lt;/b&gt;位于距离范围内即视为已覆盖，因此无论多少个服务区重叠，每个人只计一次。可选的女性和男性人口栅格（可为任意格网）用于按性别分列；每个栅格在其自身格网上计算。无数据和负值像元视为无人居住。分区和城镇多边形按相同的像元中心规则分配到像元。POPULATION_BY_GROUP 以行的形式给出更多分组：分组（key=value，例如 sex=female、age=65+、disability=yes）、栅格及其波段（默认 1）：每个分组在结果库中增加 &lt;i&gt;disaggregation&lt;/i&gt; 为该分组的行（提供城镇区域时还有 &lt;i&gt;group;location=urban&lt;/i&gt; / &lt;i&gt;rural&lt;/i&gt;）；同一类分组（如各年龄段）在其栅格之和等于人口栅格时，合计等于总数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;直线距离&lt;/b&gt;（未提供路网）：像元中心与某点的距离在范围内即覆盖，距离以地面米计：在地理坐标参考系中按每行纬度处椭球体每度对应的米数计算（在这些距离上相对误差小于 1e-5）；在投影坐标参考系中按沿 x 和 y 方向每地图单位对应的地面米数计算（即投影的长度比，由椭球长度得出），在人口格网中央列处逐行取值，因此无论在 Web 墨卡托的任何纬度还是在 UTM 中，400 m 都是地面上的 400 m。对等角投影（UTM、高斯-克吕格、兰伯特等角圆锥）和正轴圆柱投影（墨卡托、Web 墨卡托）这是精确的；在 Albers 或兰伯特方位等积投影中远离中央经线处，斜向距离存在该处投影切变造成的误差。在 UTM 或高斯-克吕格投影带中，距中央经线 x 处长度比在格网宽度 w 内的变化约为 x·w/R²（距中央经线 100 km、宽 50 km 的县约为 1e-4）。离网步行距离、TOLERANCE 和 SEARCH_DISTANCE 以同样方式在每个点自身位置量测。坐标参考系不同的要素会重投影到人口格网的坐标参考系。&lt;/p&gt;&lt;p&gt;&lt;b&gt;路网距离&lt;/b&gt;（提供 NETWORK 时）：仅由线构建图：线的节点为图的节点，线的直线段为图的边，双向均可步行，边长为以米计的椭球长度（在投影坐标参考系中，与平面距离相差投影的比例因子，在 UTM 或高斯-克吕格投影带中小于 0.1%）。TOLERANCE（高级参数）为默认值 0 时，线只在共享节点处相连，这适用于 OpenStreetMap，其街道在路口共享节点。TOLERANCE 大于 0 米时，距离小于该值的节点合并为一个节点；尽头路端点（不与其他线相接的线端点）距另一条线在 TOLERANCE 以内时，无论未达该线（欠头）还是略微越过该线（出头），都移到该线上的最近点，并在此形成路口。间隙被闭合而不计入步行距离：移动后端点所在线段按其新位置量测，与合并节点的处理相同。对于在路口处未达或越过其他线却没有共享节点的数字化或 CAD 街道数据，可将其增大（至数字化精度，通常为 0.5-2 m）；应小于实际互不相接的街道之间的最短间隙。每个点接入最近线段上的最近点，该线段在此处被拆分；与最近距离相差不超过 1 mm 的其他线段（如距离相同的两侧街道、在点所在处交叉的线）也以同样方式接入，因此同样近的街道都计入，不取决于舍入误差：无论点位于节点上、线段内、尽头路端点还是路网之外，每个接入点都可向两个方向到达，从点直线走到各接入点的距离计入总距离，点覆盖其任一接入点所能到达的范围。距所有线超过 SEARCH_DISTANCE（高级参数，默认 200 m）的点不覆盖任何人，并在警告中列出。每个距离等级进行一次多源最短路径搜索，得到每个节点到最近点的距离；覆盖路网为距离范围内每条线段（以及每个点自身的步行段）的所有部分，在精确位置处截断。像元中心位于覆盖路网的离网步行距离（高级参数；默认 50 m，若人口像元对角线长度的一半更大则取该值，以便粗格网中紧邻覆盖街道的像元能被覆盖）以内的即为覆盖。&lt;/p&gt;&lt;p&gt;全域值为所有分区覆盖人口之和除以人口之和（而非各分区值的平均值）。栅格按条带读取；取消运行即停止，不写入任何结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="451"/>
+        <location filename="../processing/access.py" line="455"/>
         <source>Topology tolerance: join vertices and line ends closer than this to a line (m)</source>
         <translation>拓扑容差：合并距离小于此值的节点，并将距线小于此值的线端点连接到该线（m）</translation>
     </message>
     <message>
-        <location filename="../processing/access.py" line="222"/>
+        <location filename="../processing/access.py" line="223"/>
         <source>POPULATION_BY_GROUP: group '{}': band '{}' is not a band number (1, 2, …).</source>
         <translation>POPULATION_BY_GROUP：分组“{}”：波段“{}”不是波段编号（1、2、…）。</translation>
     </message>

@@ -35,7 +35,7 @@ from qgis.core import (
 from ..core.access import StripGeometry, Tally, mark_within
 from ..core.formulas import ratio
 from ..core.geodesy import geodesic_distance
-from ..core.network import StreetGraph
+from ..core.network import TIE_TOLERANCE, StreetGraph
 from ..core.results import ZoneValue
 from ..translation import tr
 from .base import IndicatorResult, SdgAlgorithm
@@ -104,9 +104,8 @@ class Network:
 
     Edge lengths are ellipsoidal metres on the CRS's ellipsoid (true ground lengths). Lines join where they share
     a vertex; with ``tolerance`` metres also where vertices, or a dead end and another line, are that close. Each
-    point is tied to the nearest point of the
-    nearest segment within ``search`` metres (that segment split there); points farther away serve nothing and
-    are named in a warning.
+    point is tied to the nearest point of the nearest segment within ``search`` metres, and of every segment as
+    near within ``TIE_TOLERANCE`` (each split there); points farther away serve nothing and are named in a warning.
     """
 
     def __init__(self, source: QgsProcessingFeatureSource, name: str, crs: QgsCoordinateReferenceSystem,
@@ -133,8 +132,8 @@ class Network:
                 tr("Network layer '{}' has no line to walk along: give a line layer with features.").format(name))
         search = DEFAULT_SEARCH if search is None else search
         xy = np.array([(p.x(), p.y()) for p in points], dtype=np.float64).reshape(-1, 2)
-        ties = self.graph.tie(xy, search)
-        far = np.flatnonzero(ties.node < 0)
+        count = self.graph.tie(xy, search).count(len(points))
+        far = np.flatnonzero(count == 0)
         if far.size:
             labels = labels or [str(i + 1) for i in range(len(points))]
             shown = ", ".join(str(labels[i]) for i in far[:FAR_SHOWN]) + (", …" if far.size > FAR_SHOWN else "")
@@ -144,8 +143,10 @@ class Network:
         if self.graph.snapped:
             feedback.pushInfo(tr("TOLERANCE: {} line end(s) moved onto a line they stopped short of or overshot.")
                               .format(self.graph.snapped))
-        feedback.pushInfo(tr("Network: {} nodes, {} edges; {} of {} point(s) tied in.").format(
-            len(self.graph.xy), len(self.graph.start), len(points) - far.size, len(points)))
+        feedback.pushInfo(tr("Network: {} nodes, {} edges; {} of {} point(s) tied in, {} of them to two or more "
+                             "equally near places (within {:g} mm), each counted.").format(
+            len(self.graph.xy), len(self.graph.start), len(points) - far.size, len(points),
+            int(np.count_nonzero(count > 1)), TIE_TOLERANCE * 1000))
 
     def served_area(self, stops: list[int], distance: float, walk_off: float) -> ServedArea:
         """The network within ``distance`` metres of the stops (indices into the points given), walking from
@@ -381,9 +382,12 @@ def access_help() -> str:
         "digitising accuracy, typically 0.5-2 m) for digitised or CAD streets whose lines stop short of or "
         "cross each other at junctions without a shared vertex; keep it below the shortest real gap between "
         "streets that do not meet. Each point is tied to the nearest point of the nearest segment, which is "
-        "split there: a point on a vertex, inside a segment, at a dead end or off the network reaches both "
-        "directions, and the straight walk from the point to that tie point counts towards the distance. Points "
-        "farther than SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in "
+        "split there, and in the same way to every other segment as near within 1 mm (streets either side of it "
+        "at the same distance, lines crossing where it lies), so that which of equally near streets counts never "
+        "depends on rounding: each tie reaches both directions, whether the point lies on a vertex, inside a "
+        "segment, at a dead end or off the network, the straight walk from the point to each tie point counts "
+        "towards the distance, and the point serves what any of its ties reaches. Points farther than "
+        "SEARCH_DISTANCE (advanced, default 200 m) from every line serve nothing and are named in "
         "a warning. One multi-source shortest-path search per distance class gives every node's distance to "
         "the nearest point; the served network is every part of every segment (and of each point's own walk) "
         "within the distance, cut at the exact position. Cells whose centre is within the walk-off distance "

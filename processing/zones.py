@@ -118,11 +118,9 @@ class ZoneSet:
     def rasterize(self, grid: RasterGrid, context: QgsProcessingContext) -> ZoneRaster:
         """Zone labels on ``grid`` (pixel-centre rule): the zones are prepared once here and burnt strip by strip
         as they are read, in memory (several times faster than a temporary GeoTIFF, and as flat in memory)."""
-        wkt = grid.crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
-        memory = memory_zones(wkt, ((label, bytes(geometry.asWkb())) for label, geometry
-                                    in enumerate(self.geometries_in(grid.crs, context), start=1)
-                                    if not geometry.isEmpty()))
-        return ZoneRaster(memory, grid, wkt, label_type(len(self)), self.name,
+        memory = memory_zones((label, bytes(geometry.asWkb())) for label, geometry
+                              in enumerate(self.geometries_in(grid.crs, context), start=1) if not geometry.isEmpty())
+        return ZoneRaster(memory, grid, label_type(len(self)), self.name,
                           [zone.area_id for zone in self.zones])
 
 
@@ -151,11 +149,11 @@ def _refuse_duplicates(layer: str, id_field: str, ids: list[str]) -> None:
 class ZoneRaster:
     """Zone labels on a raster grid, burnt into memory strip by strip as they are read."""
 
-    def __init__(self, zones: ogr.DataSource, grid: RasterGrid, wkt: str, data_type: int, name: str,
+    def __init__(self, zones: ogr.DataSource, grid: RasterGrid, data_type: int, name: str,
                  ids: list[str] | None = None) -> None:
+        """``zones``: :func:`raster.burn.memory_zones` of the polygons in the grid's CRS."""
         self._zones = zones
         self._grid = grid
-        self._wkt = wkt
         self._data_type = data_type
         self._name = name
         self._ids = ids or []
@@ -175,8 +173,7 @@ class ZoneRaster:
         """Labels of ``rows`` full-width rows from ``row0``."""
         grid = self._grid
         x0, xres, _, top, _, yres = grid.geotransform()
-        labels = burn(self._zones, (x0, xres, 0.0, top + row0 * yres, 0.0, yres), grid.width, rows, self._wkt,
-                      self._data_type)
+        labels = burn(self._zones, (x0, xres, 0.0, top + row0 * yres, 0.0, yres), grid.width, rows, self._data_type)
         if labels is None:
             raise QgsProcessingException(tr("Could not rasterize zones layer '{}'.").format(self._name))
         self._seen[_present(labels)] = True

@@ -13,19 +13,15 @@ import numpy as np
 from .tiles import Window
 
 Progress = Callable[[int, int], None]
-#: Dask's nannies start workers with MALLOC_TRIM_THRESHOLD_=65536, which turns off glibc's adaptive mmap threshold:
-#: every strip-sized array is then fresh pages, and a worker runs about 2.5 times slower than this process.
-WORKER_ENVIRONMENT = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 @contextmanager
 def local_client(workers: int) -> Iterator[Any]:
-    """A ``distributed.Client`` of a local cluster of ``workers`` single-threaded processes."""
-    import dask
+    """A ``distributed.Client`` of a local cluster of ``workers`` single-threaded processes (each sets its own
+    malloc on its first window: :mod:`.allocator`)."""
     from distributed import Client, LocalCluster
 
-    with dask.config.set(WORKER_ENVIRONMENT), \
-            LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         yield client
 

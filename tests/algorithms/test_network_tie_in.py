@@ -109,6 +109,28 @@ def test_a_stop_beyond_the_search_distance_serves_nothing_and_is_named(qgis_proc
     assert len(network.served_area([0], 1000.0, 10.0).segments) > 0
 
 
+# Two roads along rows 2 and 6's centre lines, and a point at row 4 column 5's centre, 20 m from each (exactly:
+# both distances are 20 map units times the same scale). 30 m: the 20 m walk to each road (the walks themselves
+# served: column 5, rows 2-6), then 10 m each way along both, x = 45-65 (columns 4-6 of rows 2 and 6; rows 1, 3,
+# 5 and 7 are 10 m off, beyond the 4 m walk-off). Tied to one road only, the point would serve one of those rows,
+# chosen by the roads' order.
+BOTH_ROADS = {*[(r, c) for r in (2, 6) for c in (4, 5, 6)], (3, 5), (4, 5), (5, 5)}
+
+
+@pytest.mark.parametrize("algorithm, points_key, distance_key", [
+    ("sdg:transit_access_11_2_1", "STOPS", "LOW_DISTANCE"), ("sdg:facility_access", "FACILITIES", "DISTANCE")])
+@pytest.mark.parametrize("order", [(25, 65), (65, 25)], ids=["north road first", "south road first"])
+def test_a_point_midway_between_two_roads_serves_along_both(run_algorithm, tmp_path, algorithm, points_key,
+                                                           distance_key, order):
+    raster = write_raster(tmp_path / "pop.tif", POPULATION, UTM, (LEFT, TOP), 10.0, nodata=-1,
+                          dtype=gdal.GDT_Float32)
+    road = lines(tmp_path / "net.gpkg", "roads", UTM, [[(LEFT, TOP - y), (LEFT + 100, TOP - y)] for y in order])
+    uri = points(tmp_path / "point.gpkg", "points", UTM, [(LEFT + 55, TOP - 45)])
+    result = run_algorithm(algorithm, {"YEAR": 2020, "OUTPUT": "memory:", "POPULATION": str(raster),
+                                       points_key: uri, "NETWORK": road, distance_key: 30, "WALK_OFF": 4})
+    assert result["VALUE"] == pytest.approx(100 * population_of(BOTH_ROADS) / float(POPULATION.sum()), abs=1e-9)
+
+
 # A street along row 4's centre line (one line, no vertex at x = 25) and a branch down column 2's centre line from
 # row 0's centre that stops 0.5 m short of the street or crosses it and ends 0.5 m beyond. A stop at the branch's
 # top, 60 m, WALK_OFF 4 m (only cells on the lines' own centre lines are that close). Apart, the stop serves the

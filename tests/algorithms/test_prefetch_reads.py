@@ -38,10 +38,9 @@ def rasters(qgis_app, tmp_path, monkeypatch):
         f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))").ExportToWkb())
         for label, (x0, x1, y0, y1) in enumerate(boxes, start=1)]
     grid = grid_of(layers[0])
-    wkt = srs.ExportToWkt()
 
     def labels() -> ZoneRaster:
-        return ZoneRaster(memory_zones(wkt, polygons), grid, wkt, label_type(3), "zones", ["1", "2", "3"])
+        return ZoneRaster(memory_zones(polygons), grid, label_type(3), "zones", ["1", "2", "3"])
 
     return layers, labels
 

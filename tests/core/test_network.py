@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from sdg_monitor.core.network import StreetGraph, merge_vertices, nearest_segments
+from sdg_monitor.core.network import TIE_TOLERANCE, StreetGraph, merge_vertices
 
 
 def flat(x, y):
@@ -61,9 +61,9 @@ def test_two_points_on_one_segment_split_it_once_each():
 
 def test_points_farther_than_the_search_distance_serve_nothing():
     length, graph = served_length([(50, 80)], [0], 500, search=40)
-    assert graph.ties.node[0] == -1
+    assert graph.ties.count(1)[0] == 0
     assert length == 0
-    assert served_length([(50, 80)], [0], 500, search=60)[1].ties.node[0] >= 0  # 50 m from the street
+    assert served_length([(50, 80)], [0], 500, search=60)[1].ties.count(1)[0] == 1  # 50 m from the street
 
 
 def test_costs_are_shortest_walks():
@@ -97,12 +97,85 @@ def test_merge_vertices_joins_the_nearest_earlier_node():
     assert index.tolist() == [0, 1, 0, 0]
 
 
-def test_nearest_segment_ties_break_to_the_first_and_far_points_get_none():
-    segments = np.array([[0, 0, 10, 0], [0, 2, 10, 2], [1000, 1000, 1001, 1000]], dtype=float)
-    index, t, distance = nearest_segments(segments, np.array([[5, 1], [5, 1.5], [500, 500]]), flat, 10)
-    assert index.tolist() == [0, 1, -1]
-    assert t[:2] == pytest.approx([0.5, 0.5])
-    assert distance[:2] == pytest.approx([1, 0.5])
+# --- a point equally near several segments is tied to each -----------------------------------------------------
+#: Two parallel streets 20 m apart, not connected: y = 0 and y = 20, x = 0-200.
+PARALLEL = np.array([[0, 0, 200, 0], [0, 20, 200, 20]], dtype=float)
+
+
+def test_a_point_midway_between_two_streets_reaches_along_both():
+    # 10 m walk to (100, 0) and to (100, 20), then 40 m each way on each street: 2 x (10 + 80) = 180. One street
+    # only would be 90.
+    length, graph = served_length([(100, 10)], [0], 50, streets=PARALLEL)
+    assert length == pytest.approx(180)
+    assert sorted(map(tuple, graph.ties.xy.tolist())) == [(100, 0), (100, 20)]
+    assert graph.ties.walk.tolist() == pytest.approx([10, 10])
+    cost = {tuple(xy): c for xy, c in zip(graph.xy.tolist(), graph.costs([0], 1000))}
+    assert cost[(0.0, 0.0)] == cost[(200.0, 20.0)] == pytest.approx(110)
+
+
+@pytest.mark.parametrize("offset, ties, length", [
+    (0.4 * TIE_TOLERANCE, 2, 180),  # 9.9996 m and 10.0004 m: equally near; 9.9996 + 80.0008 + 10.0004 + 79.9992
+    (4 * TIE_TOLERANCE, 1, 90.004),  # 9.996 m against 10.004 m: the nearer only; 9.996 + 2 x 40.004
+], ids=["within the tolerance", "beyond it"])
+def test_a_point_nearer_one_street_by_more_than_the_tolerance_ties_only_to_it(offset, ties, length):
+    result, graph = served_length([(100, 10 - offset)], [0], 50, streets=PARALLEL)
+    assert result == pytest.approx(length, abs=1e-9)
+    assert len(graph.ties.node) == ties
+
+
+def test_a_point_on_a_junction_has_one_tie_there():
+    # Two lines crossing at a shared vertex (100, 100): the four segments there are all at distance 0, and their
+    # ends are one node: one tie, no split; 30 m along each of the four.
+    streets = np.array([[0, 100, 100, 100], [100, 100, 200, 100], [100, 0, 100, 100], [100, 100, 100, 200]],
+                       dtype=float)
+    length, graph = served_length([(100, 100)], [0], 30, streets=streets)
+    assert length == pytest.approx(120)
+    assert graph.xy[graph.ties.node].tolist() == [[100, 100]]
+    assert len(graph.xy) == 5 and len(graph.start) == 4
+
+
+def test_a_point_off_a_corner_has_one_tie_on_the_corner():
+    # An L of two segments meeting at (100, 0); the point (110, -10) is nearest to the corner on both: one tie,
+    # walk 10√2, then 30 - 10√2 m along each leg.
+    streets = np.array([[0, 0, 100, 0], [100, 0, 100, 100]], dtype=float)
+    length, graph = served_length([(110, -10)], [0], 30, streets=streets)
+    assert len(graph.ties.node) == 1 and len(graph.xy) == 3
+    assert length == pytest.approx(200 ** 0.5 + 2 * (30 - 200 ** 0.5))
+
+
+def test_a_point_where_two_lines_cross_without_a_vertex_is_tied_to_both():
+    # Unnoded lines crossing at (100, 100): both at distance 0, each split there; 30 m each way on each.
+    streets = np.array([[0, 100, 200, 100], [100, 0, 100, 200]], dtype=float)
+    length, graph = served_length([(100, 100)], [0], 30, streets=streets)
+    assert length == pytest.approx(120)
+    assert len(graph.ties.node) == 2 and len(graph.start) == 4
+
+
+def _rotated(xy: np.ndarray, angle: float) -> np.ndarray:
+    c, s = np.cos(np.radians(angle)), np.sin(np.radians(angle))
+    return (xy - [37.1, 11.3]) @ np.array([[c, s], [-s, c]]) + [37.1, 11.3]
+
+
+#: A point (100, 10) midway between a 10 m street y = 0, x = 95-105 and a 200 m street y = 20: tied to both, 50 m
+#: serve 10 + 10 (all the short street) + 10 + 80 = 110; tied to one only 20 or 90, by the last bits.
+UNEQUAL = np.array([[95, 0, 105, 0], [0, 20, 200, 20]], dtype=float)
+
+
+@pytest.mark.parametrize("transform", [
+    lambda xy: xy,
+    lambda xy: xy + 1e5 - 1e5,
+    lambda xy: xy + [123456.789, 3456789.123],
+    lambda xy: _rotated(xy, 30),
+    lambda xy: _rotated(xy, 137.77),
+    lambda xy: _rotated(_rotated(xy, 1e-7) + 1e5, -1e-7) - 1e5,
+], ids=["as is", "1e5 m there and back", "translated", "rotated 30°", "rotated 137.77°", "last bits"])
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]], ids=["in order", "swapped"])
+def test_equal_distances_do_not_depend_on_last_bits_or_feature_order(transform, order):
+    streets = transform(UNEQUAL[order].reshape(-1, 2)).reshape(-1, 4)
+    point = transform(np.array([[100.0, 10.0]]))
+    length, graph = served_length(point, [0], 50, streets=streets)
+    assert len(graph.ties.node) == 2
+    assert length == pytest.approx(110, abs=1e-6)
 
 
 #: A street from (0, 0) to (200, 0) without a vertex at (100, 0), and a branch from (100, 100.5) down towards it.
