@@ -242,6 +242,21 @@ def test_a_dead_end_joins_only_the_nearest_segment():
     assert len(graph.start) == 4  # the nearer street in two pieces, the farther street and the branch
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 0, 2), (2, 1, 0)])
+def test_a_dead_end_midway_between_two_streets_joins_the_same_one_whatever_their_order(order):
+    # A branch from (100, 60) down to (100, 10) passes over the street y = 20 (no shared vertex: a bridge) and
+    # ends 10 m from it and from the street y = 0 alike. It can move to one place only: the nearest point first
+    # by (x, y), (100, 0), whichever line comes first in the layer.
+    lines = [[0, 0, 200, 0], [0, 20, 200, 20], [100, 60, 100, 10]]
+    graph = StreetGraph(np.array([lines[i] for i in order], dtype=float), flat, planar, 11.0)
+    assert graph.snapped == 1
+    top = int(np.flatnonzero((graph.xy == [100, 60]).all(axis=1))[0])
+    branch = np.flatnonzero((graph.start == top) | (graph.end == top))
+    other_end = np.where(graph.start[branch] == top, graph.end[branch], graph.start[branch])
+    assert graph.xy[other_end].tolist() == [[100, 0]]
+    assert graph.length[branch].tolist() == pytest.approx([60])
+
+
 def test_two_ends_on_one_street_split_it_once_each():
     streets = np.array([BAR, [50, 100.5, 50, 0.5], [150, 100.5, 150, -0.5]], dtype=float)
     graph = StreetGraph(streets, flat, planar, 1.0)
