@@ -116,11 +116,17 @@ def segment_pairs(segments: np.ndarray, points: np.ndarray, scales: Scales,
     return point[order], candidate[order], t[order], distance[order]
 
 
+def _heads(point: np.ndarray) -> np.ndarray:
+    """Which rows, ordered by point, are the first of their point."""
+    head = np.ones(len(point), dtype=bool)
+    head[1:] = point[1:] != point[:-1]
+    return head
+
+
 def first_of_each(point: np.ndarray, n: int, *columns: np.ndarray) -> list[np.ndarray]:
     """The first row of each point of :func:`segment_pairs`' (filtered) rows: each column per point, -1 / 0 / inf
     (for an index, a position, a distance) where a point has none."""
-    head = np.ones(len(point), dtype=bool)
-    head[1:] = point[1:] != point[:-1]
+    head = _heads(point)
     out = []
     for column, empty in zip(columns, (-1, 0.0, np.inf)):
         values = np.full(n, empty, dtype=column.dtype)
@@ -131,8 +137,7 @@ def first_of_each(point: np.ndarray, n: int, *columns: np.ndarray) -> list[np.nd
 
 def equally_near(point: np.ndarray, distance: np.ndarray) -> np.ndarray:
     """Which of :func:`segment_pairs`' rows are within :data:`TIE_TOLERANCE` of their point's nearest."""
-    head = np.ones(len(point), dtype=bool)
-    head[1:] = point[1:] != point[:-1]
+    head = _heads(point)
     return distance <= distance[head][np.cumsum(head) - 1] + TIE_TOLERANCE
 
 

@@ -48,8 +48,8 @@ BlockAreas = Union[float, np.ndarray, StripAreas]
 
 class Workspace:
     """The work arrays of :func:`category_sums`, kept from block to block by an accumulator (strip-sized arrays
-    made afresh for every block cost more than the work on them where glibc hands them back to the system and
-    each new one is page-faulted in again: three times the page faults without them)."""
+    made afresh for every block can cost more than the work on them where glibc hands them back to the system
+    and each new one is page-faulted in again)."""
 
     def __init__(self) -> None:
         self._arrays: dict[str, np.ndarray] = {}
